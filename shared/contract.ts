@@ -1,0 +1,96 @@
+// The one contract between the renderer and the Node side. Every channel is declared here once, with
+// schemas that both hosts (Electron IPC and the local HTTP host) validate requests against.
+import { z } from 'zod';
+import { CATALOGUE_STATUSES, ITEM_FIELDS } from './domain/catalogue';
+import type { CatalogueDetail, CatalogueItem, CatalogueSummary } from './domain/catalogue';
+import type { ReferenceData } from './domain/reference';
+import type { PlanIndicator } from './domain/indicator';
+
+const id = z.string().min(1).max(200);
+
+/** Longest text one cell may hold; longer input is refused rather than truncated. */
+export const MAX_CELL_CHARS = 4000;
+
+export const requestSchemas = {
+  'app.info': z.object({}).strict(),
+  'catalogues.list': z.object({}).strict(),
+  'catalogues.get': z.object({ catalogueId: id }).strict(),
+  'items.update': z
+    .object({
+      itemId: id,
+      field: z.enum(ITEM_FIELDS),
+      /** null clears the cell back to "not yet filled". */
+      value: z.string().max(MAX_CELL_CHARS).nullable(),
+      /** The value the editor started from; the write is refused if the stored value differs. */
+      expected: z.string().nullable(),
+    })
+    .strict(),
+  'annex.export': z.object({ catalogueId: id, annex: z.literal('catalogue') }).strict(),
+  'reference.get': z.object({}).strict(),
+  'indicators.list': z.object({ documentId: id }).strict(),
+} as const;
+
+export type Channel = keyof typeof requestSchemas;
+export const CHANNELS = Object.keys(requestSchemas) as Channel[];
+
+export interface AppInfo {
+  version: string;
+  databasePath: string;
+  duckdbVersion: string;
+  host: 'electron' | 'browser' | 'cli';
+}
+
+export interface ItemUpdateResult {
+  item: CatalogueItem;
+  /** The change_log entry that recorded the edit. */
+  changeId: number;
+}
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+  byteLength: number;
+}
+
+export interface Responses {
+  'app.info': AppInfo;
+  'catalogues.list': CatalogueSummary[];
+  'catalogues.get': CatalogueDetail;
+  'items.update': ItemUpdateResult;
+  'annex.export': ExportedFile;
+  'reference.get': ReferenceData;
+  'indicators.list': PlanIndicator[];
+}
+
+export type Request<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
+export type Response<C extends Channel> = Responses[C];
+
+/** Machine-readable error kinds; the message is always a complete Chinese sentence for the user. */
+export const ERROR_CODES = [
+  'bad_request',
+  'not_found',
+  'conflict',
+  'refused',
+  'locked',
+  'bad_file',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppErrorPayload {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppErrorPayload };
+
+/** What the Electron preload exposes on window.qingdan, and nothing more. */
+export interface Bridge {
+  invoke(channel: Channel, request: unknown): Promise<Envelope<unknown>>;
+}
+
+export const IPC_CHANNEL = 'qingdan:invoke';
+export const HTTP_TOKEN_HEADER = 'x-qingdan-token';
+
+export const catalogueStatusSchema = z.enum(CATALOGUE_STATUSES);
