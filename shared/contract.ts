@@ -85,12 +85,4 @@ export interface AppErrorPayload {
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppErrorPayload };
 
-/** What the Electron preload exposes on window.qingdan, and nothing more. */
-export interface Bridge {
-  invoke(channel: Channel, request: unknown): Promise<Envelope<unknown>>;
-}
-
-export const IPC_CHANNEL = 'qingdan:invoke';
-export const HTTP_TOKEN_HEADER = 'x-qingdan-token';
-
 export const catalogueStatusSchema = z.enum(CATALOGUE_STATUSES);

@@ -55,10 +55,7 @@ export interface Domain {
   statedItemCount: number | null;
 }
 
-/**
- * One service item. A null field means "not yet filled" (the source did not give it);
- * an empty string is a value the planner set on purpose.
- */
+/** One service item. A null field means "not yet filled": the source did not give it, or it was cleared. */
 export interface CatalogueItem {
   /** Stable across edits and, later, across versions of the catalogue. */
   id: string;

@@ -1,0 +1,120 @@
+// `npm run cli -- <command>`: list | dump <id> [--format csv|json] | export <id> --annex catalogue --out <file>
+// | init [--force]; every command takes --db <file> (default: the app's database).
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError, toErrorPayload } from '../db/app-error';
+import type { Database } from '../db/database';
+import { defaultDatabasePath } from '../paths/locations';
+import { getCatalogue, listCatalogues } from '../services/catalogue-queries';
+import { exportCatalogueAnnex } from '../services/handlers';
+import { openAppDatabase } from '../seeds/open-database';
+import { itemRecords, itemsCsv } from './item-records';
+
+const USAGE = '用法：npm run cli -- <list | dump <清单编号> [--format csv|json] | export <清单编号> --annex catalogue --out <文件.xlsx> | init [--force]> [--db <数据库文件>]';
+
+async function main(argv: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        format: { type: 'string', default: 'csv' },
+        annex: { type: 'string' },
+        out: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new AppError('bad_request', `参数有误：${(error as Error).message}。${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    if (!command && !values.help) process.exitCode = 2;
+    return;
+  }
+  const dbPath = resolve(values.db ?? defaultDatabasePath());
+
+  if (command === 'init') {
+    if (existsSync(dbPath)) {
+      if (!values.force) throw new AppError('conflict', `数据库文件 ${dbPath} 已存在，未做任何改动；如需重建请加 --force（旧文件会改名保留）。`);
+      const kept = `${dbPath}.replaced-${Date.now()}.bak`;
+      renameSync(dbPath, kept);
+      if (existsSync(`${dbPath}.wal`)) renameSync(`${dbPath}.wal`, `${kept}.wal`);
+      console.error(`旧数据库已改名保留为 ${kept}`);
+    }
+    const db = await openAppDatabase(dbPath);
+    const catalogues = await listCatalogues(db);
+    await db.close();
+    console.log(`已从种子文档建立数据库 ${dbPath}：${catalogues.length} 份清单，${catalogues.reduce((n, c) => n + c.itemCount, 0)} 个服务项目。`);
+    return;
+  }
+
+  // Only the app's own default database is created on first use; a named file must already exist.
+  if (values.db && !existsSync(dbPath)) {
+    throw new AppError('not_found', `数据库文件不存在：${dbPath}（可先运行 init --db ${values.db}）。`);
+  }
+  const db = await openAppDatabase(dbPath);
+  try {
+    await run(db, command, rest, values);
+  } finally {
+    await db.close();
+  }
+}
+
+async function run(
+  db: Database,
+  command: string,
+  args: string[],
+  values: { format?: string; annex?: string; out?: string },
+): Promise<void> {
+  const needId = () => {
+    const id = args[0];
+    if (!id) throw new AppError('bad_request', `命令 ${command} 需要清单编号，例如 hebei-13th。可用 list 查看全部编号。`);
+    return id;
+  };
+  switch (command) {
+    case 'list': {
+      for (const c of await listCatalogues(db)) {
+        console.log(JSON.stringify({ id: c.id, name: c.name, region: c.regionName, period: c.period, items: c.itemCount }));
+      }
+      return;
+    }
+    case 'dump': {
+      const records = itemRecords(await getCatalogue(db, needId()));
+      if (values.format === 'json') process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
+      else if (values.format === 'csv') process.stdout.write(itemsCsv(records));
+      else throw new AppError('bad_request', `不支持的格式“${values.format}”：--format 只能是 csv 或 json。`);
+      return;
+    }
+    case 'export': {
+      const id = needId();
+      if (values.annex !== 'catalogue') {
+        throw new AppError('bad_request', `请用 --annex catalogue 指定附件种类（目前可导出：catalogue 清单附件），收到的是“${values.annex ?? '（未指定）'}”。`);
+      }
+      if (!values.out) throw new AppError('bad_request', '请用 --out <文件.xlsx> 指定导出文件的路径。');
+      if (!values.out.toLowerCase().endsWith('.xlsx')) throw new AppError('bad_request', `导出文件名必须以 .xlsx 结尾：${values.out}`);
+      const { bytes } = await exportCatalogueAnnex(db, id);
+      const out = resolve(values.out);
+      try {
+        writeFileSync(out, bytes);
+      } catch (error) {
+        throw new AppError('bad_file', `无法写入 ${out}：${(error as Error).message}`);
+      }
+      console.log(`已导出 ${out}（${bytes.length} 字节）`);
+      return;
+    }
+    default:
+      throw new AppError('bad_request', `不认识的命令“${command}”。${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`错误：${toErrorPayload(error).message.replace(/\s*\n\s*/g, ' ')}\n`);
+  process.exit(1);
+});

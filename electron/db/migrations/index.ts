@@ -1,0 +1,11 @@
+// Numbered schema migrations, applied in order, each in its own transaction; a copy of the file is kept
+// before any of them runs on an existing database (Database.migrate).
+import { initialSchema } from './001-initial-schema';
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+export const MIGRATIONS: Migration[] = [initialSchema];

@@ -1,0 +1,64 @@
+// The one place every user edit is written: validated, applied in a transaction, recorded in change_log
+// with its inverse. Nothing else in the app issues UPDATE/INSERT/DELETE on catalogue content.
+import type { Command, SetItemFieldCommand } from '../../shared/domain/commands';
+import { normaliseCellText } from '../../shared/domain/commands';
+import type { CatalogueItem, ItemField } from '../../shared/domain/catalogue';
+import { AppError } from '../db/app-error';
+import type { Database, Tx } from '../db/database';
+import { getItem } from './catalogue-queries';
+
+const COLUMN_OF: Record<ItemField, string> = {
+  name: 'name',
+  targetGroup: 'target_group',
+  standard: 'standard',
+  fundingResponsibility: 'funding_responsibility',
+  leadDepartment: 'lead_department',
+};
+
+const LABEL_COLUMN_OF: Record<ItemField, string> = {
+  name: 'label_name',
+  targetGroup: 'label_target_group',
+  standard: 'label_standard',
+  fundingResponsibility: 'label_funding',
+  leadDepartment: 'label_lead',
+};
+
+export type Origin = 'app' | 'cli' | 'seed' | 'test';
+
+export interface CommandResult {
+  item: CatalogueItem;
+  changeId: number;
+}
+
+export function executeCommand(db: Database, command: Command, origin: Origin): Promise<CommandResult> {
+  switch (command.kind) {
+    case 'item.setField':
+      return db.transaction((tx) => setItemField(tx, command, origin));
+  }
+}
+
+async function setItemField(tx: Tx, command: SetItemFieldCommand, origin: Origin): Promise<CommandResult> {
+  const before = await getItem(tx, command.itemId);
+  const [labels] = await tx.all(`SELECT ${LABEL_COLUMN_OF[command.field]} AS label FROM catalogues WHERE id = $1`, [before.catalogueId]);
+  const where = `第${before.itemNo}项“${before.name}”的“${String(labels?.label ?? command.field)}”`;
+  const current = before[command.field];
+  const expected = normaliseCellText(command.expected);
+  if ((current ?? null) !== expected) {
+    throw new AppError('conflict', `${where}已被改动（可能是在另一个窗口），本次修改没有保存。请刷新后再改。`);
+  }
+  const value = normaliseCellText(command.value);
+  if (command.field === 'name' && (value === null || value.trim() === '')) {
+    throw new AppError('refused', `${where}不能为空，本次修改没有保存。`);
+  }
+  if (value === current) return { item: before, changeId: 0 };
+
+  const column = COLUMN_OF[command.field];
+  await tx.run(`UPDATE items SET ${column} = $1, updated_at = current_timestamp WHERE id = $2`, [value, command.itemId]);
+  await tx.run('UPDATE catalogues SET updated_at = current_timestamp WHERE id = $1', [before.catalogueId]);
+  const inverse: SetItemFieldCommand = { ...command, value: current, expected: value };
+  const [logged] = await tx.all(
+    `INSERT INTO change_log (catalogue_id, command, payload, inverse, origin) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [before.catalogueId, command.kind, JSON.stringify({ ...command, value }), JSON.stringify(inverse), origin],
+  );
+  return { item: await getItem(tx, command.itemId), changeId: Number(logged?.id) };
+}

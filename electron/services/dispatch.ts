@@ -1,0 +1,46 @@
+// The boundary: a request arriving from the renderer (over IPC or HTTP) is validated against the
+// contract's schema before any handler sees it, and every outcome becomes an envelope.
+import type { z } from 'zod';
+import { CHANNELS, requestSchemas } from '../../shared/contract';
+import type { Channel, Envelope } from '../../shared/contract';
+import { AppError, toErrorPayload } from '../db/app-error';
+import type { Handlers } from './handlers';
+
+export function isChannel(name: string): name is Channel {
+  return (CHANNELS as string[]).includes(name);
+}
+
+function describeIssues(issues: z.core.$ZodIssue[]): string {
+  return issues
+    .map((issue) => {
+      const where = issue.path.length ? `“${issue.path.join('.')}”` : '请求';
+      switch (issue.code) {
+        case 'too_big':
+          return `${where}太长（最多 ${String(issue.maximum)} 字）`;
+        case 'too_small':
+          return `${where}不能为空`;
+        case 'invalid_type':
+          return `${where}类型不对（应为 ${issue.expected}）`;
+        case 'invalid_value':
+          return `${where}取值不在允许范围内`;
+        case 'unrecognized_keys':
+          return `${where}含有不认识的字段 ${issue.keys.join('、')}`;
+        default:
+          return `${where}不正确`;
+      }
+    })
+    .join('；');
+}
+
+export async function dispatch(handlers: Handlers, channel: string, request: unknown): Promise<Envelope<unknown>> {
+  try {
+    if (!isChannel(channel)) throw new AppError('bad_request', `没有名为“${channel}”的接口。`);
+    const parsed = requestSchemas[channel].safeParse(request ?? {});
+    if (!parsed.success) throw new AppError('bad_request', `请求参数不正确：${describeIssues(parsed.error.issues)}。`);
+    const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
+    return { ok: true, data: await handler(parsed.data) };
+  } catch (error) {
+    if (!(error instanceof AppError)) console.error(`[${channel}]`, error);
+    return { ok: false, error: toErrorPayload(error) };
+  }
+}

@@ -1,0 +1,81 @@
+import type { FiscalTier, NationalStandard, PopulationRow, ReferenceData } from '../../shared/domain/reference';
+import type { PlanIndicator } from '../../shared/domain/indicator';
+import type { Comparator } from '../../shared/domain/indicator';
+import type { ProvenanceStatus } from '../../shared/domain/provenance';
+import type { Database } from '../db/database';
+import type { PlainRow } from '../db/plain-values';
+
+const s = (v: unknown): string => String(v ?? '');
+const sn = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+export async function getReferenceData(db: Pick<Database, 'all'>): Promise<ReferenceData> {
+  const tiers = await db.all('SELECT * FROM ref_fiscal_tiers ORDER BY province_code');
+  const population = await db.all(
+    `SELECT * FROM ref_population ORDER BY coalesce(parent_code, region_code), parent_code NULLS FIRST, region_code`,
+  );
+  const standards = await db.all('SELECT * FROM ref_national_standards ORDER BY standard, year');
+  return {
+    fiscalTiers: tiers.map(
+      (r): FiscalTier => ({
+        provinceCode: s(r.province_code),
+        province: s(r.province),
+        tier: Number(r.tier),
+        centralSharePct: s(r.central_share_pct),
+        source: s(r.source),
+        status: s(r.status) as ProvenanceStatus,
+      }),
+    ),
+    population: population.map(
+      (r): PopulationRow => ({
+        regionCode: s(r.region_code),
+        region: s(r.region),
+        parentCode: sn(r.parent_code),
+        level: s(r.level) as PopulationRow['level'],
+        population: Number(r.population),
+        share0to14Pct: sn(r.share_0_14_pct),
+        share15to59Pct: sn(r.share_15_59_pct),
+        share60PlusPct: sn(r.share_60_plus_pct),
+        share65PlusPct: sn(r.share_65_plus_pct),
+        source: s(r.source),
+        status: s(r.status) as ProvenanceStatus,
+      }),
+    ),
+    nationalStandards: standards.map(
+      (r): NationalStandard => ({
+        standard: s(r.standard),
+        unit: s(r.unit),
+        year: Number(r.year),
+        amountText: s(r.amount_text),
+        amount: sn(r.amount),
+        source: s(r.source),
+        status: s(r.status) as ProvenanceStatus,
+      }),
+    ),
+  };
+}
+
+function value(r: PlainRow, prefix: 'baseline' | 'target') {
+  return {
+    raw: s(r[`${prefix}_raw`]),
+    value: sn(r[`${prefix}_value`]),
+    comparator: sn(r[`${prefix}_comparator`]) as Comparator | null,
+    percent: Boolean(r[`${prefix}_percent`]),
+    marks: s(r[`${prefix}_marks`]),
+  };
+}
+
+export async function listIndicators(db: Pick<Database, 'all'>, documentId: string): Promise<PlanIndicator[]> {
+  const rows = await db.all('SELECT * FROM plan_indicators WHERE document_id = $1 ORDER BY seq', [documentId]);
+  return rows.map((r) => ({
+    documentId: s(r.document_id),
+    seq: Number(r.seq),
+    category: s(r.category),
+    name: s(r.name),
+    nameMarks: s(r.name_marks),
+    baselineYear: Number(r.baseline_year),
+    baseline: value(r, 'baseline'),
+    targetYear: Number(r.target_year),
+    target: value(r, 'target'),
+    attribute: sn(r.attribute),
+  }));
+}

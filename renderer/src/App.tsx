@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { HomeView } from './views/HomeView';
+import { CatalogueView } from './views/CatalogueView';
+import { ReferenceView } from './views/ReferenceView';
+
+type Route = { view: 'home' } | { view: 'catalogue'; id: string } | { view: 'reference' };
+
+function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  const catalogue = /^\/catalogue\/(.+)$/.exec(path);
+  if (catalogue) return { view: 'catalogue', id: decodeURIComponent(catalogue[1]!) };
+  if (path === '/reference') return { view: 'reference' };
+  return { view: 'home' };
+}
+
+export function App() {
+  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <a className="brand" href="#/">清单工作台</a>
+        <nav>
+          <a href="#/" className={route.view === 'home' ? 'active' : ''}>清单</a>
+          <a href="#/reference" className={route.view === 'reference' ? 'active' : ''}>参考数据</a>
+        </nav>
+      </header>
+      <main className="app-main">
+        {route.view === 'home' && <HomeView />}
+        {route.view === 'catalogue' && <CatalogueView key={route.id} catalogueId={route.id} />}
+        {route.view === 'reference' && <ReferenceView />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// The renderer's only way to the Node side: the contract, over the Electron preload or the browser host.
+import type { Channel, Envelope, Request, Response, AppErrorPayload } from '../../../shared/contract';
+import { HTTP_TOKEN_HEADER, TOKEN_META_NAME } from '../../../shared/ipc';
+import type { Bridge } from '../../../shared/ipc';
+
+declare global {
+  interface Window {
+    qingdan?: Bridge;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(readonly payload: AppErrorPayload) {
+    super(payload.message);
+    this.name = 'ApiError';
+  }
+}
+
+async function overHttp(channel: Channel, request: unknown): Promise<Envelope<unknown>> {
+  const token = document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META_NAME}"]`)?.content ?? '';
+  let response: globalThis.Response;
+  try {
+    response = await fetch(`api/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [HTTP_TOKEN_HEADER]: token },
+      body: JSON.stringify(request),
+    });
+  } catch {
+    return { ok: false, error: { code: 'internal', message: '无法连接到清单工作台的本机服务，它可能已经退出。请重新启动后再试。' } };
+  }
+  return (await response.json()) as Envelope<unknown>;
+}
+
+export async function invoke<C extends Channel>(channel: C, request: Request<C>): Promise<Response<C>> {
+  const envelope = window.qingdan ? await window.qingdan.invoke(channel, request) : await overHttp(channel, request);
+  if (!envelope.ok) throw new ApiError(envelope.error);
+  return envelope.data as Response<C>;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

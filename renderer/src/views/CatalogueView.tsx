@@ -1,0 +1,119 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { CellEditRequestEvent, GetRowIdParams, IsFullWidthRowParams, RowHeightParams } from 'ag-grid-community';
+import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import type { CatalogueDetail, ItemField } from '../../../shared/domain/catalogue';
+import { errorMessage, invoke } from '../api/client';
+import { useLoad } from '../components/useLoad';
+import { CatalogueStatusBadge } from '../components/StatusBadge';
+import { catalogueRows } from '../grid/catalogue-rows';
+import type { GridRow } from '../grid/catalogue-rows';
+import { catalogueColumns } from '../grid/columns';
+import { DomainRowRenderer } from '../grid/DomainRowRenderer';
+import { gridTheme } from '../grid/theme';
+import { downloadFile } from './download';
+import { saveStatusText } from './save-status';
+import type { SaveStatus } from './save-status';
+
+export function CatalogueView({ catalogueId }: { catalogueId: string }) {
+  const [detail] = useLoad(() => invoke('catalogues.get', { catalogueId }), [catalogueId]);
+  if (detail.state === 'loading') return <p className="page muted">正在读取清单……</p>;
+  if (detail.state === 'error') return <p className="page error" role="alert">{detail.message}</p>;
+  return <CatalogueEditor detail={detail.data} />;
+}
+
+function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
+  const grid = useRef<AgGridReact<GridRow>>(null);
+  const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
+  const [exporting, setExporting] = useState<string | null>(null);
+  const rows = useMemo(() => catalogueRows(detail), [detail]);
+  const columns = useMemo(() => catalogueColumns(detail.columnLabels), [detail.columnLabels]);
+  const { summary } = detail;
+
+  // The grid never changes its own data (readOnlyEdit): a cell shows a new value only once the
+  // database has committed it, so a refused edit can never look saved.
+  const onCellEditRequest = useCallback(
+    async (event: CellEditRequestEvent<GridRow>) => {
+      const row = event.data;
+      if (!row || row.kind !== 'item') return;
+      const field = event.column.getColId() as ItemField;
+      const label = detail.columnLabels[field];
+      const what = `第${row.itemNo}项的“${label}”`;
+      const expected = row[field];
+      const value = typeof event.newValue === 'string' ? event.newValue : null;
+      if ((value ?? '').trim() === (expected ?? '').trim() && (value === null) === (expected === null)) return;
+      if (expected === null && (value ?? '').trim() === '') return;
+      setStatus({ state: 'saving', what });
+      try {
+        const { item } = await invoke('items.update', { itemId: row.id, field, value, expected });
+        event.api.applyTransaction({ update: [{ kind: 'item', ...item }] });
+        event.api.resetRowHeights();
+        setStatus({ state: 'saved', what, at: new Date() });
+      } catch (error) {
+        setStatus({ state: 'refused', what, message: errorMessage(error) });
+      }
+    },
+    [detail.columnLabels],
+  );
+
+  const exportAnnex = useCallback(async () => {
+    setExporting('正在生成附件……');
+    try {
+      const file = await invoke('annex.export', { catalogueId: summary.id, annex: 'catalogue' });
+      downloadFile(file);
+      setExporting(`已导出：${file.fileName}（${Math.round(file.byteLength / 1024)} KB）`);
+    } catch (error) {
+      setExporting(`导出失败：${errorMessage(error)}`);
+    }
+  }, [summary.id]);
+
+  return (
+    <section className="catalogue-page">
+      <div className="catalogue-toolbar">
+        <div className="catalogue-title">
+          <a href="#/" className="back">← 全部清单</a>
+          <h1>{summary.name}</h1>
+          <CatalogueStatusBadge status={summary.status} />
+          <span className="muted">
+            {summary.regionName} · {summary.period} · {summary.itemCount} 项
+            {summary.documentNumber ? ` · ${summary.documentNumber}` : ''}
+          </span>
+        </div>
+        <div className="catalogue-actions">
+          <button type="button" onClick={() => void exportAnnex()} disabled={exporting === '正在生成附件……'}>
+            导出附件
+          </button>
+          {exporting && <span className="export-status" role="status">{exporting}</span>}
+        </div>
+      </div>
+      {summary.statusNote && <p className="status-note">{summary.statusNote}</p>}
+      <p
+        className={`save-status save-${status.state}`}
+        data-save-state={status.state}
+        role={status.state === 'refused' ? 'alert' : 'status'}
+      >
+        {saveStatusText(status)}
+      </p>
+      <div className="grid-wrap">
+        <AgGridReact<GridRow>
+          ref={grid}
+          theme={gridTheme}
+          localeText={AG_GRID_LOCALE_CN}
+          rowData={rows}
+          columnDefs={columns}
+          getRowId={(p: GetRowIdParams<GridRow>) => p.data.id}
+          isFullWidthRow={(p: IsFullWidthRowParams<GridRow>) => p.rowNode.data?.kind === 'domain'}
+          fullWidthCellRenderer={DomainRowRenderer}
+          getRowHeight={(p: RowHeightParams<GridRow>) => (p.data?.kind === 'domain' ? 40 : undefined)}
+          readOnlyEdit
+          onCellEditRequest={(e) => void onCellEditRequest(e)}
+          stopEditingWhenCellsLoseFocus
+          singleClickEdit={false}
+          enterNavigatesVerticallyAfterEdit
+          suppressMovableColumns
+          overlayNoRowsTemplate="<span>这份清单还没有服务项目。</span>"
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+export type SaveStatus =
+  | { state: 'idle' }
+  | { state: 'saving'; what: string }
+  | { state: 'saved'; what: string; at: Date }
+  | { state: 'refused'; what: string; message: string };
+
+export function saveStatusText(status: SaveStatus): string {
+  switch (status.state) {
+    case 'idle':
+      return '双击单元格即可编辑；每次修改都会立即保存到数据库。';
+    case 'saving':
+      return `正在保存 ${status.what}……`;
+    case 'saved':
+      return `已保存 ${status.what}（${status.at.toLocaleTimeString('zh-CN', { hour12: false })}）`;
+    case 'refused':
+      return `未保存：${status.message}`;
+  }
+}

@@ -1,0 +1,25 @@
+// Every change a user makes is one of these commands. The Node side applies each in a transaction and
+// records it with its inverse, so undo/redo, cell history and version comparison can be built on the log.
+import type { ItemField } from './catalogue';
+
+export interface SetItemFieldCommand {
+  kind: 'item.setField';
+  itemId: string;
+  field: ItemField;
+  /** null returns the cell to "not yet filled". */
+  value: string | null;
+  /** What the user saw before editing; a different stored value means someone else changed it. */
+  expected: string | null;
+}
+
+export type Command = SetItemFieldCommand;
+
+/**
+ * Line endings from Windows paste and stray trailing blanks are not content; a cell left blank is
+ * "not yet filled" (null), so the annex and the checks see one kind of empty.
+ */
+export function normaliseCellText(value: string | null): string | null {
+  if (value === null) return null;
+  const text = value.replace(/\r\n?/gu, '\n').replace(/[ \t]+$/gmu, '');
+  return text.trim() === '' ? null : text;
+}
