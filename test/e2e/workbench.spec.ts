@@ -1,0 +1,109 @@
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { startHost } from './host-process';
+import type { RunningHost } from './host-process';
+
+const screens = join(process.cwd(), 'test-results', 'screens');
+let dir: string;
+let host: RunningHost;
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'qingdan-e2e-'));
+  // A database that does not exist yet: the host builds it from the seeds on first start.
+  host = await startHost(join(dir, 'qingdan.duckdb'));
+});
+test.afterAll(async () => {
+  await host?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+
+test.describe.configure({ mode: 'serial' });
+
+test('the home view lists the catalogues in Chinese', async ({ page }) => {
+  await page.goto(host.url);
+  const table = page.getByRole('table', { name: '清单列表' });
+  await expect(table.locator('tbody tr')).toHaveCount(4);
+  await expect(table.locator('thead')).toContainText('清单名称');
+  await expect(table.locator('thead')).toContainText('服务项目数');
+  const hebei = table.locator('tr[data-catalogue-id="hebei-13th"]');
+  await expect(hebei).toContainText('河北省');
+  await expect(hebei).toContainText('十三五');
+  await expect(hebei).toContainText('81');
+  await expect(hebei).toContainText('已发布');
+  await expect(table.locator('tr[data-catalogue-id="gansu-13th"]')).toContainText('文件称 80 项');
+  await page.screenshot({ path: join(screens, 'home.png'), fullPage: true });
+});
+
+test('a catalogue opens in the grid, grouped under its domains with the six official columns', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: '河北省“十三五”基本公共服务清单' }).click();
+  await expect(page.locator('.ag-header-cell-text')).toHaveText(['序号', '服务项目', '服务对象', '服务指导标准', '支出责任', '牵头负责部门']);
+  await expect(page.locator('.domain-row').first()).toContainText('一、基本公共教育');
+  await expect(page.locator('.domain-row').first()).toContainText('8 项');
+  const standard = page.locator('.ag-row[row-id="hebei-13th:001"] .ag-cell[col-id="standard"]');
+  await expect(standard).toContainText('年生均公用经费标准');
+  // Long texts wrap: item 6’s long standard makes its row far taller than item 3’s two-line row.
+  const short = await page.locator('.ag-row[row-id="hebei-13th:003"] .ag-cell[col-id="standard"]').boundingBox();
+  const long = await page.locator('.ag-row[row-id="hebei-13th:006"] .ag-cell[col-id="standard"]').boundingBox();
+  expect(long!.height).toBeGreaterThan(short!.height * 1.8);
+  await page.screenshot({ path: join(screens, 'grid.png') });
+});
+
+test('an edit is saved to the database and survives a restart of the app', async ({ page }) => {
+  await page.goto(`${host.url}#/catalogue/hebei-13th`);
+  const target = page.locator('.ag-row[row-id="hebei-13th:003"] .ag-cell[col-id="targetGroup"]');
+  await expect(target).toHaveText('城乡义务教育家庭经济困难寄宿学生');
+  await target.dblclick();
+  const editor = page.locator('.ag-large-text textarea');
+  await expect(editor).toBeVisible();
+  await editor.fill('城乡义务教育家庭经济困难寄宿学生（含进城务工人员随迁子女）');
+  await editor.press('Enter');
+  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'saved');
+  await expect(page.locator('[data-save-state]')).toContainText('已保存 第3项的“服务对象”');
+  await expect(target).toHaveText('城乡义务教育家庭经济困难寄宿学生（含进城务工人员随迁子女）');
+  await page.screenshot({ path: join(screens, 'edited.png') });
+
+  await host.stop();
+  host = await startHost(join(dir, 'qingdan.duckdb'));
+  await page.goto(`${host.url}#/catalogue/hebei-13th`);
+  await expect(page.locator('.ag-row[row-id="hebei-13th:003"] .ag-cell[col-id="targetGroup"]')).toHaveText(
+    '城乡义务教育家庭经济困难寄宿学生（含进城务工人员随迁子女）',
+  );
+});
+
+test('an edit the database refuses is shown as refused, never as saved', async ({ page }) => {
+  await page.goto(`${host.url}#/catalogue/hebei-13th`);
+  const name = page.locator('.ag-row[row-id="hebei-13th:002"] .ag-cell[col-id="name"]');
+  await name.dblclick();
+  const editor = page.locator('.ag-large-text textarea');
+  await editor.fill('');
+  await editor.press('Enter');
+  const status = page.locator('[data-save-state]');
+  await expect(status).toHaveAttribute('data-save-state', 'refused');
+  await expect(status).toHaveText('未保存：第2项“农村义务教育学生营养改善”的“服务项目”不能为空，本次修改没有保存。');
+  await expect(name).toHaveText('农村义务教育学生营养改善');
+  await page.screenshot({ path: join(screens, 'refused.png') });
+});
+
+test('导出附件 downloads the catalogue annex as .xlsx', async ({ page }) => {
+  await page.goto(`${host.url}#/catalogue/hebei-13th`);
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出附件' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('附件1_河北省“十三五”基本公共服务清单.xlsx');
+  const file = join(dir, 'download.xlsx');
+  await download.saveAs(file);
+  await expect(page.getByRole('status').filter({ hasText: '已导出' })).toContainText('附件1_河北省');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sheet = book.worksheets[0]!;
+  const texts = sheet.getSheetValues().flat().filter((v) => typeof v === 'string');
+  expect(texts).toContain('河北省“十三五”基本公共服务清单');
+  // The edit made above is in the export.
+  expect(texts).toContain('城乡义务教育家庭经济困难寄宿学生（含进城务工人员随迁子女）');
+  expect(sheet.pageSetup.orientation).toBe('landscape');
+});

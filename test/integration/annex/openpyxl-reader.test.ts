@@ -1,0 +1,121 @@
+// A second, independent reader: openpyxl must find in our file what exceljs wrote, so the file does
+// not merely round-trip through the library that made it.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ANNEX_FONTS, ANNEX_MARGINS_MM, writeCatalogueAnnex } from '../../../electron/annex/catalogue-annex';
+import { domainHeading } from '../../../shared/domain/numerals';
+import { buildCatalogueDetail } from '../../fixtures/catalogue-detail';
+import { freshTempDir, hasOpenpyxl, readWithOpenpyxl } from './system-tools';
+
+interface CellSeen {
+  value: string | number;
+  name: string | null;
+  size: number | null;
+}
+
+interface AnnexSeen {
+  sheetNames: string[];
+  title: string;
+  creator: string;
+  docTitle: string;
+  mergedRanges: string[];
+  printTitleRows: string | null;
+  printArea: string[] | string | null;
+  orientation: string;
+  paperSize: number | null;
+  fitToWidth: number | null;
+  fitToHeight: number | null;
+  fitToPage: boolean;
+  firstPageNumber: number | null;
+  useFirstPageNumber: boolean;
+  horizontalCentered: boolean;
+  margins: Record<'top' | 'bottom' | 'left' | 'right' | 'header' | 'footer', number>;
+  differentOddEven: boolean;
+  oddFooterRight: { text: string | null; font: string | null; size: number | null };
+  evenFooterLeft: { text: string | null; font: string | null; size: number | null };
+  freezePanes: string | null;
+  maxRow: number;
+  maxColumn: number;
+  cells: Record<string, CellSeen>;
+}
+
+describe.skipIf(!hasOpenpyxl)('catalogue annex read by openpyxl', () => {
+  const detail = buildCatalogueDetail();
+  let seen: AnnexSeen;
+  let seenWithStart: AnnexSeen;
+
+  beforeAll(async () => {
+    const dir = freshTempDir('annex-openpyxl-');
+    const plain = join(dir, 'annex.xlsx');
+    const continued = join(dir, 'annex-continued.xlsx');
+    writeFileSync(plain, await writeCatalogueAnnex(detail));
+    writeFileSync(continued, await writeCatalogueAnnex(detail, { firstPageNumber: 9 }));
+    [seen, seenWithStart] = await Promise.all([readWithOpenpyxl<AnnexSeen>(plain), readWithOpenpyxl<AnnexSeen>(continued)]);
+  });
+
+  it('finds one sheet, named for the annex, and the workbook properties', () => {
+    expect(seen.sheetNames).toEqual(['附件1 清单']);
+    expect(seen.title).toBe('附件1 清单');
+    expect(seen.creator).toBe('清单工作台');
+    expect(seen.docTitle).toBe(detail.annexTitle);
+  });
+
+  it('finds the title and every domain row merged across the six columns', () => {
+    // Rows: 1 label, 3 title, 5 header; then domains and items as the fixture orders them.
+    const expected = ['A3:F3'];
+    let row = 6;
+    for (const domain of detail.domains) {
+      expected.push(`A${row}:F${row}`);
+      row += 1 + detail.items.filter((item) => item.domainSeq === domain.seq).length;
+    }
+    expect(seen.mergedRanges).toEqual([...expected].sort());
+    expect(seen.maxRow).toBe(row - 1);
+    expect(seen.maxColumn).toBe(6);
+  });
+
+  it('finds the print titles, print area, landscape A4 and fit to one page wide', () => {
+    expect(seen.printTitleRows?.replaceAll('$', '')).toBe('5:5');
+    const area = Array.isArray(seen.printArea) ? seen.printArea.join(',') : seen.printArea;
+    expect(area?.replaceAll('$', '')).toBe(`A1:F${seen.maxRow}`);
+    expect(seen.orientation).toBe('landscape');
+    expect(seen.paperSize).toBe(9);
+    expect(seen.fitToPage).toBe(true);
+    expect(seen.fitToWidth).toBe(1);
+    expect(seen.fitToHeight).toBe(0);
+    expect(seen.horizontalCentered).toBe(true);
+    expect(seen.margins.top * 25.4).toBeCloseTo(ANNEX_MARGINS_MM.top, 1);
+    expect(seen.margins.left * 25.4).toBeCloseTo(ANNEX_MARGINS_MM.left, 1);
+    expect(seen.freezePanes).toBe('A6');
+  });
+
+  it('finds the page numbers in the footer, and the first page number only when given', () => {
+    expect(seen.differentOddEven).toBe(true);
+    expect(seen.oddFooterRight).toEqual({ text: '— &P —\u3000', font: `${ANNEX_FONTS.pageNumber},Regular`, size: 14 });
+    expect(seen.evenFooterLeft).toEqual({ text: '\u3000— &P —', font: `${ANNEX_FONTS.pageNumber},Regular`, size: 14 });
+    expect(seen.useFirstPageNumber).toBe(false);
+    expect(seenWithStart.useFirstPageNumber).toBe(true);
+    expect(seenWithStart.firstPageNumber).toBe(9);
+  });
+
+  it('finds the fonts by name and size', () => {
+    const font = (address: string): [string | null, number | null] => [seen.cells[address]?.name ?? null, seen.cells[address]?.size ?? null];
+    expect(font('A1')).toEqual([ANNEX_FONTS.heading, 16]);
+    expect(font('A3')).toEqual([ANNEX_FONTS.title, 22]);
+    for (const column of 'ABCDEF') expect(font(`${column}5`)).toEqual([ANNEX_FONTS.heading, 12]);
+    expect(font('A6')).toEqual([ANNEX_FONTS.heading, 12]);
+    expect(font('A7')).toEqual([ANNEX_FONTS.body, 11]);
+    expect(font('D7')).toEqual([ANNEX_FONTS.body, 11]);
+  });
+
+  it('finds the texts, with nothing where a field is not yet filled', () => {
+    expect(seen.cells['A6']?.value).toBe(domainHeading(1, '基本公共教育'));
+    expect(seen.cells['A7']?.value).toBe(1);
+    // Item 3 (row 9) has only its name.
+    expect(seen.cells['B9']?.value).toBe('普惠性学前教育资助');
+    for (const column of 'CDEF') expect(seen.cells[`${column}9`]).toBeUndefined();
+    const values = Object.values(seen.cells).map((cell) => String(cell.value));
+    expect(values).not.toContain('null');
+    expect(values).not.toContain('None');
+  });
+});

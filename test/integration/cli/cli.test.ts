@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { runCli } from '../../support/run-cli';
+import { seededDatabaseFile, tempDir } from '../../support/temp-db';
+
+const temp = tempDir();
+let db: string;
+
+beforeAll(async () => {
+  db = await seededDatabaseFile(temp.dir);
+});
+afterAll(() => temp.cleanup());
+
+describe('npm run cli', () => {
+  it('list prints one JSON object a line per catalogue', () => {
+    const { status, stdout } = runCli(['list', '--db', db]);
+    expect(status).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toContainEqual({ id: 'hebei-13th', name: '河北省“十三五”基本公共服务清单', region: '河北省', period: '十三五', items: 81 });
+    expect(lines.map((l) => l.id).sort()).toEqual(['gansu-13th', 'hebei-13th', 'henan-13th', 'national-13th']);
+  });
+
+  it('dump writes RFC 4180 CSV with the fixed header, quoting what needs it', () => {
+    const { status, stdout } = runCli(['dump', 'hebei-13th', '--db', db]);
+    expect(status).toBe(0);
+    expect(stdout.split('\r\n')[0]).toBe('item_no,domain,item,target_group,standard,funding_responsibility,lead_department');
+    const records = parse(stdout, { columns: true }) as Record<string, string>[];
+    expect(records).toHaveLength(81);
+    expect(records[2]).toMatchObject({ item_no: '3', domain: '基本公共教育', item: '寄宿生生活补助', funding_responsibility: '中央和省、市、县财政按比例共同分担。' });
+    // Items 28–33 carry half-width commas: they must come back intact through the quoting.
+    expect(records[27]?.funding_responsibility).toBe('市、县政府负责,中央和省财政适当补助。');
+    expect(records[80]?.item_no).toBe('81');
+  });
+
+  it('dump --format json gives the same records', () => {
+    const { status, stdout } = runCli(['dump', 'henan-13th', '--format', 'json', '--db', db]);
+    expect(status).toBe(0);
+    const records = JSON.parse(stdout);
+    expect(records).toHaveLength(82);
+    expect(records[0]).toMatchObject({ item_no: 1, id: 'henan-13th:001', item: '免费义务教育', standard: null });
+  });
+
+  it('export writes the annex the app exports', async () => {
+    const out = join(temp.dir, 'hebei.xlsx');
+    const { status, stdout } = runCli(['export', 'hebei-13th', '--annex', 'catalogue', '--out', out, '--db', db]);
+    expect(status).toBe(0);
+    expect(stdout).toContain('已导出');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const values = book.worksheets[0]!.getSheetValues().flat().map(String);
+    expect(values).toContain('河北省“十三五”基本公共服务清单');
+    expect(values).toContain('无障碍环境支持');
+  });
+
+  it('init builds a fresh database from the seeds and will not overwrite one without --force', () => {
+    const fresh = join(temp.dir, 'fresh.duckdb');
+    const first = runCli(['init', '--db', fresh]);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('4 份清单，244 个服务项目');
+    const again = runCli(['init', '--db', fresh]);
+    expect(again.status).not.toBe(0);
+    expect(again.stderr).toMatch(/^错误：数据库文件 .* 已存在，未做任何改动/);
+    const forced = runCli(['init', '--db', fresh, '--force']);
+    expect(forced.status).toBe(0);
+    expect(readdirSync(temp.dir).some((f) => f.startsWith('fresh.duckdb.replaced-'))).toBe(true);
+  });
+
+  it('says what is wrong in one line on stderr and exits non-zero', () => {
+    const cases: [string[], RegExp][] = [
+      [['dump', 'shanxi-13th', '--db', db], /^错误：没有编号为“shanxi-13th”的清单。\n$/],
+      [['dump', 'hebei-13th', '--format', 'xml', '--db', db], /^错误：不支持的格式“xml”/],
+      [['export', 'hebei-13th', '--annex', 'tasks', '--out', join(temp.dir, 'x.xlsx'), '--db', db], /^错误：请用 --annex catalogue/],
+      [['export', 'hebei-13th', '--annex', 'catalogue', '--db', db], /^错误：请用 --out/],
+      [['list', '--db', join(temp.dir, 'missing.duckdb')], /^错误：数据库文件不存在/],
+      [['frobnicate', '--db', db], /^错误：不认识的命令“frobnicate”/],
+    ];
+    for (const [args, message] of cases) {
+      const { status, stderr, stdout } = runCli(args);
+      expect(status, args.join(' ')).toBe(1);
+      expect(stderr, args.join(' ')).toMatch(message);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stdout).toBe('');
+    }
+    expect(existsSync(join(temp.dir, 'x.xlsx'))).toBe(false);
+    expect(existsSync(join(temp.dir, 'missing.duckdb'))).toBe(false);
+  });
+});
