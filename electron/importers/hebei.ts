@@ -3,7 +3,7 @@
 // published (half-width punctuation, PDF spaces inside numbers, typos): only the web page's <b>/<p> tags and
 // the header rows repeated at page breaks are dropped.
 import type { ColumnLabels } from '../../shared/domain/catalogue';
-import { parseChineseNumeral } from './national';
+import { parseChineseNumeral } from '../../shared/domain/numerals';
 import type { SeedCatalogue, SeedDomain, SeedTask } from './types';
 
 export const HEBEI_COLUMN_LABELS: ColumnLabels = {

@@ -2,7 +2,8 @@
 // chapter names its items ("本领域服务项目共N项,具体包括:A、B、…,详见《清单》第a—b项"), so the catalogue
 // is those names with the numbers the text gives, and the other four columns not yet filled.
 import type { ColumnLabels } from '../../shared/domain/catalogue';
-import { CHAPTER_HEADING, parseChineseNumeral, removePdfSpaces, splitTopLevel } from './national';
+import { parseChineseNumeral } from '../../shared/domain/numerals';
+import { CHAPTER_HEADING, removePdfSpaces, splitTopLevel } from './text';
 import type { SeedCatalogue, SeedDomain } from './types';
 
 export const HENAN_COLUMN_LABELS: ColumnLabels = {

@@ -4,67 +4,8 @@ import type { ColumnLabels } from '../../shared/domain/catalogue';
 import { parseIndicatorValue } from '../../shared/domain/indicator';
 import type { PlanIndicator } from '../../shared/domain/indicator';
 import type { SeedCatalogue, SeedDomain, SeedIndicatorTable } from './types';
-
-// ---------------------------------------------------------------------------------------------------------
-// Text helpers shared with the provincial importers (henan.ts): the provinces copied the national sentence
-// forms, so the national file is their natural home.
-
-const NUMERAL_DIGITS = '零一二三四五六七八九';
-
-/** 一 → 1, 十 → 10, 十三 → 13, 二十一 → 21: chapter and domain numbers as the documents print them. */
-export function parseChineseNumeral(text: string): number | null {
-  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/u.exec(text);
-  if (!m || text === '') return null;
-  const [, tensDigit = '', ten = '', ones = ''] = m;
-  if (ten === '') return tensDigit === '' || ones !== '' ? null : NUMERAL_DIGITS.indexOf(tensDigit);
-  const tens = tensDigit === '' ? 1 : NUMERAL_DIGITS.indexOf(tensDigit);
-  return tens * 10 + (ones === '' ? 0 : NUMERAL_DIGITS.indexOf(ones));
-}
-
-const ASCII_WORD = /[A-Za-z0-9]/u;
-
-/**
- * PDF extraction leaves spaces around CJK text ("建档立卡贫困家庭 3—6岁", "学生 )", "( 万人次)").
- * Chinese text has no word spaces, so a space is only kept where it separates two ASCII words.
- */
-export function removePdfSpaces(text: string): string {
-  return text.trim().replace(/\s+/gu, (space, offset: number, whole: string) => {
-    const before = whole[offset - 1] ?? '';
-    const after = whole[offset + space.length] ?? '';
-    return ASCII_WORD.test(before) && ASCII_WORD.test(after) ? ' ' : '';
-  });
-}
-
-const OPENERS = '(（《“〈[【';
-const CLOSERS = ')）》”〉]】';
-
-/**
- * Split an enumeration on a separator only where it is not inside brackets or quotes: Henan's item 9 carries a
- * bracketed list of its own ("(含…残疾学生、农村低保家庭学生、…)").
- */
-export function splitTopLevel(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  const stack: string[] = [];
-  let current = '';
-  for (const ch of text) {
-    const open = OPENERS.indexOf(ch);
-    const close = CLOSERS.indexOf(ch);
-    if (open >= 0) stack.push(CLOSERS[open]!);
-    else if (close >= 0) {
-      if (stack.pop() !== ch) throw new Error(`括号不配对：“${text}”中的“${ch}”`);
-    }
-    if (ch === separator && stack.length === 0) {
-      parts.push(current);
-      current = '';
-    } else current += ch;
-  }
-  if (stack.length > 0) throw new Error(`括号未闭合：“${text}”`);
-  parts.push(current);
-  return parts;
-}
-
-/** A chapter heading, "第四章　基本公共教育" (the separator is a full-width space in the seeds). */
-export const CHAPTER_HEADING = /^[\s\u3000]*第([一二三四五六七八九十]+)章[\s\u3000]+(\S.*?)\s*$/u;
+import { parseChineseNumeral } from '../../shared/domain/numerals';
+import { CHAPTER_HEADING, removePdfSpaces, splitTopLevel } from './text';
 
 // ---------------------------------------------------------------------------------------------------------
 // 国发〔2017〕9号

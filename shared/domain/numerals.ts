@@ -13,3 +13,14 @@ export function chineseNumeral(n: number): string {
 export function domainHeading(seq: number, name: string): string {
   return `${chineseNumeral(seq)}、${name}`;
 }
+
+/** 一 → 1, 十 → 10, 十三 → 13, 二十一 → 21: chapter and domain numbers as the documents print them. */
+export function parseChineseNumeral(text: string): number | null {
+  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/u.exec(text);
+  if (!m || text === '') return null;
+  const [, tensDigit = '', ten = '', ones = ''] = m;
+  if (ten === '') return tensDigit === '' || ones !== '' ? null : DIGITS.indexOf(tensDigit);
+  const tens = tensDigit === '' ? 1 : DIGITS.indexOf(tensDigit);
+  return tens * 10 + (ones === '' ? 0 : DIGITS.indexOf(ones));
+}
+

@@ -1,6 +1,6 @@
 // Installs, where missing, the Debian packages the tests drive for real: Chromium (Playwright runs the UI
-// in it; Playwright's own browser download is not possible here), CJK fonts (else Chinese renders as
-// boxes), LibreOffice and poppler (the exported annex is opened, printed to PDF and read back), and
+// in it; Playwright's own browser download is not possible here), CJK and Carlito fonts (else Chinese
+// renders as boxes and the printed annex is mis-sized), LibreOffice and poppler (the exported annex is opened, printed to PDF and read back), and
 // openpyxl (an independent reader of our .xlsx files).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,6 +10,9 @@ const ok = (cmd, args) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0
 const needs = [
   { pkg: 'chromium', present: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') },
   { pkg: 'fonts-noto-cjk', present: () => ok('sh', ['-c', 'fc-list :lang=zh | grep -q .']) },
+  // Metric-compatible with Calibri, the workbook's default font that column widths are measured in;
+  // without it LibreOffice widens the table and shrinks the printout.
+  { pkg: 'fonts-crosextra-carlito', present: () => ok('sh', ['-c', 'fc-match Calibri | grep -q Carlito']) },
   { pkg: 'poppler-utils', present: () => ok('sh', ['-c', 'command -v pdftoppm && command -v pdftotext']) },
   { pkg: 'libreoffice-calc-nogui', present: () => ok('sh', ['-c', 'command -v soffice']) },
   { pkg: 'python3-openpyxl', present: () => ok('/usr/bin/python3', ['-c', 'import openpyxl']) },

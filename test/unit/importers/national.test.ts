@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  parseChineseNumeral,
-  parseNational13th,
-  parseNational14thIndicators,
-  removePdfSpaces,
-  splitTopLevel,
-} from '../../../electron/importers/national';
+import { parseNational13th, parseNational14thIndicators } from '../../../electron/importers/national';
+import { removePdfSpaces, splitTopLevel } from '../../../electron/importers/text';
+import { parseChineseNumeral } from '../../../shared/domain/numerals';
 import { parseIndicatorValue } from '../../../shared/domain/indicator';
 
 const seed = (name: string): string => readFileSync(new URL(`../../../seeds/documents/${name}`, import.meta.url), 'utf8');
