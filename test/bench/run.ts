@@ -1,0 +1,106 @@
+// `npm run bench`: the speed of this issue's paths, each beside a baseline measured in the same run.
+//   1. cold start to the grid: the built browser host on a database that does not exist yet (so it is
+//      built from the seeds), until Chromium shows the Hebei grid — against a bare Node HTTP server
+//      serving a one-line page to the same browser (the floor of starting a process and loading a page);
+//   2. warm start to the grid: the same on an existing database;
+//   3. exporting the 81-item Hebei annex — against exceljs writing the same cells with no formatting;
+//   4. saving one cell edit through the contract — against a bare UPDATE in a DuckDB transaction.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { writeCatalogueAnnex } from '../../electron/annex/catalogue-annex';
+import { Database } from '../../electron/db/database';
+import { getCatalogue } from '../../electron/services/catalogue-queries';
+import { dispatch } from '../../electron/services/dispatch';
+import { createHandlers } from '../../electron/services/handlers';
+import { openAppDatabase } from '../../electron/seeds/open-database';
+import { compare, report } from './measure';
+import type { Comparison } from './measure';
+
+const dir = mkdtempSync(join(tmpdir(), 'qingdan-bench-'));
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+function startProcess(args: string[]): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
+      if (m) resolve({ url: m[1]!, stop: () => new Promise((done) => { child.once('exit', () => done()); child.kill('SIGTERM'); }) });
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+}
+
+const BARE_SERVER = `
+  const http = require('node:http');
+  const s = http.createServer((q, r) => { r.writeHead(200, {'content-type': 'text/html; charset=utf-8'}); r.end('<!doctype html><p id="ready">清单工作台</p>'); });
+  s.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + s.address().port + '/'));
+  process.on('SIGTERM', () => process.exit(0));`;
+
+async function main(): Promise<void> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const results: Comparison[] = [];
+  let run = 0;
+  const toGrid = async (dbPath: string) => {
+    const host = await startProcess(['dist/electron/browser-host.mjs', '--db', dbPath]);
+    const page = await browser.newPage();
+    await page.goto(`${host.url}#/catalogue/hebei-13th`);
+    await page.locator('.ag-row[row-id="hebei-13th:001"] .ag-cell[col-id="standard"]').waitFor();
+    await page.close();
+    await host.stop();
+  };
+  const bare = async () => {
+    const host = await startProcess(['-e', BARE_SERVER]);
+    const page = await browser.newPage();
+    await page.goto(host.url);
+    await page.locator('#ready').waitFor();
+    await page.close();
+    await host.stop();
+  };
+  results.push(
+    await compare('1. cold start to the grid (database built from the seeds)', { subject: 'app', baseline: 'bare Node server + same browser' },
+      () => toGrid(join(dir, `cold-${run++}.duckdb`)), bare, 5),
+  );
+  const warm = join(dir, 'warm.duckdb');
+  results.push(await compare('2. warm start to the grid (existing database)', { subject: 'app', baseline: 'bare Node server + same browser' }, () => toGrid(warm), bare, 5));
+  await browser.close();
+
+  const db = await openAppDatabase(join(dir, 'export.duckdb'));
+  const detail = await getCatalogue(db, 'hebei-13th');
+  const plain = async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('plain');
+    for (const i of detail.items) sheet.addRow([i.itemNo, i.name, i.targetGroup, i.standard, i.fundingResponsibility, i.leadDepartment]);
+    return book.xlsx.writeBuffer();
+  };
+  results.push(await compare('3. export of the 81-item Hebei catalogue annex', { subject: 'official-format annex', baseline: 'exceljs, same cells, no formatting' }, () => writeCatalogueAnnex(detail), plain, 20));
+
+  const handlers = createHandlers(db, 'cli', 'test');
+  let n = 0;
+  const viaContract = async () => {
+    const item = await getItemStandard(db);
+    const envelope = await dispatch(handlers, 'items.update', { itemId: 'hebei-13th:040', field: 'standard', value: `${item.base}（${n++}）`, expected: item.current });
+    if (!envelope.ok) throw new Error(envelope.error.message);
+  };
+  const bareUpdate = () => db.transaction((tx) => tx.run(`UPDATE items SET lead_department = $1 WHERE id = 'hebei-13th:041'`, [`省卫生计生委（${n++}）`]));
+  results.push(await compare('4. saving one cell edit', { subject: 'items.update through the contract (validate, check, update, log)', baseline: 'bare UPDATE in a DuckDB transaction' }, viaContract, bareUpdate, 50));
+  await db.close();
+
+  console.log(`Qingdan bench — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString()}\n`);
+  console.log(report(results));
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function getItemStandard(db: Database): Promise<{ base: string; current: string | null }> {
+  const [row] = await db.all(`SELECT standard FROM items WHERE id = 'hebei-13th:040'`);
+  const current = (row?.standard as string | null) ?? null;
+  return { base: (current ?? '').replace(/（\d+）$/, ''), current };
+}
+
+await main();
