@@ -7,13 +7,12 @@
 //   4. saving one cell edit through the contract — against a bare UPDATE in a DuckDB transaction.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { writeCatalogueAnnex } from '../../electron/annex/catalogue-annex';
-import { Database } from '../../electron/db/database';
+import type { Database } from '../../electron/db/database';
 import { getCatalogue } from '../../electron/services/catalogue-queries';
 import { dispatch } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';

@@ -9,7 +9,7 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 15_000 },
   workers: 1,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: fileURLToPath(new URL('../../test-results/reports/playwright.json', import.meta.url)) }]],
   use: {
     locale: 'zh-CN',
     viewport: { width: 1440, height: 900 },
