@@ -1,4 +1,5 @@
 // Opens the app's database, building it from the shipped seeds the first time.
+import { AppError } from '../db/app-error';
 import { Database } from '../db/database';
 import type { OpenOptions } from '../db/database';
 import { seedsDir } from '../paths/locations';
@@ -16,7 +17,9 @@ export async function openAppDatabase(path: string, options: OpenOptions = {}): 
     if (!(await isSeeded(db))) await writeSeeds(db, readSeeds(seedsDir()));
   } catch (error) {
     await db.close();
-    throw error;
+    if (error instanceof AppError) throw error;
+    // The importers say what is wrong and where (file, line, column); nothing was written.
+    throw new AppError('bad_file', `无法从种子数据建立数据库：${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   return db;
 }
