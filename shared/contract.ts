@@ -1,15 +1,13 @@
 // The one contract between the renderer and the Node side. Every channel is declared here once, with
 // schemas that both hosts (Electron IPC and the local HTTP host) validate requests against.
 import { z } from 'zod';
-import { CATALOGUE_STATUSES, ITEM_FIELDS } from './domain/catalogue';
+import { CATALOGUE_STATUSES, ITEM_FIELDS, MAX_CELL_CHARS } from './domain/catalogue';
 import type { CatalogueDetail, CatalogueItem, CatalogueSummary } from './domain/catalogue';
 import type { ReferenceData } from './domain/reference';
 import type { PlanIndicator } from './domain/indicator';
 
 const id = z.string().min(1).max(200);
 
-/** Longest text one cell may hold; longer input is refused rather than truncated. */
-export const MAX_CELL_CHARS = 4000;
 
 export const requestSchemas = {
   'app.info': z.object({}).strict(),
@@ -51,6 +49,14 @@ export interface ExportedFile {
   mimeType: string;
   base64: string;
   byteLength: number;
+  /** What the file lacks before it can be published, in Chinese; null when nothing. */
+  warning: string | null;
+}
+
+export interface IndicatorTable {
+  indicators: PlanIndicator[];
+  /** The table's footnotes, which say what the marks *, **, *** on figures mean. */
+  notes: string[];
 }
 
 export interface Responses {
@@ -60,7 +66,7 @@ export interface Responses {
   'items.update': ItemUpdateResult;
   'annex.export': ExportedFile;
   'reference.get': ReferenceData;
-  'indicators.list': PlanIndicator[];
+  'indicators.list': IndicatorTable;
 }
 
 export type Request<C extends Channel> = z.input<(typeof requestSchemas)[C]>;

@@ -5,13 +5,14 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError, toErrorPayload } from '../db/app-error';
 import type { Database } from '../db/database';
+import { fileStamp, unusedPath } from '../db/stamp';
 import { defaultDatabasePath } from '../paths/locations';
 import { getCatalogue, listCatalogues } from '../services/catalogue-queries';
 import { exportCatalogueAnnex } from '../services/handlers';
 import { openAppDatabase } from '../seeds/open-database';
 import { itemRecords, itemsCsv } from './item-records';
 
-const USAGE = '用法：npm run cli -- <list | dump <清单编号> [--format csv|json] | export <清单编号> --annex catalogue --out <文件.xlsx> | init [--force]> [--db <数据库文件>]';
+const USAGE = '用法：npm run -s cli -- <list | dump <清单编号> [--format csv|json] [--out <文件>] [--bom] | export <清单编号> --annex catalogue --out <文件.xlsx> | init [--force]> [--db <数据库文件>]';
 
 async function main(argv: string[]): Promise<void> {
   let parsed;
@@ -25,6 +26,7 @@ async function main(argv: string[]): Promise<void> {
         annex: { type: 'string' },
         out: { type: 'string' },
         force: { type: 'boolean', default: false },
+        bom: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -43,7 +45,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'init') {
     if (existsSync(dbPath)) {
       if (!values.force) throw new AppError('conflict', `数据库文件 ${dbPath} 已存在，未做任何改动；如需重建请加 --force（旧文件会改名保留）。`);
-      const kept = `${dbPath}.replaced-${Date.now()}.bak`;
+      const kept = unusedPath(`${dbPath}.replaced-${fileStamp()}.bak`, existsSync);
       renameSync(dbPath, kept);
       if (existsSync(`${dbPath}.wal`)) renameSync(`${dbPath}.wal`, `${kept}.wal`);
       console.error(`旧数据库已改名保留为 ${kept}`);
@@ -71,7 +73,7 @@ async function run(
   db: Database,
   command: string,
   args: string[],
-  values: { format?: string; annex?: string; out?: string },
+  values: { format?: string; annex?: string; out?: string; bom?: boolean },
 ): Promise<void> {
   const needId = () => {
     const id = args[0];
@@ -86,32 +88,47 @@ async function run(
       return;
     }
     case 'dump': {
+      if (values.format !== 'csv' && values.format !== 'json') {
+        throw new AppError('bad_request', `不支持的格式“${values.format}”：--format 只能是 csv 或 json。`);
+      }
       const records = itemRecords(await getCatalogue(db, needId()));
-      if (values.format === 'json') process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
-      else if (values.format === 'csv') process.stdout.write(itemsCsv(records));
-      else throw new AppError('bad_request', `不支持的格式“${values.format}”：--format 只能是 csv 或 json。`);
+      const text = values.format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : itemsCsv(records);
+      // Excel on a Chinese Windows PC reads a CSV without a byte-order mark as GBK: --bom is for that.
+      const output = values.bom ? `\uFEFF${text}` : text;
+      if (values.out) writeOutput(values.out, output);
+      else process.stdout.write(output);
       return;
     }
     case 'export': {
       const id = needId();
-      if (values.annex !== 'catalogue') {
-        throw new AppError('bad_request', `请用 --annex catalogue 指定附件种类（目前可导出：catalogue 清单附件），收到的是“${values.annex ?? '（未指定）'}”。`);
-      }
-      if (!values.out) throw new AppError('bad_request', '请用 --out <文件.xlsx> 指定导出文件的路径。');
+      const problems = [
+        values.annex !== 'catalogue'
+          ? `请用 --annex catalogue 指定附件种类（目前可导出：catalogue 清单附件），收到的是“${values.annex ?? '（未指定）'}”`
+          : null,
+        values.out ? null : '请用 --out <文件.xlsx> 指定导出文件的路径',
+      ].filter((p): p is string => p !== null);
+      if (problems.length) throw new AppError('bad_request', `${problems.join('；')}。`);
+      if (!values.out) return;
       if (!values.out.toLowerCase().endsWith('.xlsx')) throw new AppError('bad_request', `导出文件名必须以 .xlsx 结尾：${values.out}`);
-      const { bytes } = await exportCatalogueAnnex(db, id);
-      const out = resolve(values.out);
-      try {
-        writeFileSync(out, bytes);
-      } catch (error) {
-        throw new AppError('bad_file', `无法写入 ${out}：${(error as Error).message}`);
-      }
+      const { bytes, warning } = await exportCatalogueAnnex(db, id);
+      const out = writeOutput(values.out, bytes);
       console.log(`已导出 ${out}（${bytes.length} 字节）`);
+      if (warning) console.error(`注意：${warning}`);
       return;
     }
     default:
       throw new AppError('bad_request', `不认识的命令“${command}”。${USAGE}`);
   }
+}
+
+function writeOutput(path: string, content: string | Buffer): string {
+  const out = resolve(path);
+  try {
+    writeFileSync(out, content);
+  } catch (error) {
+    throw new AppError('bad_file', `无法写入 ${out}：${(error as Error).message}`);
+  }
+  return out;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

@@ -9,6 +9,7 @@ import { AppError } from './app-error';
 import { toPlainRow } from './plain-values';
 import type { PlainRow } from './plain-values';
 import { MIGRATIONS } from './migrations';
+import { fileStamp, unusedPath } from './stamp';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 
@@ -126,7 +127,7 @@ export class Database {
     if (!isNew && applied > 0) {
       // Keep a copy of the file as it was before its structure changes.
       await this.writer.run('CHECKPOINT');
-      copyFileSync(this.path, `${this.path}.before-v${pending[0]!.version}-${Date.now()}.bak`);
+      copyFileSync(this.path, unusedPath(`${this.path}.before-v${pending[0]!.version}-${fileStamp()}.bak`, existsSync));
     }
     for (const migration of pending) {
       await this.transaction(async (tx) => {

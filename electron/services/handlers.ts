@@ -2,6 +2,8 @@
 import type { Channel, Request, Response } from '../../shared/contract';
 import { writeCatalogueAnnex } from '../annex/catalogue-annex';
 import { annexFileName } from '../annex/file-name';
+import { ITEM_FIELDS } from '../../shared/domain/catalogue';
+import { AppError } from '../db/app-error';
 import type { Database } from '../db/database';
 import { getCatalogue, listCatalogues } from './catalogue-queries';
 import { executeCommand } from './commands';
@@ -13,9 +15,29 @@ export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Respon
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const APP_VERSION = '0.1.0';
 
-export async function exportCatalogueAnnex(db: Database, catalogueId: string): Promise<{ fileName: string; bytes: Buffer }> {
+export interface AnnexExport {
+  fileName: string;
+  bytes: Buffer;
+  /** Said to the user with the file: what the annex lacks before it can be published. */
+  warning: string | null;
+}
+
+export async function exportCatalogueAnnex(db: Database, catalogueId: string): Promise<AnnexExport> {
   const detail = await getCatalogue(db, catalogueId);
-  return { fileName: annexFileName(detail), bytes: await writeCatalogueAnnex(detail) };
+  const { summary } = detail;
+  if (detail.items.length === 0) {
+    throw new AppError('refused', `“${summary.name}”还没有服务项目，无法导出附件${summary.statusNote ? `（${summary.statusNote}）` : ''}。`);
+  }
+  const unfilled = detail.items.filter((i) => ITEM_FIELDS.some((f) => i[f] === null)).length;
+  const warnings = [
+    summary.status === 'incomplete' ? `清单内容不全${summary.statusNote ? `：${summary.statusNote}` : ''}` : null,
+    unfilled > 0 ? `${unfilled} 个服务项目尚有未填写的栏目` : null,
+  ].filter((w): w is string => w !== null);
+  return {
+    fileName: annexFileName(detail),
+    bytes: await writeCatalogueAnnex(detail),
+    warning: warnings.length ? `${warnings.join('；')}。发布前请补全。` : null,
+  };
 }
 
 export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli', origin: Origin = 'app'): Handlers {
@@ -26,8 +48,8 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     'items.update': ({ itemId, field, value, expected }) =>
       executeCommand(db, { kind: 'item.setField', itemId, field, value, expected }, origin),
     'annex.export': async ({ catalogueId }) => {
-      const { fileName, bytes } = await exportCatalogueAnnex(db, catalogueId);
-      return { fileName, mimeType: XLSX_MIME, base64: bytes.toString('base64'), byteLength: bytes.length };
+      const { fileName, bytes, warning } = await exportCatalogueAnnex(db, catalogueId);
+      return { fileName, mimeType: XLSX_MIME, base64: bytes.toString('base64'), byteLength: bytes.length, warning };
     },
     'reference.get': () => getReferenceData(db),
     'indicators.list': ({ documentId }) => listIndicators(db, documentId),

@@ -2,6 +2,7 @@ import type { FiscalTier, NationalStandard, PopulationRow, ReferenceData } from 
 import type { PlanIndicator } from '../../shared/domain/indicator';
 import type { Comparator } from '../../shared/domain/indicator';
 import type { ProvenanceStatus } from '../../shared/domain/provenance';
+import type { IndicatorTable } from '../../shared/contract';
 import type { Database } from '../db/database';
 import type { PlainRow } from '../db/plain-values';
 
@@ -64,9 +65,10 @@ function value(r: PlainRow, prefix: 'baseline' | 'target') {
   };
 }
 
-export async function listIndicators(db: Pick<Database, 'all'>, documentId: string): Promise<PlanIndicator[]> {
+export async function listIndicators(db: Pick<Database, 'all'>, documentId: string): Promise<IndicatorTable> {
   const rows = await db.all('SELECT * FROM plan_indicators WHERE document_id = $1 ORDER BY seq', [documentId]);
-  return rows.map((r) => ({
+  const notes = await db.all('SELECT text FROM plan_indicator_notes WHERE document_id = $1 ORDER BY seq', [documentId]);
+  const indicators = rows.map((r): PlanIndicator => ({
     documentId: s(r.document_id),
     seq: Number(r.seq),
     category: s(r.category),
@@ -78,4 +80,5 @@ export async function listIndicators(db: Pick<Database, 'all'>, documentId: stri
     target: value(r, 'target'),
     attribute: sn(r.attribute),
   }));
+  return { indicators, notes: notes.map((n) => s(n.text)) };
 }

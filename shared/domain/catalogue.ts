@@ -11,6 +11,9 @@ export const ITEM_FIELDS = [
 ] as const;
 export type ItemField = (typeof ITEM_FIELDS)[number];
 
+/** Longest text one cell may hold; longer input is refused rather than truncated. */
+export const MAX_CELL_CHARS = 4000;
+
 /** Column headings of one catalogue; documents name the same column differently (see annex_format.md). */
 export interface ColumnLabels {
   itemNo: string;

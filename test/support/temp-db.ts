@@ -4,9 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAppDatabase } from '../../electron/seeds/open-database';
 
+const leftovers = new Set<string>();
+// Whatever a test did not clean up itself goes when the worker exits: runs must not fill /tmp.
+process.once('exit', () => {
+  for (const dir of leftovers) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(prefix = 'qingdan-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  leftovers.add(dir);
+  return {
+    dir,
+    cleanup: () => {
+      rmSync(dir, { recursive: true, force: true });
+      leftovers.delete(dir);
+    },
+  };
 }
 
 let template: string | null = null;

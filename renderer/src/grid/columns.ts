@@ -1,5 +1,5 @@
 import type { ColDef } from 'ag-grid-community';
-import { MAX_CELL_CHARS } from '../../../shared/contract';
+import { MAX_CELL_CHARS } from '../../../shared/domain/catalogue';
 import type { ColumnLabels, ItemField } from '../../../shared/domain/catalogue';
 import type { GridRow } from './catalogue-rows';
 import { TextCellRenderer } from './TextCellRenderer';

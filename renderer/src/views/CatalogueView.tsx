@@ -47,7 +47,6 @@ function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
       try {
         const { item } = await invoke('items.update', { itemId: row.id, field, value, expected });
         event.api.applyTransaction({ update: [{ kind: 'item', ...item }] });
-        event.api.resetRowHeights();
         setStatus({ state: 'saved', what, at: new Date() });
       } catch (error) {
         setStatus({ state: 'refused', what, message: errorMessage(error) });
@@ -61,7 +60,7 @@ function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
     try {
       const file = await invoke('annex.export', { catalogueId: summary.id, annex: 'catalogue' });
       downloadFile(file);
-      setExporting(`已导出：${file.fileName}（${Math.round(file.byteLength / 1024)} KB）`);
+      setExporting(`已导出：${file.fileName}（${Math.round(file.byteLength / 1024)} KB）${file.warning ? `。注意：${file.warning}` : ''}`);
     } catch (error) {
       setExporting(`导出失败：${errorMessage(error)}`);
     }
@@ -80,13 +79,16 @@ function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
           </span>
         </div>
         <div className="catalogue-actions">
+          {exporting && <span className="export-status" role="status">{exporting}</span>}
           <button type="button" onClick={() => void exportAnnex()} disabled={exporting === '正在生成附件……'}>
             导出附件
           </button>
-          {exporting && <span className="export-status" role="status">{exporting}</span>}
         </div>
       </div>
       {summary.statusNote && <p className="status-note">{summary.statusNote}</p>}
+      {detail.items.length === 0 && (
+        <p className="status-note">这份清单还没有服务项目，因此也不能导出附件。</p>
+      )}
       <p
         className={`save-status save-${status.state}`}
         data-save-state={status.state}

@@ -2,11 +2,11 @@ import { invoke } from '../api/client';
 import { useLoad } from '../components/useLoad';
 import { ProvenanceBadge } from '../components/StatusBadge';
 import type { ReferenceData } from '../../../shared/domain/reference';
-import type { PlanIndicator } from '../../../shared/domain/indicator';
+import type { IndicatorTable } from '../../../shared/contract';
 
 const LEVEL_LABELS = { province: '省', city: '市', county: '县' } as const;
 
-async function loadAll(): Promise<{ reference: ReferenceData; indicators: PlanIndicator[] }> {
+async function loadAll(): Promise<{ reference: ReferenceData; indicators: IndicatorTable }> {
   const [reference, indicators] = await Promise.all([
     invoke('reference.get', {}),
     invoke('indicators.list', { documentId: 'national-14th-plan' }),
@@ -84,13 +84,18 @@ export function ReferenceView() {
           <tr><th>类别</th><th>指标</th><th className="num">2020年</th><th className="num">2025年</th><th>属性</th></tr>
         </thead>
         <tbody>
-          {indicators.map((i) => (
+          {indicators.indicators.map((i) => (
             <tr key={i.seq}>
               <td>{i.category}</td><td>{i.name}{i.nameMarks}</td><td className="num">{i.baseline.raw}</td><td className="num">{i.target.raw}</td><td>{i.attribute}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <ol className="table-notes" aria-label="专栏1注释">
+        {indicators.notes.map((note) => (
+          <li key={note}>{note}</li>
+        ))}
+      </ol>
     </section>
   );
 }

@@ -2,8 +2,8 @@
 // LibreOffice prints them, poppler turns the print into text and pictures. The test command installs
 // them; these helpers let a suite skip only where a tool is really absent.
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { tempDir } from '../../support/temp-db';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -22,7 +22,7 @@ export const hasLibreOffice = succeeds('soffice', ['--version']);
 export const hasPoppler = succeeds('pdftotext', ['-v']) && succeeds('pdftoppm', ['-v']);
 
 export function freshTempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return tempDir(prefix).dir;
 }
 
 /** Runs read_annex.py on a file and returns what it printed. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
@@ -43,6 +43,26 @@ describe('npm run cli', () => {
     expect(records[0]).toMatchObject({ item_no: 1, id: 'henan-13th:001', item: '免费义务教育', standard: null });
   });
 
+  it('dump --out --bom writes a file Excel on a Chinese PC reads right', () => {
+    const out = join(temp.dir, 'hebei.csv');
+    const { status, stdout } = runCli(['dump', 'hebei-13th', '--out', out, '--bom', '--db', db]);
+    expect(status).toBe(0);
+    expect(stdout).toBe('');
+    const bytes = readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').slice(1).split('\r\n')[0]).toBe('item_no,domain,item,target_group,standard,funding_responsibility,lead_department');
+  });
+
+  it('export warns about what an incomplete catalogue lacks, and refuses an empty one', () => {
+    const henan = runCli(['export', 'henan-13th', '--annex', 'catalogue', '--out', join(temp.dir, 'henan.xlsx'), '--db', db]);
+    expect(henan.status).toBe(0);
+    expect(henan.stderr).toBe('注意：清单内容不全：附件清单正文缺失，仅有正文列出的项目名称；82 个服务项目尚有未填写的栏目。发布前请补全。\n');
+    const gansu = runCli(['export', 'gansu-13th', '--annex', 'catalogue', '--out', join(temp.dir, 'gansu.xlsx'), '--db', db]);
+    expect(gansu.status).toBe(1);
+    expect(gansu.stderr).toMatch(/^错误：“甘肃省“十三五”基本公共服务清单”还没有服务项目，无法导出附件/);
+    expect(existsSync(join(temp.dir, 'gansu.xlsx'))).toBe(false);
+  });
+
   it('export writes the annex the app exports', async () => {
     const out = join(temp.dir, 'hebei.xlsx');
     const { status, stdout } = runCli(['export', 'hebei-13th', '--annex', 'catalogue', '--out', out, '--db', db]);
@@ -73,6 +93,7 @@ describe('npm run cli', () => {
       [['dump', 'shanxi-13th', '--db', db], /^错误：没有编号为“shanxi-13th”的清单。\n$/],
       [['dump', 'hebei-13th', '--format', 'xml', '--db', db], /^错误：不支持的格式“xml”/],
       [['export', 'hebei-13th', '--annex', 'tasks', '--out', join(temp.dir, 'x.xlsx'), '--db', db], /^错误：请用 --annex catalogue/],
+      [['export', 'hebei-13th', '--db', db], /^错误：请用 --annex catalogue.*；请用 --out/],
       [['export', 'hebei-13th', '--annex', 'catalogue', '--db', db], /^错误：请用 --out/],
       [['list', '--db', join(temp.dir, 'missing.duckdb')], /^错误：数据库文件不存在/],
       [['frobnicate', '--db', db], /^错误：不认识的命令“frobnicate”/],

@@ -76,9 +76,11 @@ describe('the default database built from the seeds', () => {
   });
 
   it('holds the 十四五 indicator table', async () => {
-    const indicators = await listIndicators(db, 'national-14th-plan');
+    const { indicators, notes } = await listIndicators(db, 'national-14th-plan');
     expect(indicators).toHaveLength(22);
     expect(indicators.filter((i) => i.attribute === '约束性')).toHaveLength(7);
+    expect(notes).toHaveLength(6);
+    expect(notes[1]).toContain('2019 年数据');
   });
 
   it('logs the seeding in the change log', async () => {
