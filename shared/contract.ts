@@ -1,7 +1,7 @@
 // The one contract between the renderer and the Node side. Every channel is declared here once, with
 // schemas that both hosts (Electron IPC and the local HTTP host) validate requests against.
 import { z } from 'zod';
-import { CATALOGUE_STATUSES, ITEM_FIELDS, MAX_CELL_CHARS } from './domain/catalogue';
+import { ITEM_FIELDS, MAX_CELL_CHARS } from './domain/catalogue';
 import type { CatalogueDetail, CatalogueItem, CatalogueSummary } from './domain/catalogue';
 import type { ReferenceData } from './domain/reference';
 import type { PlanIndicator } from './domain/indicator';
@@ -20,9 +20,10 @@ export const requestSchemas = {
       /** null clears the cell back to "not yet filled". */
       value: z.string().max(MAX_CELL_CHARS).nullable(),
       /** The value the editor started from; the write is refused if the stored value differs. */
-      expected: z.string().nullable(),
+      expected: z.string().max(MAX_CELL_CHARS).nullable(),
     })
     .strict(),
+  'items.get': z.object({ itemId: id }).strict(),
   'annex.export': z.object({ catalogueId: id, annex: z.literal('catalogue') }).strict(),
   'reference.get': z.object({}).strict(),
   'indicators.list': z.object({ documentId: id }).strict(),
@@ -64,6 +65,7 @@ export interface Responses {
   'catalogues.list': CatalogueSummary[];
   'catalogues.get': CatalogueDetail;
   'items.update': ItemUpdateResult;
+  'items.get': CatalogueItem;
   'annex.export': ExportedFile;
   'reference.get': ReferenceData;
   'indicators.list': IndicatorTable;
@@ -91,4 +93,25 @@ export interface AppErrorPayload {
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppErrorPayload };
 
-export const catalogueStatusSchema = z.enum(CATALOGUE_STATUSES);
+/** What the user was doing, for messages about failures that have no better description. */
+export const CHANNEL_ACTIONS: Record<Channel, string> = {
+  'app.info': '读取程序信息',
+  'catalogues.list': '读取清单列表',
+  'catalogues.get': '打开清单',
+  'items.update': '保存修改',
+  'items.get': '读取服务项目',
+  'annex.export': '导出附件',
+  'reference.get': '读取参考数据',
+  'indicators.list': '读取规划指标',
+};
+
+/** Request fields as the user knows them. */
+export const REQUEST_FIELD_NAMES: Record<string, string> = {
+  catalogueId: '清单编号',
+  itemId: '服务项目编号',
+  field: '栏目',
+  value: '内容',
+  expected: '修改前的内容',
+  annex: '附件种类',
+  documentId: '文件编号',
+};

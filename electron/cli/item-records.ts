@@ -32,6 +32,6 @@ export function itemRecords(detail: CatalogueDetail): ItemRecord[] {
 export function itemsCsv(records: ItemRecord[]): string {
   return stringify(
     records.map((r) => DUMP_COLUMNS.map((c) => r[c] ?? '')),
-    { header: true, columns: [...DUMP_COLUMNS], record_delimiter: 'windows' },
+    { header: true, columns: [...DUMP_COLUMNS], record_delimiter: 'windows', quoted_match: /[\r\n]/ },
   );
 }

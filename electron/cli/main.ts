@@ -4,7 +4,7 @@ import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError, toErrorPayload } from '../db/app-error';
-import type { Database } from '../db/database';
+import { Database } from '../db/database';
 import { fileStamp, unusedPath } from '../db/stamp';
 import { defaultDatabasePath } from '../paths/locations';
 import { getCatalogue, listCatalogues } from '../services/catalogue-queries';
@@ -35,16 +35,18 @@ async function main(argv: string[]): Promise<void> {
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
-  if (values.help || !command) {
+  if (values.help) {
     console.log(USAGE);
-    if (!command && !values.help) process.exitCode = 2;
     return;
   }
+  if (!command) throw new AppError('bad_request', `缺少命令。${USAGE}`);
   const dbPath = resolve(values.db ?? defaultDatabasePath());
 
   if (command === 'init') {
     if (existsSync(dbPath)) {
       if (!values.force) throw new AppError('conflict', `数据库文件 ${dbPath} 已存在，未做任何改动；如需重建请加 --force（旧文件会改名保留）。`);
+      // A file some window still has open must not be swapped from under it: opening it tells.
+      await (await Database.open(dbPath)).close();
       const kept = unusedPath(`${dbPath}.replaced-${fileStamp()}.bak`, existsSync);
       renameSync(dbPath, kept);
       if (existsSync(`${dbPath}.wal`)) renameSync(`${dbPath}.wal`, `${kept}.wal`);

@@ -27,7 +27,8 @@ export interface OpenOptions {
 
 export class Database {
   private writeQueue: Promise<unknown> = Promise.resolve();
-  private closed = false;
+  private reads = new Set<Promise<unknown>>();
+  private closing = false;
 
   private constructor(
     readonly path: string,
@@ -63,8 +64,13 @@ export class Database {
   /** A read beside any running write; sees only committed data. */
   async all(sql: string, params?: Params): Promise<PlainRow[]> {
     this.assertOpen();
-    const result = await this.reader.runAndReadAll(sql, params);
-    return result.getRowObjects().map(toPlainRow);
+    const read = this.reader.runAndReadAll(sql, params);
+    this.reads.add(read);
+    try {
+      return (await read).getRowObjects().map(toPlainRow);
+    } finally {
+      this.reads.delete(read);
+    }
   }
 
   /**
@@ -96,21 +102,23 @@ export class Database {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
+    if (this.closing) return;
+    // From here on new work is refused; what is already queued or running finishes first.
+    this.closing = true;
     await this.writeQueue;
-    this.closed = true;
+    await Promise.allSettled([...this.reads]);
     this.reader.closeSync();
     this.writer.closeSync();
     this.instance.closeSync();
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new AppError('internal', '数据库已关闭。');
+    if (this.closing) throw new AppError('internal', `数据库 ${this.path} 已关闭（程序正在退出），这次操作没有执行。`);
   }
 
   private async migrate(isNew: boolean): Promise<void> {
     await this.writer.run(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)',
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)',
     );
     const applied = (await this.writer.runAndReadAll('SELECT coalesce(max(version), 0) AS v FROM schema_migrations'))
       .getRowObjects()
@@ -140,7 +148,7 @@ export class Database {
 
 function openError(path: string, error: unknown): AppError {
   const message = error instanceof Error ? error.message : String(error);
-  if (/lock/i.test(message)) {
+  if (/Could not set lock|Conflicting lock/i.test(message)) {
     const pid = /PID (\d+)/.exec(message)?.[1];
     return new AppError(
       'locked',
@@ -148,8 +156,12 @@ function openError(path: string, error: unknown): AppError {
       { cause: error },
     );
   }
-  if (/not a valid DuckDB database|Invalid Input Error|file is not a database|Serialization/i.test(message)) {
-    return new AppError('bad_file', `文件 ${path} 不是清单工作台能读取的数据库文件（${message}）。`, { cause: error });
+  if (/not a valid DuckDB database|Corrupt database file|Could not read enough bytes|checksum|file is not a database|Serialization/i.test(message)) {
+    return new AppError(
+      'bad_file',
+      `文件 ${path} 不是完好的清单工作台数据库（可能已损坏或不是数据库文件），无法打开。同一文件夹中的 .bak 文件是迁移或重建前保留的副本，可用来恢复。（${message}）`,
+      { cause: error },
+    );
   }
   return new AppError('internal', `无法打开数据库文件 ${path}：${message}`, { cause: error });
 }

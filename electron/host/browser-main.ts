@@ -1,35 +1,35 @@
 // The browser host as a process: open the database (seeding it the first time), serve, print the address.
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toErrorPayload } from '../db/app-error';
-import { defaultDatabasePath } from '../paths/locations';
+import type { Database } from '../db/database';
 import { createHandlers } from '../services/handlers';
 import { openAppDatabase } from '../seeds/open-database';
 import { startHttpHost } from './http-host';
-
-function option(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
+import type { HttpHost } from './http-host';
+import { hostOptions } from './host-options';
 
 export async function runBrowserHost(reason?: string): Promise<void> {
-  const dbPath = resolve(option('--db') ?? defaultDatabasePath());
-  const port = Number(option('--port') ?? process.env.QINGDAN_PORT ?? 0);
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
-  let db;
+  let db: Database | undefined;
+  let host: HttpHost;
+  let dbPath: string;
   try {
+    const options = hostOptions(process.argv.slice(2));
+    dbPath = options.dbPath;
     db = await openAppDatabase(dbPath);
+    host = await startHttpHost({ handlers: createHandlers(db, 'browser'), rendererDir, port: options.port });
   } catch (error) {
+    await db?.close();
     console.error(`无法启动：${toErrorPayload(error).message}`);
     process.exit(1);
   }
-  const host = await startHttpHost({ handlers: createHandlers(db, 'browser'), rendererDir, port });
   if (reason) console.log(reason);
   console.log(`清单工作台已在浏览器模式启动：${host.url}`);
   console.log(`数据库：${dbPath}（按 Ctrl+C 退出）`);
   const stop = async () => {
     await host.close();
-    await db.close();
+    await db?.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

@@ -7,6 +7,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { HTTP_TOKEN_HEADER, TOKEN_META_NAME } from '../../shared/ipc';
+import { AppError } from '../db/app-error';
 import { dispatch } from '../services/dispatch';
 import type { Handlers } from '../services/handlers';
 
@@ -20,6 +21,12 @@ const MIME: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const TOKEN_COOKIE = 'qingdan_token';
+// The page's own policy, sent as a header as well (a meta tag cannot forbid framing).
+const CSP =
+  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+class BodyTooLarge extends Error {}
 
 export interface HttpHost {
   url: string;
@@ -41,7 +48,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   const server = createServer((req, res) => {
     handle(req, res, options, token).catch((error: unknown) => {
       console.error(error);
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', '服务器内部错误。');
+      if (!res.headersSent) sendError(res, 500, 'internal', `本机服务处理 ${req.url ?? ''} 时出错：${error instanceof Error ? error.message : String(error)}`);
     });
   });
   const port = await listen(server, options.port ?? 0);
@@ -56,7 +63,13 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new AppError('conflict', `端口 ${port} 已被其他程序占用。请换一个端口（--port），或不指定端口让程序自选。`, { cause: error })
+          : error,
+      );
+    });
     server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : port);
@@ -71,14 +84,37 @@ function tokenMatches(given: string | null | undefined, token: string): boolean 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
   res.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    ...headers,
   });
   res.end(body);
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code, message } }), headers);
+}
+
+function cookieToken(req: IncomingMessage): string | undefined {
+  const cookies = req.headers.cookie?.split(';').map((c) => c.trim()) ?? [];
+  return cookies.find((c) => c.startsWith(`${TOKEN_COOKIE}=`))?.slice(TOKEN_COOKIE.length + 1);
+}
+
+/** The file under rendererDir that a URL path names, or null when the path would leave it. */
+export function staticFile(rendererDir: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  const file = normalize(join(rendererDir, decoded));
+  return file.startsWith(rendererDir + sep) ? file : null;
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: HttpHostOptions, token: string): Promise<void> {
@@ -88,37 +124,58 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HttpHo
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 
   if (url.pathname.startsWith('/api/')) {
-    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', '只接受 POST。');
+    if (req.method !== 'POST') return sendError(res, 405, 'bad_request', `接口 ${url.pathname} 只接受 POST 请求。`);
+    // A custom header cannot be sent by another site's form or image: the header, not a cookie, authorises.
     if (!tokenMatches(req.headers[HTTP_TOKEN_HEADER] as string | undefined, token)) {
-      return send(res, 401, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code: 'bad_request', message: '访问令牌无效，请用启动时打印的地址重新打开。' } }));
+      return sendError(res, 401, 'bad_request', '访问令牌无效：清单工作台可能已重新启动，请用启动时打印的新地址重新打开。');
     }
-    const body = await readBody(req);
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch (error) {
+      // The rest of the body is never read: close the connection rather than leave it half-consumed.
+      if (error instanceof BodyTooLarge) {
+        return sendError(res, 413, 'bad_request', `请求内容超过 ${MAX_BODY_BYTES / 1024 / 1024} MB，未处理。`, { connection: 'close' });
+      }
+      throw error;
+    }
     let request: unknown;
     try {
       request = body.length ? JSON.parse(body.toString('utf8')) : {};
     } catch {
-      return send(res, 400, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code: 'bad_request', message: '请求内容不是有效的 JSON。' } }));
+      return sendError(res, 400, 'bad_request', '请求内容不是有效的 JSON。');
     }
-    const envelope = await dispatch(options.handlers, decodeURIComponent(url.pathname.slice('/api/'.length)), request);
+    let channel: string;
+    try {
+      channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+    } catch {
+      return sendError(res, 400, 'bad_request', `接口地址 ${url.pathname} 不正确。`);
+    }
+    const envelope = await dispatch(options.handlers, channel, request);
     return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(envelope));
   }
 
   if (url.pathname === '/' || url.pathname === '/index.html') {
-    if (!tokenMatches(url.searchParams.get('token'), token)) {
-      return send(res, 403, 'text/html; charset=utf-8', '<!doctype html><meta charset="utf-8"><title>清单工作台</title><p>需要访问令牌：请用启动时命令行打印的完整地址打开。</p>');
+    // The printed address carries the token once; a cookie then lets the page reload without it in view.
+    const fromQuery = tokenMatches(url.searchParams.get('token'), token);
+    if (!fromQuery && !tokenMatches(cookieToken(req), token)) {
+      return send(res, 403, 'text/html; charset=utf-8', '<!doctype html><meta charset="utf-8"><title>清单工作台</title><p>需要访问令牌：请用启动时命令行打印的完整地址打开（每次启动的地址都不同）。</p>');
     }
     const html = await readFile(join(options.rendererDir, 'index.html'), 'utf8');
     const withToken = html.replace('</head>', `<meta name="${TOKEN_META_NAME}" content="${token}"></head>`);
-    return send(res, 200, MIME['.html']!, withToken);
+    return send(res, 200, MIME['.html']!, withToken, {
+      'content-security-policy': CSP,
+      'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+    });
   }
 
-  const file = normalize(join(options.rendererDir, url.pathname));
-  if (!file.startsWith(options.rendererDir + sep)) return send(res, 404, 'text/plain; charset=utf-8', '未找到。');
+  const file = staticFile(options.rendererDir, url.pathname);
+  if (!file) return send(res, 404, 'text/plain; charset=utf-8', `未找到 ${url.pathname}。`);
   try {
     const content = await readFile(file);
     return send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', content);
   } catch {
-    return send(res, 404, 'text/plain; charset=utf-8', '未找到。');
+    return send(res, 404, 'text/plain; charset=utf-8', `未找到 ${url.pathname}。`);
   }
 }
 
@@ -127,7 +184,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('请求内容过大。');
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

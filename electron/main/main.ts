@@ -1,11 +1,12 @@
 // The Electron main process: owns the database and serves the contract over IPC to a sandboxed window.
-import { BrowserWindow, app, dialog, ipcMain, shell } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_CHANNEL } from '../../shared/ipc';
 import { toErrorPayload } from '../db/app-error';
 import type { Database } from '../db/database';
-import { appDataDir, defaultDatabasePath } from '../paths/locations';
+import { appDataDir } from '../paths/locations';
+import { hostOptions } from '../host/host-options';
 import { dispatch } from '../services/dispatch';
 import { createHandlers } from '../services/handlers';
 import { openAppDatabase } from '../seeds/open-database';
@@ -13,6 +14,14 @@ import { openAppDatabase } from '../seeds/open-database';
 const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
 let db: Database | null = null;
+
+/** Only our own page may call the contract: the exact file, whatever its #route. */
+function isOwnPage(url: string | undefined): boolean {
+  if (!url) return false;
+  const page = new URL(url);
+  page.hash = '';
+  return page.href === rendererUrl;
+}
 
 app.setPath('userData', appDataDir());
 
@@ -31,7 +40,7 @@ function createWindow(): void {
   });
   // The window shows our own pages only; links open in the system browser.
   window.webContents.on('will-navigate', (event, url) => {
-    if (url !== rendererUrl) event.preventDefault();
+    if (!isOwnPage(url)) event.preventDefault();
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
     if (/^https?:\/\//.test(url)) void shell.openExternal(url);
@@ -40,9 +49,15 @@ function createWindow(): void {
   void window.loadFile(rendererIndex);
 }
 
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
 app.whenReady().then(async () => {
+  // The app needs no camera, microphone, notifications or location: refuse every permission request.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   try {
-    db = await openAppDatabase(defaultDatabasePath());
+    db = await openAppDatabase(hostOptions(process.argv.slice(1)).dbPath);
   } catch (error) {
     dialog.showErrorBox('清单工作台无法启动', toErrorPayload(error).message);
     app.exit(1);
@@ -50,7 +65,7 @@ app.whenReady().then(async () => {
   }
   const handlers = createHandlers(db, 'electron');
   ipcMain.handle(IPC_CHANNEL, (event, channel: unknown, request: unknown) => {
-    if (!event.senderFrame || !event.senderFrame.url.startsWith(rendererUrl.split('#')[0]!)) {
+    if (!isOwnPage(event.senderFrame?.url)) {
       return { ok: false, error: { code: 'bad_request', message: '拒绝来自未知页面的请求。' } };
     }
     return dispatch(handlers, String(channel), request);
@@ -65,6 +80,11 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', () => {
-  void db?.close();
+// Let the database finish its last transaction and close its file before the process ends.
+let quitting = false;
+app.on('will-quit', (event) => {
+  if (quitting || !db) return;
+  quitting = true;
+  event.preventDefault();
+  void db.close().finally(() => app.exit(0));
 });

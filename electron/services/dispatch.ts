@@ -1,9 +1,9 @@
 // The boundary: a request arriving from the renderer (over IPC or HTTP) is validated against the
 // contract's schema before any handler sees it, and every outcome becomes an envelope.
 import type { z } from 'zod';
-import { CHANNELS, requestSchemas } from '../../shared/contract';
+import { CHANNEL_ACTIONS, CHANNELS, REQUEST_FIELD_NAMES, requestSchemas } from '../../shared/contract';
 import type { Channel, Envelope } from '../../shared/contract';
-import { AppError, toErrorPayload } from '../db/app-error';
+import { AppError } from '../db/app-error';
 import type { Handlers } from './handlers';
 
 export function isChannel(name: string): name is Channel {
@@ -13,7 +13,7 @@ export function isChannel(name: string): name is Channel {
 function describeIssues(issues: z.core.$ZodIssue[]): string {
   return issues
     .map((issue) => {
-      const where = issue.path.length ? `“${issue.path.join('.')}”` : '请求';
+      const where = issue.path.length ? `“${issue.path.map((key) => REQUEST_FIELD_NAMES[String(key)] ?? String(key)).join('.')}”` : '请求';
       switch (issue.code) {
         case 'too_big':
           return `${where}太长（最多 ${String(issue.maximum)} 字）`;
@@ -40,7 +40,10 @@ export async function dispatch(handlers: Handlers, channel: string, request: unk
     const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
     return { ok: true, data: await handler(parsed.data) };
   } catch (error) {
-    if (!(error instanceof AppError)) console.error(`[${channel}]`, error);
-    return { ok: false, error: toErrorPayload(error) };
+    if (error instanceof AppError) return { ok: false, error: error.toPayload() };
+    console.error(`[${channel}]`, error);
+    const message = error instanceof Error ? error.message : String(error);
+    const action = isChannel(channel) ? CHANNEL_ACTIONS[channel] : channel;
+    return { ok: false, error: { code: 'internal', message: `${action}时出错，没有做任何改动：${message}` } };
   }
 }

@@ -5,7 +5,7 @@ import { annexFileName } from '../annex/file-name';
 import { ITEM_FIELDS } from '../../shared/domain/catalogue';
 import { AppError } from '../db/app-error';
 import type { Database } from '../db/database';
-import { getCatalogue, listCatalogues } from './catalogue-queries';
+import { getCatalogue, getItem, listCatalogues } from './catalogue-queries';
 import { executeCommand } from './commands';
 import type { Origin } from './commands';
 import { getReferenceData, listIndicators } from './reference-queries';
@@ -47,6 +47,7 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     'catalogues.get': ({ catalogueId }) => getCatalogue(db, catalogueId),
     'items.update': ({ itemId, field, value, expected }) =>
       executeCommand(db, { kind: 'item.setField', itemId, field, value, expected }, origin),
+    'items.get': ({ itemId }) => getItem(db, itemId),
     'annex.export': async ({ catalogueId }) => {
       const { fileName, bytes, warning } = await exportCatalogueAnnex(db, catalogueId);
       return { fileName, mimeType: XLSX_MIME, base64: bytes.toString('base64'), byteLength: bytes.length, warning };

@@ -6,6 +6,12 @@ import './styles.css';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
+// The browser host's address carries its token once; keep it out of the address bar and history
+// (the page has it from its meta tag, and a cookie lets it reload).
+if (new URLSearchParams(window.location.search).has('token')) {
+  window.history.replaceState(null, '', `${window.location.pathname}${window.location.hash}`);
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

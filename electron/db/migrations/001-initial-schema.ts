@@ -37,8 +37,8 @@ export const initialSchema: Migration = {
       label_standard VARCHAR NOT NULL,
       label_funding VARCHAR NOT NULL,
       label_lead VARCHAR NOT NULL,
-      created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
-      updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+      created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+      updated_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
     )`,
     `CREATE TABLE domains (
       catalogue_id VARCHAR NOT NULL REFERENCES catalogues (id),
@@ -61,8 +61,8 @@ export const initialSchema: Migration = {
       standard VARCHAR,
       funding_responsibility VARCHAR,
       lead_department VARCHAR,
-      created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
-      updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+      created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+      updated_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
     )`,
     `CREATE TABLE tasks (
       id VARCHAR PRIMARY KEY,
@@ -77,7 +77,7 @@ export const initialSchema: Migration = {
     `CREATE SEQUENCE change_log_seq START 1`,
     `CREATE TABLE change_log (
       id BIGINT PRIMARY KEY DEFAULT nextval('change_log_seq'),
-      recorded_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+      recorded_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
       catalogue_id VARCHAR,
       command VARCHAR NOT NULL,
       payload JSON NOT NULL,

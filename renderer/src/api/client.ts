@@ -28,6 +28,9 @@ async function overHttp(channel: Channel, request: unknown): Promise<Envelope<un
   } catch {
     return { ok: false, error: { code: 'internal', message: '无法连接到清单工作台的本机服务，它可能已经退出。请重新启动后再试。' } };
   }
+  if (!(response.headers.get('content-type') ?? '').includes('application/json')) {
+    return { ok: false, error: { code: 'internal', message: `本机服务的回答无法识别（HTTP ${response.status}），请重新启动清单工作台后再试。` } };
+  }
   return (await response.json()) as Envelope<unknown>;
 }
 

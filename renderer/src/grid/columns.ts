@@ -1,7 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import { MAX_CELL_CHARS } from '../../../shared/domain/catalogue';
 import type { ColumnLabels, ItemField } from '../../../shared/domain/catalogue';
-import type { GridRow } from './catalogue-rows';
+import type { GridRow, ItemRow } from './catalogue-rows';
 import { TextCellRenderer } from './TextCellRenderer';
 
 // Relative widths echo the official annex: the standard column carries the longest texts.
@@ -13,7 +13,10 @@ const FLEX: Record<ItemField, number> = {
   leadDepartment: 1.1,
 };
 
-function textColumn(field: ItemField, label: string): ColDef<GridRow> {
+/** Whether a cell may be edited now (it may not while its last edit is still being saved). */
+export type CanEdit = (row: ItemRow, field: ItemField) => boolean;
+
+function textColumn(field: ItemField, label: string, canEdit: CanEdit): ColDef<GridRow> {
   return {
     colId: field,
     headerName: label,
@@ -22,7 +25,7 @@ function textColumn(field: ItemField, label: string): ColDef<GridRow> {
     minWidth: 120,
     wrapText: true,
     autoHeight: true,
-    editable: (params) => params.data?.kind === 'item',
+    editable: (params) => params.data?.kind === 'item' && canEdit(params.data, field),
     cellEditor: 'agLargeTextCellEditor',
     cellEditorPopup: true,
     cellEditorParams: { maxLength: MAX_CELL_CHARS, rows: 10, cols: 60 },
@@ -31,7 +34,7 @@ function textColumn(field: ItemField, label: string): ColDef<GridRow> {
   };
 }
 
-export function catalogueColumns(labels: ColumnLabels): ColDef<GridRow>[] {
+export function catalogueColumns(labels: ColumnLabels, canEdit: CanEdit): ColDef<GridRow>[] {
   return [
     {
       colId: 'itemNo',
@@ -42,10 +45,10 @@ export function catalogueColumns(labels: ColumnLabels): ColDef<GridRow>[] {
       cellClass: 'item-no',
       editable: false,
     },
-    textColumn('name', labels.name),
-    textColumn('targetGroup', labels.targetGroup),
-    textColumn('standard', labels.standard),
-    textColumn('fundingResponsibility', labels.fundingResponsibility),
-    textColumn('leadDepartment', labels.leadDepartment),
+    textColumn('name', labels.name, canEdit),
+    textColumn('targetGroup', labels.targetGroup, canEdit),
+    textColumn('standard', labels.standard, canEdit),
+    textColumn('fundingResponsibility', labels.fundingResponsibility, canEdit),
+    textColumn('leadDepartment', labels.leadDepartment, canEdit),
   ];
 }

@@ -3,7 +3,8 @@ import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, GetRowIdParams, IsFullWidthRowParams, RowHeightParams } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { CatalogueDetail, ItemField } from '../../../shared/domain/catalogue';
-import { errorMessage, invoke } from '../api/client';
+import { ApiError, errorMessage, invoke } from '../api/client';
+import { normaliseCellText } from '../../../shared/domain/commands';
 import { useLoad } from '../components/useLoad';
 import { CatalogueStatusBadge } from '../components/StatusBadge';
 import { catalogueRows } from '../grid/catalogue-rows';
@@ -23,11 +24,17 @@ export function CatalogueView({ catalogueId }: { catalogueId: string }) {
 }
 
 function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
-  const grid = useRef<AgGridReact<GridRow>>(null);
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
+  // Cells whose save has not come back yet: not editable until it does, so a second edit never starts
+  // from a value the database has not confirmed.
+  const saving = useRef(new Set<string>());
+  const latestEdit = useRef(0);
   const [exporting, setExporting] = useState<string | null>(null);
   const rows = useMemo(() => catalogueRows(detail), [detail]);
-  const columns = useMemo(() => catalogueColumns(detail.columnLabels), [detail.columnLabels]);
+  const columns = useMemo(
+    () => catalogueColumns(detail.columnLabels, (row, field) => !saving.current.has(`${row.id}/${field}`)),
+    [detail.columnLabels],
+  );
   const { summary } = detail;
 
   // The grid never changes its own data (readOnlyEdit): a cell shows a new value only once the
@@ -41,15 +48,26 @@ function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
       const what = `第${row.itemNo}项的“${label}”`;
       const expected = row[field];
       const value = typeof event.newValue === 'string' ? event.newValue : null;
-      if ((value ?? '').trim() === (expected ?? '').trim() && (value === null) === (expected === null)) return;
-      if (expected === null && (value ?? '').trim() === '') return;
-      setStatus({ state: 'saving', what });
+      if (normaliseCellText(value) === normaliseCellText(expected)) return;
+      const key = `${row.id}/${field}`;
+      const edit = ++latestEdit.current;
+      // Only the newest edit may speak in the status line: an older reply arriving late stays quiet.
+      const report = (next: SaveStatus) => edit === latestEdit.current && setStatus(next);
+      saving.current.add(key);
+      report({ state: 'saving', what });
       try {
         const { item } = await invoke('items.update', { itemId: row.id, field, value, expected });
         event.api.applyTransaction({ update: [{ kind: 'item', ...item }] });
-        setStatus({ state: 'saved', what, at: new Date() });
+        report({ state: 'saved', what, at: new Date() });
       } catch (error) {
-        setStatus({ state: 'refused', what, message: errorMessage(error) });
+        report({ state: 'refused', what, message: errorMessage(error) });
+        // After a conflict the row shows what the database now holds, so the next try can succeed.
+        if (error instanceof ApiError && error.payload.code === 'conflict') {
+          const fresh = await invoke('items.get', { itemId: row.id }).catch(() => null);
+          if (fresh) event.api.applyTransaction({ update: [{ kind: 'item', ...fresh }] });
+        }
+      } finally {
+        saving.current.delete(key);
       }
     },
     [detail.columnLabels],
@@ -98,7 +116,6 @@ function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
       </p>
       <div className="grid-wrap">
         <AgGridReact<GridRow>
-          ref={grid}
           theme={gridTheme}
           localeText={AG_GRID_LOCALE_CN}
           rowData={rows}

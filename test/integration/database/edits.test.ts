@@ -98,7 +98,7 @@ describe('editing a cell', () => {
     await withDb(async (db) => {
       const handlers = createHandlers(db, 'cli', 'test');
       const tooLong = await dispatch(handlers, 'items.update', { itemId: ITEM, field: 'standard', value: '字'.repeat(4001), expected: null });
-      expect(tooLong).toMatchObject({ ok: false, error: { code: 'bad_request', message: '请求参数不正确：“value”太长（最多 4000 字）。' } });
+      expect(tooLong).toMatchObject({ ok: false, error: { code: 'bad_request', message: '请求参数不正确：“内容”太长（最多 4000 字）。' } });
       const badField = await dispatch(handlers, 'items.update', { itemId: ITEM, field: 'item_no', value: '1', expected: null });
       expect(badField).toMatchObject({ ok: false, error: { code: 'bad_request' } });
       expect(await dispatch(handlers, 'nope', {})).toMatchObject({ ok: false, error: { message: '没有名为“nope”的接口。' } });

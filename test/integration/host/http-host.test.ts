@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { Database } from '../../../electron/db/database';
-import { startHttpHost } from '../../../electron/host/http-host';
+import { startHttpHost, staticFile } from '../../../electron/host/http-host';
 import type { HttpHost } from '../../../electron/host/http-host';
 import { createHandlers } from '../../../electron/services/handlers';
 import { seededDatabaseFile, tempDir } from '../../support/temp-db';
@@ -51,8 +52,39 @@ describe('the browser host', () => {
     const page = await call(`/?token=${host.token}`);
     expect(page.status).toBe(200);
     expect(page.body).toContain(`<meta name="qingdan-token" content="${host.token}">`);
+    expect(page.body).not.toContain('/etc/passwd');
     expect((await call('/assets/app.js')).status).toBe(200);
-    expect((await call('/../../etc/passwd')).status).toBe(404);
+  });
+
+  it('lets the page reload without the token in its address, by a same-site cookie', async () => {
+    const first = await call(`/?token=${host.token}`);
+    expect(first.status).toBe(200);
+    const reload = await call('/', { headers: { cookie: `qingdan_token=${host.token}` } });
+    expect(reload.status).toBe(200);
+    expect((await call('/', { headers: { cookie: 'qingdan_token=stale' } })).status).toBe(403);
+  });
+
+  it('sends the page with a content security policy that forbids framing', async () => {
+    const res = await new Promise<IncomingMessage>((resolve, reject) => {
+      request({ host: '127.0.0.1', port: host.port, path: `/?token=${host.token}` }, resolve).on('error', reject).end();
+    });
+    res.resume();
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/);
+  });
+
+  it('never resolves a static path outside the renderer folder', () => {
+    const dir = join(temp.dir, 'renderer');
+    expect(staticFile(dir, '/assets/app.js')).toBe(join(dir, 'assets', 'app.js'));
+    expect(staticFile(dir, '/../../etc/passwd')).toBeNull();
+    expect(staticFile(dir, '/%2e%2e/%2e%2e/etc/passwd')).toBeNull();
+    expect(staticFile(dir, '/assets/%E0%A4%A')).toBeNull();
+  });
+
+  it('answers an oversized request with a Chinese JSON error, not a crash', async () => {
+    const res = await call('/api/catalogues.list', { method: 'POST', body: 'x'.repeat(9 * 1024 * 1024), headers: { 'x-qingdan-token': host.token } });
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body).error.message).toBe('请求内容超过 8 MB，未处理。');
   });
 
   it('answers the contract only with the token', async () => {
