@@ -1,18 +1,12 @@
 // The flat record of an item that the CLI prints as CSV or JSON (finance bureaus script against it).
 import { stringify } from 'csv-stringify/sync';
+import { ITEM_FIELDS } from '../../shared/domain/catalogue';
 import type { CatalogueDetail } from '../../shared/domain/catalogue';
+import { ITEM_COLUMNS } from '../services/item-columns';
 
-export const DUMP_COLUMNS = [
-  'item_no',
-  'domain',
-  'item',
-  'target_group',
-  'standard',
-  'funding_responsibility',
-  'lead_department',
-] as const;
+export const DUMP_COLUMNS = ['item_no', 'domain', ...ITEM_FIELDS.map((field) => ITEM_COLUMNS[field].csv)] as const;
 
-export type ItemRecord = Record<(typeof DUMP_COLUMNS)[number], string | number | null> & { id: string };
+export type ItemRecord = Record<string, string | number | null> & { id: string; item_no: number };
 
 export function itemRecords(detail: CatalogueDetail): ItemRecord[] {
   const domainName = new Map(detail.domains.map((d) => [d.seq, d.name]));
@@ -20,12 +14,8 @@ export function itemRecords(detail: CatalogueDetail): ItemRecord[] {
     item_no: item.itemNo,
     id: item.id,
     domain: domainName.get(item.domainSeq) ?? '',
-    item: item.name,
-    target_group: item.targetGroup,
-    standard: item.standard,
-    funding_responsibility: item.fundingResponsibility,
-    lead_department: item.leadDepartment,
-  }));
+    ...(Object.fromEntries(ITEM_FIELDS.map((field) => [ITEM_COLUMNS[field].csv, item[field]])) as Record<string, string | null>),
+  })) as ItemRecord[];
 }
 
 /** RFC 4180: CRLF between records, fields quoted when they hold a comma, quote or line break. */

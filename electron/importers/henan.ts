@@ -3,7 +3,7 @@
 // is those names with the numbers the text gives, and the other four columns not yet filled.
 import type { ColumnLabels } from '../../shared/domain/catalogue';
 import { parseChineseNumeral } from '../../shared/domain/numerals';
-import { CHAPTER_HEADING, removePdfSpaces, splitTopLevel } from './text';
+import { CHAPTER_HEADING, annexReference, removePdfSpaces, splitTopLevel } from './text';
 import type { SeedCatalogue, SeedDomain } from './types';
 
 export const HENAN_COLUMN_LABELS: ColumnLabels = {
@@ -97,8 +97,7 @@ export function parseHenan(text: string): SeedCatalogue {
     statedItemCount: null,
     documentId: 'henan-13th-plan',
     columnLabels: HENAN_COLUMN_LABELS,
-    annexLabel: '附件',
-    annexTitle: '“十三五”河南省基本公共服务清单',
+    ...annexReference(text, '河南省“十三五”规划'),
     domains,
     tasks: [],
   };

@@ -1,23 +1,18 @@
 // The two national plans: 国发〔2017〕9号 (十三五, the eight domains and their 81 items named in the text) and
 // the 十四五 公共服务规划 (专栏 1, its 22 indicators). Pure functions: text in, records out.
+import { DEFAULT_COLUMN_LABELS } from '../../shared/domain/catalogue';
 import type { ColumnLabels } from '../../shared/domain/catalogue';
 import { parseIndicatorValue } from '../../shared/domain/indicator';
 import type { PlanIndicator } from '../../shared/domain/indicator';
 import type { SeedCatalogue, SeedDomain, SeedIndicatorTable } from './types';
 import { parseChineseNumeral } from '../../shared/domain/numerals';
-import { CHAPTER_HEADING, removePdfSpaces, splitTopLevel } from './text';
+import { CHAPTER_HEADING, annexReference, removePdfSpaces, splitTopLevel } from './text';
 
 // ---------------------------------------------------------------------------------------------------------
 // 国发〔2017〕9号
 
-export const NATIONAL_13TH_COLUMN_LABELS: ColumnLabels = {
-  itemNo: '序号',
-  name: '服务项目',
-  targetGroup: '服务对象',
-  standard: '服务指导标准',
-  fundingResponsibility: '支出责任',
-  leadDepartment: '牵头负责单位',
-};
+/** The national wording is the default set of column names (annex_format.md). */
+export const NATIONAL_13TH_COLUMN_LABELS: ColumnLabels = DEFAULT_COLUMN_LABELS;
 
 const NATIONAL_ITEM_SENTENCE = /本领域服务项目共\s*(\d+)\s*项\s*[，,]\s*具体包括\s*[：:]\s*([^。]+?)\s*。/u;
 const NATIONAL_TOTAL = /等([一二三四五六七八九十]+)个领域的\s*(\d+)\s*个项目/u;
@@ -97,8 +92,7 @@ export function parseNational13th(text: string): SeedCatalogue {
     statedItemCount,
     documentId: 'national-13th-plan',
     columnLabels: NATIONAL_13TH_COLUMN_LABELS,
-    annexLabel: '附件1',
-    annexTitle: '“十三五”国家基本公共服务清单',
+    ...annexReference(text, '全国“十三五”规划'),
     domains,
     tasks: [],
   };

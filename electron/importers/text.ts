@@ -45,3 +45,13 @@ export function splitTopLevel(text: string, separator: string): string[] {
 
 /** A chapter heading, "第四章　基本公共教育" (the separator is a full-width space in the seeds). */
 export const CHAPTER_HEADING = /^[\s\u3000]*第([一二三四五六七八九十]+)章[\s\u3000]+(\S.*?)\s*$/u;
+
+/**
+ * The catalogue's own title and annex number, from the sentence that introduces it:
+ * "《“十三五”国家基本公共服务清单》（以下简称《清单》，详见附件1）" or "《“十三五”河南省基本公共服务清单》(见附件,…)".
+ */
+export function annexReference(text: string, where: string): { annexTitle: string; annexLabel: string } {
+  const m = /《([^》]*清单)》[（(](?:以下简称《清单》[，,])?(?:详见|见)(附件\d*)/u.exec(removePdfSpaces(text));
+  if (!m) throw new Error(`${where}：找不到介绍清单附件的一句（“《……清单》（……详见附件……）”），无法确定附件标题`);
+  return { annexTitle: m[1]!, annexLabel: m[2]! };
+}

@@ -2,26 +2,11 @@
 // with its inverse. Nothing else in the app issues UPDATE/INSERT/DELETE on catalogue content.
 import type { Command, SetItemFieldCommand } from '../../shared/domain/commands';
 import { normaliseCellText } from '../../shared/domain/commands';
-import type { CatalogueItem, ItemField } from '../../shared/domain/catalogue';
+import type { CatalogueItem } from '../../shared/domain/catalogue';
 import { AppError } from '../db/app-error';
 import type { Database, Tx } from '../db/database';
 import { getItem } from './catalogue-queries';
-
-const COLUMN_OF: Record<ItemField, string> = {
-  name: 'name',
-  targetGroup: 'target_group',
-  standard: 'standard',
-  fundingResponsibility: 'funding_responsibility',
-  leadDepartment: 'lead_department',
-};
-
-const LABEL_COLUMN_OF: Record<ItemField, string> = {
-  name: 'label_name',
-  targetGroup: 'label_target_group',
-  standard: 'label_standard',
-  fundingResponsibility: 'label_funding',
-  leadDepartment: 'label_lead',
-};
+import { ITEM_COLUMNS } from './item-columns';
 
 export type Origin = 'app' | 'cli' | 'seed' | 'test';
 
@@ -39,7 +24,7 @@ export function executeCommand(db: Database, command: Command, origin: Origin): 
 
 async function setItemField(tx: Tx, command: SetItemFieldCommand, origin: Origin): Promise<CommandResult> {
   const before = await getItem(tx, command.itemId);
-  const [labels] = await tx.all(`SELECT ${LABEL_COLUMN_OF[command.field]} AS label FROM catalogues WHERE id = $1`, [before.catalogueId]);
+  const [labels] = await tx.all(`SELECT ${ITEM_COLUMNS[command.field].labelColumn} AS label FROM catalogues WHERE id = $1`, [before.catalogueId]);
   const where = `第${before.itemNo}项“${before.name}”的“${String(labels?.label ?? command.field)}”`;
   const current = before[command.field];
   const expected = normaliseCellText(command.expected);
@@ -52,7 +37,7 @@ async function setItemField(tx: Tx, command: SetItemFieldCommand, origin: Origin
   }
   if (value === normaliseCellText(current)) return { item: before, changeId: 0 };
 
-  const column = COLUMN_OF[command.field];
+  const { column } = ITEM_COLUMNS[command.field];
   await tx.run(`UPDATE items SET ${column} = $1, updated_at = current_timestamp WHERE id = $2`, [value, command.itemId]);
   await tx.run('UPDATE catalogues SET updated_at = current_timestamp WHERE id = $1', [before.catalogueId]);
   const inverse: SetItemFieldCommand = { ...command, value: current, expected: value };

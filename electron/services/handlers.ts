@@ -5,6 +5,7 @@ import { annexFileName } from '../annex/file-name';
 import { ITEM_FIELDS } from '../../shared/domain/catalogue';
 import { AppError } from '../db/app-error';
 import type { Database } from '../db/database';
+import { version } from '../../package.json';
 import { getCatalogue, getItem, listCatalogues } from './catalogue-queries';
 import { executeCommand } from './commands';
 import type { Origin } from './commands';
@@ -13,7 +14,6 @@ import { getReferenceData, listIndicators } from './reference-queries';
 export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const APP_VERSION = '0.1.0';
 
 export interface AnnexExport {
   fileName: string;
@@ -42,7 +42,7 @@ export async function exportCatalogueAnnex(db: Database, catalogueId: string): P
 
 export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli', origin: Origin = 'app'): Handlers {
   return {
-    'app.info': async () => ({ version: APP_VERSION, databasePath: db.path, duckdbVersion: await db.version(), host }),
+    'app.info': async () => ({ version, databasePath: db.path, duckdbVersion: await db.version(), host }),
     'catalogues.list': () => listCatalogues(db),
     'catalogues.get': ({ catalogueId }) => getCatalogue(db, catalogueId),
     'items.update': ({ itemId, field, value, expected }) =>

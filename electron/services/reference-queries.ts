@@ -5,9 +5,10 @@ import type { ProvenanceStatus } from '../../shared/domain/provenance';
 import type { IndicatorTable } from '../../shared/contract';
 import type { Database } from '../db/database';
 import type { PlainRow } from '../db/plain-values';
+import { text, textOrNull } from '../db/row-values';
 
-const s = (v: unknown): string => String(v ?? '');
-const sn = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const s = text;
+const sn = textOrNull;
 
 export async function getReferenceData(db: Pick<Database, 'all'>): Promise<ReferenceData> {
   const tiers = await db.all('SELECT * FROM ref_fiscal_tiers ORDER BY province_code');

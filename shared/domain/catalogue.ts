@@ -33,15 +33,6 @@ export const DEFAULT_COLUMN_LABELS: ColumnLabels = {
   leadDepartment: '牵头负责单位',
 };
 
-/** English column keys used by the CLI's CSV dump, in annex order. */
-export const ITEM_FIELD_CSV_NAMES: Record<ItemField, string> = {
-  name: 'item',
-  targetGroup: 'target_group',
-  standard: 'standard',
-  fundingResponsibility: 'funding_responsibility',
-  leadDepartment: 'lead_department',
-};
-
 export const CATALOGUE_STATUSES = ['published', 'draft', 'incomplete'] as const;
 export type CatalogueStatus = (typeof CATALOGUE_STATUSES)[number];
 

@@ -15,11 +15,11 @@ export interface SetItemFieldCommand {
 export type Command = SetItemFieldCommand;
 
 /**
- * Line endings from Windows paste and stray trailing blanks are not content; a cell left blank is
+ * Line endings from Windows paste and stray trailing blanks and blank lines are not content; a cell left blank is
  * "not yet filled" (null), so the annex and the checks see one kind of empty.
  */
 export function normaliseCellText(value: string | null): string | null {
   if (value === null) return null;
-  const text = value.replace(/\r\n?/gu, '\n').replace(/[ \t]+$/gmu, '');
+  const text = value.replace(/\r\n?/gu, '\n').replace(/[ \t]+$/gmu, '').replace(/\s+$/u, '');
   return text.trim() === '' ? null : text;
 }

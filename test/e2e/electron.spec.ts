@@ -1,22 +1,14 @@
 // The same app in the Electron window, where an Electron binary is present (a developer's PC). These
 // machines cannot download Electron, so here the suite says so and skips; the browser-host suite runs.
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from '../../electron/host/electron-binary';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-
-/** The Electron binary, without triggering its download (which requiring the package would do). */
-function electronBinary(): string | null {
-  const pathFile = join(root, 'node_modules/electron/path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(root, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
-
-const binary = electronBinary();
+const binary = electronBinary({ download: false });
 
 test.describe('in the Electron window', () => {
   test.skip(!binary, 'no Electron binary on this machine (it cannot be downloaded here)');

@@ -238,9 +238,7 @@ describe('writeCatalogueAnnex options and edge cases', () => {
 
   it('writes the 81-item Hebei annex with its own column names, each item once', async () => {
     const detail = buildLargeCatalogueDetail();
-    const started = performance.now();
     const buffer = await writeCatalogueAnnex(detail);
-    const elapsed = performance.now() - started;
     const { sheet } = await readBack(buffer);
     const rows = bodyRows(sheet);
     expect(rows.items.size).toBe(81);
@@ -249,7 +247,5 @@ describe('writeCatalogueAnnex options and edge cases', () => {
     expect(sheet.getCell(HEADER_ROW, 4).value).toBe('服务指导标准');
     expect(sheet.getCell(HEADER_ROW, 6).value).toBe('牵头负责部门');
     expect(sheet.model.merges).toHaveLength(1 + 8);
-    // A generous bound: it takes some tens of milliseconds; this only catches a pathological slowdown.
-    expect(elapsed).toBeLessThan(5_000);
   });
 });

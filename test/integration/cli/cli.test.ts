@@ -3,9 +3,14 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Database } from '../../../electron/db/database';
+import { createHandlers } from '../../../electron/services/handlers';
 import { runCli } from '../../support/run-cli';
 import { seededDatabaseFile, tempDir } from '../../support/temp-db';
 
+const root = fileURLToPath(new URL('../../..', import.meta.url));
 const temp = tempDir();
 let db: string;
 
@@ -23,6 +28,12 @@ describe('npm run cli', () => {
     expect(lines.map((l) => l.id).sort()).toEqual(['gansu-13th', 'hebei-13th', 'henan-13th', 'national-13th']);
   });
 
+  it('works as the README says, through npm run -s cli', () => {
+    const result = spawnSync('npm', ['run', '-s', 'cli', '--', 'list', '--db', db], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toHaveLength(4);
+  });
+
   it('dump writes RFC 4180 CSV with the fixed header, quoting what needs it', () => {
     const { status, stdout } = runCli(['dump', 'hebei-13th', '--db', db]);
     expect(status).toBe(0);
@@ -33,6 +44,18 @@ describe('npm run cli', () => {
     // Items 28–33 carry half-width commas: they must come back intact through the quoting.
     expect(records[27]?.funding_responsibility).toBe('市、县政府负责,中央和省财政适当补助。');
     expect(records[80]?.item_no).toBe('81');
+  });
+
+  it('dump keeps a cell with line breaks in one quoted field', async () => {
+    const copy = await seededDatabaseFile(temp.dir, 'multiline.duckdb');
+    const handle = await Database.open(copy);
+    await createHandlers(handle, 'cli', 'test')['items.update']({ itemId: 'hebei-13th:003', field: 'leadDepartment', value: '省教育厅\n省财政厅', expected: '省教育厅、省政府' });
+    await handle.close();
+    const { stdout } = runCli(['dump', 'hebei-13th', '--db', copy]);
+    const records = parse(stdout, { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+    expect(records).toHaveLength(81);
+    expect(records[2]?.lead_department).toBe('省教育厅\n省财政厅');
+    expect(stdout).toContain('"省教育厅\n省财政厅"');
   });
 
   it('dump --format json gives the same records', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { writeFileSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Database } from '../../../electron/db/database';
@@ -82,6 +82,21 @@ describe('editing a cell', () => {
     });
   });
 
+  it('refuses the second of two edits that both started from the same value', async () => {
+    await withDb(async (db) => {
+      const handlers = createHandlers(db, 'cli', 'test');
+      const seen = (await getItem(db, ITEM)).standard;
+      const first = await dispatch(handlers, 'items.update', { itemId: ITEM, field: 'standard', value: '甲窗口的修改', expected: seen });
+      expect(first.ok).toBe(true);
+      const second = await dispatch(handlers, 'items.update', { itemId: ITEM, field: 'standard', value: '乙窗口的修改', expected: seen });
+      expect(second).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect((await getItem(db, ITEM)).standard).toBe('甲窗口的修改');
+      // Trailing blanks and Windows line ends in what the editor started from are not a conflict.
+      const third = await dispatch(handlers, 'items.update', { itemId: ITEM, field: 'standard', value: '丙', expected: '甲窗口的修改  \r\n' });
+      expect(third.ok).toBe(true);
+    });
+  });
+
   it('rolls back the whole transaction when the database itself refuses a write', async () => {
     await withDb(async (db) => {
       await expect(
@@ -131,6 +146,17 @@ describe('opening the file', () => {
     const error = (await Database.open(bad).catch((e: unknown) => e)) as AppError;
     expect(error.code).toBe('bad_file');
     expect(error.message).toContain(bad);
+  });
+
+  it('calls a damaged database file damaged (not locked), and points to the kept copies', async () => {
+    const bytes = readFileSync(path);
+    for (let i = 12_288; i < Math.min(bytes.length, 40_000); i += 7) bytes[i] = bytes[i]! ^ 0xff;
+    writeFileSync(path, bytes);
+    const error = (await Database.open(path).catch((e: unknown) => e)) as AppError;
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.code).toBe('bad_file');
+    expect(error.message).toContain('不是完好的清单工作台数据库');
+    expect(error.message).toContain('.bak');
   });
 
   it('refuses a file written by a newer version of the app', async () => {

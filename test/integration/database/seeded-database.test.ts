@@ -83,6 +83,19 @@ describe('the default database built from the seeds', () => {
     expect(notes[1]).toContain('2019 年数据');
   });
 
+  it('holds the 26 tasks of the Hebei and Gansu annex 2', async () => {
+    const counts = await db.all('SELECT catalogue_id, count(*) AS n, min(task_no) AS first, max(task_no) AS last FROM tasks GROUP BY 1 ORDER BY 1');
+    expect(counts).toEqual([
+      { catalogue_id: 'gansu-13th', n: 26, first: 1, last: 26 },
+      { catalogue_id: 'hebei-13th', n: 26, first: 1, last: 26 },
+    ]);
+    const [gansu] = await db.all(`SELECT task, responsible_units FROM tasks WHERE id = 'gansu-13th:task-05'`);
+    expect(gansu).toEqual({
+      task: '推动基本医疗卫生领域发展指标、重点任务、保障工程有效落实。',
+      responsible_units: '省卫生计生委、省食品药品监管局牵头,其他有关部门按职责分工负责',
+    });
+  });
+
   it('logs the seeding in the change log', async () => {
     const rows = await db.all(`SELECT catalogue_id FROM change_log WHERE command = 'catalogue.seed' ORDER BY catalogue_id`);
     expect(rows.map((r) => r.catalogue_id)).toEqual(['gansu-13th', 'hebei-13th', 'henan-13th', 'national-13th']);
