@@ -4,6 +4,7 @@
 import * as OpenCC from 'opencc-js';
 import type { ColumnLabels } from '../../shared/domain/catalogue';
 import type { SeedCatalogue, SeedDomain, SeedTask } from './types';
+import { EXPECTED_TASK_COUNT, TASK_HEADER } from './text';
 
 /**
  * The 13 mojibake spots of gansu.md §8.3, keyed on the raw text verbatim (pinyin included, PUA code points
@@ -56,9 +57,6 @@ export const GANSU_COLUMN_LABELS: ColumnLabels = {
   leadDepartment: '责任单位',
 };
 
-const TASK_HEADER = ['序号', '重点任务', '责任单位'];
-// Annex 2 states no total; the published table has 26 rows. Checked so a cut-off copy cannot pass unnoticed.
-const EXPECTED_TASK_COUNT = 26;
 const DOMAIN_TASK = /^推动(.+?)领域发展指标/u;
 
 /** Parse the text as cleanGansuText returns it. */

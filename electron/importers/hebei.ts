@@ -5,6 +5,7 @@
 import type { ColumnLabels } from '../../shared/domain/catalogue';
 import { parseChineseNumeral } from '../../shared/domain/numerals';
 import type { SeedCatalogue, SeedDomain, SeedTask } from './types';
+import { EXPECTED_TASK_COUNT, TASK_HEADER } from './text';
 
 export const HEBEI_COLUMN_LABELS: ColumnLabels = {
   itemNo: '序号',
@@ -16,9 +17,6 @@ export const HEBEI_COLUMN_LABELS: ColumnLabels = {
 };
 
 const ITEM_HEADER = ['序号', '服务项目', '服务对象', '服务指导标准', '支出责任', '牵头负责部门'];
-const TASK_HEADER = ['序号', '重点任务', '责任单位'];
-// Annex 2 states no total; the published table has 26 rows. Checked so a cut-off copy cannot pass unnoticed.
-const EXPECTED_TASK_COUNT = 26;
 
 const LAYOUT_TAGS = /<\/?[bp]>/gu;
 const ANY_TAG = /<\/?[A-Za-z][^>]*>/u;

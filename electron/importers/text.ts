@@ -55,3 +55,8 @@ export function annexReference(text: string, where: string): { annexTitle: strin
   if (!m) throw new Error(`${where}：找不到介绍清单附件的一句（“《……清单》（……详见附件……）”），无法确定附件标题`);
   return { annexTitle: m[1]!, annexLabel: m[2]! };
 }
+
+/** Annex 2 (重点任务分工方案) as Hebei and Gansu print it. */
+export const TASK_HEADER = ['序号', '重点任务', '责任单位'];
+/** Annex 2 states no total; the published tables have 26 rows. Checked so a cut-off copy cannot pass unnoticed. */
+export const EXPECTED_TASK_COUNT = 26;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GANSU_MOJIBAKE_FIXES, cleanGansuText, parseGansu } from '../../../electron/importers/gansu';
 import type { SeedTask } from '../../../electron/importers/types';
+import { THIRTEENTH_PLAN_DOMAINS } from '../../fixtures/thirteenth-domains';
 
 const raw = readFileSync(new URL('../../../seeds/documents/gansu-13th-plan.txt', import.meta.url), 'utf8');
 const expectedTasks = (
@@ -79,16 +80,7 @@ describe('parseGansu', () => {
   it('records the 80 items the text states, none of which the seed gives', () => {
     expect(catalogue.statedItemCount).toBe(80);
     expect(catalogue.domains.flatMap((d) => d.items)).toEqual([]);
-    expect(catalogue.domains.map((d) => d.name)).toEqual([
-      '基本公共教育',
-      '基本劳动就业创业',
-      '基本社会保险',
-      '基本医疗卫生',
-      '基本社会服务',
-      '基本住房保障',
-      '基本公共文化体育',
-      '残疾人基本公共服务',
-    ]);
+    expect(catalogue.domains.map((d) => d.name)).toEqual(THIRTEENTH_PLAN_DOMAINS);
     expect(catalogue.domains.every((d) => d.statedItemCount === null)).toBe(true);
   });
 

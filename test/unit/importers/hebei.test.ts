@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseHebei } from '../../../electron/importers/hebei';
 import type { SeedItem, SeedTask } from '../../../electron/importers/types';
+import { THIRTEENTH_PLAN_DOMAINS } from '../../fixtures/thirteenth-domains';
 
 const raw = readFileSync(new URL('../../../seeds/documents/hebei-13th-plan.txt', import.meta.url), 'utf8');
 const sample = JSON.parse(readFileSync(new URL('../../fixtures/hebei-sample-items.json', import.meta.url), 'utf8')) as {
@@ -25,16 +26,7 @@ describe('parseHebei', () => {
   it('reads all 81 items of annex 1 in the 8 domains', () => {
     expect(items).toHaveLength(81);
     expect(catalogue.statedItemCount).toBe(81);
-    expect(catalogue.domains.map((d) => d.name)).toEqual([
-      '基本公共教育',
-      '基本劳动就业创业',
-      '基本社会保险',
-      '基本医疗卫生',
-      '基本社会服务',
-      '基本住房保障',
-      '基本公共文化体育',
-      '残疾人基本公共服务',
-    ]);
+    expect(catalogue.domains.map((d) => d.name)).toEqual(THIRTEENTH_PLAN_DOMAINS);
     expect(catalogue.domains.map((d) => d.items.length)).toEqual([8, 10, 7, 20, 13, 3, 9, 11]);
     expect(catalogue.domains.every((d) => d.statedItemCount === null)).toBe(true);
   });

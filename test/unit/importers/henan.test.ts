@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseHenan } from '../../../electron/importers/henan';
+import { THIRTEENTH_PLAN_DOMAINS } from '../../fixtures/thirteenth-domains';
 
 const raw = readFileSync(new URL('../../../seeds/documents/henan-13th-plan.txt', import.meta.url), 'utf8');
 
@@ -18,16 +19,7 @@ describe('parseHenan', () => {
   });
 
   it('names the domains from the chapter headings, 第三章 (heading lost) included', () => {
-    expect(catalogue.domains.map((d) => d.name)).toEqual([
-      '基本公共教育',
-      '基本劳动就业创业',
-      '基本社会保险',
-      '基本医疗卫生',
-      '基本社会服务',
-      '基本住房保障',
-      '基本公共文化体育',
-      '残疾人基本公共服务',
-    ]);
+    expect(catalogue.domains.map((d) => d.name)).toEqual(THIRTEENTH_PLAN_DOMAINS);
   });
 
   it('gives the same result if the lost heading were present', () => {

@@ -4,6 +4,7 @@ import { parseNational13th, parseNational14thIndicators } from '../../../electro
 import { removePdfSpaces, splitTopLevel } from '../../../electron/importers/text';
 import { parseChineseNumeral } from '../../../shared/domain/numerals';
 import { parseIndicatorValue } from '../../../shared/domain/indicator';
+import { THIRTEENTH_PLAN_DOMAINS } from '../../fixtures/thirteenth-domains';
 
 const seed = (name: string): string => readFileSync(new URL(`../../../seeds/documents/${name}`, import.meta.url), 'utf8');
 const raw13 = seed('national-13th-equalization-plan.txt');
@@ -34,16 +35,7 @@ describe('parseNational13th', () => {
   it('reads the 81 items of the eight domains (chapters 四–十一)', () => {
     expect(items).toHaveLength(81);
     expect(catalogue.statedItemCount).toBe(81);
-    expect(catalogue.domains.map((d) => d.name)).toEqual([
-      '基本公共教育',
-      '基本劳动就业创业',
-      '基本社会保险',
-      '基本医疗卫生',
-      '基本社会服务',
-      '基本住房保障',
-      '基本公共文化体育',
-      '残疾人基本公共服务',
-    ]);
+    expect(catalogue.domains.map((d) => d.name)).toEqual(THIRTEENTH_PLAN_DOMAINS);
     expect(catalogue.domains.map((d) => d.items.length)).toEqual([8, 10, 7, 20, 13, 3, 10, 10]);
     expect(catalogue.domains.map((d) => d.statedItemCount)).toEqual([8, 10, 7, 20, 13, 3, 10, 10]);
   });
