@@ -107,3 +107,22 @@ test('导出附件 downloads the catalogue annex as .xlsx', async ({ page }) => 
   expect(texts).toContain('城乡义务教育家庭经济困难寄宿学生（含进城务工人员随迁子女）');
   expect(sheet.pageSetup.orientation).toBe('landscape');
 });
+
+test('a catalogue without items says so and offers no export', async ({ page }) => {
+  await page.goto(`${host.url}#/catalogue/gansu-13th`);
+  await expect(page.locator('.domain-row')).toHaveCount(8);
+  await expect(page.getByText('这份清单还没有服务项目，因此也不能导出附件。')).toBeVisible();
+  await expect(page.getByText('附件1清单正文缺失；规划正文称八个领域80个项目')).toBeVisible();
+  await expect(page.getByRole('button', { name: '导出附件' })).toBeDisabled();
+});
+
+test('the reference data shows every row’s source and status', async ({ page }) => {
+  await page.goto(`${host.url}#/reference`);
+  await expect(page.getByRole('table', { name: '财政分档' }).locator('tbody tr')).toHaveCount(31);
+  const population = page.getByRole('table', { name: '人口' });
+  await expect(population.locator('tbody tr', { hasText: '秦皇岛市' })).toContainText('待核实');
+  await expect(population.locator('tbody tr', { hasText: '秦皇岛市' })).toContainText('from memory');
+  await expect(page.getByRole('table', { name: '十四五指标' }).locator('tbody tr')).toHaveCount(22);
+  await expect(page.getByRole('list', { name: '专栏1注释' }).locator('li')).toHaveCount(6);
+  await page.screenshot({ path: join(screens, 'reference.png') });
+});

@@ -98,7 +98,12 @@ function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
         </div>
         <div className="catalogue-actions">
           {exporting && <span className="export-status" role="status">{exporting}</span>}
-          <button type="button" onClick={() => void exportAnnex()} disabled={exporting === '正在生成附件……'}>
+          <button
+            type="button"
+            onClick={() => void exportAnnex()}
+            disabled={exporting === '正在生成附件……' || detail.items.length === 0}
+            title={detail.items.length === 0 ? '这份清单还没有服务项目' : '按正式格式导出清单附件（.xlsx）'}
+          >
             导出附件
           </button>
         </div>
@@ -107,13 +112,13 @@ function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
       {detail.items.length === 0 && (
         <p className="status-note">这份清单还没有服务项目，因此也不能导出附件。</p>
       )}
-      <p
+      {detail.items.length > 0 && <p
         className={`save-status save-${status.state}`}
         data-save-state={status.state}
         role={status.state === 'refused' ? 'alert' : 'status'}
       >
         {saveStatusText(status)}
-      </p>
+      </p>}
       <div className="grid-wrap">
         <AgGridReact<GridRow>
           theme={gridTheme}
