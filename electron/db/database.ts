@@ -64,10 +64,10 @@ export class Database {
   /** A read beside any running write; sees only committed data. */
   async all(sql: string, params?: Params): Promise<PlainRow[]> {
     this.assertOpen();
-    const read = this.reader.runAndReadAll(sql, params);
+    const read = readRows(this.reader, sql, params);
     this.reads.add(read);
     try {
-      return (await read).getRowObjects().map(toPlainRow);
+      return await read;
     } finally {
       this.reads.delete(read);
     }
@@ -84,7 +84,7 @@ export class Database {
         run: async (sql, params) => {
           await this.writer.run(sql, params);
         },
-        all: async (sql, params) => (await this.writer.runAndReadAll(sql, params)).getRowObjects().map(toPlainRow),
+        all: (sql, params) => readRows(this.writer, sql, params),
       };
       await this.writer.run('BEGIN TRANSACTION');
       try {
@@ -120,9 +120,7 @@ export class Database {
     await this.writer.run(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)',
     );
-    const applied = (await this.writer.runAndReadAll('SELECT coalesce(max(version), 0) AS v FROM schema_migrations'))
-      .getRowObjects()
-      .map(toPlainRow)[0]?.v as number;
+    const applied = (await readRows(this.writer, 'SELECT coalesce(max(version), 0) AS v FROM schema_migrations'))[0]?.v as number;
     const newest = MIGRATIONS.at(-1)?.version ?? 0;
     if (applied > newest) {
       throw new AppError(
@@ -144,6 +142,10 @@ export class Database {
       });
     }
   }
+}
+
+async function readRows(connection: DuckDBConnection, sql: string, params?: Params): Promise<PlainRow[]> {
+  return (await connection.runAndReadAll(sql, params)).getRowObjects().map(toPlainRow);
 }
 
 function openError(path: string, error: unknown): AppError {

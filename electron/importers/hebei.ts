@@ -84,6 +84,20 @@ function sameRow(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/**
+ * The cells of a table line of annex `annex`, or 'header' for a (repeated) header row; throws where the
+ * line has the wrong number of cells or comes before the first header.
+ */
+function tableRow(line: string, lineNo: number, header: string[], annex: string, headerSeen: boolean): string[] | 'header' {
+  const fields = cells(line, lineNo);
+  if (fields.length !== header.length) {
+    throw new Error(`河北省规划第${lineNo}行：${annex}的表格行应有${header.length}列，实有${fields.length}列`);
+  }
+  if (sameRow(fields, header)) return 'header';
+  if (!headerSeen) throw new Error(`河北省规划第${lineNo}行：${annex}的表头之前出现表格行`);
+  return fields;
+}
+
 function parseItems(lines: string[], start: number, end: number): SeedDomain[] {
   const domains: SeedDomain[] = [];
   let headerSeen = false;
@@ -96,15 +110,11 @@ function parseItems(lines: string[], start: number, end: number): SeedDomain[] {
       if (line.trim() === '' || (!headerSeen && line.startsWith('#'))) continue;
       throw new Error(`河北省规划第${lineNo}行：附件1中出现非表格行：“${line}”`);
     }
-    const fields = cells(line, lineNo);
-    if (fields.length !== ITEM_HEADER.length) {
-      throw new Error(`河北省规划第${lineNo}行：附件1的表格行应有${ITEM_HEADER.length}列，实有${fields.length}列`);
-    }
-    if (sameRow(fields, ITEM_HEADER)) {
+    const fields = tableRow(line, lineNo, ITEM_HEADER, '附件1', headerSeen);
+    if (fields === 'header') {
       headerSeen = true;
       continue;
     }
-    if (!headerSeen) throw new Error(`河北省规划第${lineNo}行：附件1的表头之前出现表格行`);
     const [first, ...rest] = fields as [string, ...string[]];
     const domain = DOMAIN_HEADING.exec(first);
     if (domain && rest.every((f) => f.trim() === '')) {
@@ -145,15 +155,11 @@ function parseTasks(lines: string[], start: number, end: number): SeedTask[] {
       if (tasks.length > 0) break;
       throw new Error(`河北省规划第${lineNo}行：附件2中出现非表格行：“${line}”`);
     }
-    const fields = cells(line, lineNo);
-    if (fields.length !== TASK_HEADER.length) {
-      throw new Error(`河北省规划第${lineNo}行：附件2的表格行应有${TASK_HEADER.length}列，实有${fields.length}列`);
-    }
-    if (sameRow(fields, TASK_HEADER)) {
+    const fields = tableRow(line, lineNo, TASK_HEADER, '附件2', headerSeen);
+    if (fields === 'header') {
       headerSeen = true;
       continue;
     }
-    if (!headerSeen) throw new Error(`河北省规划第${lineNo}行：附件2的表头之前出现表格行`);
     const [no, task, responsibleUnits] = fields as [string, string, string];
     if (!ROW_NUMBER.test(no) || Number(no) !== tasks.length + 1) {
       throw new Error(`河北省规划第${lineNo}行：附件2序号应为${tasks.length + 1}，实为“${no}”`);

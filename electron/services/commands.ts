@@ -27,15 +27,15 @@ async function setItemField(tx: Tx, command: SetItemFieldCommand, origin: Origin
   const [labels] = await tx.all(`SELECT ${ITEM_COLUMNS[command.field].labelColumn} AS label FROM catalogues WHERE id = $1`, [before.catalogueId]);
   const where = `第${before.itemNo}项“${before.name}”的“${String(labels?.label ?? command.field)}”`;
   const current = before[command.field];
-  const expected = normaliseCellText(command.expected);
-  if (normaliseCellText(current) !== expected) {
+  const stored = normaliseCellText(current);
+  if (stored !== normaliseCellText(command.expected)) {
     throw new AppError('conflict', `${where}已被改动（可能是在另一个窗口），本次修改没有保存。请刷新后再改。`);
   }
   const value = normaliseCellText(command.value);
-  if (command.field === 'name' && (value === null || value.trim() === '')) {
+  if (command.field === 'name' && value === null) {
     throw new AppError('refused', `${where}不能为空，本次修改没有保存。`);
   }
-  if (value === normaliseCellText(current)) return { item: before, changeId: 0 };
+  if (value === stored) return { item: before, changeId: 0 };
 
   const { column } = ITEM_COLUMNS[command.field];
   await tx.run(`UPDATE items SET ${column} = $1, updated_at = current_timestamp WHERE id = $2`, [value, command.itemId]);

@@ -7,8 +7,6 @@ import type { Database } from '../db/database';
 import type { PlainRow } from '../db/plain-values';
 import { text, textOrNull } from '../db/row-values';
 
-const s = text;
-const sn = textOrNull;
 
 export async function getReferenceData(db: Pick<Database, 'all'>): Promise<ReferenceData> {
   const tiers = await db.all('SELECT * FROM ref_fiscal_tiers ORDER BY province_code');
@@ -19,38 +17,38 @@ export async function getReferenceData(db: Pick<Database, 'all'>): Promise<Refer
   return {
     fiscalTiers: tiers.map(
       (r): FiscalTier => ({
-        provinceCode: s(r.province_code),
-        province: s(r.province),
+        provinceCode: text(r.province_code),
+        province: text(r.province),
         tier: Number(r.tier),
-        centralSharePct: s(r.central_share_pct),
-        source: s(r.source),
-        status: s(r.status) as ProvenanceStatus,
+        centralSharePct: text(r.central_share_pct),
+        source: text(r.source),
+        status: text(r.status) as ProvenanceStatus,
       }),
     ),
     population: population.map(
       (r): PopulationRow => ({
-        regionCode: s(r.region_code),
-        region: s(r.region),
-        parentCode: sn(r.parent_code),
-        level: s(r.level) as PopulationRow['level'],
+        regionCode: text(r.region_code),
+        region: text(r.region),
+        parentCode: textOrNull(r.parent_code),
+        level: text(r.level) as PopulationRow['level'],
         population: Number(r.population),
-        share0to14Pct: sn(r.share_0_14_pct),
-        share15to59Pct: sn(r.share_15_59_pct),
-        share60PlusPct: sn(r.share_60_plus_pct),
-        share65PlusPct: sn(r.share_65_plus_pct),
-        source: s(r.source),
-        status: s(r.status) as ProvenanceStatus,
+        share0to14Pct: textOrNull(r.share_0_14_pct),
+        share15to59Pct: textOrNull(r.share_15_59_pct),
+        share60PlusPct: textOrNull(r.share_60_plus_pct),
+        share65PlusPct: textOrNull(r.share_65_plus_pct),
+        source: text(r.source),
+        status: text(r.status) as ProvenanceStatus,
       }),
     ),
     nationalStandards: standards.map(
       (r): NationalStandard => ({
-        standard: s(r.standard),
-        unit: s(r.unit),
+        standard: text(r.standard),
+        unit: text(r.unit),
         year: Number(r.year),
-        amountText: s(r.amount_text),
-        amount: sn(r.amount),
-        source: s(r.source),
-        status: s(r.status) as ProvenanceStatus,
+        amountText: text(r.amount_text),
+        amount: textOrNull(r.amount),
+        source: text(r.source),
+        status: text(r.status) as ProvenanceStatus,
       }),
     ),
   };
@@ -58,11 +56,11 @@ export async function getReferenceData(db: Pick<Database, 'all'>): Promise<Refer
 
 function value(r: PlainRow, prefix: 'baseline' | 'target') {
   return {
-    raw: s(r[`${prefix}_raw`]),
-    value: sn(r[`${prefix}_value`]),
-    comparator: sn(r[`${prefix}_comparator`]) as Comparator | null,
+    raw: text(r[`${prefix}_raw`]),
+    value: textOrNull(r[`${prefix}_value`]),
+    comparator: textOrNull(r[`${prefix}_comparator`]) as Comparator | null,
     percent: Boolean(r[`${prefix}_percent`]),
-    marks: s(r[`${prefix}_marks`]),
+    marks: text(r[`${prefix}_marks`]),
   };
 }
 
@@ -70,16 +68,16 @@ export async function listIndicators(db: Pick<Database, 'all'>, documentId: stri
   const rows = await db.all('SELECT * FROM plan_indicators WHERE document_id = $1 ORDER BY seq', [documentId]);
   const notes = await db.all('SELECT text FROM plan_indicator_notes WHERE document_id = $1 ORDER BY seq', [documentId]);
   const indicators = rows.map((r): PlanIndicator => ({
-    documentId: s(r.document_id),
+    documentId: text(r.document_id),
     seq: Number(r.seq),
-    category: s(r.category),
-    name: s(r.name),
-    nameMarks: s(r.name_marks),
+    category: text(r.category),
+    name: text(r.name),
+    nameMarks: text(r.name_marks),
     baselineYear: Number(r.baseline_year),
     baseline: value(r, 'baseline'),
     targetYear: Number(r.target_year),
     target: value(r, 'target'),
-    attribute: sn(r.attribute),
+    attribute: textOrNull(r.attribute),
   }));
-  return { indicators, notes: notes.map((n) => s(n.text)) };
+  return { indicators, notes: notes.map((n) => text(n.text)) };
 }

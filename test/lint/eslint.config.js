@@ -16,6 +16,9 @@ const nodeSideLibraries = {
   message: '这些库只属于 electron/（Node 侧）。',
 };
 
+// What neither shared/ nor renderer/ may import: it belongs to the Node side.
+const nodeSideOnly = [enterprise, nodeBuiltins, nodeSideLibraries];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'release/**', 'test-results/**', 'playwright-report/**', '.data/**'] },
   ...tseslint.configs.recommended,
@@ -36,9 +39,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            enterprise,
-            nodeBuiltins,
-            nodeSideLibraries,
+            ...nodeSideOnly,
             { regex: '(^|/)(electron|renderer)/', message: 'shared/ 是纯领域代码，不能引用 electron/ 或 renderer/。' },
             { regex: '^(react|react-dom|ag-grid-community|ag-grid-react|@ag-grid-community/)(/|$)', message: 'shared/ 不能依赖界面库。' },
           ],
@@ -53,9 +54,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            enterprise,
-            nodeBuiltins,
-            nodeSideLibraries,
+            ...nodeSideOnly,
             { regex: '^\\.+/(.*/)?electron/', message: 'renderer/ 只能经由 shared/contract 与 Node 侧通信，不能直接引用 electron/。' },
           ],
         },

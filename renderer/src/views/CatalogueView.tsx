@@ -23,6 +23,9 @@ export function CatalogueView({ catalogueId }: { catalogueId: string }) {
   return <CatalogueEditor detail={detail.data} />;
 }
 
+const EXPORTING = '正在生成附件……';
+const cellKey = (itemId: string, field: ItemField) => `${itemId}/${field}`;
+
 function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   // Cells whose save has not come back yet: not editable until it does, so a second edit never starts
@@ -32,7 +35,7 @@ function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
   const [exporting, setExporting] = useState<string | null>(null);
   const rows = useMemo(() => catalogueRows(detail), [detail]);
   const columns = useMemo(
-    () => catalogueColumns(detail.columnLabels, (row, field) => !saving.current.has(`${row.id}/${field}`)),
+    () => catalogueColumns(detail.columnLabels, (row, field) => !saving.current.has(cellKey(row.id, field))),
     [detail.columnLabels],
   );
   const { summary } = detail;
@@ -49,7 +52,7 @@ function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
       const expected = row[field];
       const value = typeof event.newValue === 'string' ? event.newValue : null;
       if (normaliseCellText(value) === normaliseCellText(expected)) return;
-      const key = `${row.id}/${field}`;
+      const key = cellKey(row.id, field);
       const edit = ++latestEdit.current;
       // Only the newest edit may speak in the status line: an older reply arriving late stays quiet.
       const report = (next: SaveStatus) => edit === latestEdit.current && setStatus(next);
@@ -74,7 +77,7 @@ function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
   );
 
   const exportAnnex = useCallback(async () => {
-    setExporting('正在生成附件……');
+    setExporting(EXPORTING);
     try {
       const file = await invoke('annex.export', { catalogueId: summary.id, annex: 'catalogue' });
       downloadFile(file);
@@ -101,7 +104,7 @@ function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
           <button
             type="button"
             onClick={() => void exportAnnex()}
-            disabled={exporting === '正在生成附件……' || detail.items.length === 0}
+            disabled={exporting === EXPORTING || detail.items.length === 0}
             title={detail.items.length === 0 ? '这份清单还没有服务项目' : '按正式格式导出清单附件（.xlsx）'}
           >
             导出附件
