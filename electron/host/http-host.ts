@@ -11,7 +11,7 @@ import { AppError } from '../db/app-error';
 import { dispatch } from '../services/dispatch';
 import type { Handlers } from '../services/handlers';
 
-const MIME: Record<string, string> = {
+export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -28,7 +28,7 @@ const MAX_BODY_BYTES = 8 * 1024 * 1024;
  */
 const sessionCookieName = (port: number) => `qingdan_session_${port}`;
 // The page's own policy, sent as a header as well (a meta tag cannot forbid framing).
-const CSP =
+export const CSP =
   "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 class BodyTooLarge extends Error {}
