@@ -68,8 +68,12 @@ async function main(argv: string[]): Promise<void> {
         if (!(error instanceof FileRefusedError) || !REPLACEABLE.has(error.refusal)) throw error;
       }
       const kept = unusedPath(`${dbPath}.replaced-${fileStamp()}.bak`, existsSync);
-      renameSync(dbPath, kept);
-      if (existsSync(`${dbPath}.wal`)) renameSync(`${dbPath}.wal`, `${kept}.wal`);
+      try {
+        renameSync(dbPath, kept);
+        if (existsSync(`${dbPath}.wal`)) renameSync(`${dbPath}.wal`, `${kept}.wal`);
+      } catch {
+        throw new AppError('bad_file', `无法把旧数据库 ${dbPath} 改名保留（所在文件夹可能只读），没有做任何改动。请检查文件夹的权限后再试。`);
+      }
       console.error(`旧数据库已改名保留为 ${kept}`);
     }
     const db = await openAppDatabase(dbPath);

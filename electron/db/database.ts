@@ -7,7 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { AppError } from './app-error';
-import { FORMAT_KEY, FORMAT_VALUE, checkDatabaseFile, openError } from './file-check';
+import { FORMAT_KEY, FORMAT_VALUE, NO_EXTENSION_LOADING, checkDatabaseFile, openError } from './file-check';
 import type { FileState } from './file-check';
 import { toPlainRow } from './plain-values';
 import type { PlainRow } from './plain-values';
@@ -59,6 +59,7 @@ export class Database {
       instance = await DuckDBInstance.create(path, {
         threads: String(options.threads ?? 2),
         memory_limit: options.memoryLimit ?? '1GB',
+        ...NO_EXTENSION_LOADING,
       });
     } catch (error) {
       throw openError(path, error);

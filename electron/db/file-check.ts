@@ -13,6 +13,16 @@ export const FORMAT_VALUE = 'qingdan-workbench';
 
 export type FileState = 'new' | 'empty' | 'ours';
 
+/**
+ * DuckDB would otherwise fetch extensions from the internet on its own, for instance the SQLite reader when
+ * it is handed a SQLite file: the app opens its own files and needs none.
+ */
+export const NO_EXTENSION_LOADING = {
+  autoinstall_known_extensions: 'false',
+  autoload_known_extensions: 'false',
+  allow_community_extensions: 'false',
+} as const;
+
 /** Why a file was refused; init --force may replace a damaged file but never another program's. */
 export type Refusal = 'directory' | 'unreadable' | 'not_duckdb' | 'damaged' | 'foreign' | 'newer' | 'locked' | 'io';
 
@@ -65,7 +75,7 @@ export async function checkDatabaseFile(path: string): Promise<FileState> {
   }
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', threads: '1' });
+    instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', threads: '1', ...NO_EXTENSION_LOADING });
   } catch (error) {
     throw openError(path, error);
   }
@@ -138,7 +148,7 @@ export function openError(path: string, error: unknown): FileRefusedError {
       { cause: error },
     );
   }
-  if (/not a valid DuckDB database/i.test(message)) {
+  if (/not a valid DuckDB database|sqlite|Extension .* not found|Install it first/i.test(message)) {
     return new FileRefusedError('not_duckdb', `文件 ${path} 不是数据库文件（可能已损坏，或是别的文件），没有做任何改动。${backupAdvice(path)}`, { cause: error });
   }
   if (/newer version|version number|incompatible|storage version/i.test(message)) {
