@@ -75,7 +75,7 @@ export async function checkDatabaseFile(path: string): Promise<FileState> {
   }
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', threads: '1', ...NO_EXTENSION_LOADING });
+    instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', threads: '1', memory_limit: '512MB', ...NO_EXTENSION_LOADING });
   } catch (error) {
     throw openError(path, error);
   }
@@ -97,10 +97,9 @@ export async function checkDatabaseFile(path: string): Promise<FileState> {
       const has = (name: string) => tables.includes(name);
       const marked =
         has('app_meta') && (await read(`SELECT count(*) AS n FROM app_meta WHERE key = '${FORMAT_KEY}' AND value = '${FORMAT_VALUE}'`))[0]?.n;
-      // Files made before the marker existed: our migration table and a completed seeding.
-      const legacy =
-        has('app_meta') && has('schema_migrations') && (await read(`SELECT count(*) AS n FROM app_meta WHERE key = 'seeded_at'`))[0]?.n;
-      if (!Number(marked) && !Number(legacy)) {
+      // Files made before the marker existed: our migration table beside our settings table.
+      const legacy = has('app_meta') && has('schema_migrations');
+      if (!Number(marked) && !legacy) {
         const shown = tables.slice(0, 5).join('、') + (tables.length > 5 ? ` 等 ${tables.length} 张表` : '');
         throw new FileRefusedError(
           'foreign',

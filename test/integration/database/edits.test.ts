@@ -161,6 +161,14 @@ describe('opening the file', () => {
     expect(error.message).toContain('--force');
   });
 
+  it('recognises a database made before the marker existed, and marks it once', async () => {
+    await withDb((db) => db.transaction((tx) => tx.run(`DELETE FROM app_meta WHERE key = 'format'`)));
+    await withDb(async (db) => {
+      expect(await db.all(`SELECT value FROM app_meta WHERE key = 'format'`)).toEqual([{ value: 'qingdan-workbench' }]);
+      expect((await getItem(db, ITEM)).name).toBe('寄宿生生活补助');
+    });
+  });
+
   it('refuses a file written by a newer version of the app', async () => {
     await withDb((db) => db.transaction((tx) => tx.run(`INSERT INTO schema_migrations VALUES (99, 'future', current_timestamp)`)));
     const error = (await Database.open(path).catch((e: unknown) => e)) as AppError;
