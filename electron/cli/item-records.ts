@@ -3,27 +3,42 @@ import { stringify } from 'csv-stringify/sync';
 import { ITEM_FIELDS } from '../../shared/domain/catalogue';
 import type { CatalogueDetail } from '../../shared/domain/catalogue';
 import { ITEM_COLUMNS } from '../services/item-columns';
+import { DRIVER_FIELDS } from '../../shared/domain/pricing/drivers';
+import type { ItemDriver } from '../../shared/domain/pricing/drivers';
+import { DRIVER_COLUMNS } from '../pricing/drivers-store';
 
-export const DUMP_COLUMNS = ['item_no', 'domain', ...ITEM_FIELDS.map((field) => ITEM_COLUMNS[field].csv)] as const;
+/** The seven columns of the catalogue, then the item's cost drivers (empty where not set). */
+export const DUMP_COLUMNS = [
+  'item_no',
+  'domain',
+  ...ITEM_FIELDS.map((field) => ITEM_COLUMNS[field].csv),
+  ...DRIVER_FIELDS.map((field) => DRIVER_COLUMNS[field].csv),
+] as const;
 
 export type ItemRecord = Record<string, string | number | null> & { id: string; item_no: number };
 
-export function itemRecords(detail: CatalogueDetail): ItemRecord[] {
+export function itemRecords(detail: CatalogueDetail, drivers: Map<string, ItemDriver> = new Map()): ItemRecord[] {
   const domainName = new Map(detail.domains.map((d) => [d.seq, d.name]));
-  return detail.items.map((item) => ({
-    item_no: item.itemNo,
-    id: item.id,
-    domain: domainName.get(item.domainSeq) ?? '',
-    ...(Object.fromEntries(ITEM_FIELDS.map((field) => [ITEM_COLUMNS[field].csv, item[field]])) as Record<string, string | null>),
-  })) as ItemRecord[];
+  return detail.items.map((item) => {
+    const driver = drivers.get(item.id);
+    return {
+      item_no: item.itemNo,
+      id: item.id,
+      domain: domainName.get(item.domainSeq) ?? '',
+      ...(Object.fromEntries(ITEM_FIELDS.map((field) => [ITEM_COLUMNS[field].csv, item[field]])) as Record<string, string | null>),
+      ...(Object.fromEntries(DRIVER_FIELDS.map((field) => [DRIVER_COLUMNS[field].csv, driver?.[field] ?? null])) as Record<string, string | number | null>),
+    };
+  }) as ItemRecord[];
 }
 
 /**
- * A cell that starts with = + - @, a tab or a carriage return is run as a formula by Excel and WPS when the CSV
+ * A cell that starts with = + - @, a tab or a carriage return (other than a plain signed number) is run as a formula by Excel and WPS when the CSV
  * is opened (CSV injection, OWASP): such a cell gets a leading apostrophe, which spreadsheets show as text.
  */
 export function neutraliseCsvCell(value: string | number | null): string | number {
   if (typeof value !== 'string') return value ?? '';
+  // A plain signed number (a negative amount) cannot run anything and must stay a number.
+  if (/^[+-]?\d+(\.\d+)?$/u.test(value)) return value;
   return /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
 }
 

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toErrorPayload } from '../db/app-error';
 import type { Database } from '../db/database';
+import { ChangeFeed } from '../services/change-feed';
 import { createHandlers } from '../services/handlers';
 import { openAppDatabase } from '../seeds/open-database';
 import { startHttpHost } from './http-host';
@@ -18,7 +19,8 @@ export async function runBrowserHost(reason?: string): Promise<void> {
     const options = hostOptions(process.argv.slice(2));
     dbPath = options.dbPath;
     db = await openAppDatabase(dbPath);
-    host = await startHttpHost({ handlers: createHandlers(db, 'browser'), rendererDir, port: options.port });
+    const feed = new ChangeFeed();
+    host = await startHttpHost({ handlers: createHandlers(db, 'browser', 'app', feed), feed, rendererDir, port: options.port });
   } catch (error) {
     await db?.close();
     console.error(`无法启动：${toErrorPayload(error).message}`);

@@ -6,9 +6,10 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { HTTP_TOKEN_HEADER, TOKEN_META_NAME } from '../../shared/ipc';
+import { HTTP_EVENTS_PATH, HTTP_TOKEN_HEADER, TOKEN_META_NAME } from '../../shared/ipc';
 import { AppError } from '../db/app-error';
 import { dispatch } from '../services/dispatch';
+import type { ChangeFeed } from '../services/change-feed';
 import type { Handlers } from '../services/handlers';
 
 export const MIME: Record<string, string> = {
@@ -44,6 +45,8 @@ export interface HttpHost {
 
 export interface HttpHostOptions {
   handlers: Handlers;
+  /** Changes to tell open pages about, over the event stream. */
+  feed?: ChangeFeed;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   port?: number;
@@ -54,8 +57,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   const token = options.token ?? randomBytes(24).toString('base64url');
   const session = randomBytes(24).toString('base64url');
   const secrets = { token, session, cookie: '' };
+  const streams = new Set<ServerResponse>();
   const server = createServer((req, res) => {
-    handle(req, res, options, secrets).catch((error: unknown) => {
+    handle(req, res, options, secrets, streams).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) sendError(res, 500, 'internal', '本机服务处理请求时出错，没有做任何改动。请刷新页面重试。');
     });
@@ -68,7 +72,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     port,
     token,
     session,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Event streams never end by themselves; requests still being answered are left to finish.
+        for (const stream of streams) stream.end();
+      }),
   };
 }
 
@@ -134,12 +143,24 @@ export function staticFile(rendererDir: string, pathname: string): string | null
   return file.startsWith(rendererDir + sep) ? file : null;
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, options: HttpHostOptions, secrets: Secrets): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: HttpHostOptions,
+  secrets: Secrets,
+  streams: Set<ServerResponse>,
+): Promise<void> {
   const { token } = secrets;
   // A page on another site may resolve its own name to 127.0.0.1 (DNS rebinding): answer our names only.
   const host = (req.headers.host ?? '').replace(/:\d+$/, '');
   if (host !== '127.0.0.1' && host !== 'localhost') return send(res, 403, 'text/plain; charset=utf-8', '拒绝访问。');
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+
+  if (url.pathname === `/${HTTP_EVENTS_PATH}` && req.method === 'GET') {
+    // EventSource cannot send a header: the stream takes the token in its query and only ever reads.
+    if (!tokenMatches(url.searchParams.get('token'), token)) return sendError(res, 401, 'bad_request', '访问令牌无效，无法接收更新通知。');
+    return streamChanges(req, res, options.feed, streams);
+  }
 
   if (url.pathname.startsWith('/api/')) {
     if (req.method !== 'POST') return sendError(res, 405, 'bad_request', `接口 ${url.pathname} 只接受 POST 请求。`);
@@ -195,6 +216,25 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HttpHo
   } catch {
     return send(res, 404, 'text/plain; charset=utf-8', `未找到 ${url.pathname}。`);
   }
+}
+
+function streamChanges(req: IncomingMessage, res: ServerResponse, feed: ChangeFeed | undefined, streams: Set<ServerResponse>): void {
+  streams.add(res);
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    connection: 'keep-alive',
+  });
+  res.write(': 已连接\n\n');
+  const unsubscribe = feed?.subscribe((change) => res.write(`data: ${JSON.stringify(change)}\n\n`));
+  // A comment now and then keeps proxies and idle timers from closing a quiet stream.
+  const keepAlive = setInterval(() => res.write(': \n\n'), 25_000);
+  req.once('close', () => {
+    clearInterval(keepAlive);
+    unsubscribe?.();
+    streams.delete(res);
+  });
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

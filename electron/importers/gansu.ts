@@ -77,7 +77,7 @@ export function parseGansu(text: string): SeedCatalogue {
   return {
     id: 'gansu-13th',
     name: annexTitle,
-    regionCode: '62',
+    regionCode: '620000',
     regionName: '甘肃省',
     period: '十三五',
     startYear: 2016,

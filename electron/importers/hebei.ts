@@ -47,7 +47,7 @@ export function parseHebei(text: string): SeedCatalogue {
   return {
     id: 'hebei-13th',
     name: annexTitle,
-    regionCode: '13',
+    regionCode: '130000',
     regionName: '河北省',
     period: '十三五',
     startYear: 2016,

@@ -86,7 +86,7 @@ export function parseHenan(text: string): SeedCatalogue {
   return {
     id: 'henan-13th',
     name: '“十三五”河南省基本公共服务清单',
-    regionCode: '41',
+    regionCode: '410000',
     regionName: '河南省',
     period: '十三五',
     startYear: 2016,

@@ -1,12 +1,13 @@
 // The Electron main process: owns the database and serves the contract over IPC to a sandboxed window.
 import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';
-import { IPC_CHANNEL } from '../../shared/ipc';
+import { IPC_CHANGED, IPC_CHANNEL } from '../../shared/ipc';
 import { toErrorPayload } from '../db/app-error';
 import type { Database } from '../db/database';
 import { appDataDir } from '../paths/locations';
 import { hostOptions } from '../host/host-options';
 import { dispatch } from '../services/dispatch';
+import { ChangeFeed } from '../services/change-feed';
 import { createHandlers } from '../services/handlers';
 import { openAppDatabase } from '../seeds/open-database';
 import { APP_INDEX, APP_ORIGIN, registerAppScheme, serveAppFiles } from './app-protocol';
@@ -91,7 +92,12 @@ app.whenReady().then(async () => {
     app.exit(1);
     return;
   }
-  const handlers = createHandlers(db, 'electron');
+  const feed = new ChangeFeed();
+  const handlers = createHandlers(db, 'electron', 'app', feed);
+  // Every window hears what changed, so its totals and rows refresh without re-reading the model.
+  feed.subscribe((change) => {
+    for (const w of BrowserWindow.getAllWindows()) if (!w.isDestroyed()) w.webContents.send(IPC_CHANGED, change);
+  });
   ipcMain.handle(IPC_CHANNEL, (event, channel: unknown, request: unknown) => {
     if (!isOwnPage(event.senderFrame?.url)) {
       return { ok: false, error: { code: 'bad_request', message: '拒绝来自未知页面的请求。' } };

@@ -1,6 +1,7 @@
 // Numbered schema migrations, applied in order, each in its own transaction; a copy of the file is kept
 // before any of them runs on an existing database (Database.migrate).
 import { initialSchema } from './001-initial-schema';
+import { pricingSchema } from './002-pricing';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
   statements: string[];
 }
 
-export const MIGRATIONS: Migration[] = [initialSchema];
+export const MIGRATIONS: Migration[] = [initialSchema, pricingSchema];

@@ -1,6 +1,6 @@
 // The renderer's only way to the Node side: the contract, over the Electron preload or the browser host.
-import type { Channel, Envelope, Request, Response, AppErrorPayload } from '../../../shared/contract';
-import { HTTP_TOKEN_HEADER, TOKEN_META_NAME } from '../../../shared/ipc';
+import type { AppErrorPayload, ChangeEvent, Channel, Envelope, Request, Response } from '../../../shared/contract';
+import { HTTP_EVENTS_PATH, HTTP_TOKEN_HEADER, TOKEN_META_NAME } from '../../../shared/ipc';
 import type { Bridge } from '../../../shared/ipc';
 
 declare global {
@@ -42,4 +42,31 @@ export async function invoke<C extends Channel>(channel: C, request: Request<C>)
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+type ChangeListener = (event: ChangeEvent) => void;
+const changeListeners = new Set<ChangeListener>();
+let stream: EventSource | null = null;
+
+/** Calls back on every change the Node side commits (from this window, another window or the CLI). */
+export function onChanged(listener: ChangeListener): () => void {
+  changeListeners.add(listener);
+  if (window.qingdan) {
+    const off = window.qingdan.onChanged(listener);
+    return () => {
+      changeListeners.delete(listener);
+      off();
+    };
+  }
+  if (!stream) {
+    const token = document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META_NAME}"]`)?.content ?? '';
+    stream = new EventSource(`${HTTP_EVENTS_PATH}?token=${encodeURIComponent(token)}`);
+    stream.onmessage = (message: MessageEvent<string>) => {
+      const event = JSON.parse(message.data) as ChangeEvent;
+      for (const l of changeListeners) l(event);
+    };
+  }
+  return () => {
+    changeListeners.delete(listener);
+  };
 }

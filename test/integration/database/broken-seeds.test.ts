@@ -21,7 +21,7 @@ describe('building the database from broken seeds', () => {
     const copy = join(temp.dir, 'seeds');
     cpSync(seeds, copy, { recursive: true });
     const csv = join(copy, 'reference', 'population_2020_census.csv');
-    writeFileSync(csv, readFileSync(csv, 'utf8').replace('4101,郑州市,41,city,12600574', '4101,郑州市,41,city,一千二百万'));
+    writeFileSync(csv, readFileSync(csv, 'utf8').replace('410100,郑州市,410000,city,12600574', '410100,郑州市,410000,city,一千二百万'));
     process.env.QINGDAN_SEEDS_DIR = copy;
     const path = join(temp.dir, 'q.duckdb');
     const error = (await openAppDatabase(path).catch((e: unknown) => e)) as AppError;

@@ -59,7 +59,7 @@ function expectUnchanged(path: string, before: Record<string, string>): void {
 const ALLOWED = [
   /\/[^\s，。；（）“”]+/gu, // paths
   /npm run -s cli --/gu, /[\w.-]+\.(duckdb|bak|wal|xlsx|csv|pdf)\b/gu, /--?[a-z]+/gu, /\.(bak|wal|xlsx|csv|pdf|duckdb)\b/gu, /U\+[0-9A-F]{4}/gu, /\bDuckDB\b/gu, /\bExcel\b/gu, /\bJSON\b/gu,
-  /\b(list|dump|export|init|csv|json|catalogue|xlsx|pdf|hebei-13th|shanxi-13th|frobnicate|xml|orders|items|customers|sku)\b/gu,
+  /\b(list|dump|export|init|csv|json|catalogue|xlsx|pdf|hebei-13th|shanxi-13th|frobnicate|xml|orders|items|customers|sku|region|regions|import|population|rules|drivers|price|county|city|province)\b/gu,
 ];
 function expectChinese(message: string): void {
   let rest = message;
@@ -285,6 +285,23 @@ describe('malformed command lines', () => {
       expectUnchanged(path, before);
     });
   }
+});
+
+describe('malformed imported tables', () => {
+  it('a region table with U+FFFF in a name is refused, file and all, and the database is unchanged', async () => {
+    const dir = join(temp.dir, 'import-ffff');
+    mkdirSync(dir);
+    const path = await seededDatabaseFile(dir);
+    const table = join(temp.dir, 'regions-ffff.csv');
+    writeFileSync(table, 'region_code,region,parent_code,level,class,grade\r\n130000,河北省,,province,,\r\n130100,石家庄\uFFFF市,130000,city,,\r\n');
+    const before = snapshot(path);
+    const run = runCli(['regions', 'import', table, '--db', path]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('第3行“region”列的第 4 个字符是不可见的控制字符或非法字符（U+FFFF）');
+    expectChinese(run.stderr.trim());
+    refusals += 1;
+    expectUnchanged(path, before);
+  });
 });
 
 describe('the corpus as a whole', () => {

@@ -88,7 +88,7 @@ describe('parseGansu', () => {
     expect(catalogue).toMatchObject({
       id: 'gansu-13th',
       documentId: 'gansu-13th-plan',
-      regionCode: '62',
+      regionCode: '620000',
       regionName: '甘肃省',
       period: '十三五',
       startYear: 2016,

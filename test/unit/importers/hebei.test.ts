@@ -63,7 +63,7 @@ describe('parseHebei', () => {
     expect(catalogue).toMatchObject({
       id: 'hebei-13th',
       documentId: 'hebei-13th-plan',
-      regionCode: '13',
+      regionCode: '130000',
       regionName: '河北省',
       period: '十三五',
       startYear: 2016,

@@ -52,7 +52,7 @@ describe('parseHenan', () => {
     expect(catalogue).toMatchObject({
       id: 'henan-13th',
       documentId: 'henan-13th-plan',
-      regionCode: '41',
+      regionCode: '410000',
       regionName: '河南省',
       period: '十三五',
       startYear: 2016,

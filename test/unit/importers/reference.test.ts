@@ -25,14 +25,14 @@ describe('parseFiscalTiers', () => {
   it('reads the 31 provinces with the central share of their tier', () => {
     expect(tiers).toHaveLength(31);
     expect(tiers.find((t) => t.province === '河北')).toEqual({
-      provinceCode: '13',
+      provinceCode: '130000',
       province: '河北',
       tier: 2,
       centralSharePct: '60',
       source: '国办发〔2018〕6号',
       status: 'sourced',
     });
-    expect(tiers.find((t) => t.provinceCode === '62')).toMatchObject({ tier: 1, centralSharePct: '80' });
+    expect(tiers.find((t) => t.provinceCode === '620000')).toMatchObject({ tier: 1, centralSharePct: '80' });
   });
 
   it('matches each tier to its share: 1→80, 2→60, 3→50, 4→30, 5→10', () => {
@@ -42,7 +42,7 @@ describe('parseFiscalTiers', () => {
   });
 
   it('refuses a share that does not match the tier', () => {
-    const broken = withLine(tiersCsv, 4, () => '13,河北,2,50,国办发〔2018〕6号,sourced');
+    const broken = withLine(tiersCsv, 4, () => '130000,河北,2,50,国办发〔2018〕6号,sourced');
     expect(() => parseFiscalTiers(broken)).toThrow('fiscal_tiers_2018.csv 第4行“central_share_pct”列：第2档的中央分担比例应为60，实为“50”');
   });
 
@@ -59,9 +59,9 @@ describe('parsePopulation', () => {
   it('reads the three provinces and their prefecture-level units', () => {
     expect(rows).toHaveLength(49);
     expect(provinces.map((p) => [p.regionCode, p.region, p.population])).toEqual([
-      ['41', '河南省', 99365519],
-      ['13', '河北省', 74610235],
-      ['62', '甘肃省', 25019831],
+      ['410000', '河南省', 99365519],
+      ['130000', '河北省', 74610235],
+      ['620000', '甘肃省', 25019831],
     ]);
     expect(rows.find((r) => r.region === '河南省')).toMatchObject({
       parentCode: null,
@@ -70,7 +70,7 @@ describe('parsePopulation', () => {
       share60PlusPct: '18.08',
       share65PlusPct: '13.49',
     });
-    expect(rows.find((r) => r.region === '郑州市')).toMatchObject({ parentCode: '41', level: 'city', share0to14Pct: null });
+    expect(rows.find((r) => r.region === '郑州市')).toMatchObject({ parentCode: '410000', level: 'city', share0to14Pct: null });
     expect(rows.find((r) => r.region === '秦皇岛市')?.status).toBe('unverified');
   });
 
@@ -80,7 +80,7 @@ describe('parsePopulation', () => {
       expect(children.length, province.region).toBeGreaterThan(0);
       expect(children.reduce((sum, r) => sum + r.population, 0), province.region).toBe(province.population);
     }
-    expect(rows.filter((r) => r.parentCode === '13')).toHaveLength(14);
+    expect(rows.filter((r) => r.parentCode === '130000')).toHaveLength(14);
   });
 
   it('names file, line and column for a number that is not an integer', () => {
@@ -114,17 +114,17 @@ describe('parsePopulation', () => {
   });
 
   it('refuses a parent that is not in the file', () => {
-    const broken = withLine(populationCsv, 3, (l) => l.replace('4101,郑州市,41,', '4101,郑州市,42,'));
-    expect(() => parsePopulation(broken)).toThrow('population_2020_census.csv 第3行“parent_code”列：“42”在本文件中不存在');
+    const broken = withLine(populationCsv, 3, (l) => l.replace('410100,郑州市,410000,', '410100,郑州市,420000,'));
+    expect(() => parsePopulation(broken)).toThrow('population_2020_census.csv 第3行“parent_code”列：“420000”在本文件中不存在');
   });
 
   it('counts lines the way an editor does, quoted line breaks included', () => {
     const csv = [
       'region_code,region,parent_code,level,population,share_0_14_pct,share_15_59_pct,share_60_plus_pct,share_65_plus_pct,source,status',
-      '41,河南省,,province,10,,,,,"two',
+      '410000,河南省,,province,10,,,,,"two',
       'lines",sourced',
       '',
-      '4101,郑州市,41,city,x,,,,,s,sourced',
+      '410100,郑州市,410000,city,x,,,,,s,sourced',
     ].join('\n');
     expect(() => parsePopulation(csv)).toThrow('population_2020_census.csv 第5行“population”列：“x”不是整数');
   });
@@ -134,7 +134,7 @@ describe('parseNationalStandards', () => {
   const standards = parseNationalStandards(standardsCsv);
 
   it('keeps amounts as decimal strings', () => {
-    expect(standards).toHaveLength(39);
+    expect(standards).toHaveLength(41);
     expect(standards[0]).toEqual({
       standard: '基本公共卫生服务经费人均财政补助',
       unit: '元/人/年',

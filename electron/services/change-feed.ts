@@ -1,0 +1,25 @@
+// After a change commits, the Node side says what changed (Electron IPC and the browser host's event
+// stream alike), so open views refresh just the figures they show.
+import type { ChangeEvent } from '../../shared/contract';
+
+export type ChangeListener = (event: ChangeEvent) => void;
+
+export class ChangeFeed {
+  private readonly listeners = new Set<ChangeListener>();
+
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  publish(event: ChangeEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        // A listener that fails (a closed window) must not undo or hide a committed change.
+        console.error('通知界面刷新时出错：', error);
+      }
+    }
+  }
+}

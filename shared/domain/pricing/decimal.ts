@@ -1,0 +1,52 @@
+// Exact decimal arithmetic on scaled integers. Money, shares, coverage and growth never pass through
+// binary floating point: a decimal string becomes an integer count of its smallest unit (fen for money,
+// millionths for coverage), and every rounding is stated (half up, on non-negative values).
+
+const DECIMAL_TEXT = /^([+-]?)(\d+)(?:\.(\d+))?$/u;
+
+/** "12.5" at scale 2 → 1250n. null when the text is not a plain decimal or has more decimals than the scale. */
+export function toScaled(text: string, scale: number): bigint | null {
+  const m = DECIMAL_TEXT.exec(text.trim());
+  if (!m) return null;
+  const [, sign, whole, fraction = ''] = m;
+  if (fraction.length > scale && /[1-9]/u.test(fraction.slice(scale))) return null;
+  const digits = `${whole}${fraction.slice(0, scale).padEnd(scale, '0')}`;
+  const value = BigInt(digits);
+  return sign === '-' ? -value : value;
+}
+
+/** 1250n at scale 2 → "12.50"; trims nothing, so money always shows its fen. */
+export function fromScaled(value: bigint, scale: number): string {
+  const negative = value < 0n;
+  const digits = (negative ? -value : value).toString().padStart(scale + 1, '0');
+  const whole = scale === 0 ? digits : digits.slice(0, -scale);
+  const fraction = scale === 0 ? '' : `.${digits.slice(-scale)}`;
+  return `${negative ? '-' : ''}${whole}${fraction}`;
+}
+
+/** A decimal string with trailing zeros removed ("60.00" → "60"), for showing shares and rates. */
+export function plainDecimal(text: string): string {
+  return text.includes('.') ? text.replace(/0+$/u, '').replace(/\.$/u, '') : text;
+}
+
+/** n / d rounded half up; both non-negative, d positive. The one rounding rule of the pricing model. */
+export function roundDiv(n: bigint, d: bigint): bigint {
+  return (n * 2n + d) / (2n * d);
+}
+
+export const SCALE = {
+  /** Money in fen. */
+  money: 2,
+  /** Coverage as a fraction 0–1 in millionths. */
+  coverage: 6,
+  /** Percentages (central share, cohort share, growth rate) in ten-thousandths of a percent. */
+  percent: 4,
+  /** Split weights. */
+  weight: 4,
+  /** Periods per year (12 months, 200 school days, 9.5 months …). */
+  periods: 2,
+  /** Growth factors, kept exact to twelve places before a population is rounded to whole persons. */
+  factor: 12,
+} as const;
+
+export const pow10 = (n: number): bigint => 10n ** BigInt(n);

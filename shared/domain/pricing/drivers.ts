@@ -1,0 +1,161 @@
+// Cost drivers (测算参数) of one item: who it reaches, at what amount, how often, and which split rule
+// divides the cost. Values travel as the planner typed them, checked here once for every host.
+import { SCALE, toScaled } from './decimal';
+import { normaliseCohort } from './regions';
+
+export type DriverBasis = 'per_person' | 'per_region';
+
+export interface DriverUnit {
+  unit: string;
+  /** The periods per year the unit implies, suggested when the planner picks it. */
+  periods: string;
+  basis: DriverBasis;
+}
+
+export const DRIVER_UNITS: readonly DriverUnit[] = [
+  { unit: '元/人/年', periods: '1', basis: 'per_person' },
+  { unit: '元/人/月', periods: '12', basis: 'per_person' },
+  { unit: '元/人/天', periods: '365', basis: 'per_person' },
+  { unit: '元/生/年', periods: '1', basis: 'per_person' },
+  { unit: '元/生/学期', periods: '2', basis: 'per_person' },
+  { unit: '元/生/天', periods: '200', basis: 'per_person' },
+  { unit: '元/户/年', periods: '1', basis: 'per_person' },
+  { unit: '元/户/月', periods: '12', basis: 'per_person' },
+  { unit: '元/地区/年', periods: '1', basis: 'per_region' },
+];
+
+export function driverUnit(unit: string | null): DriverUnit | null {
+  return DRIVER_UNITS.find((u) => u.unit === unit) ?? null;
+}
+
+export const DRIVER_FIELDS = [
+  'cohort',
+  'coverage',
+  'unitAmount',
+  'unit',
+  'periodsPerYear',
+  'baseYear',
+  'yearlyChange',
+  'splitRuleId',
+  'centralPct',
+] as const;
+export type DriverField = (typeof DRIVER_FIELDS)[number];
+
+export const DRIVER_FIELD_LABELS: Record<DriverField, string> = {
+  cohort: '服务人群',
+  coverage: '覆盖率',
+  unitAmount: '补助标准',
+  unit: '单位',
+  periodsPerYear: '每年期数',
+  baseYear: '标准年份',
+  yearlyChange: '每年增减',
+  splitRuleId: '分担规则',
+  centralPct: '中央分担（手工）',
+};
+
+/** An item's drivers as stored: decimal strings, exactly as the database holds them. */
+export interface ItemDriver {
+  itemId: string;
+  cohort: string | null;
+  /** Fraction 0–1. */
+  coverage: string | null;
+  /** 元 per unit in the base year. */
+  unitAmount: string | null;
+  unit: string | null;
+  periodsPerYear: string | null;
+  baseYear: number | null;
+  /** 元 added each year after the base year (negative lowers it). */
+  yearlyChange: string | null;
+  splitRuleId: string | null;
+  /** A central share entered by hand (percent), for factor-allocated items; overrides the rule's. */
+  centralPct: string | null;
+}
+
+export const EMPTY_DRIVER = (itemId: string): ItemDriver => ({
+  itemId,
+  cohort: null,
+  coverage: null,
+  unitAmount: null,
+  unit: null,
+  periodsPerYear: null,
+  baseYear: null,
+  yearlyChange: null,
+  splitRuleId: null,
+  centralPct: null,
+});
+
+export type FieldValue = string | number | null;
+export type Parsed = { ok: true; value: FieldValue } | { ok: false; message: string };
+
+const MAX_AMOUNT = 10n ** 12n * 100n; // 一万亿元, in fen
+
+/** Checks one field as typed; the message says what is wrong in words a planner uses. */
+export function parseDriverField(field: DriverField, input: string | null): Parsed {
+  const text = input === null ? '' : input.trim().replace(/[，,]/gu, '').replace(/元$/u, '');
+  if (text === '') return { ok: true, value: null };
+  const label = DRIVER_FIELD_LABELS[field];
+  switch (field) {
+    case 'cohort':
+      return text.length > 40 ? { ok: false, message: `${label}名称太长（最多 40 字）` } : { ok: true, value: normaliseCohort(text) };
+    case 'coverage': {
+      const percent = text.endsWith('%') || text.endsWith('％');
+      const scaled = toScaled(percent ? text.slice(0, -1) : text, percent ? SCALE.coverage - 2 : SCALE.coverage);
+      // 50% read at four places is 500000: the same millionths as 0.5 read at six.
+      const value = scaled;
+      if (value === null || value < 0n || value > 10n ** BigInt(SCALE.coverage)) {
+        return { ok: false, message: `${label}应是 0 到 1 之间的小数（或 0% 到 100%），最多 6 位小数，收到“${input}”` };
+      }
+      return { ok: true, value: decimalText(value, SCALE.coverage) };
+    }
+    case 'unitAmount':
+    case 'yearlyChange': {
+      const fen = toScaled(text, SCALE.money);
+      if (fen === null) return { ok: false, message: `${label}应是金额（元，最多两位小数），收到“${input}”` };
+      if (field === 'unitAmount' && fen < 0n) return { ok: false, message: `${label}不能为负数，收到“${input}”` };
+      if (fen > MAX_AMOUNT || fen < -MAX_AMOUNT) return { ok: false, message: `${label}超出合理范围（一万亿元以内），收到“${input}”` };
+      return { ok: true, value: decimalText(fen, SCALE.money) };
+    }
+    case 'unit':
+      return driverUnit(text) ? { ok: true, value: text } : { ok: false, message: `${label}应为 ${DRIVER_UNITS.map((u) => u.unit).join('、')} 之一，收到“${input}”` };
+    case 'periodsPerYear': {
+      const v = toScaled(text, SCALE.periods);
+      if (v === null || v <= 0n || v > 36600n) return { ok: false, message: `${label}应是 0 到 366 之间的数（如每月发放填 12，按在校天数填 200），收到“${input}”` };
+      return { ok: true, value: decimalText(v, SCALE.periods) };
+    }
+    case 'baseYear': {
+      const year = /^\d{4}$/u.test(text) ? Number(text) : NaN;
+      return year >= 2000 && year <= 2100 ? { ok: true, value: year } : { ok: false, message: `${label}应是四位年份（如 2025），收到“${input}”` };
+    }
+    case 'splitRuleId':
+      return { ok: true, value: text };
+    case 'centralPct': {
+      const v = toScaled(text.replace(/[%％]$/u, ''), SCALE.percent);
+      if (v === null || v < 0n || v > 100n * 10n ** BigInt(SCALE.percent)) return { ok: false, message: `${label}应是 0 到 100 之间的百分数，收到“${input}”` };
+      return { ok: true, value: decimalText(v, SCALE.percent) };
+    }
+  }
+}
+
+function decimalText(scaled: bigint, scale: number): string {
+  const negative = scaled < 0n;
+  const digits = (negative ? -scaled : scaled).toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, -scale);
+  const fraction = digits.slice(-scale).replace(/0+$/u, '');
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** What an item still lacks before it can be priced; empty when it can. */
+export function missingDrivers(d: ItemDriver): DriverField[] {
+  const unit = driverUnit(d.unit);
+  const needed: DriverField[] = ['unitAmount', 'unit', 'splitRuleId'];
+  if (!unit || unit.basis === 'per_person') needed.push('cohort', 'coverage');
+  return needed.filter((f) => d[f] === null);
+}
+
+/** The amount in year y: unit amount plus the yearly change for each year since the base year, in fen. */
+export function amountFenInYear(d: Pick<ItemDriver, 'unitAmount' | 'yearlyChange' | 'baseYear'>, year: number): bigint {
+  const base = toScaled(d.unitAmount ?? '0', SCALE.money) ?? 0n;
+  const change = d.yearlyChange === null ? 0n : (toScaled(d.yearlyChange, SCALE.money) ?? 0n);
+  const since = d.baseYear === null ? 0 : year - d.baseYear;
+  return base + change * BigInt(since);
+}

@@ -1,0 +1,171 @@
+// What the pricing model answers, as the renderer and the CLI receive it. Money is 元 as a decimal string
+// with two places; only aggregates cross the boundary, never the cost lines themselves.
+import type { DriverField, ItemDriver } from './drivers';
+import type { CountyClass, RegionLevel } from './regions';
+import type { SplitRule } from './split-rules';
+import type { DriverSuggestion, RuleSuggestion } from './suggest';
+
+export const LEVELS = ['central', 'provincial', 'city', 'county'] as const;
+export type Level = (typeof LEVELS)[number];
+export const LEVEL_LABELS: Record<Level, string> = { central: '中央', provincial: '省级', city: '市级', county: '县级' };
+
+export interface Shares {
+  cost: string;
+  central: string;
+  provincial: string;
+  city: string;
+  county: string;
+}
+
+/** Whether the inputs behind a figure are all published, or some are estimated or unverified. */
+export type InputQuality = 'sourced' | 'estimated' | 'unverified';
+export const INPUT_QUALITY_LABELS: Record<InputQuality, string> = { sourced: '有出处', estimated: '含估算', unverified: '含待核实' };
+
+export type PricingStatus = 'priced' | 'incomplete' | 'not_set';
+
+export interface PricingItemRow {
+  itemId: string;
+  itemNo: number;
+  domainSeq: number;
+  name: string;
+  targetGroup: string | null;
+  standard: string | null;
+  fundingResponsibility: string | null;
+  driver: ItemDriver;
+  status: PricingStatus;
+  missing: DriverField[];
+  suggestion: DriverSuggestion | null;
+  ruleSuggestion: RuleSuggestion | null;
+  /** Beneficiaries in the first year priced (persons), null when not priced per person. */
+  beneficiaries: string | null;
+  /** Sums over the years priced; null when not priced. */
+  totals: Shares | null;
+  quality: InputQuality | null;
+}
+
+export interface PricingItems {
+  catalogueId: string;
+  fromYear: number;
+  toYear: number;
+  items: PricingItemRow[];
+  rules: SplitRule[];
+  /** Cohorts known for the catalogue's regions, for the 服务人群 picker. */
+  cohorts: string[];
+}
+
+export interface YearTotals extends Shares {
+  year: number;
+}
+export interface DomainTotals extends Shares {
+  domainSeq: number;
+  name: string;
+}
+export interface RegionTotals extends Shares {
+  code: string;
+  name: string;
+  /** Residents summed over the years priced (person-years), for cost per resident. */
+  residentYears: string | null;
+  /** 元 per resident per year, two places; null when the residents are unknown. */
+  perResident: string | null;
+  quality: InputQuality;
+}
+
+export interface PricingSummary {
+  catalogueId: string;
+  regionName: string;
+  fromYear: number;
+  toYear: number;
+  itemCount: number;
+  pricedCount: number;
+  /** Items that cannot be priced yet and what each lacks: listed, never counted as zero. */
+  unpriced: { itemId: string; itemNo: number; name: string; missing: DriverField[] }[];
+  /** Regions or rules that kept some lines from being priced, in Chinese. */
+  problems: string[];
+  total: Shares;
+  byYear: YearTotals[];
+  byDomain: DomainTotals[];
+  byCity: RegionTotals[];
+  perResident: string | null;
+  quality: InputQuality;
+}
+
+export interface PopulationInput {
+  cohort: string;
+  value: string;
+  /** counted: given for that year; grown: from the nearest year at the growth rate; share: a share of another cohort. */
+  method: 'counted' | 'grown' | 'share';
+  fromYear: number | null;
+  growthPct: string | null;
+  shareOf: string | null;
+  sharePct: string | null;
+  /** The region whose share was used, when it is not the region itself (a city inheriting its province's). */
+  shareFrom: string | null;
+  quality: InputQuality;
+  source: string;
+}
+
+export interface ExplainLine extends Shares {
+  regionCode: string;
+  region: string;
+  countyClass: CountyClass | null;
+  grade: number | null;
+  year: number;
+  population: PopulationInput | null;
+  coverage: string | null;
+  beneficiaries: string | null;
+  amount: string;
+  periods: string;
+  rule: {
+    id: string;
+    name: string;
+    /** The row that applied, as the planner reads it: "市管县 · 2档" or "默认行". */
+    row: string;
+    centralPct: string;
+    /** Where the central percent came from. */
+    centralFrom: 'rule' | 'tier' | 'manual';
+    tier: number | null;
+    tierSource: string | null;
+    weights: { provincial: string; city: string; county: string };
+    source: string;
+  };
+}
+
+export interface Explanation {
+  title: string;
+  total: Shares;
+  beneficiaries: string | null;
+  /** The arithmetic in words, one step a line, e.g. "受益人数 = 常住人口 × 覆盖率". */
+  formula: string[];
+  lines: ExplainLine[];
+  /** Lines not shown (the total still includes them). */
+  more: number;
+  /** For a figure summing several items: each item's part, largest first. */
+  items: { itemId: string; itemNo: number; name: string; shares: Shares }[];
+}
+
+export interface RegionRow {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  level: RegionLevel;
+  countyClass: CountyClass | null;
+  grade: number | null;
+  growthPct: string | null;
+  /** 常住人口 in its latest counted year. */
+  residents: string | null;
+  residentsYear: number | null;
+  source: string;
+  status: string;
+  isLeaf: boolean;
+}
+
+export interface ImportReport {
+  kind: string;
+  /** Rows read from the file (data rows, header excluded). */
+  rows: number;
+  /** Every problem found: row, column, what; nothing is written while there is one. */
+  problems: string[];
+  applied: boolean;
+  /** What the import did, in Chinese ("新增 12 个县，更新 1 个"). */
+  summary: string;
+}
