@@ -30,7 +30,7 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
     filters.push(`(l.code = $${n} OR l.city_code = $${n} OR l.province_code = $${n})`);
   }
   if (request.year !== null) filters.push(`c.year = $${params.push(request.year)}`);
-  const from = `FROM cost_lines c JOIN leaf_regions l ON l.code = c.region_code WHERE ${filters.join(' AND ')}`;
+  const from = `FROM item_cost_lines c JOIN leaf_regions l ON l.region = c.region WHERE ${filters.join(' AND ')}`;
   const [total] = await db.all(`SELECT ${SHARE_SUMS}, CAST(sum(c.beneficiaries) AS VARCHAR) AS beneficiaries, count(*) AS n ${from}`, params);
   const count = Number(total?.n ?? 0);
 
@@ -64,21 +64,21 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
       `中央 = 金额 × 中央分担比例；其余由省、市、县按规则“${rule?.name ?? driver.splitRuleId ?? ''}”的权重依次分摊，县级取余数，四项之和等于金额`,
     ];
     const rows = await db.all(
-      `SELECT c.*, l.name AS region, l.county_class, l.grade, l.province_code, l.growth_pct,
+      `SELECT c.*, l.code, l.name AS region_name, l.county_class, l.grade, l.province_code, l.growth_pct,
               p.value AS pop, p.method, p.from_year, p.share_from, p.quality AS pop_quality,
               src.source AS pop_source, sh.share_pct, sh.base_cohort, sf.name AS share_from_name,
               t.tier, t.source AS tier_source,
               r.county_class AS row_class, r.grade AS row_grade, r.central_by_tier, r.provincial, r.city, r.county,
               ${['cost', 'central', 'provincial', 'city', 'county'].map((k) => `CAST(c.${k}_fen AS VARCHAR) AS ${k}_f`).join(', ')}
        ${from.replace('WHERE', `
-       LEFT JOIN population_resolved p ON p.region_code = c.region_code AND p.cohort = $${params.length + 1} AND p.year = c.year
-       LEFT JOIN population src ON src.region_code = c.region_code AND src.cohort = $${params.length + 1} AND src.year = p.from_year
+       LEFT JOIN population_resolved p ON p.region = c.region AND p.cohort = $${params.length + 1} AND p.year = c.year
+       LEFT JOIN population src ON src.region_code = l.code AND src.cohort = $${params.length + 1} AND src.year = p.from_year
        LEFT JOIN cohort_shares sh ON sh.region_code = p.share_from AND sh.cohort = $${params.length + 1}
        LEFT JOIN regions sf ON sf.code = p.share_from
        LEFT JOIN ref_fiscal_tiers t ON t.province_code = l.province_code
        LEFT JOIN split_rule_rows r ON r.rule_id = $${params.length + 2} AND r.seq = c.rule_seq
        WHERE`)}
-       ORDER BY c.cost_fen DESC, c.region_code, c.year LIMIT ${SHOWN_LINES}`,
+       ORDER BY c.cost_fen DESC, c.region, c.year LIMIT ${SHOWN_LINES}`,
       [...params, driver.cohort ?? '', driver.splitRuleId ?? ''],
     );
     lines = rows.map((r) => toLine(r, driver.cohort, driver.coverage, driver.periodsPerYear ?? driverUnit(driver.unit)?.periods ?? '1', { id: rule?.id ?? '', name: rule?.name ?? '', source: rule?.source ?? '' }, driver.centralPct !== null));
@@ -114,14 +114,14 @@ function toLine(
           growthPct: r.method === 'grown' ? plainDecimal(String(r.growth_pct)) : null,
           shareOf: r.base_cohort === null ? null : String(r.base_cohort),
           sharePct: r.share_pct === null ? null : plainDecimal(String(r.share_pct)),
-          shareFrom: r.share_from === null || r.share_from === r.region_code ? null : String(r.share_from_name ?? r.share_from),
+          shareFrom: r.share_from === null || r.share_from === r.code ? null : String(r.share_from_name ?? r.share_from),
           quality: qualityName(r.pop_quality),
           source: r.method === 'share' ? '按人群比例推算' : String(r.pop_source ?? ''),
         };
   const rowLabel = [r.row_class === null ? null : String(r.row_class), r.row_grade === null ? null : `${String(r.row_grade)}档`].filter(Boolean).join(' · ') || '默认行';
   return {
-    regionCode: String(r.region_code),
-    region: String(r.region),
+    regionCode: String(r.code),
+    region: String(r.region_name),
     countyClass: r.county_class === null ? null : (String(r.county_class) as ExplainLine['countyClass']),
     grade: r.grade === null ? null : Number(r.grade),
     year: Number(r.year),

@@ -17,7 +17,7 @@ export async function pricingItems(db: Database, catalogueId: string, onlyItemId
   const sums = await db.all(
     `SELECT item_id, ${SHARE_SUMS}, max(quality) AS quality,
             CAST(sum(beneficiaries) FILTER (WHERE year = $2) AS VARCHAR) AS first_year
-     FROM cost_lines WHERE catalogue_id = $1 GROUP BY item_id`,
+     FROM item_cost_lines WHERE catalogue_id = $1 GROUP BY item_id`,
     [catalogueId, fromYear],
   );
   const byItem = new Map(sums.map((r) => [String(r.item_id), r]));

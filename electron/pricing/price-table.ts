@@ -14,7 +14,7 @@ export async function priceTable(db: Database, catalogueId: string, level: Price
     `WITH numbered AS (
        SELECT id, name, row_number() OVER (ORDER BY domain_seq, position) AS item_no FROM items WHERE catalogue_id = $1),
      lines AS (
-       SELECT ${LEVEL_CODE[level]} AS code, c.* FROM cost_lines c JOIN leaf_regions l ON l.code = c.region_code WHERE c.catalogue_id = $1)
+       SELECT ${LEVEL_CODE[level]} AS code, c.* FROM item_cost_lines c JOIN leaf_regions l ON l.region = c.region WHERE c.catalogue_id = $1)
      SELECT n.item_no, n.name AS item, x.code AS region_code, coalesce(r.name, t.province, x.code) AS region, x.year,
             CAST(x.beneficiaries AS VARCHAR) AS beneficiaries, ${['cost', 'central', 'provincial', 'city', 'county'].map((k) => `${yuanSql(`x.${k}`)} AS ${k}`).join(', ')}
      FROM (SELECT item_id, code, year, sum(beneficiaries) AS beneficiaries, sum(cost_fen) AS cost, sum(central_fen) AS central,

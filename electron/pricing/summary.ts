@@ -32,29 +32,29 @@ export async function pricingSummary(db: Reader, catalogueId: string): Promise<P
   const detail = await getCatalogue(db, catalogueId);
   const { fromYear, toYear } = await pricingYears(db, catalogueId);
   const drivers = await listDrivers(db, catalogueId);
-  const linesOf = await db.all('SELECT item_id, count(*) AS n FROM cost_lines WHERE catalogue_id = $1 GROUP BY 1', [catalogueId]);
+  const linesOf = await db.all('SELECT item_id, count(*) AS n FROM item_cost_lines WHERE catalogue_id = $1 GROUP BY 1', [catalogueId]);
   const priced = new Set(linesOf.map((r) => String(r.item_id)));
   const unpriced = detail.items
     .filter((i) => !priced.has(i.id))
     .map((i) => ({ itemId: i.id, itemNo: i.itemNo, name: i.name, missing: drivers.has(i.id) ? missingDrivers(drivers.get(i.id)!) : [] }));
   const problems = await pricingProblems(db, catalogueId, unpriced.filter((u) => u.missing.length === 0 && drivers.has(u.itemId)).map((u) => u.itemId));
 
-  const [total] = await db.all(`SELECT ${SHARE_SUMS}, max(quality) AS quality FROM cost_lines WHERE catalogue_id = $1`, [catalogueId]);
-  const byYear = await db.all(`SELECT year, ${SHARE_SUMS} FROM cost_lines WHERE catalogue_id = $1 GROUP BY year ORDER BY year`, [catalogueId]);
+  const [total] = await db.all(`SELECT ${SHARE_SUMS}, max(quality) AS quality FROM item_cost_lines WHERE catalogue_id = $1`, [catalogueId]);
+  const byYear = await db.all(`SELECT year, ${SHARE_SUMS} FROM item_cost_lines WHERE catalogue_id = $1 GROUP BY year ORDER BY year`, [catalogueId]);
   const byDomain = await db.all(
-    `SELECT i.domain_seq, d.name, ${SHARE_SUMS} FROM cost_lines c JOIN items i ON i.id = c.item_id
+    `SELECT i.domain_seq, d.name, ${SHARE_SUMS} FROM item_cost_lines c JOIN items i ON i.id = c.item_id
      JOIN domains d ON d.catalogue_id = i.catalogue_id AND d.seq = i.domain_seq
      WHERE c.catalogue_id = $1 GROUP BY ALL ORDER BY i.domain_seq`,
     [catalogueId],
   );
   const byCity = await db.all(
     `WITH lines AS (
-       SELECT coalesce(l.city_code, l.code) AS code, c.* FROM cost_lines c JOIN leaf_regions l ON l.code = c.region_code WHERE c.catalogue_id = $1),
+       SELECT coalesce(l.city_code, l.code) AS code, c.* FROM item_cost_lines c JOIN leaf_regions l ON l.region = c.region WHERE c.catalogue_id = $1),
      sums AS (SELECT code, ${SHARE_SUMS}, sum(cost_fen) AS cost_fen, max(quality) AS quality FROM lines GROUP BY code),
      residents AS (
        SELECT coalesce(l.city_code, l.code) AS code, sum(p.value) AS person_years, max(p.quality) AS quality
-       FROM population_resolved p JOIN leaf_regions l ON l.code = p.region_code
-       WHERE p.cohort = '常住人口' AND p.year BETWEEN $2 AND $3 AND l.code IN (SELECT DISTINCT region_code FROM lines)
+       FROM population_resolved p JOIN leaf_regions l ON l.region = p.region
+       WHERE p.cohort = '常住人口' AND p.year BETWEEN $2 AND $3 AND l.region IN (SELECT DISTINCT region FROM lines)
        GROUP BY 1)
      SELECT s.*, r.name, CAST(res.person_years AS VARCHAR) AS resident_years,
             ${PER_RESIDENT('s.cost_fen', 'res.person_years')} AS per_resident, greatest(s.quality, res.quality) AS q

@@ -45,7 +45,7 @@ export async function setDriverField(
     if (String(value ?? '') === String(stored ?? '')) return { value: before, change: costsChanged(item.catalogueId, [item.id]) };
     await writeDriverFields(tx, item.id, { [request.field]: value });
     await logChange(tx, item.catalogueId, 'driver.setField', { ...request, value }, { ...request, value: stored, expected: value === null ? null : String(value) }, origin);
-    await repriceItems(tx, item.catalogueId, [item.id]);
+    await repriceItems(tx, [item.id]);
     return { value: await getDriver(tx, item.id), change: costsChanged(item.catalogueId, [item.id]) };
   });
 }
@@ -90,7 +90,7 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
       await logChange(tx, catalogueId, 'driver.applySuggestion', { itemId, values }, { itemId, values: Object.fromEntries(Object.keys(values).map((k) => [k, before[k as DriverField]])) }, origin);
       changed.push(itemId);
     }
-    await repriceItems(tx, catalogueId, changed);
+    await repriceItems(tx, changed);
     return { value: { applied: changed.length }, change: costsChanged(catalogueId, changed) };
   });
 }
