@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Cell, Worksheet } from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  ANNEX_COLUMN_WIDTHS,
+  catalogueLayout,
   ANNEX_FONTS,
   ANNEX_MARGINS_MM,
   writeCatalogueAnnex,
@@ -174,20 +174,21 @@ describe('writeCatalogueAnnex (read back with exceljs)', () => {
 
   it('sets column widths that fit the type area', () => {
     const widths = sheet.columns.map((column) => column.width ?? 0);
-    expect(widths).toEqual(Object.values(ANNEX_COLUMN_WIDTHS));
+    expect(widths).toEqual(catalogueLayout(detail).widths);
     const sum = widths.reduce((a, b) => a + b, 0);
     // 225 mm of type area is ~121 Excel units at 7 px a digit, ~116 with LibreOffice's Carlito.
-    expect(sum).toBeLessThanOrEqual(116);
-    expect(sum).toBeGreaterThan(100);
+    expect(sum).toBe(112);
+    // No text column below four glyphs; the long standards get the widest.
+    for (const width of widths.slice(1)) expect(width).toBeGreaterThanOrEqual(11);
+    expect(Math.max(...widths)).toBe(widths[3]);
   });
 
-  it('prints on landscape A4 with the GB/T 9704 type area, one page wide, centred', () => {
+  it('prints on landscape A4 with the GB/T 9704 type area, at 100 % (never fitted, so its page breaks hold), centred', () => {
     const setup = sheet.pageSetup;
     expect(setup.paperSize).toBe(9);
     expect(setup.orientation).toBe('landscape');
-    expect(setup.fitToPage).toBe(true);
-    expect(setup.fitToWidth).toBe(1);
-    expect(setup.fitToHeight).toBe(0);
+    expect(setup.fitToPage).toBeFalsy();
+    expect(setup.scale).toBe(100);
     expect(setup.horizontalCentered).toBe(true);
     const margins = setup.margins;
     expect(margins?.top).toBeCloseTo(inches(ANNEX_MARGINS_MM.top), 3);
