@@ -5,8 +5,15 @@ import { ITEM_FIELDS, MAX_CELL_CHARS } from './domain/catalogue';
 import type { CatalogueDetail, CatalogueItem, CatalogueSummary } from './domain/catalogue';
 import type { ReferenceData } from './domain/reference';
 import type { PlanIndicator } from './domain/indicator';
+import { TASK_FIELDS } from './domain/task';
+import type { CatalogueTask } from './domain/task';
 
 const id = z.string().min(1).max(200);
+
+/** The parts of a plan's annex set: 附件1 the catalogue, 附件2 the tasks, the indicator table, or all of them. */
+export const ANNEX_KINDS = ['catalogue', 'tasks', 'indicators', 'all'] as const;
+export type AnnexKind = (typeof ANNEX_KINDS)[number];
+const pageTextLine = z.string().max(200);
 
 
 export const requestSchemas = {
@@ -24,7 +31,26 @@ export const requestSchemas = {
     })
     .strict(),
   'items.get': z.object({ itemId: id }).strict(),
-  'annex.export': z.object({ catalogueId: id, annex: z.literal('catalogue') }).strict(),
+  'annex.export': z
+    .object({
+      catalogueId: id,
+      annex: z.enum(ANNEX_KINDS),
+      /** One workbook (a sheet each, the default) or one file per part. */
+      layout: z.enum(['workbook', 'separate']).optional(),
+      /** The page header (the draft mark) and footer; the catalogue's own when omitted. */
+      header: pageTextLine.optional(),
+      footer: pageTextLine.optional(),
+    })
+    .strict(),
+  'tasks.list': z.object({ catalogueId: id }).strict(),
+  'tasks.update': z
+    .object({
+      taskId: id,
+      field: z.enum(TASK_FIELDS),
+      value: z.string().max(MAX_CELL_CHARS),
+      expected: z.string().max(MAX_CELL_CHARS),
+    })
+    .strict(),
   'reference.get': z.object({}).strict(),
   'indicators.list': z.object({ documentId: id }).strict(),
 } as const;
@@ -54,6 +80,11 @@ export interface ExportedFile {
   warning: string | null;
 }
 
+export interface TaskUpdateResult {
+  task: CatalogueTask;
+  changeId: number;
+}
+
 export interface IndicatorTable {
   indicators: PlanIndicator[];
   /** The table's footnotes, which say what the marks *, **, *** on figures mean. */
@@ -66,7 +97,10 @@ export interface Responses {
   'catalogues.get': CatalogueDetail;
   'items.update': ItemUpdateResult;
   'items.get': CatalogueItem;
-  'annex.export': ExportedFile;
+  /** One file (a workbook) or, with layout 'separate', one per part. */
+  'annex.export': ExportedFile[];
+  'tasks.list': CatalogueTask[];
+  'tasks.update': TaskUpdateResult;
   'reference.get': ReferenceData;
   'indicators.list': IndicatorTable;
 }
@@ -101,6 +135,8 @@ export const CHANNEL_ACTIONS: Record<Channel, string> = {
   'items.update': '保存修改',
   'items.get': '读取服务项目',
   'annex.export': '导出附件',
+  'tasks.list': '读取重点任务',
+  'tasks.update': '保存重点任务',
   'reference.get': '读取参考数据',
   'indicators.list': '读取规划指标',
 };
@@ -113,5 +149,9 @@ export const REQUEST_FIELD_NAMES: Record<string, string> = {
   value: '内容',
   expected: '修改前的内容',
   annex: '附件种类',
+  layout: '导出方式',
+  header: '页眉',
+  footer: '页脚',
+  taskId: '重点任务编号',
   documentId: '文件编号',
 };

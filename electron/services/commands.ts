@@ -1,6 +1,8 @@
 // The one place every user edit is written: validated, applied in a transaction, recorded in change_log
 // with its inverse. Nothing else in the app issues UPDATE/INSERT/DELETE on catalogue content.
-import type { Command, SetItemFieldCommand } from '../../shared/domain/commands';
+import type { Command, SetItemFieldCommand, SetTaskFieldCommand } from '../../shared/domain/commands';
+import { setTaskField } from './task-commands';
+import type { TaskCommandResult } from './task-commands';
 import { normaliseCellText } from '../../shared/domain/commands';
 import type { CatalogueItem } from '../../shared/domain/catalogue';
 import { AppError } from '../db/app-error';
@@ -15,10 +17,14 @@ export interface CommandResult {
   changeId: number;
 }
 
-export function executeCommand(db: Database, command: Command, origin: Origin): Promise<CommandResult> {
+export function executeCommand(db: Database, command: SetItemFieldCommand, origin: Origin): Promise<CommandResult>;
+export function executeCommand(db: Database, command: SetTaskFieldCommand, origin: Origin): Promise<TaskCommandResult>;
+export function executeCommand(db: Database, command: Command, origin: Origin): Promise<CommandResult | TaskCommandResult> {
   switch (command.kind) {
     case 'item.setField':
       return db.transaction((tx) => setItemField(tx, command, origin));
+    case 'task.setField':
+      return db.transaction((tx) => setTaskField(tx, command, origin));
   }
 }
 

@@ -1,6 +1,7 @@
 // Every change a user makes is one of these commands. The Node side applies each in a transaction and
 // records it with its inverse, so undo/redo, cell history and version comparison can be built on the log.
 import type { ItemField } from './catalogue';
+import type { TaskField } from './task';
 
 export interface SetItemFieldCommand {
   kind: 'item.setField';
@@ -12,7 +13,16 @@ export interface SetItemFieldCommand {
   expected: string | null;
 }
 
-export type Command = SetItemFieldCommand;
+export interface SetTaskFieldCommand {
+  kind: 'task.setField';
+  taskId: string;
+  field: TaskField;
+  value: string;
+  /** What the user saw before editing; a different stored value means someone else changed it. */
+  expected: string;
+}
+
+export type Command = SetItemFieldCommand | SetTaskFieldCommand;
 
 /**
  * Line endings from Windows paste and stray trailing blanks and blank lines are not content; a cell left blank is
