@@ -173,7 +173,8 @@ export function addCatalogueSheet(
     let index = 0;
     domains.forEach((domain, d) => {
       rows.push({ height: domainHeights[d]!, keepWithNext: true });
-      for (const _ of groups.get(domain.seq) ?? []) rows.push({ height: itemHeights[index++]!, keepWithNext: false });
+      const count = groups.get(domain.seq)?.length ?? 0;
+      for (let n = 0; n < count; n += 1) rows.push({ height: itemHeights[index++]!, keepWithNext: false });
     });
     return pageCount(rows, pageBreaks(rows, { pageHeight: PAGE_BODY_HEIGHT_PT, repeatedHeight: HEADER_HEIGHT_BOUND, slack: PAGE_SLACK_PT }));
   };

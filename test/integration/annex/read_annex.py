@@ -59,6 +59,17 @@ def main(path):
                 letter: dim.width for letter, dim in sorted(sheet.column_dimensions.items()) if dim.width
             },
             "cells": cells,
+            "sheets": [
+                {
+                    "title": ws.title,
+                    "rowBreaks": [brk.id for brk in ws.row_breaks.brk],
+                    "printTitleRows": ws.print_title_rows,
+                    "fitToPage": bool(ws.sheet_properties.pageSetUpPr.fitToPage) if ws.sheet_properties.pageSetUpPr else False,
+                    "scale": int(ws.page_setup.scale) if ws.page_setup.scale is not None else None,
+                    "oddHeader": ws.oddHeader.right.text,
+                }
+                for ws in workbook.worksheets
+            ],
         },
         sys.stdout,
         ensure_ascii=False,
