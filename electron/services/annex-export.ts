@@ -65,7 +65,12 @@ async function partsOf(db: Database, source: Source, annex: AnnexKind): Promise<
   const { detail } = source;
   if (wanted('catalogue')) {
     if (detail === null) missing('catalogue', '不是清单');
-    else if (detail.items.length === 0) missing('catalogue', `还没有服务项目${detail.summary.statusNote ? `（${detail.summary.statusNote}）` : ''}`);
+    else if (detail.items.length === 0) {
+      if (annex === 'catalogue') {
+        const note = detail.summary.statusNote ? `（${detail.summary.statusNote}）` : '';
+        throw new AppError('refused', `“${name}”还没有服务项目，无法导出附件${note}。`);
+      }
+    }
     else {
       parts.push({ kind: 'catalogue', detail });
       const unfilled = detail.items.filter((i) => ITEM_FIELDS.some((f) => i[f] === null)).length;

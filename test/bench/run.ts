@@ -4,7 +4,10 @@
 //      serving a one-line page to the same browser (the floor of starting a process and loading a page);
 //   2. warm start to the grid: the same on an existing database;
 //   3. exporting the 81-item Hebei annex — against exceljs writing the same cells with no formatting;
-//   4. saving one cell edit through the contract — against a bare UPDATE in a DuckDB transaction.
+//   4. saving one cell edit through the contract — against a bare UPDATE in a DuckDB transaction;
+//   5. the annex exports (the 81-item annex, the whole Hebei set, a 5,000-item catalogue), each in a
+//      process of its own for its time and peak memory, against exceljs writing the same cells unformatted.
+// `npm run bench -- annex` runs only 5.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -17,7 +20,7 @@ import { getCatalogue } from '../../electron/services/catalogue-queries';
 import { dispatch } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
 import { openAppDatabase } from '../../electron/seeds/open-database';
-import { compare, report } from './measure';
+import { compare, median, report } from './measure';
 import type { Comparison } from './measure';
 
 const dir = mkdtempSync(join(tmpdir(), 'qingdan-bench-'));
@@ -42,7 +45,46 @@ const BARE_SERVER = `
   s.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + s.address().port + '/'));
   process.on('SIGTERM', () => process.exit(0));`;
 
+/** Runs one annex workload in a child process; returns its time (ms, after a warm-up) and peak memory (MB). */
+function workload(mode: 'annex' | 'plain', size: string): Promise<{ ms: number; maxRssMb: number; bytes: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/annex-workload.ts', mode, size], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`workload ${mode} ${size} exited ${code}`))));
+  });
+}
+
+async function annexBench(): Promise<string> {
+  const lines: string[] = ['5. annex exports, each in its own process (time after one warm-up; peak RSS of the process)'];
+  const targets: Record<string, string> = { hebei: 'target < 100 ms', set: '', '5000': 'target < 5000 ms and < 300 MB' };
+  for (const [size, rounds] of [['hebei', 5], ['set', 5], ['5000', 3]] as const) {
+    const annex = [];
+    const plain = [];
+    for (let i = 0; i < rounds; i += 1) {
+      annex.push(await workload('annex', size));
+      plain.push(await workload('plain', size));
+    }
+    const ms = median(annex.map((r) => r.ms));
+    const baseMs = median(plain.map((r) => r.ms));
+    const rss = Math.max(...annex.map((r) => r.maxRssMb));
+    const baseRss = Math.max(...plain.map((r) => r.maxRssMb));
+    const label = { hebei: 'the 81-item Hebei annex', set: 'the whole Hebei set (附件1 + 附件2)', '5000': 'a 5,000-item catalogue annex' }[size];
+    lines.push(
+      `  ${label}: median ${ms.toFixed(1)} ms, peak ${rss.toFixed(0)} MB (n=${rounds}) ${targets[size]}`,
+      `    baseline, exceljs same cells unformatted: median ${baseMs.toFixed(1)} ms, peak ${baseRss.toFixed(0)} MB; ratio ${(ms / baseMs).toFixed(2)}× time, ${(rss / baseRss).toFixed(2)}× memory`,
+    );
+  }
+  return lines.join('\n');
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('annex')) {
+    console.log(`Qingdan bench (annex) — ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}\n`);
+    console.log(await annexBench());
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const results: Comparison[] = [];
   let run = 0;
@@ -93,6 +135,7 @@ async function main(): Promise<void> {
 
   console.log(`Qingdan bench — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString()}\n`);
   console.log(report(results));
+  console.log(`\n${await annexBench()}`);
   rmSync(dir, { recursive: true, force: true });
 }
 
