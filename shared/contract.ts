@@ -6,6 +6,8 @@ import type { CatalogueDetail, CatalogueItem, CatalogueSummary } from './domain/
 import type { ReferenceData } from './domain/reference';
 import type { PlanIndicator } from './domain/indicator';
 import { TASK_FIELDS } from './domain/task';
+import { INDICATOR_FIELDS } from './domain/indicator-plan';
+import type { IndicatorPlanRow, IndicatorPlanSummary, IndicatorPlanTable } from './domain/indicator-plan';
 import type { CatalogueTask } from './domain/task';
 
 const id = z.string().min(1).max(200);
@@ -40,6 +42,22 @@ export const requestSchemas = {
       /** The page header (the draft mark) and footer; the catalogue's own when omitted. */
       header: pageTextLine.optional(),
       footer: pageTextLine.optional(),
+    })
+    .strict(),
+  'annex.pageText.get': z.object({ catalogueId: id }).strict(),
+  /** null returns a line to its default (the draft mark and date for the header, nothing for the footer). */
+  'annex.pageText.set': z.object({ catalogueId: id, header: pageTextLine.nullable(), footer: pageTextLine.nullable() }).strict(),
+  'indicators.plans': z.object({}).strict(),
+  'indicators.plan.get': z.object({ planId: id }).strict(),
+  'indicators.plan.create': z.object({ basedOnDocument: id }).strict(),
+  'indicators.plan.delete': z.object({ planId: id }).strict(),
+  'indicators.plan.update': z
+    .object({
+      planId: id,
+      seq: z.number().int().positive(),
+      field: z.enum(INDICATOR_FIELDS),
+      value: z.string().max(MAX_CELL_CHARS).nullable(),
+      expected: z.string().max(MAX_CELL_CHARS).nullable(),
     })
     .strict(),
   'tasks.list': z.object({ catalogueId: id }).strict(),
@@ -80,6 +98,16 @@ export interface ExportedFile {
   warning: string | null;
 }
 
+/** A catalogue's page header and footer as the annexes print them, and what the user stored. */
+export interface PageTextSetting {
+  header: string;
+  footer: string;
+  /** null: the default is used. */
+  storedHeader: string | null;
+  storedFooter: string | null;
+  defaultHeader: string;
+}
+
 export interface TaskUpdateResult {
   task: CatalogueTask;
   changeId: number;
@@ -99,6 +127,13 @@ export interface Responses {
   'items.get': CatalogueItem;
   /** One file (a workbook) or, with layout 'separate', one per part. */
   'annex.export': ExportedFile[];
+  'annex.pageText.get': PageTextSetting;
+  'annex.pageText.set': PageTextSetting;
+  'indicators.plans': IndicatorPlanSummary[];
+  'indicators.plan.get': IndicatorPlanTable;
+  'indicators.plan.create': IndicatorPlanTable;
+  'indicators.plan.delete': { changeId: number };
+  'indicators.plan.update': { row: IndicatorPlanRow; changeId: number };
   'tasks.list': CatalogueTask[];
   'tasks.update': TaskUpdateResult;
   'reference.get': ReferenceData;
@@ -135,6 +170,13 @@ export const CHANNEL_ACTIONS: Record<Channel, string> = {
   'items.update': '保存修改',
   'items.get': '读取服务项目',
   'annex.export': '导出附件',
+  'annex.pageText.get': '读取页眉页脚',
+  'annex.pageText.set': '保存页眉页脚',
+  'indicators.plans': '读取指标表列表',
+  'indicators.plan.get': '读取指标表',
+  'indicators.plan.create': '新建指标表',
+  'indicators.plan.delete': '删除指标表草稿',
+  'indicators.plan.update': '保存指标',
   'tasks.list': '读取重点任务',
   'tasks.update': '保存重点任务',
   'reference.get': '读取参考数据',
@@ -153,5 +195,8 @@ export const REQUEST_FIELD_NAMES: Record<string, string> = {
   header: '页眉',
   footer: '页脚',
   taskId: '重点任务编号',
+  planId: '指标表编号',
+  basedOnDocument: '所依据的规划',
+  seq: '行号',
   documentId: '文件编号',
 };

@@ -2,7 +2,7 @@
 // and the plan's indicator table. Each part is a sheet laid out by its own writer on the same page.
 import type { Workbook } from 'exceljs';
 import type { CatalogueDetail } from '../../shared/domain/catalogue';
-import type { PlanIndicator } from '../../shared/domain/indicator';
+import type { IndicatorPlanRow } from '../../shared/domain/indicator-plan';
 import type { CatalogueTask } from '../../shared/domain/task';
 import { addCatalogueSheet, newAnnexWorkbook } from './catalogue-annex';
 import { sheetName } from './page-format';
@@ -14,7 +14,9 @@ export const TASK_ANNEX_TITLE = '重点任务分工方案';
 
 export interface IndicatorAnnexSource {
   title: string;
-  indicators: readonly PlanIndicator[];
+  baselineYear: number;
+  targetYear: number;
+  rows: readonly IndicatorPlanRow[];
   notes: readonly string[];
 }
 
@@ -38,9 +40,7 @@ export function taskTable(label: string, title: string, tasks: readonly Catalogu
 }
 
 export function indicatorTable(label: string, source: IndicatorAnnexSource, pageText: PageText): Omit<TableAnnex, 'sheetName'> {
-  const first = source.indicators[0];
-  const baselineYear = first?.baselineYear ?? '';
-  const targetYear = first?.targetYear ?? '';
+  const { baselineYear, targetYear } = source;
   return {
     label,
     title: source.title,
@@ -51,13 +51,7 @@ export function indicatorTable(label: string, source: IndicatorAnnexSource, page
       { label: `${targetYear}年`, kind: 'short' },
       { label: '属性', kind: 'short' },
     ],
-    rows: source.indicators.map((indicator) => [
-      indicator.category,
-      `${indicator.name}${indicator.nameMarks}`,
-      indicator.baseline.raw,
-      indicator.target.raw,
-      indicator.attribute,
-    ]),
+    rows: source.rows.map((row) => [row.category, row.name, row.baseline, row.target, row.attribute]),
     notes: source.notes.map((note, index) => `${index === 0 ? '注：' : '\u3000\u3000'}${note}`),
     pageText,
   };

@@ -10,7 +10,8 @@ import type { AnnexPart } from '../annex/annex-set';
 import { annexFileName } from '../annex/file-name';
 import type { PageText } from '../annex/page-format';
 import { getCatalogue } from './catalogue-queries';
-import { listIndicators } from './reference-queries';
+import { getIndicatorPlan, listIndicatorPlans } from './indicator-plans';
+import { getPageText } from './page-text';
 import { listTasks } from './task-queries';
 
 export interface AnnexExport {
@@ -20,36 +21,25 @@ export interface AnnexExport {
   warning: string | null;
 }
 
-/** "2026年11月23日" in Beijing time, as a document is dated. */
-export function chineseDate(at: Date): string {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' })
-    .format(at)
-    .split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-}
-
-/** Until a catalogue is published its every page says it is a draft, and of when. */
-export function defaultPageText(detail: CatalogueDetail | null, at: Date = new Date()): PageText {
-  if (detail === null || detail.summary.status === 'published') return { header: '', footer: '' };
-  return { header: `草稿\u3000${chineseDate(at)}`, footer: '' };
-}
-
 interface Source {
   detail: CatalogueDetail | null;
-  documentId: string | null;
+  /** The indicator table that goes with it: the catalogue's plan document's, or the one asked for. */
+  indicatorPlanId: string | null;
   title: string;
 }
 
+/** An id names a catalogue, or an indicator table (a plan document's, or a draft for a new plan). */
 async function resolveSource(db: Database, id: string): Promise<Source> {
-  const [catalogue] = await db.all('SELECT id FROM catalogues WHERE id = $1', [id]);
+  const plans = await listIndicatorPlans(db);
+  const [catalogue] = await db.all('SELECT id, document_id FROM catalogues WHERE id = $1', [id]);
   if (catalogue) {
     const detail = await getCatalogue(db, id);
-    const [doc] = await db.all('SELECT document_id FROM catalogues WHERE id = $1', [id]);
-    return { detail, documentId: (doc?.document_id as string | null) ?? null, title: detail.annexTitle };
+    const documentId = (catalogue.document_id as string | null) ?? null;
+    return { detail, indicatorPlanId: plans.some((p) => p.id === documentId) ? documentId : null, title: detail.annexTitle };
   }
-  const [document] = await db.all('SELECT id, title FROM documents WHERE id = $1', [id]);
-  if (document) return { detail: null, documentId: String(document.id), title: String(document.title) };
-  throw new AppError('not_found', `没有编号为“${id}”的清单或规划文件。可用 list 查看清单编号。`);
+  const plan = plans.find((p) => p.id === id);
+  if (plan) return { detail: null, indicatorPlanId: plan.id, title: plan.title };
+  throw new AppError('not_found', `没有编号为“${id}”的清单或指标表。可用 list 查看清单编号。`);
 }
 
 const KIND_NAMES: Record<Exclude<AnnexKind, 'all'>, string> = { catalogue: '清单附件', tasks: '重点任务分工方案', indicators: '主要指标表' };
@@ -84,15 +74,18 @@ async function partsOf(db: Database, source: Source, annex: AnnexKind): Promise<
     else parts.push({ kind: 'tasks', label: '附件2', title: TASK_ANNEX_TITLE, tasks });
   }
   if (wanted('indicators')) {
-    const table = source.documentId === null ? null : await listIndicators(db, source.documentId);
-    if (table === null || table.indicators.length === 0) missing('indicators', '所属规划没有主要指标表');
+    const table = source.indicatorPlanId === null ? null : await getIndicatorPlan(db, source.indicatorPlanId);
+    if (table === null || table.rows.length === 0) missing('indicators', '所属规划没有主要指标表');
     else {
-      const [doc] = await db.all('SELECT period FROM documents WHERE id = $1', [source.documentId]);
+      const { plan } = table;
       parts.push({
         kind: 'indicators',
         label: '专栏1',
-        source: { title: `“${String(doc?.period ?? '')}”社会发展与公共服务主要指标`, indicators: table.indicators, notes: table.notes },
+        source: { title: plan.title, baselineYear: plan.baselineYear, targetYear: plan.targetYear, rows: table.rows, notes: table.notes },
       });
+      if (plan.source === 'draft' && table.rows.some((row) => row.target === null)) {
+        warnings.push(`指标表尚有 ${table.rows.filter((row) => row.target === null).length} 项未填目标值`);
+      }
     }
   }
   if (parts.length === 0) throw new AppError('refused', `“${name}”没有可导出的附件。`);
@@ -120,7 +113,8 @@ export interface ExportOptions {
 export async function exportAnnexes(db: Database, id: string, options: ExportOptions): Promise<AnnexExport[]> {
   const source = await resolveSource(db, id);
   const { parts, warnings } = await partsOf(db, source, options.annex);
-  const pageText = { ...defaultPageText(source.detail), ...options.pageText };
+  const stored = source.detail === null ? { header: '', footer: '' } : await getPageText(db, source.detail.summary.id);
+  const pageText = { header: stored.header, footer: stored.footer, ...options.pageText };
   const warning = warnings.length ? `${warnings.join('；')}。发布前请补全。` : null;
   if (options.layout === 'workbook') {
     options.onProgress?.(0, 1, source.title);
@@ -131,7 +125,7 @@ export async function exportAnnexes(db: Database, id: string, options: ExportOpt
   const files: AnnexExport[] = [];
   for (const [index, part] of parts.entries()) {
     options.onProgress?.(index, parts.length, fileNameOf(source, part));
-    files.push({ fileName: fileNameOf(source, part), bytes: await writeAnnexWorkbook(source.title, [part], pageText), warning: part.kind === 'catalogue' ? warning : null });
+    files.push({ fileName: fileNameOf(source, part), bytes: await writeAnnexWorkbook(source.title, [part], pageText), warning: index === 0 ? warning : null });
   }
   return files;
 }

@@ -1,6 +1,8 @@
 // The one place every user edit is written: validated, applied in a transaction, recorded in change_log
 // with its inverse. Nothing else in the app issues UPDATE/INSERT/DELETE on catalogue content.
-import type { Command, SetItemFieldCommand, SetTaskFieldCommand } from '../../shared/domain/commands';
+import type { Command, SetItemFieldCommand } from '../../shared/domain/commands';
+import { createIndicatorPlan, deleteIndicatorPlan, setIndicatorField } from './indicator-plans';
+import { setPageText } from './page-text';
 import { setTaskField } from './task-commands';
 import type { TaskCommandResult } from './task-commands';
 import { normaliseCellText } from '../../shared/domain/commands';
@@ -17,14 +19,34 @@ export interface CommandResult {
   changeId: number;
 }
 
-export function executeCommand(db: Database, command: SetItemFieldCommand, origin: Origin): Promise<CommandResult>;
-export function executeCommand(db: Database, command: SetTaskFieldCommand, origin: Origin): Promise<TaskCommandResult>;
-export function executeCommand(db: Database, command: Command, origin: Origin): Promise<CommandResult | TaskCommandResult> {
+/** What each kind of command answers. */
+export interface CommandResults {
+  'item.setField': CommandResult;
+  'task.setField': TaskCommandResult;
+  'catalogue.setPageText': Awaited<ReturnType<typeof setPageText>>;
+  'indicatorPlan.create': Awaited<ReturnType<typeof createIndicatorPlan>>;
+  'indicatorPlan.delete': Awaited<ReturnType<typeof deleteIndicatorPlan>>;
+  'indicator.setField': Awaited<ReturnType<typeof setIndicatorField>>;
+}
+
+export function executeCommand<C extends Command>(db: Database, command: C, origin: Origin): Promise<CommandResults[C['kind']]> {
+  return db.transaction((tx) => apply(tx, command, origin)) as Promise<CommandResults[C['kind']]>;
+}
+
+function apply(tx: Tx, command: Command, origin: Origin): Promise<CommandResults[Command['kind']]> {
   switch (command.kind) {
     case 'item.setField':
-      return db.transaction((tx) => setItemField(tx, command, origin));
+      return setItemField(tx, command, origin);
     case 'task.setField':
-      return db.transaction((tx) => setTaskField(tx, command, origin));
+      return setTaskField(tx, command, origin);
+    case 'catalogue.setPageText':
+      return setPageText(tx, command, origin);
+    case 'indicatorPlan.create':
+      return createIndicatorPlan(tx, command, origin);
+    case 'indicatorPlan.delete':
+      return deleteIndicatorPlan(tx, command, origin);
+    case 'indicator.setField':
+      return setIndicatorField(tx, command, origin);
   }
 }
 

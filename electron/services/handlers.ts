@@ -3,6 +3,16 @@ import type { Channel, Request, Response } from '../../shared/contract';
 import { exportAnnexes } from './annex-export';
 import type { AnnexExport } from './annex-export';
 import { listTasks } from './task-queries';
+import { getIndicatorPlan, listIndicatorPlans } from './indicator-plans';
+import { getPageText } from './page-text';
+
+/** "national-14th-plan-next", then "-next-2", … : a draft id not yet taken. */
+async function unusedPlanId(db: Database, basedOn: string): Promise<string> {
+  const taken = new Set((await listIndicatorPlans(db)).map((plan) => plan.id));
+  let id = `${basedOn}-next`;
+  for (let n = 2; taken.has(id); n += 1) id = `${basedOn}-next-${n}`;
+  return id;
+}
 import type { Database } from '../db/database';
 import { version } from '../../package.json';
 import { getCatalogue, getItem, listCatalogues } from './catalogue-queries';
@@ -41,6 +51,18 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
         warning,
       }));
     },
+    'annex.pageText.get': ({ catalogueId }) => getPageText(db, catalogueId),
+    'annex.pageText.set': async ({ catalogueId, header, footer }) =>
+      (await executeCommand(db, { kind: 'catalogue.setPageText', catalogueId, header, footer }, origin)).pageText,
+    'indicators.plans': () => listIndicatorPlans(db),
+    'indicators.plan.get': ({ planId }) => getIndicatorPlan(db, planId),
+    'indicators.plan.create': async ({ basedOnDocument }) => {
+      const planId = await unusedPlanId(db, basedOnDocument);
+      return (await executeCommand(db, { kind: 'indicatorPlan.create', planId, basedOnDocument }, origin)).plan;
+    },
+    'indicators.plan.delete': ({ planId }) => executeCommand(db, { kind: 'indicatorPlan.delete', planId }, origin),
+    'indicators.plan.update': ({ planId, seq, field, value, expected }) =>
+      executeCommand(db, { kind: 'indicator.setField', planId, seq, field, value, expected }, origin),
     'tasks.list': ({ catalogueId }) => listTasks(db, catalogueId),
     'tasks.update': ({ taskId, field, value, expected }) =>
       executeCommand(db, { kind: 'task.setField', taskId, field, value, expected }, origin),

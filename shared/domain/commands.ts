@@ -1,6 +1,7 @@
 // Every change a user makes is one of these commands. The Node side applies each in a transaction and
 // records it with its inverse, so undo/redo, cell history and version comparison can be built on the log.
 import type { ItemField } from './catalogue';
+import type { IndicatorField } from './indicator-plan';
 import type { TaskField } from './task';
 
 export interface SetItemFieldCommand {
@@ -22,7 +23,42 @@ export interface SetTaskFieldCommand {
   expected: string;
 }
 
-export type Command = SetItemFieldCommand | SetTaskFieldCommand;
+/** The page header and footer of a catalogue's annexes; null returns a line to its default. */
+export interface SetPageTextCommand {
+  kind: 'catalogue.setPageText';
+  catalogueId: string;
+  header: string | null;
+  footer: string | null;
+}
+
+/** A new plan's indicator table, started from a published one: baseline its target year, target five years on. */
+export interface CreateIndicatorPlanCommand {
+  kind: 'indicatorPlan.create';
+  planId: string;
+  basedOnDocument: string;
+}
+
+export interface DeleteIndicatorPlanCommand {
+  kind: 'indicatorPlan.delete';
+  planId: string;
+}
+
+export interface SetIndicatorFieldCommand {
+  kind: 'indicator.setField';
+  planId: string;
+  seq: number;
+  field: IndicatorField;
+  value: string | null;
+  expected: string | null;
+}
+
+export type Command =
+  | SetItemFieldCommand
+  | SetTaskFieldCommand
+  | SetPageTextCommand
+  | CreateIndicatorPlanCommand
+  | DeleteIndicatorPlanCommand
+  | SetIndicatorFieldCommand;
 
 /**
  * Line endings from Windows paste and stray trailing blanks and blank lines are not content; a cell left blank is

@@ -56,7 +56,7 @@ const run = mode === 'plain' ? plain : () => writeAnnexWorkbook(detail.annexTitl
 const [warmUps, runs] = size === '5000' ? [0, 1] : [3, 5];
 for (let i = 0; i < warmUps; i += 1) await run();
 const times: number[] = [];
-let bytes = Buffer.alloc(0);
+let bytes: Buffer = Buffer.alloc(0);
 for (let i = 0; i < runs; i += 1) {
   const start = performance.now();
   bytes = await run();

@@ -56,7 +56,7 @@ function workload(mode: 'annex' | 'plain', size: string): Promise<{ ms: number; 
 }
 
 async function annexBench(): Promise<string> {
-  const lines: string[] = ['5. annex exports, each in its own process (time after one warm-up; peak RSS of the process)'];
+  const lines: string[] = ['5. annex exports, each in its own process (median of 5 runs after 3 warm-ups, a 5,000-item export one cold run; peak RSS of the process)'];
   const targets: Record<string, string> = { hebei: 'target < 100 ms', set: '', '5000': 'target < 5000 ms and < 300 MB' };
   for (const [size, rounds] of [['hebei', 5], ['set', 5], ['5000', 3]] as const) {
     const annex = [];

@@ -144,3 +144,21 @@ test('the reference data shows every row’s source and status', async ({ page }
   await expect(page.getByRole('list', { name: '专栏1注释' }).locator('li')).toHaveCount(6);
   await page.screenshot({ path: join(screens, 'reference.png') });
 });
+
+test('规划指标: a new plan’s table from 十四五 专栏1, baseline 2025 and target 2030, edited and kept', async ({ page }) => {
+  await page.goto(`${host.url}#/indicators`);
+  await expect(page.getByRole('tab', { name: /“十四五”社会发展与公共服务主要指标/ })).toBeVisible();
+  await expect(page.locator('.ag-row')).toHaveCount(22);
+  await page.getByRole('button', { name: /以“十四五”指标表为底新建（基期2025年，目标2030年）/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已新建' })).toContainText('“十五五”社会发展与公共服务主要指标');
+  await expect(page.locator('.ag-header-cell', { hasText: '2030年' })).toBeVisible();
+  const target = page.locator('.ag-row[row-id="1"] .ag-cell[col-id="target"]');
+  await target.dblclick();
+  const editor = page.locator('.ag-large-text textarea');
+  await editor.fill('6');
+  await editor.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toContainText('第1行');
+  await page.reload();
+  await page.getByRole('tab', { name: /“十五五”/ }).click();
+  await expect(page.locator('.ag-row[row-id="1"] .ag-cell[col-id="target"]')).toHaveText('6');
+});

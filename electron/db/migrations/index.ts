@@ -1,6 +1,7 @@
 // Numbered schema migrations, applied in order, each in its own transaction; a copy of the file is kept
 // before any of them runs on an existing database (Database.migrate).
 import { initialSchema } from './001-initial-schema';
+import { annexSet } from './003-annex-set';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,5 @@ export interface Migration {
   statements: string[];
 }
 
-export const MIGRATIONS: Migration[] = [initialSchema];
+// 002 is pricing's (merged separately); versions only need to rise.
+export const MIGRATIONS: Migration[] = [initialSchema, annexSet];

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AnnexKind } from '../../../shared/contract';
+import type { AnnexKind, PageTextSetting } from '../../../shared/contract';
 import type { CatalogueSummary } from '../../../shared/domain/catalogue';
 import { errorMessage, invoke } from '../api/client';
 import { downloadFile } from './download';
@@ -14,19 +14,30 @@ const KIND_LABELS: Record<AnnexKind, string> = {
 /** Shown only when an export takes longer than this: a quick one just finishes. */
 const PROGRESS_AFTER_MS = 400;
 
-function draftHeader(summary: CatalogueSummary): string {
-  if (summary.status === 'published') return '';
-  const today = new Date();
-  return `草稿\u3000${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日`;
-}
-
 /** What to export (the whole set or one part), as one workbook or separate files, with the page header. */
 export function AnnexExportPanel({ summary, hasItems, hasTasks }: { summary: CatalogueSummary; hasItems: boolean; hasTasks: boolean }) {
   const kinds: AnnexKind[] = ['all', ...(hasItems ? (['catalogue'] as const) : []), ...(hasTasks ? (['tasks'] as const) : [])];
   const [annex, setAnnex] = useState<AnnexKind>(kinds[0]!);
   const [layout, setLayout] = useState<'workbook' | 'separate'>('workbook');
-  const [header, setHeader] = useState(() => draftHeader(summary));
+  // The header and footer are the catalogue's own, stored with it: loaded here, saved when exporting.
+  const [header, setHeader] = useState('');
   const [footer, setFooter] = useState('');
+  const [stored, setStored] = useState<PageTextSetting | null>(null);
+  useEffect(() => {
+    let live = true;
+    invoke('annex.pageText.get', { catalogueId: summary.id }).then(
+      (text) => {
+        if (!live) return;
+        setStored(text);
+        setHeader(text.header);
+        setFooter(text.footer);
+      },
+      (error: unknown) => live && setMessage(`读取页眉页脚失败：${errorMessage(error)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [summary.id]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -38,7 +49,16 @@ export function AnnexExportPanel({ summary, hasItems, hasTasks }: { summary: Cat
     setMessage(null);
     timer.current = setTimeout(() => setMessage(`正在生成${KIND_LABELS[annex]}……`), PROGRESS_AFTER_MS);
     try {
-      const files = await invoke('annex.export', { catalogueId: summary.id, annex, layout, header, footer });
+      if (stored && (header !== stored.header || footer !== stored.footer)) {
+        // Back to the default draft mark when the user typed it back; otherwise what they wrote.
+        const saved = await invoke('annex.pageText.set', {
+          catalogueId: summary.id,
+          header: header === stored.defaultHeader ? null : header,
+          footer: footer === '' ? null : footer,
+        });
+        setStored(saved);
+      }
+      const files = await invoke('annex.export', { catalogueId: summary.id, annex, layout });
       files.forEach((file, index) => {
         setMessage(`正在保存 ${index + 1}/${files.length}：${file.fileName}`);
         downloadFile(file);
@@ -51,7 +71,7 @@ export function AnnexExportPanel({ summary, hasItems, hasTasks }: { summary: Cat
       if (timer.current) clearTimeout(timer.current);
       setBusy(false);
     }
-  }, [annex, layout, header, footer, summary.id]);
+  }, [annex, layout, header, footer, stored, summary.id]);
 
   return (
     <div className="annex-export">
@@ -69,7 +89,7 @@ export function AnnexExportPanel({ summary, hasItems, hasTasks }: { summary: Cat
       </label>
       <label>
         页眉
-        <input value={header} onChange={(e) => setHeader(e.target.value)} placeholder="如：征求意见稿" maxLength={200} size={22} />
+        <input value={header} onChange={(e) => setHeader(e.target.value)} placeholder="如：征求意见稿" maxLength={200} size={22} title="草稿、征求意见稿、送审稿等，印在每页右上角；已发布的清单留空" />
       </label>
       <label>
         页脚
