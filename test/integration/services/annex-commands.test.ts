@@ -79,8 +79,8 @@ describe('page header and footer', () => {
     expect((await getPageText(db, 'hebei-13th')).header).toBe('');
 
     const handlers = createHandlers(db, 'cli', 'test');
-    const set = await dispatch(handlers, 'annex.pageText.set', { catalogueId: 'henan-13th', header: '征求意见稿\u30002026年12月1日', footer: '河南省发展和改革委员会' });
-    expect(set.ok && set.data.header).toBe('征求意见稿\u30002026年12月1日');
+    const set = await handlers['annex.pageText.set']({ catalogueId: 'henan-13th', header: '征求意见稿\u30002026年12月1日', footer: '河南省发展和改革委员会' });
+    expect(set.header).toBe('征求意见稿\u30002026年12月1日');
     const [file] = await exportAnnexes(db, 'henan-13th', { annex: 'catalogue', layout: 'workbook' });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file!.bytes as unknown as ArrayBuffer);
@@ -104,17 +104,15 @@ describe('page header and footer', () => {
 describe('indicator tables for a new plan', () => {
   it('starts one from 十四五 专栏1: baseline 2025 (the old targets), target 2030 left to fill', async () => {
     const handlers = createHandlers(db, 'cli', 'test');
-    const created = await dispatch(handlers, 'indicators.plan.create', { basedOnDocument: 'national-14th-plan' });
-    if (!created.ok) throw new Error(created.error.message);
-    const { plan, rows, notes } = created.data;
+    const { plan, rows, notes } = await handlers['indicators.plan.create']({ basedOnDocument: 'national-14th-plan' });
     expect(plan).toMatchObject({ id: 'national-14th-plan-next', period: '十五五', baselineYear: 2025, targetYear: 2030, source: 'draft' });
     expect(plan.title).toBe('“十五五”社会发展与公共服务主要指标');
     expect(rows).toHaveLength(22);
     expect(rows[0]).toMatchObject({ category: '幼有所育', name: '每千人口拥有3岁以下婴幼儿托位数(个)', baseline: '4.5', target: null, attribute: '预期性' });
     expect(notes.length).toBe(6);
 
-    const edit = await dispatch(handlers, 'indicators.plan.update', { planId: plan.id, seq: 1, field: 'target', value: '6', expected: null });
-    expect(edit.ok && edit.data.row.target).toBe('6');
+    const edit = await handlers['indicators.plan.update']({ planId: plan.id, seq: 1, field: 'target', value: '6', expected: null });
+    expect(edit.row.target).toBe('6');
     const [file] = await exportAnnexes(db, plan.id, { annex: 'indicators', layout: 'workbook' });
     expect(file!.warning).toMatch(/21 项未填目标值/u);
     const book = new ExcelJS.Workbook();
@@ -129,13 +127,13 @@ describe('indicator tables for a new plan', () => {
     const handlers = createHandlers(db, 'cli', 'test');
     const refused = await dispatch(handlers, 'indicators.plan.update', { planId: 'national-14th-plan', seq: 1, field: 'target', value: '9', expected: '4.5' });
     expect(!refused.ok && refused.error.message).toMatch(/已发布文件中的指标表，不能修改/u);
-    const again = await dispatch(handlers, 'indicators.plan.create', { basedOnDocument: 'national-14th-plan' });
-    expect(again.ok && again.data.plan.id).toBe('national-14th-plan-next-2');
+    const again = await handlers['indicators.plan.create']({ basedOnDocument: 'national-14th-plan' });
+    expect(again.plan.id).toBe('national-14th-plan-next-2');
     const removed = await dispatch(handlers, 'indicators.plan.delete', { planId: 'national-14th-plan-next-2' });
     expect(removed.ok).toBe(true);
     const logged = await lastLogged();
     expect(logged.inverse).toEqual({ kind: 'indicatorPlan.create', planId: 'national-14th-plan-next-2', basedOnDocument: 'national-14th-plan' });
-    const plans = await dispatch(handlers, 'indicators.plans', {});
-    expect(plans.ok && plans.data.map((p) => p.id)).toEqual(['national-14th-plan', 'national-14th-plan-next']);
+    const plans = await handlers['indicators.plans']({});
+    expect(plans.map((p) => p.id)).toEqual(['national-14th-plan', 'national-14th-plan-next']);
   });
 });
