@@ -83,9 +83,11 @@ const NUMBER_UNITS = '元万亿千百岁人次天月年个项所名张户米辆�
 
 /**
  * A half-width glyph's advance in digit widths. 1 in the GB2312 faces, but where they are missing
- * (LibreOffice, WPS on Linux) digits come from DejaVu Sans at 0.64 em: the wider is taken.
+ * (LibreOffice, WPS on Linux) digits come from DejaVu Sans at 0.64 em: the wider is taken. "%" there
+ * is as wide as a Chinese glyph (measured in LibreOffice's print).
  */
-const NARROW_ADVANCE = 1.2;
+const NARROW_ADVANCE = 1.3;
+const WIDE_IN_FALLBACK = new Set(['%', '@', 'W', 'M', 'm', 'w']);
 
 /**
  * The units a line breaker keeps together: one wide glyph, a run of half-width non-space characters
@@ -142,7 +144,7 @@ export interface MeasuredParagraph {
 
 function advance(unit: string): number {
   let width = 0;
-  for (const char of unit) width += isWide(char) ? 2 : NARROW_ADVANCE;
+  for (const char of unit) width += isWide(char) || WIDE_IN_FALLBACK.has(char) ? 2 : NARROW_ADVANCE;
   return width;
 }
 
@@ -156,8 +158,14 @@ export function measureText(text: string): MeasuredParagraph[] {
 
 /** Digit widths a cell loses to its padding, plus the indent where the cell has one. */
 export function usableWidth(columnWidth: number, indent = 0): number {
-  return Math.max(columnWidth + CELL_EXTRA_WIDTHS - indent * INDENT_WIDTHS, 1);
+  return Math.max(columnWidth + CELL_EXTRA_WIDTHS - indent * INDENT_WIDTHS - SAFETY_WIDTHS, 1);
 }
+
+/**
+ * Kept free on every line: LibreOffice fits a column 24 wide with exactly eleven glyphs of 11 pt
+ * beside its indent, and a line estimated to the last hair is a line that may wrap once more there.
+ */
+const SAFETY_WIDTHS = 0.3;
 
 /** Digit widths one indent level takes (Excel: 9 px; LibreOffice a little less). */
 export const INDENT_WIDTHS = 1.3;

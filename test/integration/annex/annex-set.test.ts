@@ -11,7 +11,44 @@ import { exportAnnexes } from '../../../electron/services/annex-export';
 import { getCatalogue } from '../../../electron/services/catalogue-queries';
 import { describeWorkbook } from '../../support/describe-workbook';
 import { seededDatabaseFile, tempDir } from '../../support/temp-db';
-import { convertToPdf, hasLibreOffice, hasOpenpyxl, hasPoppler, pdfPages, readWithOpenpyxl } from './system-tools';
+import { convertToPdf, hasLibreOffice, hasOpenpyxl, hasPoppler, pdfPages, pdfWords, readWithOpenpyxl } from './system-tools';
+import type { PdfWord } from './system-tools';
+
+interface PrintedSheet {
+  rowBreaks: number[];
+  rowHeights: Array<number | null>;
+  topMargin: number;
+}
+
+const HEADER_ROW = 5;
+
+/**
+ * Where each printed page's rows begin and end (points from the top), from the file's own row heights
+ * and breaks: printed at 100 %, a page's table starts at the top margin, after the first page with the
+ * repeated header row. A line of text that crosses one of these edges is text its row cannot hold.
+ */
+function rowEdgeCrossings(sheets: readonly PrintedSheet[], words: readonly PdfWord[]): string[] {
+  const crossings: string[] = [];
+  let page = 0;
+  for (const sheet of sheets) {
+    const height = (row: number) => sheet.rowHeights[row - 1] ?? 15;
+    const starts = [1, ...sheet.rowBreaks.map((b) => b + 1)];
+    const ends = [...sheet.rowBreaks, sheet.rowHeights.length];
+    starts.forEach((start, index) => {
+      page += 1;
+      const rows = [...(index === 0 ? [] : [HEADER_ROW]), ...Array.from({ length: ends[index]! - start + 1 }, (_, k) => start + k)];
+      let y = sheet.topMargin * 72;
+      const edges = [y];
+      for (const row of rows) edges.push((y += height(row)));
+      const onPage = words.filter((w) => w.page === page && w.yMin > edges[0]! - 1 && w.yMin < y);
+      for (const word of onPage) {
+        const crossed = edges.find((edge) => word.yMin < edge - 1 && word.yMax > edge + 1);
+        if (crossed !== undefined) crossings.push(`page ${page}: “${word.text}” crosses y=${crossed.toFixed(1)}`);
+      }
+    });
+  }
+  return crossings;
+}
 
 const GOLDEN = new URL('../../fixtures/golden/', import.meta.url).pathname;
 const temp = tempDir('annex-set-');
@@ -100,10 +137,12 @@ describe('the annex set as files', () => {
 describe.skipIf(!hasLibreOffice || !hasPoppler)('the annex set printed by LibreOffice', () => {
   let pages: string[];
   let indicatorPages: string[];
+  let setPdf: string;
+  let indicatorPdf: string;
   beforeAll(async () => {
-    const [setPdf, indicatorPdf] = await convertToPdf([setFile, indicatorFile], temp.dir);
-    pages = await pdfPages(setPdf!);
-    indicatorPages = await pdfPages(indicatorPdf!);
+    [setPdf, indicatorPdf] = (await convertToPdf([setFile, indicatorFile], temp.dir)) as [string, string];
+    pages = await pdfPages(setPdf);
+    indicatorPages = await pdfPages(indicatorPdf);
   }, 120_000);
 
   it.skipIf(!hasOpenpyxl)('prints on the pages the writer laid out: the breaks it wrote are the only ones', async () => {
@@ -127,6 +166,15 @@ describe.skipIf(!hasLibreOffice || !hasPoppler)('the annex set printed by LibreO
     for (const [index, page] of pages.entries()) {
       const lines = page.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !/^—\s*\d+\s*—$/u.test(line));
       expect(headings, `page ${index + 1} ends with “${lines.at(-1)}”`).not.toContain(lines.at(-1));
+    }
+  });
+
+  it.skipIf(!hasOpenpyxl)('cuts no text: no printed line crosses the edge of its row', async () => {
+    for (const [file, pdf] of [[setFile, setPdf], [indicatorFile, indicatorPdf]] as const) {
+      const seen = await readWithOpenpyxl<{ sheets: PrintedSheet[] }>(file);
+      const { words } = await pdfWords(pdf);
+      const crossings = rowEdgeCrossings(seen.sheets, words);
+      expect(crossings, `${crossings.length} lines cross a row edge in ${file}`).toEqual([]);
     }
   });
 

@@ -67,6 +67,8 @@ def main(path):
                     "fitToPage": bool(ws.sheet_properties.pageSetUpPr.fitToPage) if ws.sheet_properties.pageSetUpPr else False,
                     "scale": int(ws.page_setup.scale) if ws.page_setup.scale is not None else None,
                     "oddHeader": ws.oddHeader.right.text,
+                    "rowHeights": [ws.row_dimensions[r].height for r in range(1, ws.max_row + 1)],
+                    "topMargin": ws.page_margins.top,
                 }
                 for ws in workbook.worksheets
             ],
