@@ -34,9 +34,11 @@ export function pageBreaks(rows: readonly PrintedRow[], frame: PageFrame): numbe
       used += height;
       continue;
     }
-    // Move back over the rows that must stay with this one, but never empty the page.
+    // Move back over the rows that must stay with this one; if that would empty the page (it holds
+    // nothing else), they stay together where they are and this row starts the next page.
     let start = index;
-    while (start - 1 > pageStart && rows[start - 1]!.keepWithNext) start -= 1;
+    while (start - 1 >= pageStart && rows[start - 1]!.keepWithNext) start -= 1;
+    if (start === pageStart) start = index;
     breaks.push(start - 1);
     pageStart = start;
     used = 0;
