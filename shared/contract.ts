@@ -10,6 +10,10 @@ import type { ItemDriver } from './domain/pricing/drivers';
 import { COUNTY_CLASSES } from './domain/pricing/regions';
 import type { SplitRule } from './domain/pricing/split-rules';
 import type { Explanation, ImportReport, PricingItems, PricingSummary, RegionRow } from './domain/pricing/results';
+import { TASK_FIELDS } from './domain/task';
+import { INDICATOR_FIELDS } from './domain/indicator-plan';
+import type { IndicatorPlanRow, IndicatorPlanSummary, IndicatorPlanTable } from './domain/indicator-plan';
+import type { CatalogueTask } from './domain/task';
 
 const id = z.string().min(1).max(200);
 const year = z.number().int().min(2000).max(2100);
@@ -30,6 +34,11 @@ const splitRuleRow = z
 /** Files the planner picks travel as base64; 20 MB is far beyond any regions or population table. */
 const uploadedFile = { fileName: z.string().min(1).max(260), base64: z.string().max(28_000_000) };
 
+/** The parts of a plan's annex set: 附件1 the catalogue, 附件2 the tasks, the indicator table, or all of them. */
+export const ANNEX_KINDS = ['catalogue', 'tasks', 'indicators', 'all'] as const;
+export type AnnexKind = (typeof ANNEX_KINDS)[number];
+const pageTextLine = z.string().max(200);
+
 
 export const requestSchemas = {
   'app.info': z.object({}).strict(),
@@ -46,7 +55,42 @@ export const requestSchemas = {
     })
     .strict(),
   'items.get': z.object({ itemId: id }).strict(),
-  'annex.export': z.object({ catalogueId: id, annex: z.literal('catalogue') }).strict(),
+  'annex.export': z
+    .object({
+      catalogueId: id,
+      annex: z.enum(ANNEX_KINDS),
+      /** One workbook (a sheet each, the default) or one file per part. */
+      layout: z.enum(['workbook', 'separate']).optional(),
+      /** The page header (the draft mark) and footer; the catalogue's own when omitted. */
+      header: pageTextLine.optional(),
+      footer: pageTextLine.optional(),
+    })
+    .strict(),
+  'annex.pageText.get': z.object({ catalogueId: id }).strict(),
+  /** null returns a line to its default (the draft mark and date for the header, nothing for the footer). */
+  'annex.pageText.set': z.object({ catalogueId: id, header: pageTextLine.nullable(), footer: pageTextLine.nullable() }).strict(),
+  'indicators.plans': z.object({}).strict(),
+  'indicators.plan.get': z.object({ planId: id }).strict(),
+  'indicators.plan.create': z.object({ basedOnDocument: id }).strict(),
+  'indicators.plan.delete': z.object({ planId: id }).strict(),
+  'indicators.plan.update': z
+    .object({
+      planId: id,
+      seq: z.number().int().positive(),
+      field: z.enum(INDICATOR_FIELDS),
+      value: z.string().max(MAX_CELL_CHARS).nullable(),
+      expected: z.string().max(MAX_CELL_CHARS).nullable(),
+    })
+    .strict(),
+  'tasks.list': z.object({ catalogueId: id }).strict(),
+  'tasks.update': z
+    .object({
+      taskId: id,
+      field: z.enum(TASK_FIELDS),
+      value: z.string().max(MAX_CELL_CHARS),
+      expected: z.string().max(MAX_CELL_CHARS),
+    })
+    .strict(),
   'reference.get': z.object({}).strict(),
   'indicators.list': z.object({ documentId: id }).strict(),
   'pricing.items': z.object({ catalogueId: id }).strict(),
@@ -115,6 +159,21 @@ export interface ExportedFile {
   warning: string | null;
 }
 
+/** A catalogue's page header and footer as the annexes print them, and what the user stored. */
+export interface PageTextSetting {
+  header: string;
+  footer: string;
+  /** null: the default is used. */
+  storedHeader: string | null;
+  storedFooter: string | null;
+  defaultHeader: string;
+}
+
+export interface TaskUpdateResult {
+  task: CatalogueTask;
+  changeId: number;
+}
+
 export interface IndicatorTable {
   indicators: PlanIndicator[];
   /** The table's footnotes, which say what the marks *, **, *** on figures mean. */
@@ -127,7 +186,17 @@ export interface Responses {
   'catalogues.get': CatalogueDetail;
   'items.update': ItemUpdateResult;
   'items.get': CatalogueItem;
-  'annex.export': ExportedFile;
+  /** One file (a workbook) or, with layout 'separate', one per part. */
+  'annex.export': ExportedFile[];
+  'annex.pageText.get': PageTextSetting;
+  'annex.pageText.set': PageTextSetting;
+  'indicators.plans': IndicatorPlanSummary[];
+  'indicators.plan.get': IndicatorPlanTable;
+  'indicators.plan.create': IndicatorPlanTable;
+  'indicators.plan.delete': { changeId: number };
+  'indicators.plan.update': { row: IndicatorPlanRow; changeId: number };
+  'tasks.list': CatalogueTask[];
+  'tasks.update': TaskUpdateResult;
   'reference.get': ReferenceData;
   'indicators.list': IndicatorTable;
   'pricing.items': PricingItems;
@@ -172,6 +241,15 @@ export const CHANNEL_ACTIONS: Record<Channel, string> = {
   'items.update': '保存修改',
   'items.get': '读取服务项目',
   'annex.export': '导出附件',
+  'annex.pageText.get': '读取页眉页脚',
+  'annex.pageText.set': '保存页眉页脚',
+  'indicators.plans': '读取指标表列表',
+  'indicators.plan.get': '读取指标表',
+  'indicators.plan.create': '新建指标表',
+  'indicators.plan.delete': '删除指标表草稿',
+  'indicators.plan.update': '保存指标',
+  'tasks.list': '读取重点任务',
+  'tasks.update': '保存重点任务',
   'reference.get': '读取参考数据',
   'indicators.list': '读取规划指标',
   'pricing.items': '读取测算参数',
@@ -194,6 +272,13 @@ export const REQUEST_FIELD_NAMES: Record<string, string> = {
   value: '内容',
   expected: '修改前的内容',
   annex: '附件种类',
+  layout: '导出方式',
+  header: '页眉',
+  footer: '页脚',
+  taskId: '重点任务编号',
+  planId: '指标表编号',
+  basedOnDocument: '所依据的规划',
+  seq: '行号',
   documentId: '文件编号',
   regionCode: '行政区划代码',
   year: '年度',

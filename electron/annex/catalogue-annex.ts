@@ -1,91 +1,63 @@
 // Writes the catalogue (清单) as the annex of a plan document, in the format planners hand in:
 // GB/T 9704 typography, landscape A4, the header row repeated on every printed page.
 // The format is in seeds/reference/annex_format.md; the exceljs traps it works around are in DESIGN.md.
-import type { Alignment, Borders, Font, PaperSize, Worksheet } from 'exceljs';
+import type { Workbook, Worksheet } from 'exceljs';
 import { ITEM_FIELDS } from '../../shared/domain/catalogue';
 import type { CatalogueDetail, CatalogueItem, ColumnLabels, Domain } from '../../shared/domain/catalogue';
 import { domainHeading } from '../../shared/domain/numerals';
 import { AppError } from '../db/app-error';
-import { estimateRowHeight } from './row-height';
+import { chooseColumnWidths } from './column-widths';
+import {
+  ANNEX_FONTS,
+  ANNEX_FONT_SIZES,
+  ANNEX_ROWS,
+  ANNEX_TABLE_WIDTH,
+  BODY_TEXT,
+  CENTRED,
+  TEXT_INDENT,
+  addAnnexSheet,
+  allBorders,
+  font,
+  setPrintArea,
+  sheetName,
+  writeHeaderRow,
+  writePageBreaks,
+  writeTitleRows,
+} from './page-format';
+import type { PageText } from './page-format';
+import { PAGE_BODY_HEIGHT_PT, PAGE_SLACK_PT } from './page-format';
+import { pageBreaks, pageCount } from './pagination';
+import type { PrintedRow } from './pagination';
+import { displayWidth, estimateRowHeight } from './row-height';
+import type { RowHeightOptions } from './row-height';
 
 export interface CatalogueAnnexOptions {
   /** Page number of the annex's first page, when numbering continues from the plan's body. */
   firstPageNumber?: number;
+  /** The page header (the draft mark) and footer; none when omitted. */
+  pageText?: PageText;
 }
 
-/** Font names as the planners' Windows machines know them; a near miss silently falls back to 宋体. */
-export const ANNEX_FONTS = {
-  title: '方正小标宋简体',
-  heading: '黑体',
-  body: '仿宋_GB2312',
-  pageNumber: '宋体',
-} as const;
-
-/** Sizes in points: 3号 16, 2号 22, 小四 12, 4号 14. Body 11, not 五号 10.5, which exceljs reads back as 10. */
-export const ANNEX_FONT_SIZES = {
-  label: 16,
-  title: 22,
-  header: 12,
-  domain: 12,
-  body: 11,
-  pageNumber: 14,
-} as const;
-
-const MM_PER_INCH = 25.4;
-
-/**
- * GB/T 9704's type area (156 × 225 mm, top 37, binding edge 28) turned onto a landscape A4 sheet. The
- * footer sits so the page number's line starts 7 mm below the type area, where the standard puts it.
- */
-export const ANNEX_MARGINS_MM = { top: 28, bottom: 26, left: 37, right: 35, header: 12, footer: 14 } as const;
+export { ANNEX_FONTS, ANNEX_FONT_SIZES, ANNEX_MARGINS_MM, ANNEX_ROWS } from './page-format';
 
 type ColumnKey = keyof ColumnLabels;
 const COLUMN_KEYS: readonly ColumnKey[] = ['itemNo', ...ITEM_FIELDS];
-
-/**
- * Column widths in Excel units, one digit of the default font (Calibri 11). The type area is 225 mm:
- * about 121 units in Excel (7 px a digit) but 116 in LibreOffice (Carlito, 7.4 px), so 112 fills it
- * in both without fitToWidth shrinking the text. Balanced on the Hebei annex so that the columns of
- * a typical item wrap to about the same number of lines; the standard column holds the long texts.
- */
-export const ANNEX_COLUMN_WIDTHS: Readonly<Record<ColumnKey, number>> = {
-  itemNo: 6,
-  name: 13,
-  targetGroup: 21,
-  standard: 41,
-  fundingResponsibility: 16,
-  // Wide enough for "牵头负责部门" on one line at 12 pt.
-  leadDepartment: 15,
-};
-
 const COLUMN_COUNT = COLUMN_KEYS.length;
-const LAST_COLUMN = String.fromCharCode('A'.charCodeAt(0) + COLUMN_COUNT - 1);
-const TABLE_WIDTH = COLUMN_KEYS.reduce((sum, key) => sum + ANNEX_COLUMN_WIDTHS[key], 0);
 
-/** Rows of the sheet above the table: label, blank, title, spacer; then the header row. */
-export const ANNEX_ROWS = { label: 1, title: 3, header: 5, firstBody: 6 } as const;
-
-const THIN = { style: 'thin' } as const;
-function allBorders(): Partial<Borders> {
-  return { top: { ...THIN }, left: { ...THIN }, bottom: { ...THIN }, right: { ...THIN } };
-}
-
-function font(name: string, size: number): Partial<Font> {
-  // charset 134 (GB2312) lets Excel pick the Chinese face even where the name is missing.
-  return { name, size, charset: 134 };
-}
-
-/** "— 1 —" in 4号宋体, 一字 (a full-width space) in from the outer edge, as GB/T 9704 places it. */
-function pageNumberFooter(side: 'left' | 'right'): string {
-  const number = `&"${ANNEX_FONTS.pageNumber},Regular"&${ANNEX_FONT_SIZES.pageNumber}— &P —`;
-  return side === 'right' ? `&R${number}\u3000` : `&L\u3000${number}`;
-}
+/** 序号 holds at most four digits and its two-glyph heading. */
+const ITEM_NO_WIDTH = 6;
+/** No text column narrower than four glyphs of body text beside its margin and indent. */
+const MIN_TEXT_WIDTH = 11;
+const ITEM_ROW: RowHeightOptions = { minHeightPt: 22 };
+/** The header row's height at most: its labels fit their columns on one line. */
+const HEADER_HEIGHT_BOUND = 24;
+/** Above this many items the widths are chosen for the shortest table only, not the fewest pages. */
+const PAGE_SEARCH_MAX_ITEMS = 1000;
 
 /** A sheet name Excel accepts: no []:*?/\, no leading or trailing apostrophe, at most 31 characters. */
 export function annexSheetName(annexLabel: string): string {
-  const label = annexLabel.replace(/[[\]:*?/\\]/g, ' ').trim();
-  const name = label === '' ? '清单' : `${label} 清单`;
-  return [...name].slice(0, 31).join('').replace(/^'+|'+$/g, '').trim() || '清单';
+  const label = annexLabel.trim();
+  return sheetName(label === '' ? '清单' : `${label} 清单`);
 }
 
 function itemsByDomain(domains: readonly Domain[], items: readonly CatalogueItem[]): Map<number, CatalogueItem[]> {
@@ -104,41 +76,35 @@ function cellText(item: CatalogueItem, key: ColumnKey): string | number | null {
   return key === 'itemNo' ? item.itemNo : item[key];
 }
 
-function writeTitleRows(sheet: Worksheet, detail: CatalogueDetail): void {
-  const label = sheet.getCell(ANNEX_ROWS.label, 1);
-  label.value = detail.annexLabel;
-  label.font = font(ANNEX_FONTS.heading, ANNEX_FONT_SIZES.label);
-  label.alignment = { horizontal: 'left', vertical: 'middle' };
-  sheet.getRow(ANNEX_ROWS.label).height = estimateRowHeight([
-    { text: detail.annexLabel, columnWidth: TABLE_WIDTH, fontSizePt: ANNEX_FONT_SIZES.label },
-  ]);
-  // The blank second line of GB/T 9704's annex page, one 3号 line high.
-  sheet.getRow(ANNEX_ROWS.label + 1).height = 20;
-
-  sheet.mergeCells(ANNEX_ROWS.title, 1, ANNEX_ROWS.title, COLUMN_COUNT);
-  const title = sheet.getCell(ANNEX_ROWS.title, 1);
-  title.value = detail.annexTitle;
-  title.font = font(ANNEX_FONTS.title, ANNEX_FONT_SIZES.title);
-  title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  sheet.getRow(ANNEX_ROWS.title).height = estimateRowHeight([
-    { text: detail.annexTitle, columnWidth: TABLE_WIDTH, fontSizePt: ANNEX_FONT_SIZES.title },
-  ]);
-  sheet.getRow(ANNEX_ROWS.title + 1).height = 12;
+/** The narrowest a column may be: four glyphs, and its heading on one line, as published annexes have it. */
+function minimumWidth(label: string): number {
+  return Math.max(MIN_TEXT_WIDTH, Math.ceil((displayWidth(label) * ANNEX_FONT_SIZES.header) / 10.5));
 }
 
-function writeHeaderRow(sheet: Worksheet, labels: ColumnLabels): void {
-  const row = sheet.getRow(ANNEX_ROWS.header);
-  COLUMN_KEYS.forEach((key, index) => {
-    const cell = row.getCell(index + 1);
-    cell.value = labels[key];
-    cell.font = font(ANNEX_FONTS.heading, ANNEX_FONT_SIZES.header);
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = allBorders();
+/**
+ * Column widths for this catalogue, chosen from its text so the table prints shortest, and the
+ * height of each item row at those widths (items in catalogue order).
+ */
+export function catalogueLayout(
+  detail: Pick<CatalogueDetail, 'columnLabels' | 'items'>,
+  pagesOf?: (rowHeights: readonly number[]) => number,
+): { widths: number[]; rowHeights: number[] } {
+  const solution = chooseColumnWidths({
+    ...(pagesOf === undefined ? {} : { pagesOf }),
+    columns: ITEM_FIELDS.map((field) => {
+      const texts = detail.items.map((item) => item[field] ?? '');
+      return {
+        texts,
+        minWidth: minimumWidth(detail.columnLabels[field]),
+        weight: Math.sqrt(texts.reduce((sum, text) => sum + displayWidth(text), 0) + 1),
+      };
+    }),
+    totalWidth: ANNEX_TABLE_WIDTH - ITEM_NO_WIDTH,
+    fontSizePt: ANNEX_FONT_SIZES.body,
+    indent: TEXT_INDENT,
+    rowHeight: ITEM_ROW,
   });
-  row.height = estimateRowHeight(
-    COLUMN_KEYS.map((key) => ({ text: labels[key], columnWidth: ANNEX_COLUMN_WIDTHS[key], fontSizePt: ANNEX_FONT_SIZES.header })),
-    { minHeightPt: 24 },
-  );
+  return { widths: [ITEM_NO_WIDTH, ...solution.widths], rowHeights: solution.rowHeights };
 }
 
 function writeDomainRow(sheet: Worksheet, rowNumber: number, domain: Domain): void {
@@ -149,103 +115,126 @@ function writeDomainRow(sheet: Worksheet, rowNumber: number, domain: Domain): vo
   for (let column = 1; column <= COLUMN_COUNT; column += 1) {
     const cell = sheet.getCell(rowNumber, column);
     cell.font = font(ANNEX_FONTS.heading, ANNEX_FONT_SIZES.domain);
-    cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true, indent: 1 };
+    cell.alignment = BODY_TEXT;
     cell.border = allBorders();
   }
-  sheet.getRow(rowNumber).height = estimateRowHeight(
-    [{ text: heading, columnWidth: TABLE_WIDTH, fontSizePt: ANNEX_FONT_SIZES.domain }],
+  sheet.getRow(rowNumber).height = domainRowHeight(heading);
+}
+
+function domainRowHeight(heading: string): number {
+  return estimateRowHeight(
+    [{ text: heading, columnWidth: ANNEX_TABLE_WIDTH, fontSizePt: ANNEX_FONT_SIZES.domain, indent: TEXT_INDENT }],
     { minHeightPt: 22 },
   );
 }
 
-function writeItemRow(sheet: Worksheet, rowNumber: number, item: CatalogueItem): void {
+function writeItemRow(sheet: Worksheet, rowNumber: number, item: CatalogueItem, height: number): void {
   const row = sheet.getRow(rowNumber);
   COLUMN_KEYS.forEach((key, index) => {
     const cell = row.getCell(index + 1);
     // null is "not yet filled": an empty (but bordered) cell, never the word.
     cell.value = cellText(item, key);
     cell.font = font(ANNEX_FONTS.body, ANNEX_FONT_SIZES.body);
-    const alignment: Partial<Alignment> =
-      key === 'itemNo'
-        ? { horizontal: 'center', vertical: 'middle' }
-        : { horizontal: 'left', vertical: 'middle', wrapText: true };
-    cell.alignment = alignment;
+    cell.alignment = key === 'itemNo' ? CENTRED : BODY_TEXT;
     cell.border = allBorders();
   });
-  row.height = estimateRowHeight(
-    COLUMN_KEYS.map((key) => ({
-      text: String(cellText(item, key) ?? ''),
-      columnWidth: ANNEX_COLUMN_WIDTHS[key],
-      fontSizePt: ANNEX_FONT_SIZES.body,
-    })),
-    { minHeightPt: 22 },
-  );
+  row.height = height;
 }
 
-function mmToInches(mm: number): number {
-  return Math.round((mm / MM_PER_INCH) * 10_000) / 10_000;
+function titleRowHeight(width: number) {
+  return (text: string, size: number) => estimateRowHeight([{ text, columnWidth: width, fontSizePt: size }]);
 }
 
-/** The catalogue annex as an .xlsx file. */
-export async function writeCatalogueAnnex(
+/** Adds the catalogue annex as a sheet of `workbook`; returns the sheet and how many pages it prints on. */
+export function addCatalogueSheet(
+  workbook: Workbook,
   detail: CatalogueDetail,
-  options: CatalogueAnnexOptions = {},
-): Promise<Buffer> {
+  options: CatalogueAnnexOptions & { name?: string } = {},
+): { sheet: Worksheet; pages: number } {
   const { firstPageNumber } = options;
   if (firstPageNumber !== undefined && !(Number.isInteger(firstPageNumber) && firstPageNumber >= 1)) {
     throw new AppError('bad_request', `起始页码应为正整数，收到的是 ${firstPageNumber}。`);
   }
   const domains = [...detail.domains].sort((a, b) => a.seq - b.seq);
   const groups = itemsByDomain(domains, detail.items);
+  const ordered = domains.flatMap((domain) => groups.get(domain.seq) ?? []);
+  const domainHeights = domains.map((domain) => domainRowHeight(domainHeading(domain.seq, domain.name)));
+  const titleHeight = titleRowHeight(ANNEX_TABLE_WIDTH);
+  const topRows = [
+    titleHeight(detail.annexLabel, ANNEX_FONT_SIZES.label),
+    20,
+    titleHeight(detail.annexTitle, ANNEX_FONT_SIZES.title),
+    12,
+    HEADER_HEIGHT_BOUND,
+  ];
+  // The page count a choice of widths gives, for the width search: the sheet's rows in print order.
+  const pagesOf = (itemHeights: readonly number[]) => {
+    const rows: PrintedRow[] = topRows.map((height) => ({ height, keepWithNext: true }));
+    let index = 0;
+    domains.forEach((domain, d) => {
+      rows.push({ height: domainHeights[d]!, keepWithNext: true });
+      const count = groups.get(domain.seq)?.length ?? 0;
+      for (let n = 0; n < count; n += 1) rows.push({ height: itemHeights[index++]!, keepWithNext: false });
+    });
+    return pageCount(rows, pageBreaks(rows, { pageHeight: PAGE_BODY_HEIGHT_PT, repeatedHeight: HEADER_HEIGHT_BOUND, slack: PAGE_SLACK_PT }));
+  };
+  const { widths, rowHeights } = catalogueLayout(
+    { columnLabels: detail.columnLabels, items: ordered },
+    ordered.length <= PAGE_SEARCH_MAX_ITEMS ? pagesOf : undefined,
+  );
 
+  const sheet = addAnnexSheet(workbook, {
+    name: options.name ?? annexSheetName(detail.annexLabel),
+    columnWidths: widths,
+    pageText: options.pageText ?? { header: '', footer: '' },
+    ...(firstPageNumber === undefined ? {} : { firstPageNumber }),
+  });
+  writeTitleRows(sheet, COLUMN_COUNT, detail.annexLabel, detail.annexTitle, titleRowHeight(ANNEX_TABLE_WIDTH));
+  const labels = COLUMN_KEYS.map((key) => detail.columnLabels[key]);
+  writeHeaderRow(
+    sheet,
+    labels,
+    Math.min(
+      HEADER_HEIGHT_BOUND,
+      estimateRowHeight(
+        labels.map((text, index) => ({ text, columnWidth: widths[index]!, fontSizePt: ANNEX_FONT_SIZES.header })),
+        { minHeightPt: 24 },
+      ),
+    ),
+  );
+  const domainRows = new Set<number>();
+  let rowNumber = ANNEX_ROWS.firstBody;
+  let itemIndex = 0;
+  for (const domain of domains) {
+    writeDomainRow(sheet, rowNumber, domain);
+    domainRows.add(rowNumber);
+    rowNumber += 1;
+    for (const item of groups.get(domain.seq) ?? []) {
+      writeItemRow(sheet, rowNumber, item, rowHeights[itemIndex]!);
+      itemIndex += 1;
+      rowNumber += 1;
+    }
+  }
+  const lastRow = rowNumber - 1;
+  setPrintArea(sheet, COLUMN_COUNT, lastRow);
+  const pages = writePageBreaks(sheet, lastRow, (row) => domainRows.has(row));
+  return { sheet, pages };
+}
+
+/** A workbook as exceljs makes it, with the document properties the annexes carry. */
+export async function newAnnexWorkbook(title: string): Promise<Workbook> {
   // exceljs takes a sixth of the app's start-up to load: load it on the first export instead.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '清单工作台';
   workbook.lastModifiedBy = '清单工作台';
-  workbook.title = detail.annexTitle;
+  workbook.title = title;
+  return workbook;
+}
 
-  const sheet = workbook.addWorksheet(annexSheetName(detail.annexLabel), {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: ANNEX_ROWS.header, topLeftCell: `A${ANNEX_ROWS.firstBody}` }],
-    pageSetup: {
-      paperSize: 9 as PaperSize, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      // 0: as many pages tall as the table needs.
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: {
-        top: mmToInches(ANNEX_MARGINS_MM.top),
-        bottom: mmToInches(ANNEX_MARGINS_MM.bottom),
-        left: mmToInches(ANNEX_MARGINS_MM.left),
-        right: mmToInches(ANNEX_MARGINS_MM.right),
-        header: mmToInches(ANNEX_MARGINS_MM.header),
-        footer: mmToInches(ANNEX_MARGINS_MM.footer),
-      },
-      printTitlesRow: `${ANNEX_ROWS.header}:${ANNEX_ROWS.header}`,
-      ...(firstPageNumber === undefined ? {} : { firstPageNumber }),
-    },
-    headerFooter: {
-      differentOddEven: true,
-      oddFooter: pageNumberFooter('right'),
-      evenFooter: pageNumberFooter('left'),
-    },
-  });
-  sheet.columns = COLUMN_KEYS.map((key) => ({ key, width: ANNEX_COLUMN_WIDTHS[key] }));
-
-  writeTitleRows(sheet, detail);
-  writeHeaderRow(sheet, detail.columnLabels);
-  let rowNumber = ANNEX_ROWS.firstBody;
-  for (const domain of domains) {
-    writeDomainRow(sheet, rowNumber, domain);
-    rowNumber += 1;
-    for (const item of groups.get(domain.seq) ?? []) {
-      writeItemRow(sheet, rowNumber, item);
-      rowNumber += 1;
-    }
-  }
-  sheet.pageSetup.printArea = `A1:${LAST_COLUMN}${rowNumber - 1}`;
-
+/** The catalogue annex as an .xlsx file. */
+export async function writeCatalogueAnnex(detail: CatalogueDetail, options: CatalogueAnnexOptions = {}): Promise<Buffer> {
+  const workbook = await newAnnexWorkbook(detail.annexTitle);
+  addCatalogueSheet(workbook, detail, options);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

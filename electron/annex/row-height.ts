@@ -11,8 +11,11 @@ const REFERENCE_FONT_SIZE_PT = 10.5;
 /** Excel refuses taller rows; text beyond this is cut off on screen and in print. */
 export const MAX_ROW_HEIGHT_PT = 409;
 
-/** Cell padding on both sides together, in digit widths (Excel ~2×2 px, LibreOffice ~2×0.35 mm). */
-const CELL_PADDING_WIDTHS = 1;
+/**
+ * What a cell's text may use beyond its width in digit widths: Excel makes a column w digits wide
+ * w × 7 + 5 px and pads the text 2 px, so about 0.4 of a digit more than w (LibreOffice gives more).
+ */
+const CELL_EXTRA_WIDTHS = 0.4;
 
 export interface RowHeightOptions {
   /** Line pitch as a multiple of the font size. */
@@ -27,6 +30,8 @@ export interface CellText {
   /** Column width (or the summed widths of a merge), in Excel width units. */
   columnWidth: number;
   fontSizePt: number;
+  /** Indent level of the cell's alignment (an inner margin on the left). */
+  indent?: number;
 }
 
 /**
@@ -35,7 +40,7 @@ export interface CellText {
  * The larger is taken: a little white space in Excel is better than cut-off text elsewhere.
  */
 export const DEFAULT_LINE_HEIGHT_FACTOR = 1.45;
-export const DEFAULT_PADDING_PT = 6;
+export const DEFAULT_PADDING_PT = 5;
 
 /**
  * Whether a character takes a full em in a Chinese font. Besides the CJK blocks this counts the
@@ -70,49 +75,116 @@ export function displayWidth(text: string): number {
 }
 
 // Punctuation that may not begin a line (避头点); it stays with the glyph before it.
-const NO_LINE_START = '，。、；：！？）》」』】〕”’％‰,.;:!?)]}%';
+export const NO_LINE_START = '，。、；：！？）》」』】〕”’％‰,.;:!?)]}%';
+// Punctuation that may not end a line (避尾点); it goes down with the glyph after it.
+export const NO_LINE_END = '（《「『【〔“‘([{';
+// Units that follow a number; "885 元" is read as one word and never broken.
+const NUMBER_UNITS = '元万亿千百岁人次天月年个项所名张户米辆床台座册部倍分秒周';
+
+/**
+ * A half-width glyph's advance in digit widths. 1 in the GB2312 faces, but where they are missing
+ * (LibreOffice, WPS on Linux) digits come from DejaVu Sans at 0.64 em: the wider is taken. "%" there
+ * is as wide as a Chinese glyph (measured in LibreOffice's print).
+ */
+const NARROW_ADVANCE = 1.3;
+const WIDE_IN_FALLBACK = new Set(['%', '@', 'W', 'M', 'm', 'w']);
 
 /**
  * The units a line breaker keeps together: one wide glyph, a run of half-width non-space characters
- * (a number, a Latin word), or a space; each with the closing punctuation that follows it.
+ * (a number, a Latin word), or a space; closing punctuation joins the glyph before it, opening
+ * punctuation the glyph after it, and a number joins the unit of measure that follows it.
  */
-function breakUnits(paragraph: string): string[] {
+export function breakUnits(paragraph: string): string[] {
   const units: string[] = [];
   let current = '';
-  let kind: 'wide' | 'narrow' | 'space' = 'space';
-  for (const char of paragraph) {
+  let kind: 'wide' | 'narrow' | 'space' | 'open' = 'space';
+  let numberEnd = -1;
+  const chars = [...paragraph];
+  for (let index = 0; index < chars.length; index += 1) {
+    const char = chars[index]!;
     if (NO_LINE_START.includes(char) && current !== '' && kind !== 'space') {
       current += char;
       continue;
     }
-    const next = isWide(char) ? 'wide' : char === ' ' || char === '\t' ? 'space' : 'narrow';
+    if (kind === 'open') {
+      current += char;
+      kind = isWide(char) ? 'wide' : char === ' ' ? 'space' : 'narrow';
+      continue;
+    }
+    if (index === numberEnd && NUMBER_UNITS.includes(char)) {
+      current += char;
+      kind = 'wide';
+      continue;
+    }
+    if (char === ' ' && kind === 'narrow' && /\d$/u.test(current) && NUMBER_UNITS.includes(chars[index + 1] ?? '')) {
+      current += char;
+      numberEnd = index + 1;
+      continue;
+    }
+    const next = NO_LINE_END.includes(char) ? 'open' : isWide(char) ? 'wide' : char === ' ' || char === '\t' ? 'space' : 'narrow';
     if (next === 'narrow' && kind === 'narrow') {
       current += char;
+      if (/\d/u.test(char)) numberEnd = index + 1;
       continue;
     }
     if (current !== '') units.push(current);
     current = char;
     kind = next;
+    if (next === 'narrow' && /\d/u.test(char)) numberEnd = index + 1;
   }
   if (current !== '') units.push(current);
   return units;
 }
 
-/** How many lines a text wraps to in a column, breaking as Excel and LibreOffice do, roughly. */
-export function estimateLineCount(text: string, columnWidth: number, fontSizePt: number): number {
+/** A paragraph measured once: the advance of each unit at the reference size, and which are spaces. */
+export interface MeasuredParagraph {
+  widths: number[];
+  spaces: boolean[];
+}
+
+function advance(unit: string): number {
+  let width = 0;
+  for (const char of unit) width += isWide(char) || WIDE_IN_FALLBACK.has(char) ? 2 : NARROW_ADVANCE;
+  return width;
+}
+
+/** Splits a text into paragraphs of break units; measure once, then count lines at many widths. */
+export function measureText(text: string): MeasuredParagraph[] {
+  return text.split(/\r\n|\r|\n/).map((paragraph) => {
+    const units = breakUnits(paragraph);
+    return { widths: units.map(advance), spaces: units.map((unit) => unit.trim() === '') };
+  });
+}
+
+/** Digit widths a cell loses to its padding, plus the indent where the cell has one. */
+export function usableWidth(columnWidth: number, indent = 0): number {
+  return Math.max(columnWidth + CELL_EXTRA_WIDTHS - indent * INDENT_WIDTHS - SAFETY_WIDTHS, 1);
+}
+
+/**
+ * Kept free on every line: LibreOffice fits a column 24 wide with exactly eleven glyphs of 11 pt
+ * beside its indent, and a line estimated to the last hair is a line that may wrap once more there.
+ */
+const SAFETY_WIDTHS = 0.3;
+
+/** Digit widths one indent level takes (Excel: 9 px; LibreOffice a little less). */
+export const INDENT_WIDTHS = 1.3;
+
+/** Lines of a measured text in a column, breaking as Excel and WPS do for Chinese, roughly. */
+export function countLines(paragraphs: readonly MeasuredParagraph[], columnWidth: number, fontSizePt: number, indent = 0): number {
   const scale = fontSizePt / REFERENCE_FONT_SIZE_PT;
-  const usable = Math.max(columnWidth - CELL_PADDING_WIDTHS, 1);
+  const usable = usableWidth(columnWidth, indent);
   let lines = 0;
-  for (const paragraph of text.split(/\r\n|\r|\n/)) {
+  for (const { widths, spaces } of paragraphs) {
     let paragraphLines = 1;
     let used = 0;
-    for (const unit of breakUnits(paragraph)) {
-      const width = displayWidth(unit) * scale;
+    for (let index = 0; index < widths.length; index += 1) {
+      const width = widths[index]! * scale;
       if (used > 0 && used + width > usable) {
         paragraphLines += 1;
         used = 0;
         // Spaces at a break vanish rather than starting the next line.
-        if (unit.trim() === '') continue;
+        if (spaces[index]) continue;
       }
       // A unit wider than the whole column is split glyph by glyph.
       if (width > usable) {
@@ -128,6 +200,21 @@ export function estimateLineCount(text: string, columnWidth: number, fontSizePt:
   return lines;
 }
 
+/** How many lines a text wraps to in a column, breaking as Excel and LibreOffice do, roughly. */
+export function estimateLineCount(text: string, columnWidth: number, fontSizePt: number, indent = 0): number {
+  return countLines(measureText(text), columnWidth, fontSizePt, indent);
+}
+
+/** Height in points of a text block of this many lines. */
+export function linesHeight(lines: number, fontSizePt: number, options: RowHeightOptions = {}): number {
+  return lines * fontSizePt * (options.lineHeightFactor ?? DEFAULT_LINE_HEIGHT_FACTOR) + (options.paddingPt ?? DEFAULT_PADDING_PT);
+}
+
+/** Quarter points: what Excel itself stores, and it keeps the file stable across runs. */
+export function roundHeight(height: number): number {
+  return Math.min(Math.ceil(height * 4) / 4, MAX_ROW_HEIGHT_PT);
+}
+
 /** Height in points of a row holding these cells: the tallest cell decides. */
 export function estimateRowHeight(cells: readonly CellText[], options: RowHeightOptions = {}): number {
   const lineHeightFactor = options.lineHeightFactor ?? DEFAULT_LINE_HEIGHT_FACTOR;
@@ -135,9 +222,8 @@ export function estimateRowHeight(cells: readonly CellText[], options: RowHeight
   let height = options.minHeightPt ?? 0;
   for (const cell of cells) {
     if (cell.text === '') continue;
-    const lines = estimateLineCount(cell.text, cell.columnWidth, cell.fontSizePt);
+    const lines = estimateLineCount(cell.text, cell.columnWidth, cell.fontSizePt, cell.indent ?? 0);
     height = Math.max(height, lines * cell.fontSizePt * lineHeightFactor + paddingPt);
   }
-  // Quarter points: what Excel itself stores, and it keeps the file stable across runs.
-  return Math.min(Math.ceil(height * 4) / 4, MAX_ROW_HEIGHT_PT);
+  return roundHeight(height);
 }

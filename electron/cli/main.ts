@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: list | dump <id> [--format csv|json] | export <id> --annex catalogue --out <file>
 // | init [--force]; every command takes --db <file> (default: the app's database).
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { ANNEX_KINDS } from '../../shared/contract';
 import { basename, dirname, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { importTable } from '../exchange/pricing-imports';
@@ -17,12 +18,12 @@ import type { Refusal } from '../db/file-check';
 import { fileStamp, unusedPath } from '../db/stamp';
 import { defaultDatabasePath } from '../paths/locations';
 import { getCatalogue, listCatalogues } from '../services/catalogue-queries';
-import { exportCatalogueAnnex } from '../services/handlers';
+import { exportAnnexes } from '../services/annex-export';
 import { openAppDatabase } from '../seeds/open-database';
 import { itemRecords, itemsCsv, neutraliseCsvCell } from './item-records';
 
 const USAGE =
-  '用法：npm run -s cli -- <list | dump <清单编号> [--format csv|json] [--out <文件>] [--bom] | export <清单编号> --annex catalogue --out <文件.xlsx>' +
+  '用法：npm run -s cli -- <list | dump <清单编号> [--format csv|json] [--out <文件>] [--bom] | export <清单编号> --annex catalogue|tasks|indicators|all --out <文件.xlsx> [--separate] [--header <页眉>] [--footer <页脚>]' +
   ' | regions import <文件> | population import <文件> | rules import <文件> | drivers import <清单编号> <文件>' +
   ' | price <清单编号> [--from 2026] [--to 2030] [--level county|city|province] [--format csv|json] | init [--force]> [--db <数据库文件>]';
 
@@ -55,6 +56,9 @@ async function main(argv: string[]): Promise<void> {
         from: { type: 'string' },
         to: { type: 'string' },
         level: { type: 'string', default: 'county' },
+        separate: { type: 'boolean', default: false },
+        header: { type: 'string' },
+        footer: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -112,7 +116,18 @@ async function run(
   db: Database,
   command: string,
   args: string[],
-  values: { format?: string; annex?: string; out?: string; bom?: boolean; from?: string; to?: string; level?: string },
+  values: {
+    format?: string;
+    annex?: string;
+    out?: string;
+    bom?: boolean;
+    from?: string;
+    to?: string;
+    level?: string;
+    separate?: boolean;
+    header?: string;
+    footer?: string;
+  },
 ): Promise<void> {
   const needId = () => {
     const id = args[0];
@@ -141,19 +156,24 @@ async function run(
     }
     case 'export': {
       const id = needId();
+      const annex = ANNEX_KINDS.find((kind) => kind === values.annex);
       const problems = [
-        values.annex !== 'catalogue'
-          ? `请用 --annex catalogue 指定附件种类（目前可导出：catalogue 清单附件），收到的是“${values.annex ?? '（未指定）'}”`
+        annex === undefined
+          ? `请用 --annex 指定附件种类（catalogue 清单、tasks 重点任务分工方案、indicators 主要指标表、all 全部），收到的是“${values.annex ?? '（未指定）'}”`
           : null,
         values.out ? null : '请用 --out <文件.xlsx> 指定导出文件的路径',
       ].filter((p): p is string => p !== null);
-      if (problems.length) throw new AppError('bad_request', `${problems.join('；')}。`);
-      if (!values.out) return;
+      if (problems.length || annex === undefined || !values.out) throw new AppError('bad_request', `${problems.join('；')}。`);
       if (!values.out.toLowerCase().endsWith('.xlsx')) throw new AppError('bad_request', `导出文件名必须以 .xlsx 结尾：${values.out}`);
-      const { bytes, warning } = await exportCatalogueAnnex(db, id);
-      const out = writeOutput(values.out, bytes);
-      console.log(`已导出 ${out}（${bytes.length} 字节）`);
-      if (warning) console.error(`注意：${warning}`);
+      const pageText = { ...(values.header === undefined ? {} : { header: values.header }), ...(values.footer === undefined ? {} : { footer: values.footer }) };
+      const files = await exportAnnexes(db, id, { annex, layout: values.separate ? 'separate' : 'workbook', pageText });
+      // With --separate each part goes beside --out, named after the part: "<out>-附件2_….xlsx".
+      for (const file of files) {
+        const target = values.separate ? values.out.replace(/\.xlsx$/i, `-${file.fileName}`) : values.out;
+        const out = writeOutput(target, file.bytes);
+        console.log(`已导出 ${out}（${file.bytes.length} 字节）`);
+        if (file.warning) console.error(`注意：${file.warning}`);
+      }
       return;
     }
     case 'regions':
@@ -213,11 +233,15 @@ async function run(
   }
 }
 
+/** Written to a temporary name beside the target and renamed: a failed write never leaves half a file. */
 function writeOutput(path: string, content: string | Buffer): string {
   const out = resolve(path);
+  const temporary = `${out}.${process.pid}.part`;
   try {
-    writeFileSync(out, content);
+    writeFileSync(temporary, content);
+    renameSync(temporary, out);
   } catch (error) {
+    rmSync(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'

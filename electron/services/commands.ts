@@ -1,7 +1,12 @@
 // The one place every user edit is written: validated, applied in a transaction, recorded in change_log
 // with its inverse. Nothing else in the app issues UPDATE/INSERT/DELETE on catalogue content.
 import type { Command, SetItemFieldCommand } from '../../shared/domain/commands';
-import { checkCellText, normaliseCellText } from '../../shared/domain/cell-text';
+import { normaliseCellText } from '../../shared/domain/cell-text';
+import { checkedCellValue } from './cell-value';
+import { createIndicatorPlan, deleteIndicatorPlan, setIndicatorField } from './indicator-plans';
+import { setPageText } from './page-text';
+import { setTaskField } from './task-commands';
+import type { TaskCommandResult } from './task-commands';
 import type { CatalogueItem } from '../../shared/domain/catalogue';
 import { AppError } from '../db/app-error';
 import type { Database, Tx } from '../db/database';
@@ -15,10 +20,34 @@ export interface CommandResult {
   changeId: number;
 }
 
-export function executeCommand(db: Database, command: Command, origin: Origin): Promise<CommandResult> {
+/** What each kind of command answers. */
+export interface CommandResults {
+  'item.setField': CommandResult;
+  'task.setField': TaskCommandResult;
+  'catalogue.setPageText': Awaited<ReturnType<typeof setPageText>>;
+  'indicatorPlan.create': Awaited<ReturnType<typeof createIndicatorPlan>>;
+  'indicatorPlan.delete': Awaited<ReturnType<typeof deleteIndicatorPlan>>;
+  'indicator.setField': Awaited<ReturnType<typeof setIndicatorField>>;
+}
+
+export function executeCommand<C extends Command>(db: Database, command: C, origin: Origin): Promise<CommandResults[C['kind']]> {
+  return db.transaction((tx) => apply(tx, command, origin)) as Promise<CommandResults[C['kind']]>;
+}
+
+function apply(tx: Tx, command: Command, origin: Origin): Promise<CommandResults[Command['kind']]> {
   switch (command.kind) {
     case 'item.setField':
-      return db.transaction((tx) => setItemField(tx, command, origin));
+      return setItemField(tx, command, origin);
+    case 'task.setField':
+      return setTaskField(tx, command, origin);
+    case 'catalogue.setPageText':
+      return setPageText(tx, command, origin);
+    case 'indicatorPlan.create':
+      return createIndicatorPlan(tx, command, origin);
+    case 'indicatorPlan.delete':
+      return deleteIndicatorPlan(tx, command, origin);
+    case 'indicator.setField':
+      return setIndicatorField(tx, command, origin);
   }
 }
 
@@ -31,9 +60,7 @@ async function setItemField(tx: Tx, command: SetItemFieldCommand, origin: Origin
   if (stored !== normaliseCellText(command.expected)) {
     throw new AppError('conflict', `${where}已被改动（可能是在另一个窗口），本次修改没有保存。请刷新后再改。`);
   }
-  const checked = checkCellText(command.value);
-  if (!checked.ok) throw new AppError('refused', `${where}${checked.reason}，本次修改没有保存。请删去这个字符后再保存。`);
-  const value = checked.text;
+  const value = checkedCellValue(command.value, where);
   if (command.field === 'name' && value === null) {
     throw new AppError('refused', `${where}不能为空（只有空格或看不见的字符也算空），本次修改没有保存。`);
   }

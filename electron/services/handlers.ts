@@ -1,9 +1,18 @@
 // The contract's channels, implemented once over the database; both hosts and the CLI call these.
 import type { Channel, Request, Response } from '../../shared/contract';
-import { writeCatalogueAnnex } from '../annex/catalogue-annex';
-import { annexFileName } from '../annex/file-name';
-import { ITEM_FIELDS } from '../../shared/domain/catalogue';
-import { AppError } from '../db/app-error';
+import { exportAnnexes } from './annex-export';
+import type { AnnexExport } from './annex-export';
+import { listTasks } from './task-queries';
+import { getIndicatorPlan, listIndicatorPlans } from './indicator-plans';
+import { getPageText } from './page-text';
+
+/** "national-14th-plan-next", then "-next-2", … : a draft id not yet taken. */
+async function unusedPlanId(db: Database, basedOn: string): Promise<string> {
+  const taken = new Set((await listIndicatorPlans(db)).map((plan) => plan.id));
+  let id = `${basedOn}-next`;
+  for (let n = 2; taken.has(id); n += 1) id = `${basedOn}-next-${n}`;
+  return id;
+}
 import type { Database } from '../db/database';
 import { version } from '../../package.json';
 import { getCatalogue, getItem, listCatalogues } from './catalogue-queries';
@@ -23,29 +32,12 @@ export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Respon
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export interface AnnexExport {
-  fileName: string;
-  bytes: Buffer;
-  /** Said to the user with the file: what the annex lacks before it can be published. */
-  warning: string | null;
-}
+export type { AnnexExport } from './annex-export';
 
+/** The catalogue annex alone (附件1), as the CLI and the bench have always asked for it. */
 export async function exportCatalogueAnnex(db: Database, catalogueId: string): Promise<AnnexExport> {
-  const detail = await getCatalogue(db, catalogueId);
-  const { summary } = detail;
-  if (detail.items.length === 0) {
-    throw new AppError('refused', `“${summary.name}”还没有服务项目，无法导出附件${summary.statusNote ? `（${summary.statusNote}）` : ''}。`);
-  }
-  const unfilled = detail.items.filter((i) => ITEM_FIELDS.some((f) => i[f] === null)).length;
-  const warnings = [
-    summary.status === 'incomplete' ? `清单内容不全${summary.statusNote ? `：${summary.statusNote}` : ''}` : null,
-    unfilled > 0 ? `${unfilled} 个服务项目尚有未填写的栏目` : null,
-  ].filter((w): w is string => w !== null);
-  return {
-    fileName: annexFileName(detail),
-    bytes: await writeCatalogueAnnex(detail),
-    warning: warnings.length ? `${warnings.join('；')}。发布前请补全。` : null,
-  };
+  const [file] = await exportAnnexes(db, catalogueId, { annex: 'catalogue', layout: 'workbook' });
+  return file!;
 }
 
 export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli', origin: Origin = 'app', feed?: ChangeFeed): Handlers {
@@ -62,10 +54,32 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     'items.update': ({ itemId, field, value, expected }) =>
       executeCommand(db, { kind: 'item.setField', itemId, field, value, expected }, origin),
     'items.get': ({ itemId }) => getItem(db, itemId),
-    'annex.export': async ({ catalogueId }) => {
-      const { fileName, bytes, warning } = await exportCatalogueAnnex(db, catalogueId);
-      return { fileName, mimeType: XLSX_MIME, base64: bytes.toString('base64'), byteLength: bytes.length, warning };
+    'annex.export': async ({ catalogueId, annex, layout, header, footer }) => {
+      const pageText = { ...(header === undefined ? {} : { header }), ...(footer === undefined ? {} : { footer }) };
+      const files = await exportAnnexes(db, catalogueId, { annex, layout: layout ?? 'workbook', pageText });
+      return files.map(({ fileName, bytes, warning }) => ({
+        fileName,
+        mimeType: XLSX_MIME,
+        base64: bytes.toString('base64'),
+        byteLength: bytes.length,
+        warning,
+      }));
     },
+    'annex.pageText.get': ({ catalogueId }) => getPageText(db, catalogueId),
+    'annex.pageText.set': async ({ catalogueId, header, footer }) =>
+      (await executeCommand(db, { kind: 'catalogue.setPageText', catalogueId, header, footer }, origin)).pageText,
+    'indicators.plans': () => listIndicatorPlans(db),
+    'indicators.plan.get': ({ planId }) => getIndicatorPlan(db, planId),
+    'indicators.plan.create': async ({ basedOnDocument }) => {
+      const planId = await unusedPlanId(db, basedOnDocument);
+      return (await executeCommand(db, { kind: 'indicatorPlan.create', planId, basedOnDocument }, origin)).plan;
+    },
+    'indicators.plan.delete': ({ planId }) => executeCommand(db, { kind: 'indicatorPlan.delete', planId }, origin),
+    'indicators.plan.update': ({ planId, seq, field, value, expected }) =>
+      executeCommand(db, { kind: 'indicator.setField', planId, seq, field, value, expected }, origin),
+    'tasks.list': ({ catalogueId }) => listTasks(db, catalogueId),
+    'tasks.update': ({ taskId, field, value, expected }) =>
+      executeCommand(db, { kind: 'task.setField', taskId, field, value, expected }, origin),
     'reference.get': () => getReferenceData(db),
     'indicators.list': ({ documentId }) => listIndicators(db, documentId),
     'pricing.items': ({ catalogueId }) => pricingItems(db, catalogueId),

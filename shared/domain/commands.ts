@@ -1,6 +1,8 @@
 // Every change a user makes is one of these commands. The Node side applies each in a transaction and
 // records it with its inverse, so undo/redo, cell history and version comparison can be built on the log.
 import type { ItemField } from './catalogue';
+import type { IndicatorField } from './indicator-plan';
+import type { TaskField } from './task';
 
 export interface SetItemFieldCommand {
   kind: 'item.setField';
@@ -12,7 +14,51 @@ export interface SetItemFieldCommand {
   expected: string | null;
 }
 
-export type Command = SetItemFieldCommand;
+export interface SetTaskFieldCommand {
+  kind: 'task.setField';
+  taskId: string;
+  field: TaskField;
+  value: string;
+  /** What the user saw before editing; a different stored value means someone else changed it. */
+  expected: string;
+}
+
+/** The page header and footer of a catalogue's annexes; null returns a line to its default. */
+export interface SetPageTextCommand {
+  kind: 'catalogue.setPageText';
+  catalogueId: string;
+  header: string | null;
+  footer: string | null;
+}
+
+/** A new plan's indicator table, started from a published one: baseline its target year, target five years on. */
+export interface CreateIndicatorPlanCommand {
+  kind: 'indicatorPlan.create';
+  planId: string;
+  basedOnDocument: string;
+}
+
+export interface DeleteIndicatorPlanCommand {
+  kind: 'indicatorPlan.delete';
+  planId: string;
+}
+
+export interface SetIndicatorFieldCommand {
+  kind: 'indicator.setField';
+  planId: string;
+  seq: number;
+  field: IndicatorField;
+  value: string | null;
+  expected: string | null;
+}
+
+export type Command =
+  | SetItemFieldCommand
+  | SetTaskFieldCommand
+  | SetPageTextCommand
+  | CreateIndicatorPlanCommand
+  | DeleteIndicatorPlanCommand
+  | SetIndicatorFieldCommand;
 
 // The cell-text rule lives in one place; re-exported here for the views that compare edits.
 export { normaliseCellText } from './cell-text';

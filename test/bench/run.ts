@@ -6,7 +6,11 @@
 //   3. exporting the 81-item Hebei annex — against exceljs writing the same cells with no formatting;
 //   4. saving one cell edit through the contract — against a bare UPDATE in a DuckDB transaction;
 //   5. saving one cell edit while 50 readers keep opening the Hebei catalogue — against the same edit with no
-//      reader running. `npm run bench -- readers` runs this one alone.
+//      reader running;
+//   6. the annex exports (the 81-item annex, the whole Hebei set, a 5,000-item catalogue), each in a
+//      process of its own for its time and peak memory, against exceljs writing the same cells unformatted;
+//   7–9. pricing the national-scale model (test/bench/pricing/pricing-bench.ts).
+// `npm run bench -- readers|annex|pricing` runs one part alone.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -19,7 +23,8 @@ import { getCatalogue } from '../../electron/services/catalogue-queries';
 import { dispatch } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
 import { openAppDatabase } from '../../electron/seeds/open-database';
-import { compare, report, time } from './measure';
+import { compare, median, report, time } from './measure';
+import { pricingBench } from './pricing/pricing-bench';
 import type { Comparison } from './measure';
 
 const dir = mkdtempSync(join(tmpdir(), 'qingdan-bench-'));
@@ -100,7 +105,56 @@ async function editUnderReaders(db: Database): Promise<Comparison> {
   return result;
 }
 
+/** Runs one annex workload in a child process; returns its time (ms, after a warm-up) and peak memory (MB). */
+function workload(mode: 'annex' | 'plain', size: string): Promise<{ ms: number; maxRssMb: number; bytes: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/annex-workload.ts', mode, size], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`workload ${mode} ${size} exited ${code}`))));
+  });
+}
+
+async function annexBench(): Promise<string> {
+  const lines: string[] = ['6. annex exports, each in its own process (median of 5 runs after 3 warm-ups, a 5,000-item export one cold run; peak RSS of the process)'];
+  const targets: Record<string, string> = { hebei: 'target < 100 ms', set: '', '5000': 'target < 5000 ms and < 300 MB' };
+  for (const [size, rounds] of [['hebei', 5], ['set', 5], ['5000', 3]] as const) {
+    const annex = [];
+    const plain = [];
+    for (let i = 0; i < rounds; i += 1) {
+      annex.push(await workload('annex', size));
+      plain.push(await workload('plain', size));
+    }
+    const ms = median(annex.map((r) => r.ms));
+    const baseMs = median(plain.map((r) => r.ms));
+    const rss = Math.max(...annex.map((r) => r.maxRssMb));
+    const baseRss = Math.max(...plain.map((r) => r.maxRssMb));
+    const label = { hebei: 'the 81-item Hebei annex', set: 'the whole Hebei set (附件1 + 附件2)', '5000': 'a 5,000-item catalogue annex' }[size];
+    lines.push(
+      `  ${label}: median ${ms.toFixed(1)} ms, peak ${rss.toFixed(0)} MB (n=${rounds}) ${targets[size]}`,
+      `    baseline, exceljs same cells unformatted: median ${baseMs.toFixed(1)} ms, peak ${baseRss.toFixed(0)} MB; ratio ${(ms / baseMs).toFixed(2)}× time, ${(rss / baseRss).toFixed(2)}× memory`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function pricingSection(): Promise<string> {
+  const { results, notes } = await pricingBench(dir);
+  return [report(results), ...notes].join('\n');
+}
+
 async function main(): Promise<void> {
+  const only = ['readers', 'annex', 'pricing'].find((part) => process.argv.includes(part));
+  if (only === 'annex') {
+    console.log(await annexBench());
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  if (only === 'pricing') {
+    console.log(await pricingSection());
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   if (process.argv.includes('readers')) {
     const db = await openAppDatabase(join(dir, 'readers.duckdb'));
     const result = await editUnderReaders(db);
@@ -160,6 +214,8 @@ async function main(): Promise<void> {
 
   console.log(`Qingdan bench — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString()}\n`);
   console.log(report(results));
+  console.log(`\n${await annexBench()}`);
+  console.log(`\n${await pricingSection()}`);
   rmSync(dir, { recursive: true, force: true });
 }
 

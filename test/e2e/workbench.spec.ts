@@ -145,17 +145,18 @@ test('the page reloads without the token in its address, and a browser without t
   await stranger.close();
 });
 
-test('导出附件 downloads the catalogue annex as .xlsx', async ({ page }) => {
+test('导出附件 downloads the whole annex set as one .xlsx, a sheet each', async ({ page }) => {
   await page.goto(`${host.url}#/catalogue/hebei-13th`);
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出附件' }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe('附件1_河北省“十三五”基本公共服务清单.xlsx');
+  expect(download.suggestedFilename()).toBe('全部附件_河北省“十三五”基本公共服务清单.xlsx');
   const file = join(dir, 'download.xlsx');
   await download.saveAs(file);
-  await expect(page.getByRole('status').filter({ hasText: '已导出' })).toContainText('附件1_河北省');
+  await expect(page.getByRole('status').filter({ hasText: '已导出' })).toContainText('全部附件_河北省');
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
+  expect(book.worksheets.map((ws) => ws.name)).toEqual(['附件1 清单', '附件2 重点任务分工']);
   const sheet = book.worksheets[0]!;
   const texts = sheet.getSheetValues().flat().filter((v) => typeof v === 'string');
   expect(texts).toContain('河北省“十三五”基本公共服务清单');
@@ -164,12 +165,29 @@ test('导出附件 downloads the catalogue annex as .xlsx', async ({ page }) => 
   expect(sheet.pageSetup.orientation).toBe('landscape');
 });
 
-test('a catalogue without items says so and offers no export', async ({ page }) => {
+test('a catalogue without items says so and offers only its tasks for export', async ({ page }) => {
   await page.goto(`${host.url}#/catalogue/gansu-13th`);
   await expect(page.locator('.domain-row')).toHaveCount(8);
-  await expect(page.getByText('这份清单还没有服务项目，因此也不能导出附件。')).toBeVisible();
+  await expect(page.getByText('这份清单还没有服务项目，因此也不能导出清单附件。')).toBeVisible();
   await expect(page.getByText('附件1清单正文缺失；规划正文称八个领域80个项目')).toBeVisible();
-  await expect(page.getByRole('button', { name: '导出附件' })).toBeDisabled();
+  // 甘肃's annex 2 survived: its tasks can be seen and exported.
+  await expect(page.getByRole('option', { name: '附件1 清单' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '导出附件' })).toBeEnabled();
+});
+
+test('the 重点任务 tab shows annex 2 and saves an edit through the write path', async ({ page }) => {
+  await page.goto(`${host.url}#/catalogue/hebei-13th`);
+  await page.getByRole('tab', { name: /重点任务/ }).click();
+  const cell = page.locator('.ag-row[row-id="hebei-13th:task-02"] .ag-cell[col-id="responsibleUnits"]');
+  await expect(cell).toHaveText('省教育厅牵头，其他有关部门按职责分工负责');
+  await cell.dblclick();
+  const editor = page.locator('.ag-large-text textarea');
+  await editor.fill('省教育厅牵头，省财政厅等有关部门按职责分工负责');
+  await editor.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toContainText('第2项重点任务的“责任单位”');
+  await page.reload();
+  await page.getByRole('tab', { name: /重点任务/ }).click();
+  await expect(cell).toHaveText('省教育厅牵头，省财政厅等有关部门按职责分工负责');
 });
 
 test('the reference data shows every row’s source and status', async ({ page }) => {
@@ -181,4 +199,22 @@ test('the reference data shows every row’s source and status', async ({ page }
   await expect(page.getByRole('table', { name: '十四五指标' }).locator('tbody tr')).toHaveCount(22);
   await expect(page.getByRole('list', { name: '专栏1注释' }).locator('li')).toHaveCount(6);
   await page.screenshot({ path: join(screens, 'reference.png') });
+});
+
+test('规划指标: a new plan’s table from 十四五 专栏1, baseline 2025 and target 2030, edited and kept', async ({ page }) => {
+  await page.goto(`${host.url}#/indicators`);
+  await expect(page.getByRole('tab', { name: /“十四五”社会发展与公共服务主要指标/ })).toBeVisible();
+  await expect(page.locator('.ag-row')).toHaveCount(22);
+  await page.getByRole('button', { name: /以“十四五”指标表为底新建（基期2025年，目标2030年）/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已新建' })).toContainText('“十五五”社会发展与公共服务主要指标');
+  await expect(page.locator('.ag-header-cell', { hasText: '2030年' })).toBeVisible();
+  const target = page.locator('.ag-row[row-id="1"] .ag-cell[col-id="target"]');
+  await target.dblclick();
+  const editor = page.locator('.ag-large-text textarea');
+  await editor.fill('6');
+  await editor.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toContainText('第1行');
+  await page.reload();
+  await page.getByRole('tab', { name: /“十五五”/ }).click();
+  await expect(page.locator('.ag-row[row-id="1"] .ag-cell[col-id="target"]')).toHaveText('6');
 });

@@ -2,6 +2,7 @@
 // before any of them runs on an existing database (Database.migrate).
 import { initialSchema } from './001-initial-schema';
 import { pricingSchema } from './002-pricing';
+import { annexSet } from './003-annex-set';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
   statements: string[];
 }
 
-export const MIGRATIONS: Migration[] = [initialSchema, pricingSchema];
+export const MIGRATIONS: Migration[] = [initialSchema, pricingSchema, annexSet];

@@ -12,27 +12,31 @@ import type { GridRow } from '../grid/catalogue-rows';
 import { catalogueColumns } from '../grid/columns';
 import { DomainRowRenderer } from '../grid/DomainRowRenderer';
 import { gridTheme } from '../grid/theme';
-import { downloadFile } from './download';
+import type { CatalogueTask } from '../../../shared/domain/task';
+import { AnnexExportPanel } from './AnnexExportPanel';
+import { TasksView } from './TasksView';
 import { saveStatusText } from './save-status';
 import type { SaveStatus } from './save-status';
 
 export function CatalogueView({ catalogueId }: { catalogueId: string }) {
-  const [detail] = useLoad(() => invoke('catalogues.get', { catalogueId }), [catalogueId]);
+  const [detail] = useLoad(
+    () => Promise.all([invoke('catalogues.get', { catalogueId }), invoke('tasks.list', { catalogueId })]),
+    [catalogueId],
+  );
   if (detail.state === 'loading') return <p className="page muted">正在读取清单……</p>;
   if (detail.state === 'error') return <p className="page error" role="alert">{detail.message}</p>;
-  return <CatalogueEditor detail={detail.data} />;
+  return <CatalogueEditor detail={detail.data[0]} tasks={detail.data[1]} />;
 }
 
-const EXPORTING = '正在生成附件……';
 const cellKey = (itemId: string, field: ItemField) => `${itemId}/${field}`;
 
-function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
+function CatalogueEditor({ detail, tasks }: { detail: CatalogueDetail; tasks: CatalogueTask[] }) {
+  const [tab, setTab] = useState<'items' | 'tasks'>('items');
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   // Cells whose save has not come back yet: not editable until it does, so a second edit never starts
   // from a value the database has not confirmed.
   const saving = useRef(new Set<string>());
   const latestEdit = useRef(0);
-  const [exporting, setExporting] = useState<string | null>(null);
   const rows = useMemo(() => catalogueRows(detail), [detail]);
   const columns = useMemo(
     () => catalogueColumns(detail.columnLabels, (row, field) => !saving.current.has(cellKey(row.id, field))),
@@ -76,17 +80,6 @@ function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
     [detail.columnLabels],
   );
 
-  const exportAnnex = useCallback(async () => {
-    setExporting(EXPORTING);
-    try {
-      const file = await invoke('annex.export', { catalogueId: summary.id, annex: 'catalogue' });
-      downloadFile(file);
-      setExporting(`已导出：${file.fileName}（${Math.round(file.byteLength / 1024)} KB）${file.warning ? `。注意：${file.warning}` : ''}`);
-    } catch (error) {
-      setExporting(`导出失败：${errorMessage(error)}`);
-    }
-  }, [summary.id]);
-
   return (
     <section className="catalogue-page">
       <div className="catalogue-toolbar">
@@ -100,20 +93,18 @@ function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
           </span>
         </div>
         <div className="catalogue-actions">
-          {exporting && <span className="export-status" role="status">{exporting}</span>}
-          <button
-            type="button"
-            onClick={() => void exportAnnex()}
-            disabled={exporting === EXPORTING || detail.items.length === 0}
-            title={detail.items.length === 0 ? '这份清单还没有服务项目' : '按正式格式导出清单附件（.xlsx）'}
-          >
-            导出附件
-          </button>
+          <AnnexExportPanel summary={summary} hasItems={detail.items.length > 0} hasTasks={tasks.length > 0} />
         </div>
       </div>
+      <div className="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab === 'items'} onClick={() => setTab('items')}>服务项目</button>
+        <button type="button" role="tab" aria-selected={tab === 'tasks'} onClick={() => setTab('tasks')}>重点任务（{tasks.length}）</button>
+      </div>
+      {tab === 'tasks' && <TasksView tasks={tasks} />}
+      {tab === 'items' && <>
       {summary.statusNote && <p className="status-note">{summary.statusNote}</p>}
       {detail.items.length === 0 && (
-        <p className="status-note">这份清单还没有服务项目，因此也不能导出附件。</p>
+        <p className="status-note">这份清单还没有服务项目，因此也不能导出清单附件。</p>
       )}
       {detail.items.length > 0 && <p
         className={`save-status save-${status.state}`}
@@ -141,6 +132,7 @@ function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
           overlayNoRowsTemplate="<span>这份清单还没有服务项目。</span>"
         />
       </div>
+      </>}
     </section>
   );
 }

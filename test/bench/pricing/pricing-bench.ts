@@ -38,7 +38,7 @@ export async function pricingBench(dir: string): Promise<{ results: Comparison[]
                CAST(i % 4 AS INTEGER) AS rule_seq, CAST(600000 AS INTEGER) AS central_u, CAST(0 AS TINYINT) AS quality
         FROM range(${counts.costLines}) t(i)`),
     );
-  results.push(await compare('5. full reprice of the national model', { subject: 'DuckDB pricing (population + cost lines)', baseline: 'DuckDB writing a table of the same shape from range()' }, fullReprice, floor, 5));
+  results.push(await compare('7. full reprice of the national model', { subject: 'DuckDB pricing (population + cost lines)', baseline: 'DuckDB writing a table of the same shape from range()' }, fullReprice, floor, 5));
   const [{ n } = { n: 0 }] = await db.all(`SELECT count(*) AS n FROM item_cost_lines WHERE catalogue_id = '${SYNTHETIC.catalogueId}'`);
   notes.push(`合成模型：${counts.counties} 个县、${counts.items} 个项目、${SYNTHETIC.cohorts} 个人群、5 年；成本行 ${String(n)} 行（预期 ${counts.costLines}）。`);
 
@@ -57,11 +57,11 @@ export async function pricingBench(dir: string): Promise<{ results: Comparison[]
     current = value;
   };
   const bareUpdate = () => db.transaction((tx) => tx.run(`UPDATE item_drivers SET yearly_change = ${k++ % 7} WHERE item_id = '${SYNTHETIC.catalogueId}:043'`));
-  results.push(await compare('6. reprice after one driver edit (one item ≈ 14,000 lines)', { subject: 'drivers.update: validate, write, log, rebuild the item\'s lines', baseline: 'bare one-row UPDATE in a DuckDB transaction' }, edit, bareUpdate, 20));
+  results.push(await compare('8. reprice after one driver edit (one item ≈ 14,000 lines)', { subject: 'drivers.update: validate, write, log, rebuild the item\'s lines', baseline: 'bare one-row UPDATE in a DuckDB transaction' }, edit, bareUpdate, 20));
 
   const totals = () => pricingSummary(db, SYNTHETIC.catalogueId);
   const plainSum = () => db.all(`SELECT sum(cost_fen) FROM item_cost_lines WHERE catalogue_id = '${SYNTHETIC.catalogueId}'`);
-  results.push(await compare('7. totals the 测算 view shows (by year, 领域, city, level; per resident)', { subject: 'pricing.summary', baseline: 'one plain sum over the lines' }, totals, plainSum, 10));
+  results.push(await compare('9. totals the 测算 view shows (by year, 领域, city, level; per resident)', { subject: 'pricing.summary', baseline: 'one plain sum over the lines' }, totals, plainSum, 10));
 
   clearInterval(sampler);
   sample();

@@ -59,6 +59,19 @@ def main(path):
                 letter: dim.width for letter, dim in sorted(sheet.column_dimensions.items()) if dim.width
             },
             "cells": cells,
+            "sheets": [
+                {
+                    "title": ws.title,
+                    "rowBreaks": [brk.id for brk in ws.row_breaks.brk],
+                    "printTitleRows": ws.print_title_rows,
+                    "fitToPage": bool(ws.sheet_properties.pageSetUpPr.fitToPage) if ws.sheet_properties.pageSetUpPr else False,
+                    "scale": int(ws.page_setup.scale) if ws.page_setup.scale is not None else None,
+                    "oddHeader": ws.oddHeader.right.text,
+                    "rowHeights": [ws.row_dimensions[r].height for r in range(1, ws.max_row + 1)],
+                    "topMargin": ws.page_margins.top,
+                }
+                for ws in workbook.worksheets
+            ],
         },
         sys.stdout,
         ensure_ascii=False,

@@ -74,6 +74,7 @@ export interface PdfWord {
   xMin: number;
   yMin: number;
   xMax: number;
+  yMax: number;
 }
 
 /** Every word with its position (points from the top left), from pdftotext -bbox. */
@@ -93,8 +94,8 @@ export async function pdfWords(pdfPath: string): Promise<{ pageWidth: number; pa
       pageHeight = Number(pageMatch[2]);
       continue;
     }
-    const word = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>(.*)<\/word>/.exec(line);
-    if (word) words.push({ page, xMin: Number(word[1]), yMin: Number(word[2]), xMax: Number(word[3]), text: word[4] ?? '' });
+    const word = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
+    if (word) words.push({ page, xMin: Number(word[1]), yMin: Number(word[2]), xMax: Number(word[3]), yMax: Number(word[4]), text: word[5] ?? '' });
   }
   return { pageWidth, pageHeight, words };
 }

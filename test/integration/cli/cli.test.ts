@@ -89,6 +89,20 @@ describe('npm run cli', () => {
     expect(existsSync(join(temp.dir, 'gansu.xlsx'))).toBe(false);
   });
 
+  it('export --annex all --separate writes each part beside --out, through a temporary name', async () => {
+    const out = join(temp.dir, 'set.xlsx');
+    const { status, stdout } = runCli(['export', 'hebei-13th', '--annex', 'all', '--separate', '--out', out, '--header', '送审稿', '--db', db]);
+    expect(status).toBe(0);
+    const written = readdirSync(temp.dir).filter((f) => f.startsWith('set-'));
+    expect(written.sort()).toEqual(['set-附件1_河北省“十三五”基本公共服务清单.xlsx', 'set-附件2_河北省“十三五”基本公共服务重点任务分工方案.xlsx']);
+    expect(stdout.split('\n').filter((l) => l.startsWith('已导出'))).toHaveLength(2);
+    expect(readdirSync(temp.dir).filter((f) => f.endsWith('.part'))).toEqual([]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(temp.dir, written.sort()[1]!));
+    expect(book.worksheets[0]!.getCell('A1').value).toBe('附件2');
+    expect(book.worksheets[0]!.headerFooter.oddHeader).toContain('送审稿');
+  });
+
   it('export writes the annex the app exports', async () => {
     const out = join(temp.dir, 'hebei.xlsx');
     const { status, stdout } = runCli(['export', 'hebei-13th', '--annex', 'catalogue', '--out', out, '--db', db]);
@@ -118,8 +132,9 @@ describe('npm run cli', () => {
     const cases: [string[], RegExp][] = [
       [['dump', 'shanxi-13th', '--db', db], /^错误：没有编号为“shanxi-13th”的清单。\n$/],
       [['dump', 'hebei-13th', '--format', 'xml', '--db', db], /^错误：不支持的格式“xml”/],
-      [['export', 'hebei-13th', '--annex', 'tasks', '--out', join(temp.dir, 'x.xlsx'), '--db', db], /^错误：请用 --annex catalogue/],
-      [['export', 'hebei-13th', '--db', db], /^错误：请用 --annex catalogue.*；请用 --out/],
+      [['export', 'hebei-13th', '--annex', 'minutes', '--out', join(temp.dir, 'x.xlsx'), '--db', db], /^错误：请用 --annex 指定附件种类（catalogue 清单、tasks 重点任务分工方案、indicators 主要指标表、all 全部），收到的是“minutes”/],
+      [['export', 'hebei-13th', '--annex', 'indicators', '--out', join(temp.dir, 'x.xlsx'), '--db', db], /^错误：“河北省“十三五”基本公共服务清单”所属规划没有主要指标表/],
+      [['export', 'hebei-13th', '--db', db], /^错误：请用 --annex 指定附件种类.*；请用 --out/],
       [['export', 'hebei-13th', '--annex', 'catalogue', '--db', db], /^错误：请用 --out/],
       [['list', '--db', join(temp.dir, 'missing.duckdb')], /^错误：数据库文件不存在/],
       [['frobnicate', '--db', db], /^错误：不认识的命令“frobnicate”/],

@@ -1,0 +1,67 @@
+// The page header and footer of a catalogue's annexes: what the user set (per catalogue), else the
+// default — the draft mark and the date until the catalogue is published. Read and written here; the
+// write is a command, recorded in change_log with its inverse.
+import type { SetPageTextCommand } from '../../shared/domain/commands';
+import type { PageTextSetting } from '../../shared/contract';
+import { AppError } from '../db/app-error';
+import type { Database, Tx } from '../db/database';
+import { textOrNull } from '../db/row-values';
+import { checkedCellValue } from './cell-value';
+import { getCatalogue } from './catalogue-queries';
+
+type Reader = Pick<Database, 'all'> | Pick<Tx, 'all'>;
+
+/** "2026年11月23日" in Beijing time, as a document is dated. */
+export function chineseDate(at: Date): string {
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' })
+    .format(at)
+    .split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
+
+/** Until a catalogue is published its every page says it is a draft, and of when. */
+export function defaultHeader(status: string, at: Date = new Date()): string {
+  return status === 'published' ? '' : `草稿\u3000${chineseDate(at)}`;
+}
+
+export async function getPageText(db: Reader, catalogueId: string): Promise<PageTextSetting> {
+  const detail = await getCatalogue(db, catalogueId);
+  const [row] = await db.all('SELECT header, footer FROM annex_page_text WHERE catalogue_id = $1', [catalogueId]);
+  const storedHeader = textOrNull(row?.header);
+  const storedFooter = textOrNull(row?.footer);
+  const fallback = defaultHeader(detail.summary.status);
+  return {
+    header: storedHeader ?? fallback,
+    footer: storedFooter ?? '',
+    storedHeader,
+    storedFooter,
+    defaultHeader: fallback,
+  };
+}
+
+const MAX_LINE = 200;
+
+function clean(value: string | null, what: string): string | null {
+  if (value === null) return null;
+  checkedCellValue(value, what);
+  const line = value.replace(/\s+/gu, (space) => (space.includes('\u3000') ? '\u3000' : ' ')).trim();
+  if ([...line].length > MAX_LINE) throw new AppError('bad_request', `${what}最多 ${MAX_LINE} 个字，收到的有 ${[...line].length} 个。`);
+  return line;
+}
+
+export async function setPageText(tx: Tx, command: SetPageTextCommand, origin: string): Promise<{ pageText: PageTextSetting; changeId: number }> {
+  const before = await getPageText(tx, command.catalogueId);
+  const header = clean(command.header, '页眉');
+  const footer = clean(command.footer, '页脚');
+  if (header === before.storedHeader && footer === before.storedFooter) return { pageText: before, changeId: 0 };
+  await tx.run('DELETE FROM annex_page_text WHERE catalogue_id = $1', [command.catalogueId]);
+  if (header !== null || footer !== null) {
+    await tx.run('INSERT INTO annex_page_text (catalogue_id, header, footer) VALUES ($1, $2, $3)', [command.catalogueId, header, footer]);
+  }
+  const inverse: SetPageTextCommand = { ...command, header: before.storedHeader, footer: before.storedFooter };
+  const [logged] = await tx.all(
+    `INSERT INTO change_log (catalogue_id, command, payload, inverse, origin) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [command.catalogueId, command.kind, JSON.stringify({ ...command, header, footer }), JSON.stringify(inverse), origin],
+  );
+  return { pageText: await getPageText(tx, command.catalogueId), changeId: Number(logged?.id) };
+}

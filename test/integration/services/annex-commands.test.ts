@@ -1,0 +1,139 @@
+// The annex set's writes through the command path, on a real seeded DuckDB file: task cells, the page
+// header and footer, and indicator tables drafted for a new plan. Each is one transaction, recorded in
+// change_log with an inverse that, applied, puts back what was there.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { Command } from '../../../shared/domain/commands';
+import { AppError } from '../../../electron/db/app-error';
+import { Database } from '../../../electron/db/database';
+import { exportAnnexes } from '../../../electron/services/annex-export';
+import { executeCommand } from '../../../electron/services/commands';
+import { createHandlers } from '../../../electron/services/handlers';
+import { dispatch } from '../../../electron/services/dispatch';
+import { getPageText } from '../../../electron/services/page-text';
+import { getTask } from '../../../electron/services/task-queries';
+import { seededDatabaseFile, tempDir } from '../../support/temp-db';
+
+const temp = tempDir('annex-commands-');
+let db: Database;
+
+beforeAll(async () => {
+  db = await Database.open(await seededDatabaseFile(temp.dir));
+}, 60_000);
+
+afterAll(async () => {
+  await db.close();
+  temp.cleanup();
+});
+
+async function lastLogged(): Promise<{ command: string; payload: Command; inverse: Command }> {
+  const [row] = await db.all('SELECT command, payload, inverse FROM change_log ORDER BY id DESC LIMIT 1');
+  return { command: String(row?.command), payload: JSON.parse(String(row?.payload)) as Command, inverse: JSON.parse(String(row?.inverse)) as Command };
+}
+
+async function failure(run: Promise<unknown>): Promise<AppError> {
+  const error = await run.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe('task cells', () => {
+  const taskId = 'hebei-13th:task-03';
+  it('saves an edit, logs it with its inverse, and the inverse puts it back', async () => {
+    const before = await getTask(db, taskId);
+    const value = '省人力资源社会保障厅牵头，省财政厅等有关部门按职责分工负责';
+    const { task, changeId } = await executeCommand(db, { kind: 'task.setField', taskId, field: 'responsibleUnits', value, expected: before.responsibleUnits }, 'test');
+    expect(task.responsibleUnits).toBe(value);
+    expect(changeId).toBeGreaterThan(0);
+    const logged = await lastLogged();
+    expect(logged.command).toBe('task.setField');
+    await executeCommand(db, logged.inverse, 'test');
+    expect((await getTask(db, taskId)).responsibleUnits).toBe(before.responsibleUnits);
+  });
+
+  it('refuses a stale edit and an empty task, changing nothing', async () => {
+    const before = await getTask(db, taskId);
+    const stale = await failure(executeCommand(db, { kind: 'task.setField', taskId, field: 'task', value: '新', expected: '旧的内容' }, 'test'));
+    expect(stale.code).toBe('conflict');
+    expect(stale.message).toMatch(/^第3项重点任务的“重点任务”已被改动/u);
+    const empty = await failure(executeCommand(db, { kind: 'task.setField', taskId, field: 'task', value: '  \n', expected: before.task }, 'test'));
+    expect(empty.code).toBe('refused');
+    expect(await getTask(db, taskId)).toEqual(before);
+  });
+
+  it('is exported as edited', async () => {
+    const before = await getTask(db, taskId);
+    await executeCommand(db, { kind: 'task.setField', taskId, field: 'task', value: `${before.task}（已修改）`, expected: before.task }, 'test');
+    const [file] = await exportAnnexes(db, 'hebei-13th', { annex: 'tasks', layout: 'workbook' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file!.bytes as unknown as ArrayBuffer);
+    expect(book.worksheets[0]!.getSheetValues().flat()).toContain(`${before.task}（已修改）`);
+  });
+});
+
+describe('page header and footer', () => {
+  it('defaults to the draft mark and date for a draft, and stores what the user sets', async () => {
+    const initial = await getPageText(db, 'henan-13th');
+    expect(initial.storedHeader).toBeNull();
+    expect(initial.header).toMatch(/^草稿\u3000\d{4}年\d{1,2}月\d{1,2}日$/u);
+    expect((await getPageText(db, 'hebei-13th')).header).toBe('');
+
+    const handlers = createHandlers(db, 'cli', 'test');
+    const set = await handlers['annex.pageText.set']({ catalogueId: 'henan-13th', header: '征求意见稿\u30002026年12月1日', footer: '河南省发展和改革委员会' });
+    expect(set.header).toBe('征求意见稿\u30002026年12月1日');
+    const [file] = await exportAnnexes(db, 'henan-13th', { annex: 'catalogue', layout: 'workbook' });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file!.bytes as unknown as ArrayBuffer);
+    expect(book.worksheets[0]!.headerFooter.oddHeader).toContain('征求意见稿\u30002026年12月1日');
+    expect(book.worksheets[0]!.headerFooter.evenFooter).toContain('河南省发展和改革委员会');
+
+    const logged = await lastLogged();
+    expect(logged.inverse).toEqual({ kind: 'catalogue.setPageText', catalogueId: 'henan-13th', header: null, footer: null });
+    await executeCommand(db, logged.inverse, 'test');
+    expect((await getPageText(db, 'henan-13th')).storedHeader).toBeNull();
+  });
+
+  it('refuses a header longer than a line, saying so in Chinese', async () => {
+    const handlers = createHandlers(db, 'cli', 'test');
+    const answer = await dispatch(handlers, 'annex.pageText.set', { catalogueId: 'henan-13th', header: '长'.repeat(201), footer: null });
+    expect(answer.ok).toBe(false);
+    expect(!answer.ok && answer.error.message).toMatch(/页眉/u);
+  });
+});
+
+describe('indicator tables for a new plan', () => {
+  it('starts one from 十四五 专栏1: baseline 2025 (the old targets), target 2030 left to fill', async () => {
+    const handlers = createHandlers(db, 'cli', 'test');
+    const { plan, rows, notes } = await handlers['indicators.plan.create']({ basedOnDocument: 'national-14th-plan' });
+    expect(plan).toMatchObject({ id: 'national-14th-plan-next', period: '十五五', baselineYear: 2025, targetYear: 2030, source: 'draft' });
+    expect(plan.title).toBe('“十五五”社会发展与公共服务主要指标');
+    expect(rows).toHaveLength(22);
+    expect(rows[0]).toMatchObject({ category: '幼有所育', name: '每千人口拥有3岁以下婴幼儿托位数(个)', baseline: '4.5', target: null, attribute: '预期性' });
+    expect(notes.length).toBe(6);
+
+    const edit = await handlers['indicators.plan.update']({ planId: plan.id, seq: 1, field: 'target', value: '6', expected: null });
+    expect(edit.row.target).toBe('6');
+    const [file] = await exportAnnexes(db, plan.id, { annex: 'indicators', layout: 'workbook' });
+    expect(file!.warning).toMatch(/21 项未填目标值/u);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file!.bytes as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect([1, 2, 3, 4, 5].map((c) => sheet.getRow(5).getCell(c).value)).toEqual(['类别', '指标', '2025年', '2030年', '属性']);
+    expect(sheet.getRow(6).getCell(4).value).toBe('6');
+    expect(sheet.getCell('B3').value ?? sheet.getCell('A3').value).toBe('“十五五”社会发展与公共服务主要指标');
+  });
+
+  it('keeps the published table read-only and logs a draft’s deletion with the way back', async () => {
+    const handlers = createHandlers(db, 'cli', 'test');
+    const refused = await dispatch(handlers, 'indicators.plan.update', { planId: 'national-14th-plan', seq: 1, field: 'target', value: '9', expected: '4.5' });
+    expect(!refused.ok && refused.error.message).toMatch(/已发布文件中的指标表，不能修改/u);
+    const again = await handlers['indicators.plan.create']({ basedOnDocument: 'national-14th-plan' });
+    expect(again.plan.id).toBe('national-14th-plan-next-2');
+    const removed = await dispatch(handlers, 'indicators.plan.delete', { planId: 'national-14th-plan-next-2' });
+    expect(removed.ok).toBe(true);
+    const logged = await lastLogged();
+    expect(logged.inverse).toEqual({ kind: 'indicatorPlan.create', planId: 'national-14th-plan-next-2', basedOnDocument: 'national-14th-plan' });
+    const plans = await handlers['indicators.plans']({});
+    expect(plans.map((p) => p.id)).toEqual(['national-14th-plan', 'national-14th-plan-next']);
+  });
+});
