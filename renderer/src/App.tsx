@@ -2,14 +2,16 @@ import { useEffect, useState } from 'react';
 import { HomeView } from './views/HomeView';
 import { CatalogueView } from './views/CatalogueView';
 import { ReferenceView } from './views/ReferenceView';
+import { RegionsView } from './views/regions/RegionsView';
 
-type Route = { view: 'home' } | { view: 'catalogue'; id: string } | { view: 'reference' };
+type Route = { view: 'home' } | { view: 'catalogue'; id: string } | { view: 'reference' } | { view: 'regions' };
 
 function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const catalogue = /^\/catalogue\/(.+)$/.exec(path);
   if (catalogue) return { view: 'catalogue', id: decodeURIComponent(catalogue[1]!) };
   if (path === '/reference') return { view: 'reference' };
+  if (path === '/regions') return { view: 'regions' };
   return { view: 'home' };
 }
 
@@ -27,6 +29,7 @@ export function App() {
         <a className="brand" href="#/">清单工作台</a>
         <nav>
           <a href="#/" className={route.view === 'home' ? 'active' : ''}>清单</a>
+          <a href="#/regions" className={route.view === 'regions' ? 'active' : ''}>行政区与人口</a>
           <a href="#/reference" className={route.view === 'reference' ? 'active' : ''}>参考数据</a>
         </nav>
       </header>
@@ -34,6 +37,7 @@ export function App() {
         {route.view === 'home' && <HomeView />}
         {route.view === 'catalogue' && <CatalogueView key={route.id} catalogueId={route.id} />}
         {route.view === 'reference' && <ReferenceView />}
+        {route.view === 'regions' && <RegionsView />}
       </main>
     </div>
   );

@@ -15,6 +15,9 @@ import { gridTheme } from '../grid/theme';
 import { downloadFile } from './download';
 import { saveStatusText } from './save-status';
 import type { SaveStatus } from './save-status';
+import { CatalogueTabs } from './CatalogueTabs';
+import type { CatalogueTab } from './CatalogueTabs';
+import { PricingView } from './pricing/PricingView';
 
 export function CatalogueView({ catalogueId }: { catalogueId: string }) {
   const [detail] = useLoad(() => invoke('catalogues.get', { catalogueId }), [catalogueId]);
@@ -33,6 +36,7 @@ function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
   const saving = useRef(new Set<string>());
   const latestEdit = useRef(0);
   const [exporting, setExporting] = useState<string | null>(null);
+  const [tab, setTab] = useState<CatalogueTab>('items');
   const rows = useMemo(() => catalogueRows(detail), [detail]);
   const columns = useMemo(
     () => catalogueColumns(detail.columnLabels, (row, field) => !saving.current.has(cellKey(row.id, field))),
@@ -99,6 +103,7 @@ function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
             {summary.documentNumber ? ` · ${summary.documentNumber}` : ''}
           </span>
         </div>
+        <CatalogueTabs tab={tab} onChange={setTab} />
         <div className="catalogue-actions">
           {exporting && <span className="export-status" role="status">{exporting}</span>}
           <button
@@ -115,14 +120,15 @@ function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
       {detail.items.length === 0 && (
         <p className="status-note">这份清单还没有服务项目，因此也不能导出附件。</p>
       )}
-      {detail.items.length > 0 && <p
+      {tab === 'pricing' && <PricingView detail={detail} />}
+      {tab === 'items' && detail.items.length > 0 && <p
         className={`save-status save-${status.state}`}
         data-save-state={status.state}
         role={status.state === 'refused' ? 'alert' : 'status'}
       >
         {saveStatusText(status)}
       </p>}
-      <div className="grid-wrap">
+      {tab === 'items' && <div className="grid-wrap">
         <AgGridReact<GridRow>
           theme={gridTheme}
           localeText={AG_GRID_LOCALE_CN}
@@ -140,7 +146,7 @@ function CatalogueEditor({ detail }: { detail: CatalogueDetail }) {
           suppressMovableColumns
           overlayNoRowsTemplate="<span>这份清单还没有服务项目。</span>"
         />
-      </div>
+      </div>}
     </section>
   );
 }
