@@ -3,19 +3,32 @@ import { stringify } from 'csv-stringify/sync';
 import { ITEM_FIELDS } from '../../shared/domain/catalogue';
 import type { CatalogueDetail } from '../../shared/domain/catalogue';
 import { ITEM_COLUMNS } from '../services/item-columns';
+import { DRIVER_FIELDS } from '../../shared/domain/pricing/drivers';
+import type { ItemDriver } from '../../shared/domain/pricing/drivers';
+import { DRIVER_COLUMNS } from '../pricing/drivers-store';
 
-export const DUMP_COLUMNS = ['item_no', 'domain', ...ITEM_FIELDS.map((field) => ITEM_COLUMNS[field].csv)] as const;
+/** The seven columns of the catalogue, then the item's cost drivers (empty where not set). */
+export const DUMP_COLUMNS = [
+  'item_no',
+  'domain',
+  ...ITEM_FIELDS.map((field) => ITEM_COLUMNS[field].csv),
+  ...DRIVER_FIELDS.map((field) => DRIVER_COLUMNS[field].csv),
+] as const;
 
 export type ItemRecord = Record<string, string | number | null> & { id: string; item_no: number };
 
-export function itemRecords(detail: CatalogueDetail): ItemRecord[] {
+export function itemRecords(detail: CatalogueDetail, drivers: Map<string, ItemDriver> = new Map()): ItemRecord[] {
   const domainName = new Map(detail.domains.map((d) => [d.seq, d.name]));
-  return detail.items.map((item) => ({
-    item_no: item.itemNo,
-    id: item.id,
-    domain: domainName.get(item.domainSeq) ?? '',
-    ...(Object.fromEntries(ITEM_FIELDS.map((field) => [ITEM_COLUMNS[field].csv, item[field]])) as Record<string, string | null>),
-  })) as ItemRecord[];
+  return detail.items.map((item) => {
+    const driver = drivers.get(item.id);
+    return {
+      item_no: item.itemNo,
+      id: item.id,
+      domain: domainName.get(item.domainSeq) ?? '',
+      ...(Object.fromEntries(ITEM_FIELDS.map((field) => [ITEM_COLUMNS[field].csv, item[field]])) as Record<string, string | null>),
+      ...(Object.fromEntries(DRIVER_FIELDS.map((field) => [DRIVER_COLUMNS[field].csv, driver?.[field] ?? null])) as Record<string, string | number | null>),
+    };
+  }) as ItemRecord[];
 }
 
 /** RFC 4180: CRLF between records, fields quoted when they hold a comma, quote or line break. */

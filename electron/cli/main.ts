@@ -1,7 +1,14 @@
 // `npm run cli -- <command>`: list | dump <id> [--format csv|json] | export <id> --annex catalogue --out <file>
 // | init [--force]; every command takes --db <file> (default: the app's database).
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { importTable } from '../exchange/pricing-imports';
+import { listDrivers } from '../pricing/drivers-store';
+import { PRICE_COLUMNS, PRICE_LEVELS, priceTable } from '../pricing/price-table';
+import { pricingYears } from '../pricing/reprice';
+import { pricingSummary } from '../pricing/summary';
+import { setPricingYears } from '../services/pricing-commands';
 import { parseArgs } from 'node:util';
 import { AppError, toErrorPayload } from '../db/app-error';
 import { Database } from '../db/database';
@@ -12,7 +19,10 @@ import { exportCatalogueAnnex } from '../services/handlers';
 import { openAppDatabase } from '../seeds/open-database';
 import { itemRecords, itemsCsv } from './item-records';
 
-const USAGE = '用法：npm run -s cli -- <list | dump <清单编号> [--format csv|json] [--out <文件>] [--bom] | export <清单编号> --annex catalogue --out <文件.xlsx> | init [--force]> [--db <数据库文件>]';
+const USAGE =
+  '用法：npm run -s cli -- <list | dump <清单编号> [--format csv|json] [--out <文件>] [--bom] | export <清单编号> --annex catalogue --out <文件.xlsx>' +
+  ' | regions import <文件> | population import <文件> | rules import <文件> | drivers import <清单编号> <文件>' +
+  ' | price <清单编号> [--from 2026] [--to 2030] [--level county|city|province] [--format csv|json] | init [--force]> [--db <数据库文件>]';
 
 async function main(argv: string[]): Promise<void> {
   let parsed;
@@ -27,6 +37,9 @@ async function main(argv: string[]): Promise<void> {
         out: { type: 'string' },
         force: { type: 'boolean', default: false },
         bom: { type: 'boolean', default: false },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        level: { type: 'string', default: 'county' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -75,7 +88,7 @@ async function run(
   db: Database,
   command: string,
   args: string[],
-  values: { format?: string; annex?: string; out?: string; bom?: boolean },
+  values: { format?: string; annex?: string; out?: string; bom?: boolean; from?: string; to?: string; level?: string },
 ): Promise<void> {
   const needId = () => {
     const id = args[0];
@@ -93,7 +106,8 @@ async function run(
       if (values.format !== 'csv' && values.format !== 'json') {
         throw new AppError('bad_request', `不支持的格式“${values.format}”：--format 只能是 csv 或 json。`);
       }
-      const records = itemRecords(await getCatalogue(db, needId()));
+      const id = needId();
+      const records = itemRecords(await getCatalogue(db, id), await listDrivers(db, id));
       const text = values.format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : itemsCsv(records);
       // Excel on a Chinese Windows PC reads a CSV without a byte-order mark as GBK: --bom is for that.
       const output = values.bom ? `\uFEFF${text}` : text;
@@ -116,6 +130,58 @@ async function run(
       const out = writeOutput(values.out, bytes);
       console.log(`已导出 ${out}（${bytes.length} 字节）`);
       if (warning) console.error(`注意：${warning}`);
+      return;
+    }
+    case 'regions':
+    case 'population':
+    case 'rules':
+    case 'drivers': {
+      const [verb, ...rest] = args;
+      if (verb !== 'import') throw new AppError('bad_request', `命令 ${command} 只有 import：${command} import ${command === 'drivers' ? '<清单编号> ' : ''}<文件>。`);
+      const catalogueId = command === 'drivers' ? (rest.shift() ?? null) : null;
+      const file = rest[0];
+      if (!file || (command === 'drivers' && !catalogueId)) {
+        throw new AppError('bad_request', `请给出要导入的文件：npm run -s cli -- ${command} import ${command === 'drivers' ? '<清单编号> ' : ''}<文件.csv 或 .xlsx>。`);
+      }
+      const path = resolve(file);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path);
+      } catch {
+        throw new AppError('not_found', `无法读取文件 ${path}：文件不存在或没有读取权限。`);
+      }
+      const { report } = await importTable(db, { kind: command, catalogueId, fileName: basename(path), bytes, apply: true }, 'cli');
+      if (report.problems.length) {
+        throw new AppError('refused', `${report.kind}没有导入，文件中有 ${report.problems.length} 处问题：${report.problems.slice(0, 20).join('；')}${report.problems.length > 20 ? '……' : ''}`);
+      }
+      console.log(`已导入${report.kind}：${report.summary}（${report.rows} 行）。`);
+      return;
+    }
+    case 'price': {
+      const id = needId();
+      if (values.format !== 'csv' && values.format !== 'json') throw new AppError('bad_request', `不支持的格式“${values.format}”：--format 只能是 csv 或 json。`);
+      const level = PRICE_LEVELS.find((l) => l === values.level);
+      if (!level) throw new AppError('bad_request', `--level 只能是 ${PRICE_LEVELS.join('、')}，收到“${values.level}”。`);
+      const current = await pricingYears(db, id);
+      const year = (text: string | undefined, fallback: number, flag: string) => {
+        if (text === undefined) return fallback;
+        if (!/^\d{4}$/u.test(text)) throw new AppError('bad_request', `${flag} 应是四位年份，收到“${text}”。`);
+        return Number(text);
+      };
+      const fromYear = year(values.from, current.fromYear, '--from');
+      const toYear = year(values.to, current.toYear, '--to');
+      if (fromYear !== current.fromYear || toYear !== current.toYear) await setPricingYears(db, id, fromYear, toYear, 'cli');
+      const rows = await priceTable(db, id, level);
+      const summary = await pricingSummary(db, id);
+      if (summary.unpriced.length) {
+        console.error(`未测算的服务项目 ${summary.unpriced.length} 个（缺少测算参数，未列入结果）：${summary.unpriced.map((u) => `${u.itemNo} ${u.name}`).join('、')}`);
+      }
+      for (const p of summary.problems) console.error(`注意：${p}`);
+      const text = values.format === 'json'
+        ? `${JSON.stringify(rows, null, 2)}\n`
+        : stringify(rows.map((r) => PRICE_COLUMNS.map((c) => r[c] ?? '')), { header: true, columns: [...PRICE_COLUMNS], record_delimiter: 'windows' });
+      if (values.out) writeOutput(values.out, values.bom ? `\uFEFF${text}` : text);
+      else process.stdout.write(text);
       return;
     }
     default:

@@ -4,17 +4,37 @@ import { Database } from '../db/database';
 import type { OpenOptions } from '../db/database';
 import { seedsDir } from '../paths/locations';
 import { readSeeds } from './read-seeds';
-import { writeSeeds } from './write-seeds';
+import { writePricingSeeds } from './write-pricing-seeds';
+import { writeReference, writeSeeds } from './write-seeds';
 
 export async function isSeeded(db: Database): Promise<boolean> {
   const rows = await db.all(`SELECT count(*) AS n FROM app_meta WHERE key = 'seeded_at'`);
   return Number(rows[0]?.n ?? 0) > 0;
 }
 
+/**
+ * A database seeded by an earlier version: reference tables the migrations emptied (to reload them with
+ * 6-digit codes) are read again from the shipped seeds, and the pricing model gets its starting point.
+ */
+async function completeSeeds(db: Database): Promise<void> {
+  const [state] = await db.all(
+    `SELECT (SELECT count(*) FROM ref_population) AS reference, (SELECT count(*) FROM app_meta WHERE key = 'pricing_seeded_at') AS pricing`,
+  );
+  const needReference = Number(state?.reference ?? 0) === 0;
+  const needPricing = Number(state?.pricing ?? 0) === 0;
+  if (!needReference && !needPricing) return;
+  const bundle = readSeeds(seedsDir());
+  await db.transaction(async (tx) => {
+    if (needReference) await writeReference(tx, bundle);
+    if (needPricing) await writePricingSeeds(tx);
+  });
+}
+
 export async function openAppDatabase(path: string, options: OpenOptions = {}): Promise<Database> {
   const db = await Database.open(path, options);
   try {
     if (!(await isSeeded(db))) await writeSeeds(db, readSeeds(seedsDir()));
+    else await completeSeeds(db);
   } catch (error) {
     await db.close();
     if (error instanceof AppError) throw error;

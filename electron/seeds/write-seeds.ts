@@ -3,6 +3,7 @@ import type { Database, Tx } from '../db/database';
 import type { IndicatorValue } from '../../shared/domain/indicator';
 import type { SeedCatalogue } from '../importers/types';
 import type { SeedBundle } from './read-seeds';
+import { writePricingSeeds } from './write-pricing-seeds';
 
 /** Gaps between positions leave room to insert rows later without renumbering the neighbours. */
 export const POSITION_STEP = 1000;
@@ -35,28 +36,34 @@ export async function writeSeeds(db: Database, bundle: SeedBundle): Promise<void
         await tx.run('INSERT INTO plan_indicator_notes VALUES ($1, $2, $3)', [table.documentId, index + 1, note]);
       }
     }
-    for (const t of bundle.fiscalTiers) {
-      await tx.run('INSERT INTO ref_fiscal_tiers VALUES ($1, $2, $3, CAST($4 AS DECIMAL(5,2)), $5, $6)', [
-        t.provinceCode, t.province, t.tier, t.centralSharePct, t.source, t.status,
-      ]);
-    }
-    for (const p of bundle.population) {
-      await tx.run(
-        `INSERT INTO ref_population VALUES ($1, $2, $3, $4, DATE '2020-11-01', $5,
-          CAST($6 AS DECIMAL(5,2)), CAST($7 AS DECIMAL(5,2)), CAST($8 AS DECIMAL(5,2)), CAST($9 AS DECIMAL(5,2)), $10, $11)`,
-        [
-          p.regionCode, p.region, p.parentCode, p.level, p.population,
-          p.share0to14Pct, p.share15to59Pct, p.share60PlusPct, p.share65PlusPct, p.source, p.status,
-        ],
-      );
-    }
-    for (const n of bundle.nationalStandards) {
-      await tx.run('INSERT INTO ref_national_standards VALUES ($1, $2, $3, $4, CAST($5 AS DECIMAL(18,2)), $6, $7)', [
-        n.standard, n.unit, n.year, n.amountText, n.amount, n.source, n.status,
-      ]);
-    }
+    await writeReference(tx, bundle);
+    await writePricingSeeds(tx);
     await tx.run(`INSERT INTO app_meta VALUES ('seeded_at', CAST(current_timestamp AS VARCHAR))`);
   });
+}
+
+/** The reference tables (tiers, census, national standards), each row with its source and status. */
+export async function writeReference(tx: Tx, bundle: Pick<SeedBundle, 'fiscalTiers' | 'population' | 'nationalStandards'>): Promise<void> {
+  for (const t of bundle.fiscalTiers) {
+    await tx.run('INSERT INTO ref_fiscal_tiers VALUES ($1, $2, $3, CAST($4 AS DECIMAL(5,2)), $5, $6)', [
+      t.provinceCode, t.province, t.tier, t.centralSharePct, t.source, t.status,
+    ]);
+  }
+  for (const p of bundle.population) {
+    await tx.run(
+      `INSERT INTO ref_population VALUES ($1, $2, $3, $4, DATE '2020-11-01', $5,
+        CAST($6 AS DECIMAL(5,2)), CAST($7 AS DECIMAL(5,2)), CAST($8 AS DECIMAL(5,2)), CAST($9 AS DECIMAL(5,2)), $10, $11)`,
+      [
+        p.regionCode, p.region, p.parentCode, p.level, p.population,
+        p.share0to14Pct, p.share15to59Pct, p.share60PlusPct, p.share65PlusPct, p.source, p.status,
+      ],
+    );
+  }
+  for (const n of bundle.nationalStandards) {
+    await tx.run('INSERT INTO ref_national_standards VALUES ($1, $2, $3, $4, CAST($5 AS DECIMAL(18,2)), $6, $7)', [
+      n.standard, n.unit, n.year, n.amountText, n.amount, n.source, n.status,
+    ]);
+  }
 }
 
 function valueSql(first: number): string {

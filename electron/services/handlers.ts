@@ -10,6 +10,14 @@ import { getCatalogue, getItem, listCatalogues } from './catalogue-queries';
 import { executeCommand } from './commands';
 import type { Origin } from './commands';
 import { getReferenceData, listIndicators } from './reference-queries';
+import type { ChangeFeed } from './change-feed';
+import { applySuggestions, saveSplitRule, setDriverField, setPricingYears, updateRegion } from './pricing-commands';
+import type { Committed } from './pricing-commands';
+import { explainFigure } from '../pricing/explain';
+import { pricingItems } from '../pricing/items';
+import { listRegions } from '../pricing/regions-store';
+import { pricingSummary } from '../pricing/summary';
+import { importTable } from '../exchange/pricing-imports';
 
 export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
 
@@ -40,7 +48,13 @@ export async function exportCatalogueAnnex(db: Database, catalogueId: string): P
   };
 }
 
-export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli', origin: Origin = 'app'): Handlers {
+export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli', origin: Origin = 'app', feed?: ChangeFeed): Handlers {
+  // A write's result reaches the caller, and what it changed every open view.
+  const tell = async <T>(committed: Promise<Committed<T>>): Promise<T> => {
+    const { value, change } = await committed;
+    feed?.publish(change);
+    return value;
+  };
   return {
     'app.info': async () => ({ version, databasePath: db.path, duckdbVersion: await db.version(), host }),
     'catalogues.list': () => listCatalogues(db),
@@ -54,5 +68,22 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     },
     'reference.get': () => getReferenceData(db),
     'indicators.list': ({ documentId }) => listIndicators(db, documentId),
+    'pricing.items': ({ catalogueId }) => pricingItems(db, catalogueId),
+    'pricing.summary': ({ catalogueId }) => pricingSummary(db, catalogueId),
+    'pricing.explain': (request) => explainFigure(db, request),
+    'pricing.setYears': async ({ catalogueId, fromYear, toYear }) => {
+      await tell(setPricingYears(db, catalogueId, fromYear, toYear, origin));
+      return pricingSummary(db, catalogueId);
+    },
+    'drivers.update': (request) => tell(setDriverField(db, request, origin)),
+    'drivers.applySuggestions': ({ catalogueId, itemIds }) => tell(applySuggestions(db, catalogueId, itemIds, origin)),
+    'rules.save': (request) => tell(saveSplitRule(db, request, origin)),
+    'regions.list': ({ rootCode }) => listRegions(db, rootCode),
+    'regions.update': (request) => tell(updateRegion(db, request, origin)),
+    'data.import': async ({ kind, catalogueId, fileName, base64, apply }) => {
+      const { report, catalogueIds } = await importTable(db, { kind, catalogueId, fileName, bytes: Buffer.from(base64, 'base64'), apply }, origin);
+      for (const id of catalogueIds) feed?.publish({ catalogueId: id, scope: kind === 'drivers' ? 'drivers' : kind === 'rules' ? 'rules' : 'regions', itemIds: [] });
+      return report;
+    },
   };
 }

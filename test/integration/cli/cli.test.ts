@@ -37,7 +37,9 @@ describe('npm run cli', () => {
   it('dump writes RFC 4180 CSV with the fixed header, quoting what needs it', () => {
     const { status, stdout } = runCli(['dump', 'hebei-13th', '--db', db]);
     expect(status).toBe(0);
-    expect(stdout.split('\r\n')[0]).toBe('item_no,domain,item,target_group,standard,funding_responsibility,lead_department');
+    expect(stdout.split('\r\n')[0]).toBe(
+      'item_no,domain,item,target_group,standard,funding_responsibility,lead_department,cohort,coverage,unit_amount,unit,periods_per_year,base_year,yearly_change,split_rule,central_pct',
+    );
     const records = parse(stdout, { columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(81);
     expect(records[2]).toMatchObject({ item_no: '3', domain: '基本公共教育', item: '寄宿生生活补助', funding_responsibility: '中央和省、市、县财政按比例共同分担。' });
@@ -73,7 +75,7 @@ describe('npm run cli', () => {
     expect(stdout).toBe('');
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString('utf8').slice(1).split('\r\n')[0]).toBe('item_no,domain,item,target_group,standard,funding_responsibility,lead_department');
+    expect(bytes.toString('utf8').slice(1).split('\r\n')[0]).toBe('item_no,domain,item,target_group,standard,funding_responsibility,lead_department,cohort,coverage,unit_amount,unit,periods_per_year,base_year,yearly_change,split_rule,central_pct');
   });
 
   it('export warns about what an incomplete catalogue lacks, and refuses an empty one', () => {

@@ -167,16 +167,17 @@ describe('opening the file', () => {
   });
 
   it('keeps a copy of the file before a new migration changes it', async () => {
-    MIGRATIONS.push({ version: 2, name: 'test: add a table', statements: ['CREATE TABLE test_added (a INTEGER)'] });
+    const next = MIGRATIONS.length + 1;
+    MIGRATIONS.push({ version: next, name: 'test: add a table', statements: ['CREATE TABLE test_added (a INTEGER)'] });
     try {
       await withDb(async (db) => {
         const rows = await db.all('SELECT max(version) AS v FROM schema_migrations');
-        expect(rows[0]?.v).toBe(2);
+        expect(rows[0]?.v).toBe(next);
       });
-      const backups = readdirSync(temp.dir).filter((f) => f.includes('.before-v2-'));
+      const backups = readdirSync(temp.dir).filter((f) => f.includes(`.before-v${next}-`));
       expect(backups).toHaveLength(1);
       const old = await Database.open(join(temp.dir, backups[0]!)).catch((e: unknown) => e);
-      // The backup is the file as it was: version 1, so opening it migrates it too; it must open.
+      // The backup is the file as it was, one version behind, so opening it migrates it too; it must open.
       expect(old).toBeInstanceOf(Database);
       await (old as Database).close();
     } finally {

@@ -1,0 +1,270 @@
+// The four tables finance bureaus hand in: regions, population, split rules, drivers. Each is checked whole
+// first (every problem with its row and column); only a clean file is written, in one transaction, logged,
+// with the cost lines rebuilt.
+import { DRIVER_FIELDS, parseDriverField } from '../../shared/domain/pricing/drivers';
+import type { DriverField, FieldValue } from '../../shared/domain/pricing/drivers';
+import { COUNTY_CLASSES, REGION_CODE, normaliseCohort, parseCountyClass, parseRegionLevel } from '../../shared/domain/pricing/regions';
+import type { CountyClass, RegionLevel } from '../../shared/domain/pricing/regions';
+import type { ImportReport } from '../../shared/domain/pricing/results';
+import { TIER, ruleProblems } from '../../shared/domain/pricing/split-rules';
+import type { SplitRule, SplitRuleRow } from '../../shared/domain/pricing/split-rules';
+import { toScaled } from '../../shared/domain/pricing/decimal';
+import { AppError } from '../db/app-error';
+import type { Database, Tx } from '../db/database';
+import { getCatalogue } from '../services/catalogue-queries';
+import { logChange } from '../services/change-log';
+import type { Origin } from '../services/commands';
+import { writeDriverFields } from '../pricing/drivers-store';
+import { repriceAll, repriceCatalogue } from '../pricing/reprice';
+import { listRules, saveRule } from '../pricing/rules';
+import { checkHeader, readTable } from './table-file';
+import type { TableRow } from './table-file';
+
+export const IMPORT_COLUMNS = {
+  regions: ['region_code', 'region', 'parent_code', 'level', 'class', 'grade'],
+  population: ['region_code', 'cohort', 'year', 'value'],
+  rules: ['rule', 'class', 'grade', 'central_pct', 'provincial', 'city', 'county'],
+  drivers: ['item_no', 'cohort', 'coverage', 'unit_amount', 'unit', 'periods_per_year', 'base_year', 'yearly_change', 'split_rule'],
+} as const;
+export type ImportKind = keyof typeof IMPORT_COLUMNS;
+export const IMPORT_KIND_LABELS: Record<ImportKind, string> = { regions: '行政区', population: '人口', rules: '分担规则', drivers: '测算参数' };
+
+export interface ImportRequest {
+  kind: ImportKind;
+  catalogueId: string | null;
+  fileName: string;
+  bytes: Buffer;
+  apply: boolean;
+}
+
+type Problems = string[];
+const at = (fileName: string, row: TableRow, column: string) => `${fileName} 第${row.line}行“${column}”列`;
+
+export async function importTable(db: Database, request: ImportRequest, origin: Origin): Promise<{ report: ImportReport; catalogueIds: (string | null)[] }> {
+  const table = await readTable(request.fileName, request.bytes);
+  checkHeader(request.fileName, table, IMPORT_COLUMNS[request.kind]);
+  if (table.rows.length === 0) throw new AppError('bad_file', `${request.fileName} 只有表头，没有数据行，没有导入任何内容。`);
+  const plan = await PLANNERS[request.kind](db, request, table.rows);
+  const report: ImportReport = {
+    kind: IMPORT_KIND_LABELS[request.kind],
+    rows: table.rows.length,
+    problems: plan.problems,
+    applied: false,
+    summary: plan.summary,
+  };
+  if (!request.apply || plan.problems.length) return { report, catalogueIds: [] };
+  await db.transaction(async (tx) => {
+    await plan.write(tx);
+    await logChange(tx, request.catalogueId, `import.${request.kind}`, { fileName: request.fileName, rows: table.rows.length, summary: plan.summary }, null, origin);
+    if (request.kind === 'drivers' && request.catalogueId) await repriceCatalogue(tx, request.catalogueId);
+    else await repriceAll(tx);
+  });
+  return { report: { ...report, applied: true }, catalogueIds: request.kind === 'drivers' ? [request.catalogueId] : [null] };
+}
+
+interface Plan {
+  problems: Problems;
+  summary: string;
+  write: (tx: Tx) => Promise<void>;
+}
+
+const PLANNERS: Record<ImportKind, (db: Database, request: ImportRequest, rows: TableRow[]) => Promise<Plan>> = {
+  regions: planRegions,
+  population: planPopulation,
+  rules: planRules,
+  drivers: planDrivers,
+};
+
+async function knownRegions(db: Database): Promise<Map<string, RegionLevel>> {
+  return new Map((await db.all('SELECT code, level FROM regions')).map((r) => [String(r.code), String(r.level) as RegionLevel]));
+}
+
+async function planRegions(db: Database, { fileName }: ImportRequest, rows: TableRow[]): Promise<Plan> {
+  const problems: Problems = [];
+  const known = await knownRegions(db);
+  const inFile = new Map<string, RegionLevel>();
+  const records: { code: string; name: string; parent: string | null; level: RegionLevel; cls: CountyClass | null; grade: number | null }[] = [];
+  for (const row of rows) {
+    const code = row.cells.get('region_code')!;
+    const level = parseRegionLevel(row.cells.get('level')!);
+    if (level) inFile.set(code, level);
+  }
+  for (const row of rows) {
+    const code = row.cells.get('region_code')!;
+    const name = row.cells.get('region')!;
+    const parent = row.cells.get('parent_code')! || null;
+    const levelText = row.cells.get('level')!;
+    const level = parseRegionLevel(levelText);
+    const clsText = row.cells.get('class')!;
+    const gradeText = row.cells.get('grade')!;
+    const before = problems.length;
+    if (!REGION_CODE.test(code)) problems.push(`${at(fileName, row, 'region_code')}：“${code}”不是 6 位行政区划代码`);
+    if (name === '') problems.push(`${at(fileName, row, 'region')}：名称不能为空`);
+    if (!level) problems.push(`${at(fileName, row, 'level')}：“${levelText}”不是 province、city、county（省、市、县）之一`);
+    const parentLevel = parent === null ? null : (inFile.get(parent) ?? known.get(parent) ?? null);
+    if (level === 'province' && parent !== null) problems.push(`${at(fileName, row, 'parent_code')}：省级行应为空`);
+    if (level && level !== 'province') {
+      if (parent === null) problems.push(`${at(fileName, row, 'parent_code')}：市、县必须填写上级代码`);
+      else if (parentLevel === null) problems.push(`${at(fileName, row, 'parent_code')}：上级“${parent}”既不在本文件中，也不在数据库中`);
+      else if ((level === 'city' && parentLevel !== 'province') || (level === 'county' && parentLevel !== 'city')) {
+        problems.push(`${at(fileName, row, 'parent_code')}：${level === 'city' ? '市的上级应是省' : '县的上级应是市'}，“${parent}”不是`);
+      }
+    }
+    const cls = clsText === '' ? null : parseCountyClass(clsText);
+    if (clsText !== '' && !cls) problems.push(`${at(fileName, row, 'class')}：“${clsText}”不是 ${COUNTY_CLASSES.join('、')} 之一`);
+    const grade = gradeText === '' ? null : /^[1-9]$/u.test(gradeText) ? Number(gradeText) : NaN;
+    if (Number.isNaN(grade)) problems.push(`${at(fileName, row, 'grade')}：“${gradeText}”应为 1 到 9 的整数档次`);
+    if (problems.length === before && level) records.push({ code, name, parent, level, cls, grade });
+  }
+  const added = records.filter((r) => !known.has(r.code)).length;
+  return {
+    problems,
+    summary: `新增 ${added} 个行政区，更新 ${records.length - added} 个`,
+    write: async (tx) => {
+      for (const r of records) {
+        await tx.run(
+          `INSERT INTO regions (code, name, parent_code, level, county_class, grade, growth_pct, source, status)
+           VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, 'sourced')
+           ON CONFLICT (code) DO UPDATE SET name = excluded.name, parent_code = excluded.parent_code, level = excluded.level,
+             county_class = excluded.county_class, grade = excluded.grade, source = excluded.source`,
+          [r.code, r.name, r.parent, r.level, r.cls, r.grade, `导入：${fileName}`],
+        );
+      }
+    },
+  };
+}
+
+async function planPopulation(db: Database, { fileName }: ImportRequest, rows: TableRow[]): Promise<Plan> {
+  const problems: Problems = [];
+  const known = await knownRegions(db);
+  const records: [string, string, number, string][] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const code = row.cells.get('region_code')!;
+    const cohort = normaliseCohort(row.cells.get('cohort')!);
+    const yearText = row.cells.get('year')!;
+    const valueText = row.cells.get('value')!.replace(/[,，]/gu, '');
+    const before = problems.length;
+    if (!known.has(code)) problems.push(`${at(fileName, row, 'region_code')}：数据库中没有行政区“${code}”（请先导入行政区）`);
+    if (cohort === '' || cohort.length > 40) problems.push(`${at(fileName, row, 'cohort')}：人群名称应为 1 到 40 个字`);
+    const year = /^\d{4}$/u.test(yearText) ? Number(yearText) : NaN;
+    if (!(year >= 2000 && year <= 2100)) problems.push(`${at(fileName, row, 'year')}：“${yearText}”不是四位年份`);
+    if (!/^\d+$/u.test(valueText) || valueText.length > 12) problems.push(`${at(fileName, row, 'value')}：“${row.cells.get('value')}”应为不小于 0 的整数人数`);
+    const key = `${code}|${cohort}|${year}`;
+    if (seen.has(key)) problems.push(`${fileName} 第${row.line}行：${code} 的“${cohort}”${year} 年人数重复`);
+    seen.add(key);
+    if (problems.length === before) records.push([code, cohort, year, valueText]);
+  }
+  return {
+    problems,
+    summary: `写入 ${records.length} 条人数（${new Set(records.map((r) => r[0])).size} 个地区，${[...new Set(records.map((r) => r[1]))].join('、')}）`,
+    write: async (tx) => {
+      for (const [code, cohort, year, value] of records) {
+        await tx.run(
+          `INSERT INTO population VALUES ($1, $2, $3, CAST($4 AS BIGINT), $5, 'sourced')
+           ON CONFLICT (region_code, cohort, year) DO UPDATE SET value = excluded.value, source = excluded.source, status = excluded.status`,
+          [code, cohort, year, value, `导入：${fileName}`],
+        );
+      }
+    },
+  };
+}
+
+async function planRules(db: Database, { fileName }: ImportRequest, rows: TableRow[]): Promise<Plan> {
+  const problems: Problems = [];
+  const existing = await listRules(db);
+  const byName = new Map<string, SplitRuleRow[]>();
+  for (const row of rows) {
+    const name = row.cells.get('rule')!;
+    if (name === '') {
+      problems.push(`${at(fileName, row, 'rule')}：规则名称不能为空`);
+      continue;
+    }
+    const clsText = row.cells.get('class')!;
+    const cls = clsText === '' ? null : parseCountyClass(clsText);
+    if (clsText !== '' && !cls) problems.push(`${at(fileName, row, 'class')}：“${clsText}”不是 ${COUNTY_CLASSES.join('、')} 之一`);
+    const gradeText = row.cells.get('grade')!;
+    const grade = gradeText === '' ? null : /^[1-9]$/u.test(gradeText) ? Number(gradeText) : NaN;
+    if (Number.isNaN(grade)) problems.push(`${at(fileName, row, 'grade')}：“${gradeText}”应为 1 到 9 的整数档次`);
+    const central = row.cells.get('central_pct')!.replace(/[%％]$/u, '');
+    if (central.toLowerCase() !== TIER && toScaled(central, 4) === null) problems.push(`${at(fileName, row, 'central_pct')}：“${central}”应为百分数或 tier`);
+    const list = byName.get(name) ?? [];
+    list.push({
+      countyClass: cls,
+      grade: Number.isNaN(grade) ? null : grade,
+      centralPct: central.toLowerCase() === TIER ? TIER : central,
+      provincial: row.cells.get('provincial')! || '0',
+      city: row.cells.get('city')! || '0',
+      county: row.cells.get('county')! || '0',
+    });
+    byName.set(name, list);
+  }
+  const rules: SplitRule[] = [];
+  let n = existing.filter((r) => r.id.startsWith('rule-')).length;
+  for (const [name, ruleRows] of byName) {
+    const old = existing.find((r) => r.name === name || r.id === name);
+    const rule: SplitRule = old
+      ? { ...old, rows: ruleRows }
+      : { id: `rule-${(n += 1)}`, name, provinceCode: null, source: `导入：${fileName}`, status: 'unverified', note: null, rows: ruleRows };
+    problems.push(...ruleProblems(rule).map((p) => `${fileName}：${p}`));
+    rules.push(rule);
+  }
+  return {
+    problems,
+    summary: `写入 ${rules.length} 条分担规则（${rules.map((r) => r.name).join('、')}）`,
+    write: async (tx) => {
+      for (const rule of rules) await saveRule(tx, rule);
+    },
+  };
+}
+
+const DRIVER_CSV: Record<string, DriverField> = {
+  cohort: 'cohort',
+  coverage: 'coverage',
+  unit_amount: 'unitAmount',
+  unit: 'unit',
+  periods_per_year: 'periodsPerYear',
+  base_year: 'baseYear',
+  yearly_change: 'yearlyChange',
+  split_rule: 'splitRuleId',
+};
+
+async function planDrivers(db: Database, { fileName, catalogueId }: ImportRequest, rows: TableRow[]): Promise<Plan> {
+  if (!catalogueId) throw new AppError('bad_request', '导入测算参数需要指定清单编号。');
+  const detail = await getCatalogue(db, catalogueId);
+  const rules = await listRules(db);
+  const problems: Problems = [];
+  const records: { itemId: string; values: Partial<Record<DriverField, FieldValue>> }[] = [];
+  for (const row of rows) {
+    const noText = row.cells.get('item_no')!;
+    const item = detail.items.find((i) => String(i.itemNo) === noText);
+    if (!item) {
+      problems.push(`${at(fileName, row, 'item_no')}：“${detail.summary.name}”没有第“${noText}”项`);
+      continue;
+    }
+    const values: Partial<Record<DriverField, FieldValue>> = {};
+    for (const [column, field] of Object.entries(DRIVER_CSV)) {
+      let text = row.cells.get(column)!;
+      if (field === 'splitRuleId' && text !== '') {
+        const rule = rules.find((r) => r.id === text || r.name === text);
+        if (!rule) {
+          problems.push(`${at(fileName, row, column)}：没有名为“${text}”的分担规则`);
+          continue;
+        }
+        text = rule.id;
+      }
+      const parsed = parseDriverField(field, text);
+      if (parsed.ok) values[field] = parsed.value;
+      else problems.push(`${at(fileName, row, column)}：${parsed.message}`);
+    }
+    records.push({ itemId: item.id, values });
+  }
+  return {
+    problems,
+    summary: `为 ${records.length} 个服务项目写入测算参数`,
+    write: async (tx) => {
+      for (const r of records) await writeDriverFields(tx, r.itemId, Object.fromEntries(DRIVER_FIELDS.filter((f) => f !== 'centralPct').map((f) => [f, r.values[f] ?? null])));
+    },
+  };
+}
+

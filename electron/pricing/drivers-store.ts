@@ -1,0 +1,63 @@
+// Item drivers as stored, read and written in one shape (ItemDriver, decimal strings).
+import { DRIVER_FIELDS, EMPTY_DRIVER } from '../../shared/domain/pricing/drivers';
+import type { DriverField, FieldValue, ItemDriver } from '../../shared/domain/pricing/drivers';
+import { plainDecimal } from '../../shared/domain/pricing/decimal';
+import type { Database, Tx } from '../db/database';
+import type { PlainRow } from '../db/plain-values';
+
+type Reader = Pick<Database, 'all'> | Pick<Tx, 'all'>;
+
+export const DRIVER_COLUMNS: Record<DriverField, { column: string; cast: string; csv: string }> = {
+  cohort: { column: 'cohort', cast: 'VARCHAR', csv: 'cohort' },
+  coverage: { column: 'coverage', cast: 'DECIMAL(9,6)', csv: 'coverage' },
+  unitAmount: { column: 'unit_amount', cast: 'DECIMAL(18,2)', csv: 'unit_amount' },
+  unit: { column: 'unit', cast: 'VARCHAR', csv: 'unit' },
+  periodsPerYear: { column: 'periods_per_year', cast: 'DECIMAL(7,2)', csv: 'periods_per_year' },
+  baseYear: { column: 'base_year', cast: 'INTEGER', csv: 'base_year' },
+  yearlyChange: { column: 'yearly_change', cast: 'DECIMAL(18,2)', csv: 'yearly_change' },
+  splitRuleId: { column: 'split_rule_id', cast: 'VARCHAR', csv: 'split_rule' },
+  centralPct: { column: 'central_pct', cast: 'DECIMAL(9,4)', csv: 'central_pct' },
+};
+
+export function toDriver(itemId: string, row: PlainRow | undefined): ItemDriver {
+  if (!row) return EMPTY_DRIVER(itemId);
+  const driver = EMPTY_DRIVER(itemId);
+  for (const field of DRIVER_FIELDS) {
+    const value = row[DRIVER_COLUMNS[field].column];
+    if (value === null || value === undefined) continue;
+    if (field === 'baseYear') driver.baseYear = Number(value);
+    else driver[field] = DRIVER_COLUMNS[field].cast.startsWith('DECIMAL') ? plainDecimal(String(value)) : String(value);
+  }
+  return driver;
+}
+
+export async function getDriver(db: Reader, itemId: string): Promise<ItemDriver> {
+  const [row] = await db.all('SELECT * FROM item_drivers WHERE item_id = $1', [itemId]);
+  return toDriver(itemId, row);
+}
+
+export async function listDrivers(db: Reader, catalogueId: string): Promise<Map<string, ItemDriver>> {
+  const rows = await db.all('SELECT d.* FROM item_drivers d JOIN items i ON i.id = d.item_id WHERE i.catalogue_id = $1', [catalogueId]);
+  return new Map(rows.map((r) => [String(r.item_id), toDriver(String(r.item_id), r)]));
+}
+
+/** Writes the given fields of an item's drivers (creating the row the first time). */
+export async function writeDriverFields(tx: Tx, itemId: string, values: Partial<Record<DriverField, FieldValue>>): Promise<void> {
+  const fields = DRIVER_FIELDS.filter((f) => f in values);
+  if (fields.length === 0) return;
+  await tx.run('INSERT INTO item_drivers (item_id) VALUES ($1) ON CONFLICT DO NOTHING', [itemId]);
+  const sets = fields.map((f, i) => `${DRIVER_COLUMNS[f].column} = CAST($${i + 2} AS ${DRIVER_COLUMNS[f].cast})`).join(', ');
+  await tx.run(`UPDATE item_drivers SET ${sets}, updated_at = current_timestamp WHERE item_id = $1`, [
+    itemId,
+    ...fields.map((f) => {
+      const v = values[f];
+      return v === null || v === undefined ? null : String(v);
+    }),
+  ]);
+}
+
+/** A driver's value as text, the form edits compare against. */
+export function driverText(driver: ItemDriver, field: DriverField): string | null {
+  const value = driver[field];
+  return value === null ? null : String(value);
+}

@@ -1,0 +1,155 @@
+// Any figure, explained: the lines behind it, each with the chain population × coverage × amount ×
+// periods, the rule row that applied and its shares, and the source and quality of every input.
+import { plainDecimal } from '../../shared/domain/pricing/decimal';
+import { DRIVER_FIELD_LABELS, driverUnit } from '../../shared/domain/pricing/drivers';
+import { fenToYuan } from '../../shared/domain/pricing/money';
+import type { ExplainLine, Explanation, PopulationInput } from '../../shared/domain/pricing/results';
+import type { Database } from '../db/database';
+import type { PlainRow } from '../db/plain-values';
+import { getCatalogue } from '../services/catalogue-queries';
+import { getDriver } from './drivers-store';
+import { getRule } from './rules';
+import { SHARE_SUMS, qualityName, toShares } from './summary';
+
+const SHOWN_LINES = 40;
+
+export interface ExplainRequest {
+  catalogueId: string;
+  itemId: string | null;
+  regionCode: string | null;
+  year: number | null;
+}
+
+export async function explainFigure(db: Database, request: ExplainRequest): Promise<Explanation> {
+  const detail = await getCatalogue(db, request.catalogueId);
+  const filters = ['c.catalogue_id = $1'];
+  const params: (string | number)[] = [request.catalogueId];
+  if (request.itemId) filters.push(`c.item_id = $${params.push(request.itemId)}`);
+  if (request.regionCode) {
+    const n = params.push(request.regionCode);
+    filters.push(`(l.code = $${n} OR l.city_code = $${n} OR l.province_code = $${n})`);
+  }
+  if (request.year !== null) filters.push(`c.year = $${params.push(request.year)}`);
+  const from = `FROM cost_lines c JOIN leaf_regions l ON l.code = c.region_code WHERE ${filters.join(' AND ')}`;
+  const [total] = await db.all(`SELECT ${SHARE_SUMS}, CAST(sum(c.beneficiaries) AS VARCHAR) AS beneficiaries, count(*) AS n ${from}`, params);
+  const count = Number(total?.n ?? 0);
+
+  const item = request.itemId ? detail.items.find((i) => i.id === request.itemId) : undefined;
+  const [region] = request.regionCode ? await db.all('SELECT name FROM regions WHERE code = $1', [request.regionCode]) : [];
+  const title = [
+    item ? `第${item.itemNo}项 ${item.name}` : `${detail.summary.name} 全部已测算项目`,
+    region ? String(region.name) : detail.summary.regionName,
+    request.year !== null ? `${request.year}年` : '测算各年合计',
+  ].join(' · ');
+
+  const items = request.itemId
+    ? []
+    : (await db.all(`SELECT c.item_id, ${SHARE_SUMS} ${from} GROUP BY c.item_id ORDER BY sum(c.cost_fen) DESC`, params)).map((r) => {
+        const it = detail.items.find((i) => i.id === r.item_id);
+        return { itemId: String(r.item_id), itemNo: it?.itemNo ?? 0, name: it?.name ?? String(r.item_id), shares: toShares(r) };
+      });
+
+  let lines: ExplainLine[] = [];
+  let formula: string[] = [];
+  if (item) {
+    const driver = await getDriver(db, item.id);
+    const rule = driver.splitRuleId ? await getRule(db, driver.splitRuleId) : null;
+    const perRegion = driverUnit(driver.unit)?.basis === 'per_region';
+    formula = driver.unitAmount === null ? [] : [
+      perRegion
+        ? `每个地区每年金额 = ${DRIVER_FIELD_LABELS.unitAmount}（${driver.unitAmount} ${driver.unit}）× 每年期数`
+        : `受益人数 = ${driver.cohort}人数 × ${DRIVER_FIELD_LABELS.coverage} ${driver.coverage}（四舍五入到人）`,
+      `当年补助标准 = ${driver.unitAmount} 元${driver.yearlyChange ? ` + ${driver.yearlyChange} 元 ×（年度 − ${driver.baseYear ?? '标准年份'}）` : ''}`,
+      perRegion ? '金额 = 当年标准 × 每年期数' : `金额 = 受益人数 × 当年补助标准 × 每年期数（${driver.periodsPerYear ?? driverUnit(driver.unit)?.periods ?? '1'}），四舍五入到分`,
+      `中央 = 金额 × 中央分担比例；其余由省、市、县按规则“${rule?.name ?? driver.splitRuleId ?? ''}”的权重依次分摊，县级取余数，四项之和等于金额`,
+    ];
+    const rows = await db.all(
+      `SELECT c.*, l.name AS region, l.county_class, l.grade, l.province_code, l.growth_pct,
+              p.value AS pop, p.method, p.from_year, p.share_from, p.quality AS pop_quality,
+              src.source AS pop_source, sh.share_pct, sh.base_cohort, sf.name AS share_from_name,
+              t.tier, t.source AS tier_source,
+              r.county_class AS row_class, r.grade AS row_grade, r.central_by_tier, r.provincial, r.city, r.county,
+              ${['cost', 'central', 'provincial', 'city', 'county'].map((k) => `CAST(c.${k}_fen AS VARCHAR) AS ${k}_f`).join(', ')}
+       ${from.replace('WHERE', `
+       LEFT JOIN population_resolved p ON p.region_code = c.region_code AND p.cohort = $${params.length + 1} AND p.year = c.year
+       LEFT JOIN population src ON src.region_code = c.region_code AND src.cohort = $${params.length + 1} AND src.year = p.from_year
+       LEFT JOIN cohort_shares sh ON sh.region_code = p.share_from AND sh.cohort = $${params.length + 1}
+       LEFT JOIN regions sf ON sf.code = p.share_from
+       LEFT JOIN ref_fiscal_tiers t ON t.province_code = l.province_code
+       LEFT JOIN split_rule_rows r ON r.rule_id = $${params.length + 2} AND r.seq = c.rule_seq
+       WHERE`)}
+       ORDER BY c.cost_fen DESC, c.region_code, c.year LIMIT ${SHOWN_LINES}`,
+      [...params, driver.cohort ?? '', driver.splitRuleId ?? ''],
+    );
+    lines = rows.map((r) => toLine(r, driver.cohort, driver.coverage, driver.periodsPerYear ?? driverUnit(driver.unit)?.periods ?? '1', { id: rule?.id ?? '', name: rule?.name ?? '', source: rule?.source ?? '' }, driver.centralPct !== null));
+  }
+  return {
+    title,
+    total: toShares(total),
+    beneficiaries: total?.beneficiaries === null || total?.beneficiaries === undefined ? null : String(total.beneficiaries),
+    formula,
+    lines,
+    more: item ? Math.max(0, count - lines.length) : 0,
+    items,
+  };
+}
+
+function toLine(
+  r: PlainRow,
+  cohort: string | null,
+  coverage: string | null,
+  periods: string,
+  rule: { id: string; name: string; source: string },
+  manual: boolean,
+): ExplainLine {
+  const fen = (k: string) => fenToYuan(BigInt(String(r[`${k}_f`])));
+  const population: PopulationInput | null =
+    r.pop === null || cohort === null
+      ? null
+      : {
+          cohort,
+          value: String(r.pop),
+          method: String(r.method) as PopulationInput['method'],
+          fromYear: r.from_year === null ? null : Number(r.from_year),
+          growthPct: r.method === 'grown' ? plainDecimal(String(r.growth_pct)) : null,
+          shareOf: r.base_cohort === null ? null : String(r.base_cohort),
+          sharePct: r.share_pct === null ? null : plainDecimal(String(r.share_pct)),
+          shareFrom: r.share_from === null || r.share_from === r.region_code ? null : String(r.share_from_name ?? r.share_from),
+          quality: qualityName(r.pop_quality),
+          source: r.method === 'share' ? '按人群比例推算' : String(r.pop_source ?? ''),
+        };
+  const rowLabel = [r.row_class === null ? null : String(r.row_class), r.row_grade === null ? null : `${String(r.row_grade)}档`].filter(Boolean).join(' · ') || '默认行';
+  return {
+    regionCode: String(r.region_code),
+    region: String(r.region),
+    countyClass: r.county_class === null ? null : (String(r.county_class) as ExplainLine['countyClass']),
+    grade: r.grade === null ? null : Number(r.grade),
+    year: Number(r.year),
+    population,
+    coverage,
+    beneficiaries: r.beneficiaries === null ? null : String(r.beneficiaries),
+    amount: fenToYuan(BigInt(String(r.amount_fen))),
+    periods,
+    cost: fen('cost'),
+    central: fen('central'),
+    provincial: fen('provincial'),
+    city: fen('city'),
+    county: fen('county'),
+    rule: {
+      id: rule.id,
+      name: rule.name,
+      row: rowLabel,
+      centralPct: plainDecimal(String(r.central_pct)),
+      centralFrom: manual ? 'manual' : r.central_by_tier ? 'tier' : 'rule',
+      tier: r.tier === null ? null : Number(r.tier),
+      tierSource: r.central_by_tier && !manual ? String(r.tier_source ?? '') : null,
+      weights: {
+        provincial: plainDecimal(String(r.provincial ?? '0')),
+        city: r.county_class === '省直管县' ? '0' : plainDecimal(String(r.city ?? '0')),
+        county: plainDecimal(String(r.county ?? '0')),
+      },
+      source: rule.source,
+    },
+  };
+}
+

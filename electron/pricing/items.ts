@@ -1,0 +1,55 @@
+// The 测算 view's rows: each item with its drivers, what it still lacks, the suggestions read from its own
+// words, and its sums over the years priced.
+import { missingDrivers } from '../../shared/domain/pricing/drivers';
+import type { PricingItemRow, PricingItems } from '../../shared/domain/pricing/results';
+import { suggestDriver, suggestRule } from '../../shared/domain/pricing/suggest';
+import type { Database } from '../db/database';
+import { getCatalogue } from '../services/catalogue-queries';
+import { listDrivers, toDriver } from './drivers-store';
+import { pricingYears } from './reprice';
+import { listRules } from './rules';
+import { SHARE_SUMS, qualityName, toShares } from './summary';
+
+export async function pricingItems(db: Database, catalogueId: string, onlyItemIds?: string[]): Promise<PricingItems> {
+  const detail = await getCatalogue(db, catalogueId);
+  const { fromYear, toYear } = await pricingYears(db, catalogueId);
+  const drivers = await listDrivers(db, catalogueId);
+  const sums = await db.all(
+    `SELECT item_id, ${SHARE_SUMS}, max(quality) AS quality,
+            CAST(sum(beneficiaries) FILTER (WHERE year = $2) AS VARCHAR) AS first_year
+     FROM cost_lines WHERE catalogue_id = $1 GROUP BY item_id`,
+    [catalogueId, fromYear],
+  );
+  const byItem = new Map(sums.map((r) => [String(r.item_id), r]));
+  const rules = await listRules(db);
+  const cohorts = (await db.all(
+    `SELECT DISTINCT cohort FROM population UNION SELECT DISTINCT cohort FROM cohort_shares UNION
+     SELECT DISTINCT cohort FROM item_drivers WHERE cohort IS NOT NULL ORDER BY 1`,
+  )).map((r) => String(r.cohort));
+  const items = detail.items
+    .filter((i) => !onlyItemIds || onlyItemIds.includes(i.id))
+    .map((i): PricingItemRow => {
+      const driver = drivers.get(i.id) ?? toDriver(i.id, undefined);
+      const missing = missingDrivers(driver);
+      const line = byItem.get(i.id);
+      const isSet = drivers.has(i.id);
+      return {
+        itemId: i.id,
+        itemNo: i.itemNo,
+        domainSeq: i.domainSeq,
+        name: i.name,
+        targetGroup: i.targetGroup,
+        standard: i.standard,
+        fundingResponsibility: i.fundingResponsibility,
+        driver,
+        status: line ? 'priced' : isSet ? 'incomplete' : 'not_set',
+        missing,
+        suggestion: suggestDriver(i.standard, i.targetGroup),
+        ruleSuggestion: suggestRule(i.fundingResponsibility),
+        beneficiaries: line?.first_year === null || line?.first_year === undefined ? null : String(line.first_year),
+        totals: line ? toShares(line) : null,
+        quality: line ? qualityName(line.quality) : null,
+      };
+    });
+  return { catalogueId, fromYear, toYear, items, rules, cohorts };
+}

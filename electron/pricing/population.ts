@@ -1,0 +1,67 @@
+// The population of every leaf region, cohort and year the model prices, found set-based: a count given
+// for that year; else the nearest counted year grown at the region's rate (estimated); else a share of
+// another cohort, the region's own or inherited from its city or province (estimated).
+import { growthFactor } from '../../shared/domain/pricing/growth';
+import type { Tx } from '../db/database';
+import { qualitySql } from './sql-values';
+
+/** Chains of shares (60岁及以上 of 常住人口, 低保对象 of 60岁及以上 …) resolved up to this depth. */
+const SHARE_DEPTH = 4;
+const MAX_OFFSET = 40;
+
+export async function rebuildPopulation(tx: Tx, fromYear: number, toYear: number): Promise<void> {
+  await tx.run('DELETE FROM population_resolved');
+  const rates = (await tx.all('SELECT DISTINCT CAST(growth_pct AS VARCHAR) AS rate FROM leaf_regions')).map((r) => String(r.rate));
+  const factors: string[] = [];
+  for (const rate of rates) {
+    for (let years = -MAX_OFFSET; years <= MAX_OFFSET; years += 1) {
+      factors.push(`(CAST('${rate}' AS DECIMAL(9,4)), ${years}, CAST('${growthFactor(rate, years).toString()}' AS HUGEINT))`);
+    }
+  }
+  await tx.run('CREATE OR REPLACE TEMP TABLE growth_factors (rate DECIMAL(9,4), years INTEGER, factor HUGEINT)');
+  if (factors.length) await tx.run(`INSERT INTO growth_factors VALUES ${factors.join(', ')}`);
+
+  // Counted or grown from the nearest counted year (the later one on a tie).
+  await tx.run(
+    `INSERT INTO population_resolved
+     WITH years AS (SELECT CAST(range AS INTEGER) AS year FROM range($1, $2 + 1)),
+     nearest AS (
+       SELECT p.region_code, p.cohort, y.year AS target, arg_min(p.year, abs(p.year - y.year) * 10000 - p.year) AS from_year
+       FROM population p JOIN leaf_regions l ON l.code = p.region_code CROSS JOIN years y
+       GROUP BY ALL)
+     SELECT n.region_code, n.cohort, n.target,
+            CASE WHEN n.from_year = n.target THEN p.value
+                 ELSE CAST((CAST(p.value AS HUGEINT) * f.factor * 2 + 1000000000000) // 2000000000000 AS BIGINT) END,
+            CASE WHEN n.from_year = n.target THEN 'counted' ELSE 'grown' END,
+            n.from_year, NULL,
+            greatest(${qualitySql('p.status')}, CASE WHEN n.from_year = n.target THEN 0 ELSE 1 END)
+     FROM nearest n
+     JOIN population p ON p.region_code = n.region_code AND p.cohort = n.cohort AND p.year = n.from_year
+     JOIN leaf_regions l ON l.code = n.region_code
+     JOIN growth_factors f ON f.rate = l.growth_pct AND f.years = n.target - n.from_year`,
+    [fromYear, toYear],
+  );
+
+  // Shares: the leaf's own, else its city's, else its province's (the nearest wins), of a cohort already found.
+  for (let depth = 0; depth < SHARE_DEPTH; depth += 1) {
+    await tx.run(
+      `INSERT INTO population_resolved
+       WITH chain AS (
+         SELECT l.code AS leaf, l.code AS holder, 0 AS distance FROM leaf_regions l
+         UNION ALL SELECT l.code, l.city_code, 1 FROM leaf_regions l WHERE l.city_code IS NOT NULL AND l.city_code <> l.code
+         UNION ALL SELECT l.code, l.province_code, 2 FROM leaf_regions l WHERE l.province_code <> l.code),
+       chosen AS (
+         SELECT c.leaf, s.cohort, arg_min(s.region_code, c.distance) AS holder, min(c.distance) AS distance
+         FROM chain c JOIN cohort_shares s ON s.region_code = c.holder
+         GROUP BY ALL)
+       SELECT ch.leaf, s.cohort, b.year,
+              CAST((CAST(b.value AS HUGEINT) * CAST(s.share_pct * 10000 AS BIGINT) * 2 + 1000000) // 2000000 AS BIGINT),
+              'share', NULL, s.region_code,
+              greatest(b.quality, ${qualitySql('s.status')}, CASE WHEN ch.distance > 0 THEN 1 ELSE 0 END)
+       FROM chosen ch
+       JOIN cohort_shares s ON s.region_code = ch.holder AND s.cohort = ch.cohort
+       JOIN population_resolved b ON b.region_code = ch.leaf AND b.cohort = s.base_cohort
+       WHERE NOT EXISTS (SELECT 1 FROM population_resolved r WHERE r.region_code = ch.leaf AND r.cohort = s.cohort)`,
+    );
+  }
+}

@@ -1,0 +1,41 @@
+// The pricing model's starting point, from the reference tables already loaded: provinces and their
+// prefecture-level units as regions (省直管 units marked so), the 七普 resident population as counts for
+// 2020, the published age shares as cohorts, and the shipped split rules. Each row keeps its source.
+import type { Tx } from '../db/database';
+import { saveRule } from '../pricing/rules';
+import { PRESET_RULES } from '../pricing/presets';
+import { repriceAll } from '../pricing/reprice';
+
+const CENSUS_YEAR = 2020;
+const AGE_SHARES = [
+  ['share_0_14_pct', '0-14岁'],
+  ['share_15_59_pct', '15-59岁'],
+  ['share_60_plus_pct', '60岁及以上'],
+  ['share_65_plus_pct', '65岁及以上'],
+] as const;
+
+export async function writePricingSeeds(tx: Tx): Promise<void> {
+  await tx.run(
+    `INSERT INTO regions (code, name, parent_code, level, county_class, grade, growth_pct, source, status)
+     SELECT region_code, region, parent_code, level,
+            CASE WHEN source LIKE '%省直管%' THEN '省直管县' END, NULL, NULL, source, status
+     FROM ref_population
+     ON CONFLICT DO NOTHING`,
+  );
+  await tx.run(
+    `INSERT INTO population (region_code, cohort, year, value, source, status)
+     SELECT region_code, '常住人口', ${CENSUS_YEAR}, population, '第七次全国人口普查：' || source, status FROM ref_population
+     ON CONFLICT DO NOTHING`,
+  );
+  for (const [column, cohort] of AGE_SHARES) {
+    await tx.run(
+      `INSERT INTO cohort_shares (region_code, cohort, base_cohort, share_pct, source, status)
+       SELECT region_code, '${cohort}', '常住人口', ${column}, '第七次全国人口普查年龄构成：' || source, status
+       FROM ref_population WHERE ${column} IS NOT NULL
+       ON CONFLICT DO NOTHING`,
+    );
+  }
+  for (const rule of PRESET_RULES) await saveRule(tx, rule);
+  await repriceAll(tx);
+  await tx.run(`INSERT INTO app_meta VALUES ('pricing_seeded_at', CAST(current_timestamp AS VARCHAR)) ON CONFLICT DO NOTHING`);
+}

@@ -1,0 +1,182 @@
+// The pricing model's writes, on the one write path: each validated, applied in one transaction with the
+// cost lines it touches rebuilt, and recorded in change_log with its inverse. The caller is told what
+// changed so open views refresh only that.
+import type { ChangeEvent } from '../../shared/contract';
+import { DRIVER_FIELD_LABELS, parseDriverField } from '../../shared/domain/pricing/drivers';
+import type { DriverField, FieldValue, ItemDriver } from '../../shared/domain/pricing/drivers';
+import { suggestDriver, suggestRule } from '../../shared/domain/pricing/suggest';
+import type { SplitRule } from '../../shared/domain/pricing/split-rules';
+import { AppError } from '../db/app-error';
+import type { Database, Tx } from '../db/database';
+import { driverText, getDriver, writeDriverFields } from '../pricing/drivers-store';
+import { repriceAll, repriceItems, repriceRule } from '../pricing/reprice';
+import { getRegion } from '../pricing/regions-store';
+import { toScaled } from '../../shared/domain/pricing/decimal';
+import { COUNTY_CLASSES, parseCountyClass } from '../../shared/domain/pricing/regions';
+import type { RegionRow } from '../../shared/domain/pricing/results';
+import { getRule, saveRule } from '../pricing/rules';
+import { getCatalogue, getItem } from './catalogue-queries';
+import type { Origin } from './commands';
+import { logChange } from './change-log';
+
+export interface Committed<T> {
+  value: T;
+  change: ChangeEvent;
+}
+
+export async function setDriverField(
+  db: Database,
+  request: { itemId: string; field: DriverField; value: string | null; expected: string | null },
+  origin: Origin,
+): Promise<Committed<ItemDriver>> {
+  return db.transaction(async (tx) => {
+    const item = await getItem(tx, request.itemId);
+    const where = `第${item.itemNo}项“${item.name}”的“${DRIVER_FIELD_LABELS[request.field]}”`;
+    const before = await getDriver(tx, request.itemId);
+    const stored = driverText(before, request.field);
+    const expected = request.expected === null ? null : parseValue(request.field, request.expected, where);
+    if (String(expected ?? '') !== String(stored ?? '')) {
+      throw new AppError('conflict', `${where}已被改动（可能是在另一个窗口），本次修改没有保存。请刷新后再改。`);
+    }
+    const value = parseValue(request.field, request.value, where);
+    if (request.field === 'splitRuleId' && value !== null && !(await getRule(tx, String(value)))) {
+      throw new AppError('refused', `${where}：没有编号为“${String(value)}”的分担规则，本次修改没有保存。`);
+    }
+    if (String(value ?? '') === String(stored ?? '')) return { value: before, change: costsChanged(item.catalogueId, [item.id]) };
+    await writeDriverFields(tx, item.id, { [request.field]: value });
+    await logChange(tx, item.catalogueId, 'driver.setField', { ...request, value }, { ...request, value: stored, expected: value === null ? null : String(value) }, origin);
+    await repriceItems(tx, item.catalogueId, [item.id]);
+    return { value: await getDriver(tx, item.id), change: costsChanged(item.catalogueId, [item.id]) };
+  });
+}
+
+function parseValue(field: DriverField, text: string | null, where: string): FieldValue {
+  const parsed = parseDriverField(field, text);
+  if (!parsed.ok) throw new AppError('refused', `${where}：${parsed.message}，本次修改没有保存。`);
+  return parsed.value;
+}
+
+function costsChanged(catalogueId: string, itemIds: string[]): ChangeEvent {
+  return { catalogueId, scope: 'costs', itemIds };
+}
+
+/**
+ * The planner's confirmation of the suggestions for some items: each empty driver field takes the value
+ * read from the standard's words, and the rule read from 支出责任; fields already set are left alone.
+ */
+export async function applySuggestions(db: Database, catalogueId: string, itemIds: string[], origin: Origin): Promise<Committed<{ applied: number }>> {
+  return db.transaction(async (tx) => {
+    const changed: string[] = [];
+    for (const itemId of itemIds) {
+      const item = await getItem(tx, itemId);
+      if (item.catalogueId !== catalogueId) throw new AppError('bad_request', `服务项目“${item.name}”不属于这份清单，没有采用任何建议。`);
+      const before = await getDriver(tx, itemId);
+      const values: Partial<Record<DriverField, FieldValue>> = {};
+      const driver = suggestDriver(item.standard, item.targetGroup);
+      if (driver) {
+        const take = (field: DriverField, value: string | null) => {
+          if (value !== null && before[field] === null) values[field] = parseValue(field, value, `第${item.itemNo}项`);
+        };
+        take('unitAmount', driver.unitAmount);
+        take('unit', driver.unit);
+        take('periodsPerYear', driver.periodsPerYear);
+        take('cohort', driver.cohort);
+        if (driver.cohort !== null && before.coverage === null) values.coverage = '1';
+      }
+      const rule = suggestRule(item.fundingResponsibility);
+      if (rule && before.splitRuleId === null && (await getRule(tx, rule.ruleId))) values.splitRuleId = rule.ruleId;
+      if (Object.keys(values).length === 0) continue;
+      await writeDriverFields(tx, itemId, values);
+      await logChange(tx, catalogueId, 'driver.applySuggestion', { itemId, values }, { itemId, values: Object.fromEntries(Object.keys(values).map((k) => [k, before[k as DriverField]])) }, origin);
+      changed.push(itemId);
+    }
+    await repriceItems(tx, catalogueId, changed);
+    return { value: { applied: changed.length }, change: costsChanged(catalogueId, changed) };
+  });
+}
+
+const RULE_ID_PREFIX = 'rule-';
+
+export async function saveSplitRule(
+  db: Database,
+  request: { id: string | null; name: string; provinceCode: string | null; note: string | null; rows: SplitRule['rows'] },
+  origin: Origin,
+): Promise<Committed<SplitRule>> {
+  return db.transaction(async (tx) => {
+    const id = request.id ?? (await newRuleId(tx));
+    const before = await getRule(tx, id);
+    const rule: SplitRule = {
+      id,
+      name: request.name.trim(),
+      provinceCode: request.provinceCode,
+      note: request.note,
+      source: before?.source ?? '规划编制人员自定',
+      status: before?.status ?? 'unverified',
+      rows: request.rows,
+    };
+    await saveRule(tx, rule);
+    await logChange(tx, null, 'rule.save', rule, before, origin);
+    await repriceRule(tx, id);
+    return { value: rule, change: { catalogueId: null, scope: 'rules', itemIds: [] } };
+  });
+}
+
+async function newRuleId(tx: Tx): Promise<string> {
+  const [row] = await tx.all(`SELECT count(*) AS n FROM split_rules WHERE id LIKE '${RULE_ID_PREFIX}%'`);
+  let n = Number(row?.n ?? 0) + 1;
+  while ((await tx.all('SELECT 1 FROM split_rules WHERE id = $1', [`${RULE_ID_PREFIX}${n}`])).length) n += 1;
+  return `${RULE_ID_PREFIX}${n}`;
+}
+
+const REGION_FIELD_LABELS = { countyClass: '县类别', grade: '财力档次', growthPct: '人口年增长率' } as const;
+const REGION_FIELD_COLUMNS = { countyClass: 'county_class', grade: 'grade', growthPct: 'growth_pct' } as const;
+
+/** A region's class, grade or growth rate: every priced catalogue is repriced, since any may cover it. */
+export async function updateRegion(
+  db: Database,
+  request: { code: string; field: keyof typeof REGION_FIELD_LABELS; value: string | null },
+  origin: Origin,
+): Promise<Committed<RegionRow>> {
+  return db.transaction(async (tx) => {
+    const before = await getRegion(tx, request.code);
+    if (!before) throw new AppError('not_found', `没有代码为 ${request.code} 的行政区。`);
+    const where = `${before.name}的“${REGION_FIELD_LABELS[request.field]}”`;
+    const text = request.value?.trim() ?? '';
+    let value: string | number | null = null;
+    if (text !== '') {
+      if (request.field === 'countyClass') {
+        value = parseCountyClass(text);
+        if (value === null) throw new AppError('refused', `${where}应为 ${COUNTY_CLASSES.join('、')} 之一，收到“${text}”，没有保存。`);
+      } else if (request.field === 'grade') {
+        if (!/^[1-9]$/u.test(text)) throw new AppError('refused', `${where}应为 1 到 9 的整数，收到“${text}”，没有保存。`);
+        value = Number(text);
+      } else {
+        const rate = toScaled(text.replace(/[%％]$/u, ''), 4);
+        if (rate === null || rate < -500000n || rate > 500000n) throw new AppError('refused', `${where}应为 -50 到 50 之间的百分数（最多 4 位小数），收到“${text}”，没有保存。`);
+        value = text.replace(/[%％]$/u, '');
+      }
+    }
+    const column = REGION_FIELD_COLUMNS[request.field];
+    await tx.run(`UPDATE regions SET ${column} = $1 WHERE code = $2`, [value, request.code]);
+    await logChange(tx, null, 'region.setField', { ...request, value }, { ...request, value: before[request.field] }, origin);
+    await repriceAll(tx);
+    return { value: (await getRegion(tx, request.code))!, change: { catalogueId: null, scope: 'regions', itemIds: [] } };
+  });
+}
+
+export async function setPricingYears(db: Database, catalogueId: string, fromYear: number, toYear: number, origin: Origin): Promise<Committed<null>> {
+  if (fromYear > toYear || toYear - fromYear >= 20) {
+    throw new AppError('refused', `测算年度应从早到晚且不超过 20 年，收到 ${fromYear}—${toYear}，没有保存。`);
+  }
+  return db.transaction(async (tx) => {
+    await getCatalogue(tx, catalogueId);
+    await tx.run(
+      `INSERT INTO pricing_settings VALUES ($1, $2, $3) ON CONFLICT (catalogue_id) DO UPDATE SET from_year = excluded.from_year, to_year = excluded.to_year`,
+      [catalogueId, fromYear, toYear],
+    );
+    await logChange(tx, catalogueId, 'pricing.setYears', { fromYear, toYear }, null, origin);
+    // The population may now be needed for more years.
+    await repriceAll(tx);
+    return { value: null, change: { catalogueId, scope: 'costs', itemIds: [] } };
+  });
+}
