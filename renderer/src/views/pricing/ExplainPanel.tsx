@@ -48,7 +48,7 @@ export function ExplainPanel(props: Props) {
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: Explanation };
 
-function FigureExplanation({ catalogueId, target, unit, generation, onOpen }: Props & { target: Extract<ExplainTarget, { kind: 'figure' }> }) {
+function FigureExplanation({ catalogueId, target, unit, generation, summary, onOpen }: Props & { target: Extract<ExplainTarget, { kind: 'figure' }> }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const { itemId, regionCode, year } = target;
   useEffect(() => {
@@ -69,13 +69,21 @@ function FigureExplanation({ catalogueId, target, unit, generation, onOpen }: Pr
     <div className="explain-body">
       <h2>{e.title}</h2>
       <SharesLine shares={e.total} unit={unit} />
-      {e.beneficiaries !== null && <p>受益人数：{formatCount(e.beneficiaries)} 人</p>}
-      <h3>计算步骤</h3>
-      <ol className="explain-formula">
-        {e.formula.map((step) => (
-          <li key={step}>{step}</li>
-        ))}
-      </ol>
+      {e.beneficiaries !== null && (
+        <p>
+          受益人数：{formatCount(e.beneficiaries)} 人{year === null && summary && summary.fromYear !== summary.toYear ? `（${summary.fromYear}—${summary.toYear}年各年相加）` : ''}
+        </p>
+      )}
+      {e.formula.length > 0 && (
+        <>
+          <h3>计算步骤</h3>
+          <ol className="explain-formula">
+            {e.formula.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </>
+      )}
       {e.items.length > 0 && (
         <>
           <h3>各项目构成（点击查看该项目）</h3>

@@ -2,7 +2,7 @@
 // priced, the totals, and the explanation of any figure.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { GetRowIdParams, GridApi, IsFullWidthRowParams, RowHeightParams } from 'ag-grid-community';
+import type { ColDef, GetRowIdParams, GridApi, IsFullWidthRowParams, RowHeightParams } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { CatalogueDetail } from '../../../../shared/domain/catalogue';
 import type { MoneyUnit } from '../../../../shared/domain/pricing/money';
@@ -23,6 +23,8 @@ import { SummaryPanel } from './SummaryPanel';
 import { hasOpenSuggestion } from './pricing-text';
 import { useDriverEdit } from './useDriverEdit';
 import { usePricingData } from './usePricingData';
+
+const DEFAULT_COLUMN: ColDef<PricingGridRow> = { wrapHeaderText: true, autoHeaderHeight: true };
 
 export function PricingView({ detail }: { detail: CatalogueDetail }) {
   const catalogueId = detail.summary.id;
@@ -140,6 +142,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
               localeText={AG_GRID_LOCALE_CN}
               rowData={rows}
               columnDefs={columns}
+              defaultColDef={DEFAULT_COLUMN}
               context={context}
               onGridReady={(e) => (api.current = e.api)}
               getRowId={(p: GetRowIdParams<PricingGridRow>) => p.data.id}
@@ -152,6 +155,8 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
               enterNavigatesVerticallyAfterEdit
               suppressMovableColumns
               tooltipShowDelay={400}
+              // 22 columns and a hundred rows: all drawn, so every figure can be found and read.
+              suppressColumnVirtualisation
               overlayNoRowsTemplate="<span>这份清单还没有服务项目。</span>"
             />
           </div>

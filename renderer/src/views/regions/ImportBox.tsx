@@ -62,19 +62,21 @@ export function ImportBox() {
             ))}
           </select>
         </label>
-        <label className="file-pick">
-          选择文件（CSV 或 .xlsx）
-          <input
-            ref={picker}
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-label="选择导入文件"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void check(file);
-            }}
-          />
-        </label>
+        {/* The browser's own file button speaks the browser's language: hidden behind a Chinese one. */}
+        <input
+          ref={picker}
+          type="file"
+          className="visually-hidden"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label="选择导入文件"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void check(file);
+          }}
+        />
+        <button type="button" className="pick-file" onClick={() => picker.current?.click()}>
+          选择文件（CSV 或 .xlsx）……
+        </button>
       </div>
       <p className="muted">
         第一行须为表头：<code>{header}</code>。CSV 可为 UTF-8（带或不带 BOM）或 GBK；.xlsx 读第一个工作表。先检查，确认后才写入，有任何问题都不会写入。

@@ -1,0 +1,193 @@
+// The 测算 view and the 行政区与人口 page, end to end in the browser host on a fresh database.
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHost } from './host-process';
+import type { RunningHost } from './host-process';
+
+const screens = join(process.cwd(), 'test-results', 'screens');
+let dir: string;
+let host: RunningHost;
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'qingdan-e2e-pricing-'));
+  host = await startHost(join(dir, 'qingdan.duckdb'));
+});
+test.afterAll(async () => {
+  await host?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test.describe.configure({ mode: 'serial' });
+
+/** 河北's leaf regions as seeded: its prefecture-level units with their 七普 residents. */
+function hebeiCities(): { code: string; name: string; residents: bigint }[] {
+  const lines = readFileSync(join(process.cwd(), 'seeds/reference/population_2020_census.csv'), 'utf8').trim().split(/\r?\n/u);
+  return lines
+    .slice(1)
+    .map((line) => line.split(','))
+    .filter((f) => f[2] === '130000' && f[3] === 'city')
+    .map((f) => ({ code: f[0]!, name: f[1]!, residents: BigInt(f[4]!) }));
+}
+
+/** Fen shown in 万元 (drop 4 digits, 2 places) or 亿元 (drop 6, 4 places), half up, grouped: by hand. */
+function inUnit(fenValue: bigint, drop: number, places: number): string {
+  const d = 10n ** BigInt(drop);
+  const v = (fenValue * 2n + d) / (2n * d);
+  const p = 10n ** BigInt(places);
+  return `${(v / p).toLocaleString('en-US')}.${String(v % p).padStart(places, '0')}`;
+}
+
+/** "1,234.56" (元) → fen. */
+const fen = (text: string) => BigInt(text.replace(/,/gu, '').replace('.', ''));
+
+async function openPricing(page: Page) {
+  await page.goto(`${host.url}#/catalogue/hebei-13th`);
+  await page.getByRole('tab', { name: '测算' }).click();
+  await expect(page.getByRole('region', { name: '测算汇总' })).toBeVisible();
+}
+
+const row = (page: Page, no: number) => page.locator(`.ag-row[row-id="hebei-13th:${String(no).padStart(3, '0')}"]`);
+const cell = (page: Page, no: number, col: string) => row(page, no).locator(`.ag-cell[col-id="${col}"]`);
+const levelCard = (page: Page, label: string) => page.locator(`.level-card[data-level="${label}"] .level-value`);
+
+async function typeInto(page: Page, no: number, col: string, text: string) {
+  await cell(page, no, col).dblclick();
+  const input = page.locator('.ag-cell-editor input, .ag-popup-editor input').first();
+  await input.fill(text);
+  await input.press('Enter');
+  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'saved');
+}
+
+test('测算: a driver set on item 5 prices it, and the totals follow, by hand', async ({ page }) => {
+  await openPricing(page);
+  const headers = await page.locator('.ag-header-cell-text').allTextContents();
+  for (const h of ['序号', '服务项目', '服务对象', '服务指导标准', '服务人群', '覆盖率', '补助标准', '单位', '每年期数', '标准年份', '每年增减', '分担规则', '中央分担（手工）', '受益人数（首年）', '合计（万元）', '中央（万元）', '状态']) {
+    expect(headers).toContain(h);
+  }
+  // Nothing is priced yet: the totals are zero and every item is listed as not priced, never shown as 0.
+  await expect(levelCard(page, '合计')).toHaveText('0.00');
+  await expect(cell(page, 5, 'cost')).toHaveText('未测算');
+  await expect(cell(page, 5, 'status')).toHaveText('未设置');
+  await expect(cell(page, 5, 'suggestion')).toContainText('建议：2000 元/人/年（摘自“国家助学金每年2000元。”）');
+
+  // The planner takes the suggestion read from the standard and the 支出责任 words …
+  await cell(page, 5, 'suggestion').getByRole('button', { name: '采用建议' }).click();
+  await expect(cell(page, 5, 'unitAmount')).toHaveText('2000');
+  await expect(cell(page, 5, 'splitRuleId')).toHaveText('中央60%，省市县按比例');
+  await expect(cell(page, 5, 'status')).toContainText('缺参数：服务人群、覆盖率');
+  // … a coverage the database would refuse is refused here, in Chinese, and nothing is saved …
+  await cell(page, 5, 'coverage').dblclick();
+  await page.locator('.ag-cell-editor input').fill('2');
+  await page.locator('.ag-cell-editor input').press('Enter');
+  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'refused');
+  await expect(page.locator('[data-save-state]')).toContainText('覆盖率应是 0 到 1 之间的小数');
+  await expect(cell(page, 5, 'coverage')).toHaveText('');
+  // … then names the cohort and a coverage of 1 %.
+  await typeInto(page, 5, 'cohort', '常住人口');
+  await typeInto(page, 5, 'coverage', '1%');
+  await expect(cell(page, 5, 'coverage')).toHaveText('0.01');
+  await expect(cell(page, 5, 'status')).toContainText('已测算');
+
+  // By hand: each city's 2020 residents (no growth rate set) × 1 %, rounded to persons, × 2000 元, five years.
+  const cities = hebeiCities();
+  const beneficiaries = cities.reduce((sum, c) => sum + (c.residents + 50n) / 100n, 0n);
+  const costFen = beneficiaries * 2000n * 100n * 5n;
+  await page.getByRole('radio', { name: '元', exact: true }).click();
+  await expect(levelCard(page, '合计')).not.toHaveText('0.00');
+  expect(fen(await levelCard(page, '合计').innerText())).toBe(costFen);
+  expect(fen(await levelCard(page, '中央').innerText())).toBe((costFen * 60n) / 100n);
+  const local = ['省级', '市级', '县级'].map((l) => levelCard(page, l));
+  const localFen = (await Promise.all(local.map((l) => l.innerText()))).map(fen).reduce((a, b) => a + b, 0n);
+  expect(localFen).toBe(costFen - (costFen * 60n) / 100n);
+  expect(fen(await cell(page, 5, 'cost').innerText())).toBe(costFen);
+  await expect(cell(page, 5, 'beneficiaries')).toHaveText(beneficiaries.toLocaleString('en-US'));
+
+  // 万元 and 亿元 are the same digits with the point moved.
+  await page.getByRole('radio', { name: '亿元' }).click();
+  await expect(levelCard(page, '合计')).toHaveText(inUnit(costFen, 6, 4));
+  await page.getByRole('radio', { name: '万元' }).click();
+  // By city: 唐山 alone, with its cost per resident.
+  await page.getByRole('tab', { name: '按市' }).click();
+  const tangshan = cities.find((c) => c.code === '130200')!;
+  const tangshanFen = ((tangshan.residents + 50n) / 100n) * 2000n * 100n * 5n;
+  const tangshanRow = page.getByRole('table', { name: '按市汇总' }).locator('tr[data-region="130200"]');
+  await expect(tangshanRow).toContainText('唐山市');
+  await expect(tangshanRow.locator('td').nth(1)).toHaveText(inUnit(tangshanFen, 4, 2));
+  await page.screenshot({ path: join(screens, 'pricing.png') });
+});
+
+test('测算: clicking a figure explains it, down to the rule row and its sources', async ({ page }) => {
+  await openPricing(page);
+  await cell(page, 5, 'cost').getByRole('button').click();
+  const panel = page.getByRole('dialog', { name: '测算说明' });
+  await expect(panel).toBeVisible();
+  await expect(panel.locator('.explain-formula li').first()).toBeVisible();
+  await expect(panel).toContainText('中等职业教育国家助学金');
+  await expect(panel).toContainText('中央60%，省市县按比例');
+  await expect(panel).toContainText('常住人口');
+  // A line: its population is estimated from 2020 (no count for 2026), and says so.
+  const line = panel.locator('.explain-line').first();
+  await expect(line).toContainText('2,000.00 元');
+  await expect(line).toContainText('60%（规则规定）');
+  await expect(line).toContainText('含估算');
+  await page.screenshot({ path: join(screens, 'explain-item.png') });
+  // Drill into one region and year, then back.
+  await line.locator('header button.figure').click();
+  await expect(panel.locator('.explain-line')).toHaveCount(1);
+  await panel.getByRole('button', { name: '← 返回' }).click();
+  await panel.getByRole('button', { name: '关闭测算说明' }).click();
+  await expect(panel).toBeHidden();
+
+  // The catalogue's total lists its items' parts; clicking one opens that item.
+  await page.locator('.level-card[data-level="合计"]').click();
+  await expect(panel.getByRole('table', { name: '各项目构成' })).toContainText('中等职业教育国家助学金');
+  await page.screenshot({ path: join(screens, 'explain-total.png') });
+  await panel.getByRole('table', { name: '各项目构成' }).getByRole('button', { name: '中等职业教育国家助学金' }).click();
+  await expect(panel.getByRole('button', { name: '← 返回' })).toBeVisible();
+});
+
+test('行政区与人口: counties imported for one city appear under it in the tree', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: '行政区与人口' }).click();
+  const tree = page.getByRole('table', { name: '行政区' });
+  await expect(tree.locator('tr[data-region="130300"]')).toContainText('秦皇岛市');
+  await expect(tree.locator('tr[data-region="130302"]')).toHaveCount(0);
+
+  const csv = join(dir, '秦皇岛县区.csv');
+  writeFileSync(
+    csv,
+    [
+      'region_code,region,parent_code,level,class,grade',
+      '130302,海港区,130300,county,市辖区,',
+      '130303,山海关区,130300,county,市辖区,',
+      '130321,青龙满族自治县,130300,county,市管县,2',
+      '130322,昌黎县,130300,county,市管县,1',
+    ].join('\r\n'),
+  );
+  await page.getByLabel('选择导入文件').setInputFiles(csv);
+  const preview = page.getByLabel('导入预览');
+  await expect(preview).toContainText('共 4 行数据');
+  await expect(preview.getByRole('table', { name: '文件内容预览' }).locator('tbody tr')).toHaveCount(4);
+  await expect(tree.locator('tr[data-region="130302"]')).toHaveCount(0);
+  await preview.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByText('已导入：')).toBeVisible();
+
+  await tree.getByRole('button', { name: '展开秦皇岛市' }).click();
+  await expect(tree.locator('tr[data-region="130302"]')).toContainText('海港区');
+  await expect(tree.getByLabel('青龙满族自治县类别')).toHaveValue('市管县');
+  await expect(tree.getByLabel('青龙满族自治县等级')).toHaveValue('2');
+  // A grade edited in place is saved.
+  await tree.getByLabel('昌黎县等级').selectOption('3');
+  await expect(page.getByText('已保存 昌黎县的“等级”')).toBeVisible();
+  await page.screenshot({ path: join(screens, 'regions.png'), fullPage: true });
+
+  // A file with a bad row is previewed with its problem and cannot be applied.
+  const bad = join(dir, 'bad.csv');
+  writeFileSync(bad, 'region_code,region,parent_code,level,class,grade\n1303,北戴河区,130300,county,市辖区,\n');
+  await page.getByLabel('选择导入文件').setInputFiles(bad);
+  await expect(page.getByRole('list', { name: '导入问题' })).toBeVisible();
+  await expect(preview.getByRole('button', { name: '确认导入' })).toHaveCount(0);
+});
