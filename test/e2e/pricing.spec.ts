@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost } from './host-process';
 import type { RunningHost } from './host-process';
+import { DRIVER_FIELD_LABELS } from '../../shared/domain/pricing/drivers';
+import type { DriverField } from '../../shared/domain/pricing/drivers';
 
 const screens = join(process.cwd(), 'test-results', 'screens');
 let dir: string;
@@ -53,12 +55,12 @@ const row = (page: Page, no: number) => page.locator(`.ag-row[row-id="hebei-13th
 const cell = (page: Page, no: number, col: string) => row(page, no).locator(`.ag-cell[col-id="${col}"]`);
 const levelCard = (page: Page, label: string) => page.locator(`.level-card[data-level="${label}"] .level-value`);
 
-async function typeInto(page: Page, no: number, col: string, text: string) {
-  await cell(page, no, col).dblclick();
+async function typeInto(page: Page, no: number, field: DriverField, text: string) {
+  await cell(page, no, field).dblclick();
   const input = page.locator('.ag-cell-editor input, .ag-popup-editor input').first();
   await input.fill(text);
   await input.press('Enter');
-  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'saved');
+  await expect(page.locator('[data-save-state]')).toContainText(`已保存 第${no}项的“${DRIVER_FIELD_LABELS[field]}”`);
 }
 
 test('测算: a driver set on item 5 prices it, and the totals follow, by hand', async ({ page }) => {
@@ -147,6 +149,91 @@ test('测算: clicking a figure explains it, down to the rule row and its source
   await page.screenshot({ path: join(screens, 'explain-total.png') });
   await panel.getByRole('table', { name: '各项目构成' }).getByRole('button', { name: '中等职业教育国家助学金' }).click();
   await expect(panel.getByRole('button', { name: '← 返回' })).toBeVisible();
+});
+
+test('测算: an edit in one window updates the figures another window shows, through the change feed', async ({ page, context }) => {
+  await openPricing(page);
+  const other = await context.newPage();
+  await openPricing(other);
+  const before = await levelCard(other, '合计').innerText();
+  await expect(other.locator('.summary-total')).toContainText('已测算 1 / 81 项');
+  // The window edited is in front, as the planner's would be (a window behind draws less often).
+  await page.bringToFront();
+
+  // Item 7 by hand in the first window: amount typed, unit and rule picked from their lists, cohort typed.
+  await typeInto(page, 7, 'unitAmount', '2000');
+  await cell(page, 7, 'unit').dblclick();
+  await page.getByRole('combobox', { name: '单位' }).selectOption('元/生/年');
+  await expect(cell(page, 7, 'unit')).toHaveText('元/生/年');
+  // The unit brings its periods per year when none is set.
+  await expect(cell(page, 7, 'periodsPerYear')).toHaveText('1');
+  await cell(page, 7, 'splitRuleId').dblclick();
+  await page.getByRole('combobox', { name: '分担规则' }).selectOption({ label: '中央按档分担，省市县按比例' });
+  await expect(cell(page, 7, 'splitRuleId')).toHaveText('中央按档分担，省市县按比例');
+  await typeInto(page, 7, 'cohort', '15-59岁');
+  await typeInto(page, 7, 'coverage', '0.005');
+  await expect(cell(page, 7, 'status')).toContainText('已测算');
+
+  // The other window was not reloaded: the Node side's change event brought the new figures.
+  await expect(other.locator('.summary-total')).toContainText('已测算 2 / 81 项');
+  await expect(levelCard(other, '合计')).not.toHaveText(before);
+  await expect(cell(other, 7, 'status')).toContainText('已测算');
+  await expect(cell(other, 7, 'unitAmount')).toHaveText('2000');
+
+  // 河北 is in tier 2: the tier rule gives the centre 60 %, and the explanation says where that came from.
+  await cell(page, 7, 'central').getByRole('button').click();
+  const panel = page.getByRole('dialog', { name: '测算说明' });
+  await expect(panel.locator('.explain-line').first()).toContainText('60%（第2档');
+  await expect(panel.locator('.explain-line').first()).toContainText('15-59岁');
+  await other.close();
+});
+
+test('测算: the years priced can be changed, and a shorter period costs proportionally less', async ({ page }) => {
+  await openPricing(page);
+  await page.getByRole('radio', { name: '元', exact: true }).click();
+  const fiveYears = fen(await cell(page, 5, 'cost').innerText());
+  await page.getByLabel('截止年度').fill('2027');
+  await page.getByRole('button', { name: '重新测算' }).click();
+  await expect(page.locator('[data-save-state]')).toContainText('已保存 测算年度（2026—2027年）');
+  await expect(page.getByRole('table', { name: '按年度汇总' }).locator('tbody tr')).toHaveCount(3);
+  // No growth rate is set, so every year costs the same: two years are two fifths of five.
+  await expect.poll(async () => fen(await cell(page, 5, 'cost').innerText())).toBe((fiveYears * 2n) / 5n);
+  await page.getByLabel('起始年度').fill('2031');
+  await page.getByRole('button', { name: '重新测算' }).click();
+  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'refused');
+  await expect(page.locator('[data-save-state]')).toContainText('起始年度不晚于截止年度');
+  await page.getByLabel('起始年度').fill('2026');
+  await page.getByLabel('截止年度').fill('2030');
+  await page.getByRole('button', { name: '重新测算' }).click();
+  await expect(page.locator('[data-save-state]')).toContainText('已保存 测算年度（2026—2030年）');
+  await expect.poll(async () => fen(await cell(page, 5, 'cost').innerText())).toBe(fiveYears);
+});
+
+test('分担规则: a rule whose weights leave the local part unpaid is refused; a good one is saved and offered', async ({ page }) => {
+  await openPricing(page);
+  await page.getByRole('button', { name: '分担规则' }).click();
+  const rules = page.getByRole('region', { name: '分担规则' });
+  await expect(rules.locator('.rule-card[data-rule="hebei-compulsory-education"]')).toContainText('河北·义务教育公用经费');
+  await rules.getByRole('button', { name: '新建本省规则' }).click();
+  const form = page.getByRole('form', { name: '分担规则表单' });
+  await form.getByLabel('规则名称').fill('河北·测试规则');
+  await form.getByText('按省份分档').click();
+  await form.getByLabel('第1行中央分担比例').fill('50');
+  for (const level of ['省级', '市级', '县级']) await form.getByLabel(`第1行${level}权重`).fill('0');
+  await form.getByRole('button', { name: '保存规则' }).click();
+  await expect(form.getByRole('alert')).toContainText('省、市、县权重都是 0，地方承担的部分无人支付');
+  await form.getByLabel('第1行省级权重').fill('2');
+  await form.getByLabel('第1行县级权重').fill('1');
+  await form.getByRole('button', { name: '保存规则' }).click();
+  await expect(rules.getByRole('status')).toHaveText('已保存分担规则“河北·测试规则”');
+  const card = rules.locator('.rule-card', { hasText: '河北·测试规则' });
+  await expect(card).toContainText('规划编制人员自定');
+  await expect(card.locator('tbody tr')).toHaveText(['默认行50%201']);
+  await page.screenshot({ path: join(screens, 'rules.png') });
+  await page.getByRole('button', { name: '返回测算表' }).click();
+  await cell(page, 3, 'splitRuleId').dblclick();
+  await expect(page.getByRole('combobox', { name: '分担规则' }).locator('option', { hasText: '河北·测试规则' })).toHaveCount(1);
+  await page.keyboard.press('Escape');
 });
 
 test('行政区与人口: counties imported for one city appear under it in the tree', async ({ page }) => {

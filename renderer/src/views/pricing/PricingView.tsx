@@ -135,7 +135,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
         <RulesPanel rules={items.rules} provinceCode={detail.summary.regionCode} onSaved={refresh} />
       ) : (
         <>
-          <SummaryPanel summary={summary} unit={unit} onOpen={open} />
+          <SummaryPanel summary={summary} statusOf={(id) => items.items.find((i) => i.itemId === id)?.status ?? null} unit={unit} onOpen={open} />
           <div className="grid-wrap pricing-grid">
             <AgGridReact<PricingGridRow>
               theme={gridTheme}

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { formatMoney } from '../../../../shared/domain/pricing/money';
 import type { MoneyUnit } from '../../../../shared/domain/pricing/money';
 import { LEVELS, LEVEL_LABELS } from '../../../../shared/domain/pricing/results';
-import type { PricingSummary, Shares } from '../../../../shared/domain/pricing/results';
+import type { PricingStatus, PricingSummary, Shares } from '../../../../shared/domain/pricing/results';
 import { QualityMark } from '../../components/QualityMark';
 import { figure } from './explain-target';
 import type { ExplainTarget } from './explain-target';
@@ -20,6 +20,7 @@ type SummaryViewId = (typeof VIEWS)[number]['id'];
 
 interface Props {
   summary: PricingSummary;
+  statusOf: (itemId: string) => PricingStatus | null;
   unit: MoneyUnit;
   onOpen: (target: ExplainTarget) => void;
 }
@@ -58,7 +59,13 @@ function ShareHeads({ unit, first, extra }: { unit: MoneyUnit; first: string; ex
   );
 }
 
-export function SummaryPanel({ summary, unit, onOpen }: Props) {
+function unpricedReason(missing: PricingSummary['unpriced'][number]['missing'], status: PricingStatus | null): string {
+  if (missing.length) return `缺${missingText(missing)}`;
+  if (status === 'not_set' || status === null) return '尚未设置测算参数';
+  return '参数齐全但未能测算，原因见“测算中的问题”';
+}
+
+export function SummaryPanel({ summary, statusOf, unit, onOpen }: Props) {
   const [view, setView] = useState<SummaryViewId>('year');
   const s = summary;
   const years = `${s.fromYear}—${s.toYear}年`;
@@ -142,7 +149,7 @@ export function SummaryPanel({ summary, unit, onOpen }: Props) {
             <summary>未测算项目（{s.unpriced.length} 项，不计入合计）</summary>
             <ul className="unpriced-list" aria-label="未测算项目">
               {s.unpriced.map((u) => (
-                <li key={u.itemId}>第{u.itemNo}项 {u.name}：缺{missingText(u.missing)}</li>
+                <li key={u.itemId}>第{u.itemNo}项 {u.name}：{unpricedReason(u.missing, statusOf(u.itemId))}</li>
               ))}
             </ul>
           </details>
