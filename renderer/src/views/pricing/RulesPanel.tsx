@@ -20,7 +20,14 @@ interface Props {
   onSaved: () => void;
 }
 
+/** The catalogue's own province first, then rules for any province, then other provinces'. */
+function rank(rule: SplitRule, provinceCode: string | null): number {
+  if (rule.provinceCode !== null && rule.provinceCode === provinceCode) return 0;
+  return rule.provinceCode === null ? 1 : 2;
+}
+
 export function RulesPanel({ rules, provinceCode, onSaved }: Props) {
+  const sorted = [...rules].sort((a, b) => rank(a, provinceCode) - rank(b, provinceCode));
   const [editing, setEditing] = useState<RuleDraft | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   return (
@@ -43,7 +50,7 @@ export function RulesPanel({ rules, provinceCode, onSaved }: Props) {
           }}
         />
       )}
-      {rules.map((rule) => (
+      {sorted.map((rule) => (
         <article key={rule.id} className="rule-card" data-rule={rule.id}>
           <header>
             <strong>{rule.name}</strong>
