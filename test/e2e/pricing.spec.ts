@@ -34,6 +34,13 @@ function hebeiCities(): { code: string; name: string; residents: bigint }[] {
     .map((f) => ({ code: f[0]!, name: f[1]!, residents: BigInt(f[4]!) }));
 }
 
+/** 河北's 15-59岁 share of residents in the census table, in ten-thousandths (59.92 % → 5992). */
+function hebei15to59Share(): bigint {
+  const line = readFileSync(join(process.cwd(), 'seeds/reference/population_2020_census.csv'), 'utf8').split(/\r?\n/u).find((l) => l.startsWith('130000,'))!;
+  const [whole, fraction = ''] = line.split(',')[6]!.split('.');
+  return BigInt(whole!) * 100n + BigInt(fraction.padEnd(2, '0'));
+}
+
 /** Fen shown in 万元 (drop 4 digits, 2 places) or 亿元 (drop 6, 4 places), half up, grouped: by hand. */
 function inUnit(fenValue: bigint, drop: number, places: number): string {
   const d = 10n ** BigInt(drop);
@@ -271,9 +278,40 @@ test('行政区与人口: counties imported for one city appear under it in the 
   await expect(page.getByText('已保存 昌黎县的“等级”')).toBeVisible();
   await page.screenshot({ path: join(screens, 'regions.png'), fullPage: true });
 
+  // Their residents, counted for 2025: the tree shows them, and item 5 is now priced per county in 秦皇岛.
+  const counts = [['130302', 780000], ['130303', 190000], ['130321', 450000], ['130322', 520001]] as const;
+  const population = join(dir, '秦皇岛人口.csv');
+  writeFileSync(population, ['region_code,cohort,year,value', ...counts.map(([code, n]) => `${code},常住人口,2025,${n}`)].join('\n'));
+  await page.getByLabel('导入内容').selectOption('population');
+  await page.getByLabel('选择导入文件').setInputFiles(population);
+  await expect(preview).toContainText('共 4 行数据');
+  await preview.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByText('已导入：')).toBeVisible();
+  await expect(tree.locator('tr[data-region="130302"]')).toContainText('780,000（2025年）');
+
+  await page.goto(`${host.url}#/catalogue/hebei-13th`);
+  await page.getByRole('tab', { name: '测算' }).click();
+  await page.getByRole('radio', { name: '元', exact: true }).click();
+  await page.getByRole('tab', { name: '按市' }).click();
+  // By hand, five years at 2000 元: item 5 reaches 1 % of each county's residents (rounded to persons,
+  // 520001 → 5200); item 7 reaches 0.5 % of its 15-59岁, which the counties take as 河北's share (59.92 %)
+  // (rounded to persons first: 520001 → 311585 → 1558).
+  const share = hebei15to59Share();
+  const halfUp = (n: bigint, d: bigint) => (n * 2n + d) / (2n * d);
+  const persons = counts.reduce((sum, [, n]) => {
+    const item5 = halfUp(BigInt(n), 100n);
+    const item7 = halfUp(halfUp(BigInt(n) * share, 10000n) * 5n, 1000n);
+    return sum + item5 + item7;
+  }, 0n);
+  const qinhuangdao = persons * 2000n * 100n * 5n;
+  const city = page.getByRole('table', { name: '按市汇总' }).locator('tr[data-region="130300"]');
+  await expect.poll(async () => fen(await city.locator('td').nth(1).innerText())).toBe(qinhuangdao);
+  await page.goto(`${host.url}#/regions`);
+
   // A file with a bad row is previewed with its problem and cannot be applied.
   const bad = join(dir, 'bad.csv');
   writeFileSync(bad, 'region_code,region,parent_code,level,class,grade\n1303,北戴河区,130300,county,市辖区,\n');
+  await page.getByLabel('导入内容').selectOption('regions');
   await page.getByLabel('选择导入文件').setInputFiles(bad);
   await expect(page.getByRole('list', { name: '导入问题' })).toBeVisible();
   await expect(preview.getByRole('button', { name: '确认导入' })).toHaveCount(0);

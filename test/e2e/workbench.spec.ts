@@ -121,7 +121,7 @@ test('the reference data shows every row’s source and status', async ({ page }
   await expect(page.getByRole('table', { name: '财政分档' }).locator('tbody tr')).toHaveCount(31);
   const population = page.getByRole('table', { name: '人口' });
   await expect(population.locator('tbody tr', { hasText: '秦皇岛市' })).toContainText('待核实');
-  await expect(population.locator('tbody tr', { hasText: '秦皇岛市' })).toContainText('from memory');
+  await expect(population.locator('tbody tr', { hasText: '秦皇岛市' })).toContainText('未找到公报原文');
   await expect(page.getByRole('table', { name: '十四五指标' }).locator('tbody tr')).toHaveCount(22);
   await expect(page.getByRole('list', { name: '专栏1注释' }).locator('li')).toHaveCount(6);
   await page.screenshot({ path: join(screens, 'reference.png') });

@@ -41,7 +41,7 @@ export function ExplainPanel(props: Props) {
           关闭
         </button>
       </div>
-      {target.kind === 'domain' ? <DomainParts {...props} domainSeq={target.domainSeq} /> : <FigureExplanation {...props} target={target} />}
+      {target.kind === 'domain' ? <DomainParts {...props} domainSeq={target.domainSeq} /> : <FigureExplanation key={JSON.stringify(target)} {...props} target={target} />}
     </aside>
   );
 }
