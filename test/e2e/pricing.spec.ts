@@ -265,6 +265,7 @@ test('行政区与人口: counties imported for one city appear under it in the 
   const preview = page.getByLabel('导入预览');
   await expect(preview).toContainText('共 4 行数据');
   await expect(preview.getByRole('table', { name: '文件内容预览' }).locator('tbody tr')).toHaveCount(4);
+  await page.screenshot({ path: join(screens, 'import-preview.png') });
   await expect(tree.locator('tr[data-region="130302"]')).toHaveCount(0);
   await preview.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByText('已导入：')).toBeVisible();
@@ -288,6 +289,7 @@ test('行政区与人口: counties imported for one city appear under it in the 
   await preview.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByText('已导入：')).toBeVisible();
   await expect(tree.locator('tr[data-region="130302"]')).toContainText('780,000（2025年）');
+  await page.screenshot({ path: join(screens, 'regions-population.png') });
 
   await page.goto(`${host.url}#/catalogue/hebei-13th`);
   await page.getByRole('tab', { name: '测算' }).click();
@@ -306,6 +308,13 @@ test('行政区与人口: counties imported for one city appear under it in the 
   const qinhuangdao = persons * 2000n * 100n * 5n;
   const city = page.getByRole('table', { name: '按市汇总' }).locator('tr[data-region="130300"]');
   await expect.poll(async () => fen(await city.locator('td').nth(1).innerText())).toBe(qinhuangdao);
+  // A domain's total opens the list of its items' parts.
+  await page.getByRole('tab', { name: '按领域' }).click();
+  await page.getByRole('table', { name: '按领域汇总' }).getByRole('button', { name: '基本公共教育合计' }).click();
+  const panel = page.getByRole('dialog', { name: '测算说明' });
+  await expect(panel.getByRole('table', { name: '各项目构成' }).locator('tbody tr')).toHaveCount(2);
+  await expect(panel).toContainText('未测算：第1项 免费义务教育');
+  await page.screenshot({ path: join(screens, 'explain-domain.png') });
   await page.goto(`${host.url}#/regions`);
 
   // A file with a bad row is previewed with its problem and cannot be applied.

@@ -12,6 +12,20 @@ export const IMPORT_KINDS = [
   { kind: 'regions', label: '行政区（县、市）', header: 'region_code,region,parent_code,level,class,grade' },
   { kind: 'population', label: '人口（按人群、年度）', header: 'region_code,cohort,year,value' },
 ] as const;
+
+/** The file format's column names (fixed, shared with the command line) as the planner reads them. */
+const COLUMN_LABELS: Record<string, string> = {
+  region_code: '区划代码',
+  region: '名称',
+  parent_code: '上级代码',
+  level: '层级',
+  class: '类别',
+  grade: '等级',
+  cohort: '人群',
+  year: '年度',
+  value: '人数',
+};
+const LEVEL_VALUES: Record<string, string> = { province: '省', city: '市', county: '县' };
 type Kind = (typeof IMPORT_KINDS)[number]['kind'];
 
 type State =
@@ -79,7 +93,7 @@ export function ImportBox() {
         </button>
       </div>
       <p className="muted">
-        第一行须为表头：<code>{header}</code>。CSV 可为 UTF-8（带或不带 BOM）或 GBK；.xlsx 读第一个工作表。先检查，确认后才写入，有任何问题都不会写入。
+        第一行须为表头 <code>{header}</code>（即{header.split(',').map((h) => COLUMN_LABELS[h]).join('、')}）。CSV 可为 UTF-8（带或不带 BOM）或 GBK；.xlsx 读第一个工作表。先检查，确认后才写入，有任何问题都不会写入。
       </p>
       {state.step === 'busy' && <p className="muted" role="status">{state.what}</p>}
       {state.step === 'failed' && <p className="error" role="alert">{state.message}</p>}
@@ -123,9 +137,9 @@ function FilePreview({ file }: { file: { fileName: string; base64: string } }) {
       <table className="table compact" aria-label="文件内容预览">
         <thead>
           <tr>
-            <th className="num">行</th>
+            <th className="num">行号</th>
             {head.map((h, i) => (
-              <th key={i}>{h}</th>
+              <th key={i} title={h}>{COLUMN_LABELS[h.trim()] ?? h}</th>
             ))}
           </tr>
         </thead>
@@ -134,7 +148,7 @@ function FilePreview({ file }: { file: { fileName: string; base64: string } }) {
             <tr key={i}>
               <td className="num">{i + 2}</td>
               {r.map((f, j) => (
-                <td key={j}>{f}</td>
+                <td key={j}>{head[j]?.trim() === 'level' ? (LEVEL_VALUES[f.trim()] ?? f) : f}</td>
               ))}
             </tr>
           ))}
