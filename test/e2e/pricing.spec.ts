@@ -125,7 +125,13 @@ test('测算: a driver set on item 5 prices it, and the totals follow, by hand',
   const tangshanRow = page.getByRole('table', { name: '按市汇总' }).locator('tr[data-region="130200"]');
   await expect(tangshanRow).toContainText('唐山市');
   await expect(tangshanRow.locator('td').nth(1)).toHaveText(inUnit(tangshanFen, 4, 2));
+  await page.screenshot({ path: join(screens, 'pricing-drivers.png') });
+  // Folded, the summary keeps the totals by level and gives the grid its height; the figures are at the right.
+  await page.getByRole('button', { name: '收起汇总表' }).click();
+  await expect(page.getByRole('table', { name: '按市汇总' })).toBeHidden();
+  await page.locator('.ag-body-horizontal-scroll-viewport').evaluate((e) => (e.scrollLeft = e.scrollWidth));
   await page.screenshot({ path: join(screens, 'pricing.png') });
+  await page.getByRole('button', { name: '展开汇总表' }).click();
 });
 
 test('测算: clicking a figure explains it, down to the rule row and its sources', async ({ page }) => {

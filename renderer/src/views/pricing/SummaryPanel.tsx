@@ -67,6 +67,8 @@ function unpricedReason(missing: PricingSummary['unpriced'][number]['missing'], 
 
 export function SummaryPanel({ summary, statusOf, unit, onOpen }: Props) {
   const [view, setView] = useState<SummaryViewId>('year');
+  // Folded, only the totals by level stay, and the grid gets the height.
+  const [folded, setFolded] = useState(false);
   const s = summary;
   const years = `${s.fromYear}—${s.toYear}年`;
   return (
@@ -77,6 +79,9 @@ export function SummaryPanel({ summary, statusOf, unit, onOpen }: Props) {
           <QualityMark quality={s.quality} />
           <span className="muted">已测算 {s.pricedCount} / {s.itemCount} 项</span>
           {s.perResident !== null && <span className="muted">人均 {formatMoney(s.perResident, '元')} 元/人/年</span>}
+          <button type="button" className="fold" onClick={() => setFolded((f) => !f)} aria-expanded={!folded}>
+            {folded ? '展开汇总表' : '收起汇总表'}
+          </button>
         </div>
         <div className="level-cards" aria-label="按级次合计">
           <LevelCard label="合计" yuan={s.total.cost} unit={unit} onOpen={() => onOpen(figure(null))} />
@@ -85,7 +90,7 @@ export function SummaryPanel({ summary, statusOf, unit, onOpen }: Props) {
           ))}
         </div>
       </div>
-      <div className="summary-body">
+      {!folded && <div className="summary-body">
         <div className="summary-tables">
           <div className="sub-tabs" role="tablist" aria-label="汇总方式">
             {VIEWS.map((v) => (
@@ -162,7 +167,7 @@ export function SummaryPanel({ summary, statusOf, unit, onOpen }: Props) {
             </ul>
           </details>
         </div>
-      </div>
+      </div>}
     </section>
   );
 }
