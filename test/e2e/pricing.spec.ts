@@ -295,6 +295,9 @@ test('行政区与人口: counties imported for one city appear under it in the 
   await preview.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByText('已导入：')).toBeVisible();
   await expect(tree.locator('tr[data-region="130302"]')).toContainText('780,000（2025年）');
+  // The count says where it came from: the file it was imported from.
+  await expect(tree.locator('tr[data-region="130302"]')).toContainText('秦皇岛人口.csv');
+  await expect(tree.locator('tr[data-region="130200"]')).toContainText('唐山市七普公报');
   await page.screenshot({ path: join(screens, 'regions-population.png') });
 
   await page.goto(`${host.url}#/catalogue/hebei-13th`);

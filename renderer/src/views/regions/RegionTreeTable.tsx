@@ -29,7 +29,7 @@ export function RegionTreeTable({ rows, rootCode, onUpdate }: Props) {
     <table className="table compact region-tree" aria-label="行政区">
       <thead>
         <tr>
-          <th>行政区</th><th>代码</th><th>层级</th><th>类别</th><th>等级</th><th className="num">年增长率（%）</th><th className="num">常住人口</th><th>出处</th><th>状态</th>
+          <th>行政区</th><th>代码</th><th>层级</th><th>类别</th><th>等级</th><th className="num">年增长率（%）</th><th className="num">常住人口</th><th>人口出处</th><th>区划出处</th><th>状态</th>
         </tr>
       </thead>
       <tbody>
@@ -74,15 +74,27 @@ export function RegionTreeTable({ rows, rootCode, onUpdate }: Props) {
             <td className="num">
               {r.residents === null ? <span className="muted">未知</span> : `${formatCount(r.residents)}（${r.residentsYear ?? ''}年）`}
             </td>
+            <td className="source">
+              {r.residentsSource && (
+                <>
+                  {r.residentsSource} <Provenance status={r.residentsStatus ?? null} />
+                </>
+              )}
+            </td>
             <td className="source">{r.source}</td>
             <td>
-              <span className={`badge badge-prov-${r.status}`}>{PROVENANCE_STATUS_LABELS[r.status as ProvenanceStatus] ?? r.status}</span>
+              <Provenance status={r.status} />
             </td>
           </tr>
         ))}
       </tbody>
     </table>
   );
+}
+
+function Provenance({ status }: { status: string | null }) {
+  if (status === null) return null;
+  return <span className={`badge badge-prov-${status}`}>{PROVENANCE_STATUS_LABELS[status as ProvenanceStatus] ?? status}</span>;
 }
 
 function GrowthInput({ region, onSave }: { region: RegionRow; onSave: (value: string | null) => Promise<boolean> }) {
