@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['test/setup/vitest-global.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // DuckDB files and LibreOffice conversions are heavy; two cores are all this machine has.

@@ -31,10 +31,21 @@ export function itemRecords(detail: CatalogueDetail, drivers: Map<string, ItemDr
   }) as ItemRecord[];
 }
 
+/**
+ * A cell that starts with = + - @, a tab or a carriage return (other than a plain signed number) is run as a formula by Excel and WPS when the CSV
+ * is opened (CSV injection, OWASP): such a cell gets a leading apostrophe, which spreadsheets show as text.
+ */
+export function neutraliseCsvCell(value: string | number | null): string | number {
+  if (typeof value !== 'string') return value ?? '';
+  // A plain signed number (a negative amount) cannot run anything and must stay a number.
+  if (/^[+-]?\d+(\.\d+)?$/u.test(value)) return value;
+  return /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
+}
+
 /** RFC 4180: CRLF between records, fields quoted when they hold a comma, quote or line break. */
 export function itemsCsv(records: ItemRecord[]): string {
   return stringify(
-    records.map((r) => DUMP_COLUMNS.map((c) => r[c] ?? '')),
+    records.map((r) => DUMP_COLUMNS.map((c) => neutraliseCsvCell(r[c] ?? null))),
     { header: true, columns: [...DUMP_COLUMNS], record_delimiter: 'windows', quoted_match: /[\r\n]/ },
   );
 }

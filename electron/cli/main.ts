@@ -1,7 +1,7 @@
 // `npm run cli -- <command>`: list | dump <id> [--format csv|json] | export <id> --annex catalogue --out <file>
 // | init [--force]; every command takes --db <file> (default: the app's database).
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { importTable } from '../exchange/pricing-imports';
 import { listDrivers } from '../pricing/drivers-store';
@@ -11,18 +11,33 @@ import { pricingSummary } from '../pricing/summary';
 import { setPricingYears } from '../services/pricing-commands';
 import { parseArgs } from 'node:util';
 import { AppError, toErrorPayload } from '../db/app-error';
-import { Database } from '../db/database';
+import type { Database } from '../db/database';
+import { FileRefusedError, checkDatabaseFile } from '../db/file-check';
+import type { Refusal } from '../db/file-check';
 import { fileStamp, unusedPath } from '../db/stamp';
 import { defaultDatabasePath } from '../paths/locations';
 import { getCatalogue, listCatalogues } from '../services/catalogue-queries';
 import { exportCatalogueAnnex } from '../services/handlers';
 import { openAppDatabase } from '../seeds/open-database';
-import { itemRecords, itemsCsv } from './item-records';
+import { itemRecords, itemsCsv, neutraliseCsvCell } from './item-records';
 
 const USAGE =
   '用法：npm run -s cli -- <list | dump <清单编号> [--format csv|json] [--out <文件>] [--bom] | export <清单编号> --annex catalogue --out <文件.xlsx>' +
   ' | regions import <文件> | population import <文件> | rules import <文件> | drivers import <清单编号> <文件>' +
   ' | price <清单编号> [--from 2026] [--to 2030] [--level county|city|province] [--format csv|json] | init [--force]> [--db <数据库文件>]';
+
+/** What init --force may move aside: files whose contents are lost anyway. */
+const REPLACEABLE = new Set<Refusal>(['damaged', 'not_duckdb']);
+
+/** node:util's parseArgs explains itself in English; say the same in Chinese. */
+function argumentProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const option = /'(-{1,2}[^']*)'/.exec(message)?.[1];
+  const code = (error as { code?: string }).code;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `不认识的选项 ${option ?? ''}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `选项 ${option ?? ''} 的值缺失或不正确`;
+  return '参数有误';
+}
 
 async function main(argv: string[]): Promise<void> {
   let parsed;
@@ -44,7 +59,7 @@ async function main(argv: string[]): Promise<void> {
       },
     });
   } catch (error) {
-    throw new AppError('bad_request', `参数有误：${(error as Error).message}。${USAGE}`);
+    throw new AppError('bad_request', `${argumentProblem(error)}。${USAGE}`);
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
@@ -58,11 +73,20 @@ async function main(argv: string[]): Promise<void> {
   if (command === 'init') {
     if (existsSync(dbPath)) {
       if (!values.force) throw new AppError('conflict', `数据库文件 ${dbPath} 已存在，未做任何改动；如需重建请加 --force（旧文件会改名保留）。`);
-      // A file some window still has open must not be swapped from under it: opening it tells.
-      await (await Database.open(dbPath)).close();
+      // A file some window still has open must not be swapped from under it, nor another program's file
+      // moved aside; a damaged, empty or unreadable-as-database file is what --force is for.
+      try {
+        await checkDatabaseFile(dbPath);
+      } catch (error) {
+        if (!(error instanceof FileRefusedError) || !REPLACEABLE.has(error.refusal)) throw error;
+      }
       const kept = unusedPath(`${dbPath}.replaced-${fileStamp()}.bak`, existsSync);
-      renameSync(dbPath, kept);
-      if (existsSync(`${dbPath}.wal`)) renameSync(`${dbPath}.wal`, `${kept}.wal`);
+      try {
+        renameSync(dbPath, kept);
+        if (existsSync(`${dbPath}.wal`)) renameSync(`${dbPath}.wal`, `${kept}.wal`);
+      } catch {
+        throw new AppError('bad_file', `无法把旧数据库 ${dbPath} 改名保留（所在文件夹可能只读），没有做任何改动。请检查文件夹的权限后再试。`);
+      }
       console.error(`旧数据库已改名保留为 ${kept}`);
     }
     const db = await openAppDatabase(dbPath);
@@ -179,7 +203,7 @@ async function run(
       for (const p of summary.problems) console.error(`注意：${p}`);
       const text = values.format === 'json'
         ? `${JSON.stringify(rows, null, 2)}\n`
-        : stringify(rows.map((r) => PRICE_COLUMNS.map((c) => r[c] ?? '')), { header: true, columns: [...PRICE_COLUMNS], record_delimiter: 'windows' });
+        : stringify(rows.map((r) => PRICE_COLUMNS.map((c) => neutraliseCsvCell(r[c] ?? null))), { header: true, columns: [...PRICE_COLUMNS], record_delimiter: 'windows' });
       if (values.out) writeOutput(values.out, values.bom ? `\uFEFF${text}` : text);
       else process.stdout.write(text);
       return;
@@ -194,10 +218,27 @@ function writeOutput(path: string, content: string | Buffer): string {
   try {
     writeFileSync(out, content);
   } catch (error) {
-    throw new AppError('bad_file', `无法写入 ${out}：${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? `文件夹 ${dirname(out)} 不存在，请先建立它或换一个路径`
+        : code === 'EISDIR'
+          ? '这是一个文件夹，请写出文件名'
+          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? '没有写入权限，请换一个文件夹'
+            : code === 'ENOSPC'
+              ? '磁盘已满'
+              : '请检查路径和磁盘';
+    throw new AppError('bad_file', `无法写入 ${out}：${why}。`);
   }
   return out;
 }
+
+// A reader that stops early (`| head -1`) closes the pipe: end quietly, as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(`错误：${toErrorPayload(error).message.replace(/\s*\n\s*/g, ' ')}\n`);

@@ -18,6 +18,6 @@ export class AppError extends Error {
 
 export function toErrorPayload(error: unknown): AppErrorPayload {
   if (error instanceof AppError) return error.toPayload();
-  const detail = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: `内部错误：${detail}` };
+  // The system's own words are English and internal: the user gets a sentence instead.
+  return { code: 'internal', message: '程序内部出错，这次操作没有完成，也没有改动数据。请重试；若一再出现，请重新启动清单工作台。' };
 }

@@ -1,11 +1,14 @@
 // The one owner of the DuckDB file. DuckDB allows a single writing process per file, so the app opens it
-// once: one connection serialises every write transaction, a second serves reads beside it (MVCC).
+// once: one connection serialises every write transaction; reads run beside it on a small pool of their own
+// (MVCC), so a burst of readers never queues an edit behind it.
 import { mkdirSync, copyFileSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { AppError } from './app-error';
+import { FORMAT_KEY, FORMAT_VALUE, NO_EXTENSION_LOADING, checkDatabaseFile, openError } from './file-check';
+import type { FileState } from './file-check';
 import { toPlainRow } from './plain-values';
 import type { PlainRow } from './plain-values';
 import { MIGRATIONS } from './migrations';
@@ -25,34 +28,52 @@ export interface OpenOptions {
   memoryLimit?: string;
 }
 
+/**
+ * Reads in flight at once. Each DuckDB call holds a libuv worker thread (4 by default) while it runs or waits
+ * for its connection; more readers than that would leave an edit's statements waiting for a thread.
+ */
+const READ_CONNECTIONS = 2;
+
 export class Database {
   private writeQueue: Promise<unknown> = Promise.resolve();
   private reads = new Set<Promise<unknown>>();
+  private idleReaders: DuckDBConnection[];
+  private waitingReads: ((connection: DuckDBConnection) => void)[] = [];
   private closing = false;
 
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
-    private readonly reader: DuckDBConnection,
-  ) {}
+    private readonly readers: DuckDBConnection[],
+  ) {
+    this.idleReaders = [...readers];
+  }
 
   static async open(path: string, options: OpenOptions = {}): Promise<Database> {
-    mkdirSync(dirname(path), { recursive: true });
-    const isNew = !existsSync(path);
+    // Nothing is written until the file is known to be new, empty, or ours and whole.
+    const state = await checkDatabaseFile(path);
     let instance: DuckDBInstance;
     try {
+      mkdirSync(dirname(path), { recursive: true });
       instance = await DuckDBInstance.create(path, {
         threads: String(options.threads ?? 2),
         memory_limit: options.memoryLimit ?? '1GB',
+        ...NO_EXTENSION_LOADING,
       });
     } catch (error) {
       throw openError(path, error);
     }
     const writer = await instance.connect();
-    const reader = await instance.connect();
-    const db = new Database(path, instance, writer, reader);
-    await db.migrate(isNew);
+    const readers: DuckDBConnection[] = [];
+    for (let i = 0; i < READ_CONNECTIONS; i++) readers.push(await instance.connect());
+    const db = new Database(path, instance, writer, readers);
+    try {
+      await db.migrate(state);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
     return db;
   }
 
@@ -64,12 +85,25 @@ export class Database {
   /** A read beside any running write; sees only committed data. */
   async all(sql: string, params?: Params): Promise<PlainRow[]> {
     this.assertOpen();
-    const read = readRows(this.reader, sql, params);
+    const read = this.withReader((connection) => readRows(connection, sql, params));
     this.reads.add(read);
     try {
       return await read;
+    } catch (error) {
+      throw translateError(this.path, error);
     } finally {
       this.reads.delete(read);
+    }
+  }
+
+  private async withReader<T>(body: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection = this.idleReaders.pop() ?? (await new Promise<DuckDBConnection>((resolve) => this.waitingReads.push(resolve)));
+    try {
+      return await body(connection);
+    } finally {
+      const next = this.waitingReads.shift();
+      if (next) next(connection);
+      else this.idleReaders.push(connection);
     }
   }
 
@@ -86,14 +120,14 @@ export class Database {
         },
         all: (sql, params) => readRows(this.writer, sql, params),
       };
-      await this.writer.run('BEGIN TRANSACTION');
       try {
+        await this.writer.run('BEGIN TRANSACTION');
         const value = await body(tx);
         await this.writer.run('COMMIT');
         return value;
       } catch (error) {
         await this.writer.run('ROLLBACK').catch(() => undefined);
-        throw translateConstraintError(error);
+        throw translateError(this.path, error);
       }
     };
     const next = this.writeQueue.then(run, run);
@@ -107,7 +141,7 @@ export class Database {
     this.closing = true;
     await this.writeQueue;
     await Promise.allSettled([...this.reads]);
-    this.reader.closeSync();
+    for (const reader of this.readers) reader.closeSync();
     this.writer.closeSync();
     this.instance.closeSync();
   }
@@ -116,67 +150,70 @@ export class Database {
     if (this.closing) throw new AppError('internal', `数据库 ${this.path} 已关闭（程序正在退出），这次操作没有执行。`);
   }
 
-  private async migrate(isNew: boolean): Promise<void> {
-    await this.writer.run(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)',
-    );
-    const applied = (await readRows(this.writer, 'SELECT coalesce(max(version), 0) AS v FROM schema_migrations'))[0]?.v as number;
-    const newest = MIGRATIONS.at(-1)?.version ?? 0;
-    if (applied > newest) {
-      throw new AppError(
-        'bad_file',
-        `数据库文件 ${this.path} 由更新版本的清单工作台创建（结构版本 ${applied}，本程序只认识到 ${newest}），请升级程序后再打开。`,
-      );
-    }
+  private async migrate(state: FileState): Promise<void> {
+    const applied = state === 'ours' ? await appliedVersion(this.writer) : 0;
     const pending = MIGRATIONS.filter((m) => m.version > applied);
-    if (pending.length === 0) return;
-    if (!isNew && applied > 0) {
+    if (pending.length > 0 && applied > 0) {
       // Keep a copy of the file as it was before its structure changes.
       await this.writer.run('CHECKPOINT');
       copyFileSync(this.path, unusedPath(`${this.path}.before-v${pending[0]!.version}-${fileStamp()}.bak`, existsSync));
     }
     for (const migration of pending) {
       await this.transaction(async (tx) => {
+        await tx.run(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp)',
+        );
         for (const statement of migration.statements) await tx.run(statement);
         await tx.run('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+        if (migration.version === 1) await markAsOurs(tx);
       });
     }
+    // Files made before the marker existed get it once.
+    if (state === 'ours' && !(await readRows(this.writer, `SELECT 1 FROM app_meta WHERE key = '${FORMAT_KEY}'`)).length) {
+      await this.transaction(markAsOurs);
+    }
   }
+}
+
+async function appliedVersion(connection: DuckDBConnection): Promise<number> {
+  const [table] = await readRows(connection, `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'schema_migrations'`);
+  if (!Number(table?.n)) return 0;
+  return Number((await readRows(connection, 'SELECT coalesce(max(version), 0) AS v FROM schema_migrations'))[0]?.v ?? 0);
+}
+
+function markAsOurs(tx: Tx): Promise<void> {
+  return tx.run(`INSERT INTO app_meta VALUES ('${FORMAT_KEY}', '${FORMAT_VALUE}') ON CONFLICT DO NOTHING`);
 }
 
 async function readRows(connection: DuckDBConnection, sql: string, params?: Params): Promise<PlainRow[]> {
   return (await connection.runAndReadAll(sql, params)).getRowObjects().map(toPlainRow);
 }
 
-function openError(path: string, error: unknown): AppError {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/Could not set lock|Conflicting lock/i.test(message)) {
-    const pid = /PID (\d+)/.exec(message)?.[1];
-    return new AppError(
-      'locked',
-      `数据库文件 ${path} 正被另一个程序${pid ? `（进程 ${pid}）` : ''}占用，无法打开。请先关闭正在使用它的清单工作台窗口或命令，再试一次。`,
-      { cause: error },
-    );
-  }
-  if (/not a valid DuckDB database|Corrupt database file|Could not read enough bytes|checksum|file is not a database|Serialization/i.test(message)) {
-    return new AppError(
-      'bad_file',
-      `文件 ${path} 不是完好的清单工作台数据库（可能已损坏或不是数据库文件），无法打开。同一文件夹中的 .bak 文件是迁移或重建前保留的副本，可用来恢复。（${message}）`,
-      { cause: error },
-    );
-  }
-  return new AppError('internal', `无法打开数据库文件 ${path}：${message}`, { cause: error });
-}
-
-/** Constraint violations come back from DuckDB in English; say in Chinese what was refused. */
-function translateConstraintError(error: unknown): unknown {
+/**
+ * DuckDB speaks English; the user is told in Chinese what was refused. Constraint texts name the rule broken;
+ * I/O failures on commit (a read-only folder, a full disk) say the edit was not saved.
+ */
+function translateError(path: string, error: unknown): unknown {
   if (error instanceof AppError || !(error instanceof Error)) return error;
   const m = error.message;
-  if (/CHECK constraint/i.test(m)) return new AppError('refused', `数据库拒绝了这次修改：不满足数据规则（${m}）。`, { cause: error });
-  if (/NOT NULL constraint/i.test(m)) return new AppError('refused', `数据库拒绝了这次修改：缺少必填内容（${m}）。`, { cause: error });
+  if (/CHECK constraint/i.test(m)) return new AppError('refused', '数据库拒绝了这次修改：内容不满足数据规则（例如必填的栏目为空），没有保存。', { cause: error });
+  if (/NOT NULL constraint/i.test(m)) return new AppError('refused', '数据库拒绝了这次修改：缺少必填内容，没有保存。', { cause: error });
   if (/(Duplicate key|PRIMARY KEY|UNIQUE) constraint|violates primary key/i.test(m)) {
-    return new AppError('refused', `数据库拒绝了这次修改：编号重复（${m}）。`, { cause: error });
+    return new AppError('refused', '数据库拒绝了这次修改：编号重复，没有保存。', { cause: error });
   }
-  if (/foreign key/i.test(m)) return new AppError('refused', `数据库拒绝了这次修改：引用的记录不存在（${m}）。`, { cause: error });
+  if (/foreign key/i.test(m)) return new AppError('refused', '数据库拒绝了这次修改：引用的记录不存在，没有保存。', { cause: error });
+  if (/Permission denied|Read-only file system|No space left|Disk full|EACCES|EROFS|ENOSPC/i.test(m)) {
+    return new AppError(
+      'bad_file',
+      `无法写入数据库文件 ${path}：文件或所在文件夹不可写，或磁盘已满，这次修改没有保存。请检查权限和磁盘空间后重新启动清单工作台。`,
+      { cause: error },
+    );
+  }
+  if (/invalidated|FATAL/i.test(m)) {
+    return new AppError('internal', `数据库文件 ${path} 在上一次出错后已停止使用，这次操作没有执行。请重新启动清单工作台。`, { cause: error });
+  }
+  if (/Corrupt|checksum|Could not read enough bytes/i.test(m)) {
+    return new AppError('bad_file', `数据库文件 ${path} 已损坏，读取失败。请关闭程序并重新打开，程序会指出最近的备份。`, { cause: error });
+  }
   return error;
 }

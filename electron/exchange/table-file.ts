@@ -1,6 +1,7 @@
 // A table the planner hands in: CSV (UTF-8 with or without BOM, or GBK as Excel saves it on a Chinese PC)
 // or .xlsx (the first sheet). Rows keep the line (CSV) or row number (xlsx) a person would look for.
 import { parse } from 'csv-parse/sync';
+import { forbiddenCharacterReason } from '../../shared/domain/cell-text';
 import { AppError } from '../db/app-error';
 
 export interface TableRow {
@@ -63,7 +64,13 @@ export async function readTable(fileName: string, bytes: Buffer): Promise<Table>
   records.slice(headerIndex + 1).forEach((record, i) => {
     if (record.every((c) => c.trim() === '')) return;
     const cells = new Map<string, string>();
-    header.forEach((name, k) => cells.set(name, (record[k] ?? '').trim()));
+    header.forEach((name, k) => {
+      const value = (record[k] ?? '').trim();
+      // Imports obey the same cell-text rule as edits: what the annex cannot hold is refused, file and all.
+      const reason = forbiddenCharacterReason(value);
+      if (reason) throw new AppError('bad_file', `${fileName} 第${headerIndex + i + 2}行“${name}”列的${reason}，没有导入任何内容。请删去这个字符后再导入。`);
+      cells.set(name, value);
+    });
     rows.push({ line: headerIndex + i + 2, cells });
   });
   return { header, rows };

@@ -12,7 +12,7 @@ import { dispatch } from '../services/dispatch';
 import type { ChangeFeed } from '../services/change-feed';
 import type { Handlers } from '../services/handlers';
 
-const MIME: Record<string, string> = {
+export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -22,9 +22,14 @@ const MIME: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
-const TOKEN_COOKIE = 'qingdan_token';
+/**
+ * Cookies are not bound to a port, so any server on 127.0.0.1 would receive ours: the cookie holds a session
+ * value of its own (never the API token, which only the header carries), and its name carries the port so two
+ * runs side by side do not overwrite each other's.
+ */
+const sessionCookieName = (port: number) => `qingdan_session_${port}`;
 // The page's own policy, sent as a header as well (a meta tag cannot forbid framing).
-const CSP =
+export const CSP =
   "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 class BodyTooLarge extends Error {}
@@ -33,6 +38,8 @@ export interface HttpHost {
   url: string;
   port: number;
   token: string;
+  /** The value of the page's reload cookie: lets the page be reloaded, and nothing else. */
+  session: string;
   close(): Promise<void>;
 }
 
@@ -48,19 +55,23 @@ export interface HttpHostOptions {
 
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const session = randomBytes(24).toString('base64url');
+  const secrets = { token, session, cookie: '' };
   const streams = new Set<ServerResponse>();
   const server = createServer((req, res) => {
-    handle(req, res, options, token, streams).catch((error: unknown) => {
+    handle(req, res, options, secrets, streams).catch((error: unknown) => {
       console.error(error);
-      if (!res.headersSent) sendError(res, 500, 'internal', `本机服务处理 ${req.url ?? ''} 时出错：${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) sendError(res, 500, 'internal', '本机服务处理请求时出错，没有做任何改动。请刷新页面重试。');
     });
   });
   const port = await listen(server, options.port ?? 0);
+  secrets.cookie = sessionCookieName(port);
   const url = `http://127.0.0.1:${port}/?token=${token}`;
   return {
     url,
     port,
     token,
+    session,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
@@ -109,9 +120,15 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
   send(res, status, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code, message } }), headers);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
   const cookies = req.headers.cookie?.split(';').map((c) => c.trim()) ?? [];
-  return cookies.find((c) => c.startsWith(`${TOKEN_COOKIE}=`))?.slice(TOKEN_COOKIE.length + 1);
+  return cookies.find((c) => c.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+interface Secrets {
+  token: string;
+  session: string;
+  cookie: string;
 }
 
 /** The file under rendererDir that a URL path names, or null when the path would leave it. */
@@ -130,9 +147,10 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   options: HttpHostOptions,
-  token: string,
+  secrets: Secrets,
   streams: Set<ServerResponse>,
 ): Promise<void> {
+  const { token } = secrets;
   // A page on another site may resolve its own name to 127.0.0.1 (DNS rebinding): answer our names only.
   const host = (req.headers.host ?? '').replace(/:\d+$/, '');
   if (host !== '127.0.0.1' && host !== 'localhost') return send(res, 403, 'text/plain; charset=utf-8', '拒绝访问。');
@@ -179,14 +197,14 @@ async function handle(
   if (url.pathname === '/' || url.pathname === '/index.html') {
     // The printed address carries the token once; a cookie then lets the page reload without it in view.
     const fromQuery = tokenMatches(url.searchParams.get('token'), token);
-    if (!fromQuery && !tokenMatches(cookieToken(req), token)) {
+    if (!fromQuery && !tokenMatches(cookieValue(req, secrets.cookie), secrets.session)) {
       return send(res, 403, 'text/html; charset=utf-8', '<!doctype html><meta charset="utf-8"><title>清单工作台</title><p>需要访问令牌：请用启动时命令行打印的完整地址打开（每次启动的地址都不同）。</p>');
     }
     const html = await readFile(join(options.rendererDir, 'index.html'), 'utf8');
     const withToken = html.replace('</head>', `<meta name="${TOKEN_META_NAME}" content="${token}"></head>`);
     return send(res, 200, MIME['.html']!, withToken, {
       'content-security-policy': CSP,
-      'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      'set-cookie': `${secrets.cookie}=${secrets.session}; HttpOnly; SameSite=Strict; Path=/`,
     });
   }
 
@@ -194,7 +212,7 @@ async function handle(
   if (!file) return send(res, 404, 'text/plain; charset=utf-8', `未找到 ${url.pathname}。`);
   try {
     const content = await readFile(file);
-    return send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', content);
+    return send(res, 200, MIME[extname(file)] ?? 'application/octet-stream', content, { 'content-security-policy': CSP });
   } catch {
     return send(res, 404, 'text/plain; charset=utf-8', `未找到 ${url.pathname}。`);
   }

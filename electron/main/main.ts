@@ -1,7 +1,6 @@
 // The Electron main process: owns the database and serves the contract over IPC to a sandboxed window.
-import { BrowserWindow, app, dialog, ipcMain, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { IPC_CHANGED, IPC_CHANNEL } from '../../shared/ipc';
 import { toErrorPayload } from '../db/app-error';
 import type { Database } from '../db/database';
@@ -11,20 +10,34 @@ import { dispatch } from '../services/dispatch';
 import { ChangeFeed } from '../services/change-feed';
 import { createHandlers } from '../services/handlers';
 import { openAppDatabase } from '../seeds/open-database';
+import { APP_INDEX, APP_ORIGIN, registerAppScheme, serveAppFiles } from './app-protocol';
 
-const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
-const rendererUrl = pathToFileURL(rendererIndex).href;
+const rendererDir = join(__dirname, '..', 'renderer');
 let db: Database | null = null;
+let mainWindow: BrowserWindow | null = null;
 
-/** Only our own page may call the contract: the exact file, whatever its #route. */
+/** Only our own page may call the contract: the exact page, whatever its #route. */
 function isOwnPage(url: string | undefined): boolean {
   if (!url) return false;
   const page = new URL(url);
   page.hash = '';
-  return page.href === rendererUrl;
+  return page.href === APP_INDEX;
 }
 
 app.setPath('userData', appDataDir());
+registerAppScheme();
+
+// One window per database file: a second start hands over to the first (DuckDB allows one writer anyway).
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+}
 
 function createWindow(): void {
   const window = new BrowserWindow({
@@ -37,7 +50,15 @@ function createWindow(): void {
       nodeIntegration: false,
       sandbox: true,
       webSecurity: true,
+      // A packaged build has no developer tools; a developer's `npm start` keeps them.
+      devTools: !app.isPackaged,
+      // A middle click must not open a link in a new window behind the navigation guards.
+      disableBlinkFeatures: 'Auxclick',
     },
+  });
+  mainWindow = window;
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
   });
   // The window shows our own pages only; links open in the system browser.
   window.webContents.on('will-navigate', (event, url) => {
@@ -47,7 +68,7 @@ function createWindow(): void {
     if (/^https?:\/\//.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  void window.loadFile(rendererIndex);
+  void window.loadURL(APP_INDEX);
 }
 
 app.on('web-contents-created', (_event, contents) => {
@@ -55,8 +76,15 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.whenReady().then(async () => {
+  if (!firstInstance) return;
   // The app needs no camera, microphone, notifications or location: refuse every permission request.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // …and answer every permission check with no as well, except our own page copying grid cells.
+  session.defaultSession.setPermissionCheckHandler(
+    (_contents, permission, origin) => permission === 'clipboard-sanitized-write' && origin === APP_ORIGIN,
+  );
+  if (app.isPackaged) Menu.setApplicationMenu(null);
+  serveAppFiles(rendererDir);
   try {
     db = await openAppDatabase(hostOptions(process.argv.slice(1)).dbPath);
   } catch (error) {

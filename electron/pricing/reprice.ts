@@ -32,69 +32,79 @@ async function pricedCatalogues(tx: Tx): Promise<string[]> {
  * The lines of one catalogue (or of some of its items): drivers × the leaf regions under the catalogue's
  * region × its years, joined to the resolved population, the rule row that applies to each region's class
  * and grade, and the province's tier. Incomplete drivers give no line: such items are listed as not priced.
+ *
+ * Everything per item, rule and region is turned into integers first (a few thousand rows); the million
+ * lines then need only BIGINT arithmetic. A product x·n/d is taken as (x // d)·n plus the rounded
+ * (x % d)·n/d, which is exact and keeps every intermediate far inside 64 bits.
  */
-function linesSql(itemFilter: string): string {
+export function linesSql(itemFilter: string): string {
+  const share = (x: string, n: string, d: string) => `((${x}) // (${d})) * (${n}) + (((${x}) % (${d})) * (${n}) * 2 + (${d})) // (2 * (${d}))`;
   return `
   WITH cat AS (SELECT id, region_code AS root FROM catalogues WHERE id = $1),
   years AS (SELECT CAST(range AS INTEGER) AS year FROM range($2, $3 + 1)),
   drv AS (
-    SELECT d.*, i.catalogue_id, coalesce(d.periods_per_year, u.periods) AS periods, u.per_region
+    SELECT d.item_id, i.catalogue_id, d.split_rule_id, u.per_region,
+           CASE WHEN u.per_region THEN NULL ELSE d.cohort END AS people,
+           CAST(coalesce(d.coverage, 0) * 1000000 AS BIGINT) AS cov_u,
+           CAST(d.central_pct * 10000 AS BIGINT) AS manual_u,
+           CAST(d.unit_amount * 100 AS BIGINT) AS unit_fen, CAST(coalesce(d.yearly_change, 0) * 100 AS BIGINT) AS change_fen,
+           d.base_year, CAST(coalesce(d.periods_per_year, u.periods) * 100 AS BIGINT) AS periods_c
     FROM item_drivers d JOIN items i ON i.id = d.item_id JOIN ${UNITS_SQL} ON u.unit = d.unit
     WHERE i.catalogue_id = $1 ${itemFilter}
       AND d.unit_amount IS NOT NULL AND d.split_rule_id IS NOT NULL
       AND (u.per_region OR (d.cohort IS NOT NULL AND d.coverage IS NOT NULL))),
+  -- Per item and year: the amount in fen and the yearly amount per beneficiary split as a·100 + b.
+  drv_year AS (
+    SELECT drv.*, y.year, unit_fen + change_fen * (y.year - coalesce(base_year, y.year)) AS amount_fen
+    FROM drv CROSS JOIN years y),
+  drv_amount AS (
+    SELECT *, (amount_fen * periods_c) // 100 AS per_a, (amount_fen * periods_c) % 100 AS per_b FROM drv_year WHERE amount_fen >= 0),
   leaves AS (
     SELECT l.* FROM leaf_regions l, cat
     WHERE cat.root IS NULL OR l.code = cat.root OR l.province_code = cat.root OR l.city_code = cat.root),
-  kinds AS (SELECT DISTINCT county_class, grade FROM leaves),
-  choice AS (
-    SELECT r.rule_id, k.county_class, k.grade,
-           arg_max(r.seq, (CASE WHEN r.county_class IS NOT NULL THEN 2 ELSE 0 END) + (CASE WHEN r.grade IS NOT NULL THEN 1 ELSE 0 END)) AS seq
-    FROM split_rule_rows r JOIN kinds k
-      ON (r.county_class IS NULL OR r.county_class = k.county_class) AND (r.grade IS NULL OR r.grade = k.grade)
+  -- Per rule and leaf: the row that applies (most specific), its central share and weights as integers.
+  rule_leaf AS (
+    SELECT r.rule_id, l.code, arg_max(r.seq, (CASE WHEN r.county_class IS NOT NULL THEN 2 ELSE 0 END) + (CASE WHEN r.grade IS NOT NULL THEN 1 ELSE 0 END)) AS seq
+    FROM split_rule_rows r JOIN leaves l
+      ON (r.county_class IS NULL OR r.county_class = l.county_class) AND (r.grade IS NULL OR r.grade = l.grade)
     WHERE r.rule_id IN (SELECT DISTINCT split_rule_id FROM drv)
     GROUP BY ALL),
-  base AS (
-    SELECT drv.catalogue_id, drv.item_id, l.code AS region_code, y.year, l.county_class,
-           CASE WHEN drv.per_region THEN NULL
-                ELSE CAST((CAST(p.value AS HUGEINT) * CAST(drv.coverage * 1000000 AS BIGINT) * 2 + 1000000) // 2000000 AS BIGINT) END AS beneficiaries,
-           CAST(drv.unit_amount * 100 AS BIGINT) + CAST(coalesce(drv.yearly_change, 0) * 100 AS BIGINT) * (y.year - coalesce(drv.base_year, y.year)) AS amount_fen,
-           CAST(drv.periods * 100 AS BIGINT) AS periods_c,
-           r.seq AS rule_seq,
-           coalesce(drv.central_pct, CASE WHEN r.central_by_tier THEN t.central_share_pct ELSE r.central_pct END) AS central_pct,
+  rule_terms AS (
+    SELECT rl.rule_id, rl.code, rl.seq, l.county_class,
+           CAST(CASE WHEN r.central_by_tier THEN t.central_share_pct ELSE r.central_pct END * 10000 AS BIGINT) AS central_u,
            CAST(r.provincial * 10000 AS BIGINT) AS wp,
            CASE WHEN l.county_class = '省直管县' THEN 0 ELSE CAST(r.city * 10000 AS BIGINT) END AS wc,
            CAST(r.county * 10000 AS BIGINT) AS wx,
-           greatest(CASE WHEN drv.per_region THEN 0 ELSE p.quality END, ${qualitySql('sr.status')},
-                    CASE WHEN r.central_by_tier AND drv.central_pct IS NULL THEN ${qualitySql('t.status')} ELSE 0 END) AS quality
-    FROM drv
-    CROSS JOIN leaves l
-    CROSS JOIN years y
-    LEFT JOIN population_resolved p ON NOT drv.per_region AND p.region_code = l.code AND p.cohort = drv.cohort AND p.year = y.year
-    JOIN choice c ON c.rule_id = drv.split_rule_id AND c.county_class IS NOT DISTINCT FROM l.county_class AND c.grade IS NOT DISTINCT FROM l.grade
-    JOIN split_rule_rows r ON r.rule_id = c.rule_id AND r.seq = c.seq
-    JOIN split_rules sr ON sr.id = r.rule_id
-    LEFT JOIN ref_fiscal_tiers t ON t.province_code = l.province_code
-    WHERE (drv.per_region OR p.value IS NOT NULL)),
+           greatest(${qualitySql('sr.status')}, CASE WHEN r.central_by_tier THEN ${qualitySql('t.status')} ELSE 0 END) AS rule_quality,
+           ${qualitySql('sr.status')} AS own_quality
+    FROM rule_leaf rl JOIN leaves l ON l.code = rl.code
+    JOIN split_rule_rows r ON r.rule_id = rl.rule_id AND r.seq = rl.seq
+    JOIN split_rules sr ON sr.id = rl.rule_id
+    LEFT JOIN ref_fiscal_tiers t ON t.province_code = l.province_code),
+  base AS (
+    SELECT d.catalogue_id, d.item_id, rt.code AS region_code, d.year, d.amount_fen, d.per_a, d.per_b, d.per_region,
+           CASE WHEN d.per_region THEN NULL ELSE (p.value * d.cov_u * 2 + 1000000) // 2000000 END AS beneficiaries,
+           rt.seq AS rule_seq, coalesce(d.manual_u, rt.central_u) AS central_u, rt.wp, rt.wc, rt.wx,
+           greatest(coalesce(p.quality, 0), CASE WHEN d.manual_u IS NULL THEN rt.rule_quality ELSE rt.own_quality END) AS quality
+    FROM drv_amount d
+    JOIN rule_terms rt ON rt.rule_id = d.split_rule_id
+    LEFT JOIN population_resolved p ON p.region_code = rt.code AND p.cohort = d.people AND p.year = d.year
+    WHERE (d.per_region OR p.value IS NOT NULL)),
   costed AS (
-    SELECT *, CAST((CAST(coalesce(beneficiaries, 1) AS HUGEINT) * amount_fen * periods_c * 2 + 100) // 200 AS BIGINT) AS cost_fen
-    FROM base WHERE amount_fen >= 0 AND central_pct IS NOT NULL),
-  central AS (
-    SELECT *, CAST((CAST(cost_fen AS HUGEINT) * CAST(central_pct * 10000 AS BIGINT) * 2 + 1000000) // 2000000 AS BIGINT) AS central_fen
-    FROM costed),
+    SELECT *, CASE WHEN per_region THEN per_a + (per_b * 2 + 100) // 200
+                   ELSE beneficiaries * per_a + (beneficiaries * per_b * 2 + 100) // 200 END AS cost_fen
+    FROM base WHERE central_u IS NOT NULL),
+  central AS (SELECT *, ${share('cost_fen', 'central_u', '1000000')} AS central_fen FROM costed),
   provincial AS (
     SELECT *, cost_fen - central_fen AS local_fen,
-           CASE WHEN wp + wc + wx = 0 THEN 0
-                ELSE CAST((CAST(cost_fen - central_fen AS HUGEINT) * wp * 2 + (wp + wc + wx)) // (2 * (wp + wc + wx)) AS BIGINT) END AS provincial_fen
+           CASE WHEN wp + wc + wx = 0 THEN 0 ELSE ${share('cost_fen - central_fen', 'wp', 'wp + wc + wx')} END AS provincial_fen
     FROM central),
   city AS (
-    SELECT *, CASE WHEN wc + wx = 0 THEN 0
-                   ELSE CAST((CAST(local_fen - provincial_fen AS HUGEINT) * wc * 2 + (wc + wx)) // (2 * (wc + wx)) AS BIGINT) END AS city_fen
+    SELECT *, CASE WHEN wc + wx = 0 THEN 0 ELSE ${share('local_fen - provincial_fen', 'wc', 'wc + wx')} END AS city_fen
     FROM provincial)
   SELECT catalogue_id, item_id, region_code, year, beneficiaries, amount_fen, cost_fen, central_fen, provincial_fen, city_fen,
-         local_fen - provincial_fen - city_fen AS county_fen, rule_seq, central_pct, quality
-  FROM city
-  ORDER BY item_id, region_code, year`;
+         local_fen - provincial_fen - city_fen AS county_fen, rule_seq, CAST(central_u AS DECIMAL(18,0)) * CAST(0.0001 AS DECIMAL(5,4)) AS central_pct, quality
+  FROM city`;
 }
 
 export async function repriceCatalogue(tx: Tx, catalogueId: string): Promise<void> {

@@ -1,4 +1,5 @@
 // Writes a seed bundle into an empty database in one transaction: all of it or nothing.
+import { checkCellText } from '../../shared/domain/cell-text';
 import type { Database, Tx } from '../db/database';
 import type { IndicatorValue } from '../../shared/domain/indicator';
 import type { SeedCatalogue } from '../importers/types';
@@ -90,23 +91,39 @@ async function writeCatalogue(tx: Tx, c: SeedCatalogue): Promise<void> {
     const seq = d + 1;
     await tx.run('INSERT INTO domains VALUES ($1, $2, $3, $4)', [c.id, seq, domain.name, domain.statedItemCount]);
     for (const [i, item] of domain.items.entries()) {
+      const where = `种子清单 ${c.id} 第 ${item.sourceItemNo} 项`;
+      const name = seedCellText(item.name, `${where}的服务项目`);
+      const targetGroup = seedCellText(item.targetGroup, `${where}的服务对象`);
+      const standard = seedCellText(item.standard, `${where}的服务标准`);
+      const funding = seedCellText(item.fundingResponsibility, `${where}的支出责任`);
+      const lead = seedCellText(item.leadDepartment, `${where}的牵头负责单位`);
+      if (name === null) throw new Error(`${where}的服务项目为空`);
       await tx.run(
         `INSERT INTO items (id, catalogue_id, domain_seq, position, source_item_no, name, target_group, standard,
            funding_responsibility, lead_department) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [
-          seedItemId(c.id, item.sourceItemNo), c.id, seq, (i + 1) * POSITION_STEP, item.sourceItemNo, item.name,
-          item.targetGroup, item.standard, item.fundingResponsibility, item.leadDepartment,
+          seedItemId(c.id, item.sourceItemNo), c.id, seq, (i + 1) * POSITION_STEP, item.sourceItemNo, name,
+          targetGroup, standard, funding, lead,
         ],
       );
     }
   }
   for (const t of c.tasks) {
     await tx.run('INSERT INTO tasks VALUES ($1, $2, $3, $4, $5)', [
-      `${c.id}:task-${String(t.taskNo).padStart(2, '0')}`, c.id, t.taskNo, t.task, t.responsibleUnits,
+      `${c.id}:task-${String(t.taskNo).padStart(2, '0')}`, c.id, t.taskNo,
+      seedCellText(t.task, `种子清单 ${c.id} 重点任务第 ${t.taskNo} 条`),
+      seedCellText(t.responsibleUnits, `种子清单 ${c.id} 重点任务第 ${t.taskNo} 条的责任单位`),
     ]);
   }
   await tx.run(
     `INSERT INTO change_log (catalogue_id, command, payload, inverse, origin) VALUES ($1, 'catalogue.seed', $2, NULL, 'seed')`,
     [c.id, JSON.stringify({ documentId: c.documentId, items: c.domains.reduce((n, d) => n + d.items.length, 0) })],
   );
+}
+
+/** Seeds obey the same cell-text rule as edits; a file that breaks it is refused as a whole. */
+function seedCellText(text: string | null, where: string): string | null {
+  const checked = checkCellText(text);
+  if (!checked.ok) throw new Error(`${where}：${checked.reason}`);
+  return checked.text;
 }

@@ -1,7 +1,7 @@
 // The one place every user edit is written: validated, applied in a transaction, recorded in change_log
 // with its inverse. Nothing else in the app issues UPDATE/INSERT/DELETE on catalogue content.
 import type { Command, SetItemFieldCommand } from '../../shared/domain/commands';
-import { normaliseCellText } from '../../shared/domain/commands';
+import { checkCellText, normaliseCellText } from '../../shared/domain/cell-text';
 import type { CatalogueItem } from '../../shared/domain/catalogue';
 import { AppError } from '../db/app-error';
 import type { Database, Tx } from '../db/database';
@@ -31,9 +31,11 @@ async function setItemField(tx: Tx, command: SetItemFieldCommand, origin: Origin
   if (stored !== normaliseCellText(command.expected)) {
     throw new AppError('conflict', `${where}已被改动（可能是在另一个窗口），本次修改没有保存。请刷新后再改。`);
   }
-  const value = normaliseCellText(command.value);
+  const checked = checkCellText(command.value);
+  if (!checked.ok) throw new AppError('refused', `${where}${checked.reason}，本次修改没有保存。请删去这个字符后再保存。`);
+  const value = checked.text;
   if (command.field === 'name' && value === null) {
-    throw new AppError('refused', `${where}不能为空，本次修改没有保存。`);
+    throw new AppError('refused', `${where}不能为空（只有空格或看不见的字符也算空），本次修改没有保存。`);
   }
   if (value === stored) return { item: before, changeId: 0 };
 

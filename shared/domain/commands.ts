@@ -14,12 +14,5 @@ export interface SetItemFieldCommand {
 
 export type Command = SetItemFieldCommand;
 
-/**
- * Line endings from Windows paste and stray trailing blanks and blank lines are not content; a cell left blank is
- * "not yet filled" (null), so the annex and the checks see one kind of empty.
- */
-export function normaliseCellText(value: string | null): string | null {
-  if (value === null) return null;
-  const text = value.replace(/\r\n?/gu, '\n').replace(/[ \t]+$/gmu, '').replace(/\s+$/u, '');
-  return text.trim() === '' ? null : text;
-}
+// The cell-text rule lives in one place; re-exported here for the views that compare edits.
+export { normaliseCellText } from './cell-text';

@@ -4,7 +4,9 @@
 //      serving a one-line page to the same browser (the floor of starting a process and loading a page);
 //   2. warm start to the grid: the same on an existing database;
 //   3. exporting the 81-item Hebei annex — against exceljs writing the same cells with no formatting;
-//   4. saving one cell edit through the contract — against a bare UPDATE in a DuckDB transaction.
+//   4. saving one cell edit through the contract — against a bare UPDATE in a DuckDB transaction;
+//   5. saving one cell edit while 50 readers keep opening the Hebei catalogue — against the same edit with no
+//      reader running. `npm run bench -- readers` runs this one alone.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -17,7 +19,7 @@ import { getCatalogue } from '../../electron/services/catalogue-queries';
 import { dispatch } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
 import { openAppDatabase } from '../../electron/seeds/open-database';
-import { compare, report } from './measure';
+import { compare, report, time } from './measure';
 import type { Comparison } from './measure';
 
 const dir = mkdtempSync(join(tmpdir(), 'qingdan-bench-'));
@@ -42,7 +44,71 @@ const BARE_SERVER = `
   s.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + s.address().port + '/'));
   process.on('SIGTERM', () => process.exit(0));`;
 
+const READERS = 50;
+
+/** Edit latency with READERS concurrent readers, against the same edit alone. */
+async function editUnderReaders(db: Database): Promise<Comparison> {
+  const handlers = createHandlers(db, 'cli', 'test');
+  let n = 0;
+  // The grid sends the value it shows as `expected`; the edit timed is the save alone.
+  const { base } = await getItemStandard(db);
+  let { current } = await getItemStandard(db);
+  const edit = async () => {
+    const value = `${base}（${n++}）`;
+    const envelope = await dispatch(handlers, 'items.update', { itemId: 'hebei-13th:040', field: 'standard', value, expected: current });
+    if (!envelope.ok) throw new Error(envelope.error.message);
+    current = value;
+  };
+  let reading = false;
+  let reads = 0;
+  const readers: Promise<void>[] = [];
+  const startReaders = async () => {
+    reading = true;
+    for (let r = 0; r < READERS; r++) {
+      readers.push(
+        (async () => {
+          while (reading) {
+            const envelope = await dispatch(handlers, 'catalogues.get', { catalogueId: 'hebei-13th' });
+            if (!envelope.ok) throw new Error(envelope.error.message);
+            reads++;
+          }
+        })(),
+      );
+    }
+    // Let every reader have a query in flight before the edit is timed.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  };
+  const stopReaders = async () => {
+    reading = false;
+    await Promise.all(readers.splice(0));
+  };
+  const result: Comparison = {
+    name: `5. saving one cell edit while ${READERS} readers open the Hebei catalogue`,
+    subject: `items.update with ${READERS} concurrent catalogues.get loops`,
+    baseline: 'the same edit with no reader running',
+    subjectMs: [],
+    baselineMs: [],
+  };
+  await edit();
+  for (let round = 0; round < 20; round++) {
+    result.baselineMs.push(await time(edit));
+    await startReaders();
+    result.subjectMs.push(await time(edit));
+    await stopReaders();
+  }
+  console.error(`(${reads} catalogue reads ran beside the timed edits)`);
+  return result;
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('readers')) {
+    const db = await openAppDatabase(join(dir, 'readers.duckdb'));
+    const result = await editUnderReaders(db);
+    await db.close();
+    console.log(report([result]));
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const results: Comparison[] = [];
   let run = 0;
@@ -89,6 +155,7 @@ async function main(): Promise<void> {
   };
   const bareUpdate = () => db.transaction((tx) => tx.run(`UPDATE items SET lead_department = $1 WHERE id = 'hebei-13th:041'`, [`省卫生计生委（${n++}）`]));
   results.push(await compare('4. saving one cell edit', { subject: 'items.update through the contract (validate, check, update, log)', baseline: 'bare UPDATE in a DuckDB transaction' }, viaContract, bareUpdate, 50));
+  results.push(await editUnderReaders(db));
   await db.close();
 
   console.log(`Qingdan bench — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString()}\n`);

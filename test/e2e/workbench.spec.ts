@@ -84,9 +84,65 @@ test('an edit the database refuses is shown as refused, never as saved', async (
   await editor.press('Enter');
   const status = page.locator('[data-save-state]');
   await expect(status).toHaveAttribute('data-save-state', 'refused');
-  await expect(status).toHaveText('未保存：第2项“农村义务教育学生营养改善”的“服务项目”不能为空，本次修改没有保存。');
+  await expect(status).toHaveText('未保存：第2项“农村义务教育学生营养改善”的“服务项目”不能为空（只有空格或看不见的字符也算空），本次修改没有保存。');
   await expect(name).toHaveText('农村义务教育学生营养改善');
   await page.screenshot({ path: join(screens, 'refused.png') });
+});
+
+test('a 服务项目 of only a zero-width space is refused as empty', async ({ page }) => {
+  await page.goto(`${host.url}#/catalogue/hebei-13th`);
+  const name = page.locator('.ag-row[row-id="hebei-13th:004"] .ag-cell[col-id="name"]');
+  const before = await name.textContent();
+  await name.dblclick();
+  await page.locator('.ag-large-text textarea').fill('\u200B');
+  await page.locator('.ag-large-text textarea').press('Enter');
+  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'refused');
+  await expect(page.locator('[data-save-state]')).toContainText('不能为空');
+  await expect(name).toHaveText(before!);
+});
+
+test('after a conflict the grid shows what the database holds, and the next edit saves', async ({ page }) => {
+  await page.goto(`${host.url}#/catalogue/hebei-13th`);
+  const cell = page.locator('.ag-row[row-id="hebei-13th:005"] .ag-cell[col-id="leadDepartment"]');
+  const shown = (await cell.textContent())!;
+  // Another window changes the cell after this grid read it.
+  const url = new URL(host.url);
+  const res = await fetch(`${url.origin}/api/items.update`, {
+    method: 'POST',
+    headers: { 'x-qingdan-token': url.searchParams.get('token')!, 'content-type': 'application/json' },
+    body: JSON.stringify({ itemId: 'hebei-13th:005', field: 'leadDepartment', value: '另一个窗口改的', expected: shown }),
+  });
+  expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+  await expect(cell).toHaveText(shown);
+  await cell.dblclick();
+  await page.locator('.ag-large-text textarea').fill('这个窗口改的');
+  await page.locator('.ag-large-text textarea').press('Enter');
+  const status = page.locator('[data-save-state]');
+  await expect(status).toHaveAttribute('data-save-state', 'refused');
+  await expect(status).toContainText('已被改动');
+  // Recovered: the grid now shows the other window's value, and an edit from it is saved.
+  await expect(cell).toHaveText('另一个窗口改的');
+  await cell.dblclick();
+  await page.locator('.ag-large-text textarea').fill('这个窗口改的');
+  await page.locator('.ag-large-text textarea').press('Enter');
+  await expect(status).toHaveAttribute('data-save-state', 'saved');
+  await expect(cell).toHaveText('这个窗口改的');
+});
+
+test('the page reloads without the token in its address, and a browser without the cookie is refused', async ({ page, browser }) => {
+  await page.goto(host.url);
+  const origin = new URL(host.url).origin;
+  // The address bar has dropped the token; a reload works from the session cookie.
+  await page.goto(`${origin}/#/catalogue/hebei-13th`);
+  await expect(page.locator('.ag-row[row-id="hebei-13th:001"]')).toBeVisible();
+  const cookies = await page.context().cookies();
+  expect(cookies.map((c) => c.name)).toEqual([`qingdan_session_${new URL(host.url).port}`]);
+  expect(cookies[0]!.value).not.toBe(new URL(host.url).searchParams.get('token'));
+  const stranger = await browser.newPage();
+  const response = await stranger.goto(`${origin}/`);
+  expect(response?.status()).toBe(403);
+  await expect(stranger.locator('body')).toContainText('需要访问令牌');
+  await stranger.close();
 });
 
 test('导出附件 downloads the catalogue annex as .xlsx', async ({ page }) => {

@@ -4,22 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAppDatabase } from '../../electron/seeds/open-database';
 
-const leftovers = new Set<string>();
-// Whatever a test did not clean up itself goes when the worker exits: runs must not fill /tmp.
-process.once('exit', () => {
-  for (const dir of leftovers) rmSync(dir, { recursive: true, force: true });
-});
-
+/**
+ * A fresh folder under the run's own temporary folder (test/setup/vitest-global.ts), which goes when the run
+ * ends even if a test never calls cleanup.
+ */
 export function tempDir(prefix = 'qingdan-test-'): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  leftovers.add(dir);
-  return {
-    dir,
-    cleanup: () => {
-      rmSync(dir, { recursive: true, force: true });
-      leftovers.delete(dir);
-    },
-  };
+  const dir = mkdtempSync(join(process.env.QINGDAN_TEST_TMP ?? tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 let template: string | null = null;

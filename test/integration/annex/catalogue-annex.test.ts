@@ -2,12 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { Cell, Worksheet } from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  ANNEX_COLUMN_WIDTHS,
-  ANNEX_FONTS,
-  ANNEX_MARGINS_MM,
-  writeCatalogueAnnex,
-} from '../../../electron/annex/catalogue-annex';
+import { writeCatalogueAnnex } from '../../../electron/annex/catalogue-annex';
 import { AppError } from '../../../electron/db/app-error';
 import { domainHeading } from '../../../shared/domain/numerals';
 import type { CatalogueDetail } from '../../../shared/domain/catalogue';
@@ -72,13 +67,13 @@ describe('writeCatalogueAnnex (read back with exceljs)', () => {
   it('puts the annex label flush left on the first line and the title centred on the third', () => {
     const label = sheet.getCell('A1');
     expect(label.value).toBe('附件1');
-    expectFont(label, ANNEX_FONTS.heading, 16);
+    expectFont(label, '黑体', 16);
     expect(label.alignment?.horizontal).toBe('left');
     expect(sheet.getCell('A2').value).toBeNull();
 
     const title = sheet.getCell('A3');
     expect(title.value).toBe(detail.annexTitle);
-    expectFont(title, ANNEX_FONTS.title, 22);
+    expectFont(title, '方正小标宋简体', 22);
     expect(title.alignment?.horizontal).toBe('center');
     expect(sheet.model.merges).toContain('A3:F3');
   });
@@ -94,7 +89,7 @@ describe('writeCatalogueAnnex (read back with exceljs)', () => {
       '牵头负责部门',
     ]);
     header.eachCell((cell) => {
-      expectFont(cell, ANNEX_FONTS.heading, 12);
+      expectFont(cell, '黑体', 12);
       expect(cell.alignment?.horizontal).toBe('center');
       expectThinBox(cell);
     });
@@ -115,7 +110,7 @@ describe('writeCatalogueAnnex (read back with exceljs)', () => {
     for (const [heading, row] of rows.domains) {
       expect(sheet.model.merges, heading).toContain(`A${row}:F${row}`);
       const first = sheet.getCell(row, 1);
-      expectFont(first, ANNEX_FONTS.heading, 12);
+      expectFont(first, '黑体', 12);
       expect(first.alignment?.horizontal).toBe('left');
       for (let column = 1; column <= 6; column += 1) expectThinBox(sheet.getCell(row, column));
     }
@@ -145,7 +140,7 @@ describe('writeCatalogueAnnex (read back with exceljs)', () => {
       expect(number.alignment?.horizontal).toBe('center');
       for (let column = 1; column <= 6; column += 1) {
         const cell = sheet.getCell(row, column);
-        expectFont(cell, ANNEX_FONTS.body, 11);
+        expectFont(cell, '仿宋_GB2312', 11);
         expect(cell.alignment?.vertical).toBe('middle');
         if (column > 1) expect(cell.alignment?.wrapText).toBe(true);
         expectThinBox(cell);
@@ -174,7 +169,7 @@ describe('writeCatalogueAnnex (read back with exceljs)', () => {
 
   it('sets column widths that fit the type area', () => {
     const widths = sheet.columns.map((column) => column.width ?? 0);
-    expect(widths).toEqual(Object.values(ANNEX_COLUMN_WIDTHS));
+    expect(widths).toEqual([6, 13, 21, 41, 16, 15]);
     const sum = widths.reduce((a, b) => a + b, 0);
     // 225 mm of type area is ~121 Excel units at 7 px a digit, ~116 with LibreOffice's Carlito.
     expect(sum).toBeLessThanOrEqual(116);
@@ -190,13 +185,11 @@ describe('writeCatalogueAnnex (read back with exceljs)', () => {
     expect(setup.fitToHeight).toBe(0);
     expect(setup.horizontalCentered).toBe(true);
     const margins = setup.margins;
-    expect(margins?.top).toBeCloseTo(inches(ANNEX_MARGINS_MM.top), 3);
-    expect(margins?.bottom).toBeCloseTo(inches(ANNEX_MARGINS_MM.bottom), 3);
-    expect(margins?.left).toBeCloseTo(inches(ANNEX_MARGINS_MM.left), 3);
-    expect(margins?.right).toBeCloseTo(inches(ANNEX_MARGINS_MM.right), 3);
-    // The type area is 225 × 156 mm: the landscape page less its margins.
-    expect(297 - ANNEX_MARGINS_MM.left - ANNEX_MARGINS_MM.right).toBe(225);
-    expect(210 - ANNEX_MARGINS_MM.top - ANNEX_MARGINS_MM.bottom).toBe(156);
+    expect(margins?.top).toBeCloseTo(inches(28), 3);
+    expect(margins?.bottom).toBeCloseTo(inches(26), 3);
+    expect(margins?.left).toBeCloseTo(inches(37), 3);
+    expect(margins?.right).toBeCloseTo(inches(35), 3);
+    // (GB/T 9704's type area, 225 × 156 mm, is the landscape page less these margins.)
     expect(margins?.footer).toBeLessThan(margins?.bottom ?? 0);
     expect(setup.printArea).toBe(`A1:F${rows.last}`);
     expect(rows.last).toBe(sheet.rowCount);

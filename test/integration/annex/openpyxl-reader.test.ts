@@ -3,10 +3,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ANNEX_FONTS, ANNEX_MARGINS_MM, writeCatalogueAnnex } from '../../../electron/annex/catalogue-annex';
+import { writeCatalogueAnnex } from '../../../electron/annex/catalogue-annex';
 import { domainHeading } from '../../../shared/domain/numerals';
 import { buildCatalogueDetail } from '../../fixtures/catalogue-detail';
-import { freshTempDir, hasOpenpyxl, readWithOpenpyxl } from './system-tools';
+import { freshTempDir, hasOpenpyxl, readWithOpenpyxl, skipWithout } from './system-tools';
 
 interface CellSeen {
   value: string | number;
@@ -40,7 +40,7 @@ interface AnnexSeen {
   cells: Record<string, CellSeen>;
 }
 
-describe.skipIf(!hasOpenpyxl)('catalogue annex read by openpyxl', () => {
+describe.skipIf(skipWithout(hasOpenpyxl))('catalogue annex read by openpyxl', () => {
   const detail = buildCatalogueDetail();
   let seen: AnnexSeen;
   let seenWithStart: AnnexSeen;
@@ -84,15 +84,17 @@ describe.skipIf(!hasOpenpyxl)('catalogue annex read by openpyxl', () => {
     expect(seen.fitToWidth).toBe(1);
     expect(seen.fitToHeight).toBe(0);
     expect(seen.horizontalCentered).toBe(true);
-    expect(seen.margins.top * 25.4).toBeCloseTo(ANNEX_MARGINS_MM.top, 1);
-    expect(seen.margins.left * 25.4).toBeCloseTo(ANNEX_MARGINS_MM.left, 1);
+    expect(seen.margins.top * 25.4).toBeCloseTo(28, 1);
+    expect(seen.margins.left * 25.4).toBeCloseTo(37, 1);
+    expect(seen.margins.bottom * 25.4).toBeCloseTo(26, 1);
+    expect(seen.margins.right * 25.4).toBeCloseTo(35, 1);
     expect(seen.freezePanes).toBe('A6');
   });
 
   it('finds the page numbers in the footer, and the first page number only when given', () => {
     expect(seen.differentOddEven).toBe(true);
-    expect(seen.oddFooterRight).toEqual({ text: '— &P —\u3000', font: `${ANNEX_FONTS.pageNumber},Regular`, size: 14 });
-    expect(seen.evenFooterLeft).toEqual({ text: '\u3000— &P —', font: `${ANNEX_FONTS.pageNumber},Regular`, size: 14 });
+    expect(seen.oddFooterRight).toEqual({ text: '— &P —\u3000', font: '宋体,Regular', size: 14 });
+    expect(seen.evenFooterLeft).toEqual({ text: '\u3000— &P —', font: '宋体,Regular', size: 14 });
     expect(seen.useFirstPageNumber).toBe(false);
     expect(seenWithStart.useFirstPageNumber).toBe(true);
     expect(seenWithStart.firstPageNumber).toBe(9);
@@ -100,12 +102,12 @@ describe.skipIf(!hasOpenpyxl)('catalogue annex read by openpyxl', () => {
 
   it('finds the fonts by name and size', () => {
     const font = (address: string): [string | null, number | null] => [seen.cells[address]?.name ?? null, seen.cells[address]?.size ?? null];
-    expect(font('A1')).toEqual([ANNEX_FONTS.heading, 16]);
-    expect(font('A3')).toEqual([ANNEX_FONTS.title, 22]);
-    for (const column of 'ABCDEF') expect(font(`${column}5`)).toEqual([ANNEX_FONTS.heading, 12]);
-    expect(font('A6')).toEqual([ANNEX_FONTS.heading, 12]);
-    expect(font('A7')).toEqual([ANNEX_FONTS.body, 11]);
-    expect(font('D7')).toEqual([ANNEX_FONTS.body, 11]);
+    expect(font('A1')).toEqual(['黑体', 16]);
+    expect(font('A3')).toEqual(['方正小标宋简体', 22]);
+    for (const column of 'ABCDEF') expect(font(`${column}5`)).toEqual(['黑体', 12]);
+    expect(font('A6')).toEqual(['黑体', 12]);
+    expect(font('A7')).toEqual(['仿宋_GB2312', 11]);
+    expect(font('D7')).toEqual(['仿宋_GB2312', 11]);
   });
 
   it('finds the texts, with nothing where a field is not yet filled', () => {

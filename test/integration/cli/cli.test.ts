@@ -3,7 +3,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { electronBinary } from '../../../electron/host/electron-binary';
 import { fileURLToPath } from 'node:url';
 import { Database } from '../../../electron/db/database';
 import { createHandlers } from '../../../electron/services/handlers';
@@ -132,5 +133,77 @@ describe('npm run cli', () => {
     }
     expect(existsSync(join(temp.dir, 'x.xlsx'))).toBe(false);
     expect(existsSync(join(temp.dir, 'missing.duckdb'))).toBe(false);
+  });
+
+  it('a closed pipe ends it quietly, as Unix tools do (`| head -1`)', () => {
+    // `true` closes the pipe before the CLI has started: every write meets a closed pipe (EPIPE).
+    for (const reader of ['true', 'head -c 0']) {
+      const result = spawnSync('bash', ['-o', 'pipefail', '-c', `node --import tsx electron/cli/main.ts list --db '${db}' | ${reader}`], {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(result.stderr, reader).toBe('');
+      expect(result.status, reader).toBe(0);
+    }
+  });
+
+  it('refuses in Chinese while the app holds the file, and changes nothing', async () => {
+    const host = spawn(process.execPath, ['--import', 'tsx', 'electron/host/browser-entry.ts', '--db', db], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        host.stdout.on('data', (c: Buffer) => c.toString().includes('http://127.0.0.1:') && resolve());
+        host.once('exit', (code) => reject(new Error(`host exited ${code}`)));
+      });
+      for (const args of [['list'], ['init', '--force']]) {
+        const run = runCli([...args, '--db', db]);
+        expect(run.status).toBe(1);
+        expect(run.stderr).toMatch(new RegExp(`^错误：数据库文件 .* 正被另一个程序（进程 ${host.pid}）占用，无法打开。请先关闭正在使用它的清单工作台窗口或命令，再试一次。\n$`));
+      }
+      expect(readdirSync(temp.dir).filter((f) => f.includes('.replaced-') && f.startsWith('qingdan.duckdb'))).toEqual([]);
+    } finally {
+      const exited = new Promise((resolve) => host.once('exit', resolve));
+      host.kill('SIGTERM');
+      await exited;
+    }
+  });
+
+  it('says in Chinese that --db names a folder, and that an option is unknown', () => {
+    const folder = runCli(['list', '--db', temp.dir]);
+    expect(folder.status).toBe(1);
+    expect(folder.stderr).toBe(`错误：${temp.dir} 是一个文件夹，不是数据库文件，没有做任何改动。请用 --db 指定一个文件（例如 ${join(temp.dir, 'qingdan.duckdb')}）。\n`);
+    const option = runCli(['list', '--verbose', '--db', db]);
+    expect(option.stderr).toMatch(/^错误：不认识的选项 --verbose。用法：/);
+  });
+});
+
+describe('npm start without an Electron binary', () => {
+  it('says so in one line and serves the browser host with the --db and --port it was given', async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const file = join(temp.dir, 'started.duckdb');
+    const env: Record<string, string | undefined> = { ...process.env };
+    delete env.QINGDAN_BROWSER;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/start.ts', '--db', file, '--port', String(port)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (c: Buffer) => {
+          output += c.toString();
+          if (output.includes('数据库：')) resolve();
+        });
+        child.once('exit', (code) => reject(new Error(`start exited ${code}: ${output}`)));
+      });
+      const lines = output.trim().split('\n');
+      if (!electronBinary({ download: false })) {
+        expect(lines[0]).toBe('未找到 Electron 程序（本机无法下载），改为浏览器模式：用浏览器打开下面的地址即可使用同一个应用。');
+      }
+      expect(lines.at(-2)).toMatch(new RegExp(`^清单工作台已在浏览器模式启动：http://127\\.0\\.0\\.1:${port}/\\?token=[\\w-]{20,}$`));
+      expect(lines.at(-1)).toBe(`数据库：${file}（按 Ctrl+C 退出）`);
+      expect(existsSync(file)).toBe(true);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
   });
 });

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { Database } from '../../../electron/db/database';
 import { AppError } from '../../../electron/db/app-error';
 import { MIGRATIONS } from '../../../electron/db/migrations';
@@ -63,7 +64,7 @@ describe('editing a cell', () => {
   it('refuses an empty item name with a message saying which item, and changes nothing', async () => {
     await withDb(async (db) => {
       const envelope = await dispatch(createHandlers(db, 'cli', 'test'), 'items.update', { itemId: ITEM, field: 'name', value: ' ', expected: '寄宿生生活补助' });
-      expect(envelope).toEqual({ ok: false, error: { code: 'refused', message: '第3项“寄宿生生活补助”的“服务项目”不能为空，本次修改没有保存。' } });
+      expect(envelope).toEqual({ ok: false, error: { code: 'refused', message: '第3项“寄宿生生活补助”的“服务项目”不能为空（只有空格或看不见的字符也算空），本次修改没有保存。' } });
       expect((await getItem(db, ITEM)).name).toBe('寄宿生生活补助');
       const [count] = await db.all(`SELECT count(*) AS n FROM change_log WHERE command = 'item.setField'`);
       expect(count?.n).toBe(0);
@@ -155,8 +156,17 @@ describe('opening the file', () => {
     const error = (await Database.open(path).catch((e: unknown) => e)) as AppError;
     expect(error).toBeInstanceOf(AppError);
     expect(error.code).toBe('bad_file');
-    expect(error.message).toContain('不是完好的清单工作台数据库');
-    expect(error.message).toContain('.bak');
+    expect(error.message).toContain('已损坏');
+    expect(error.message).toContain('init --db');
+    expect(error.message).toContain('--force');
+  });
+
+  it('recognises a database made before the marker existed, and marks it once', async () => {
+    await withDb((db) => db.transaction((tx) => tx.run(`DELETE FROM app_meta WHERE key = 'format'`)));
+    await withDb(async (db) => {
+      expect(await db.all(`SELECT value FROM app_meta WHERE key = 'format'`)).toEqual([{ value: 'qingdan-workbench' }]);
+      expect((await getItem(db, ITEM)).name).toBe('寄宿生生活补助');
+    });
   });
 
   it('refuses a file written by a newer version of the app', async () => {
@@ -166,8 +176,11 @@ describe('opening the file', () => {
     expect(error.message).toContain('结构版本 99');
   });
 
-  it('keeps a copy of the file before a new migration changes it', async () => {
-    const next = MIGRATIONS.length + 1;
+  it('keeps a copy of the file as it was before a new migration changes it', async () => {
+    // An edit before the migration, so the copy's contents can be told from a fresh seed.
+    await withDb((db) => createHandlers(db, 'cli', 'test')['items.update']({ itemId: ITEM, field: 'standard', value: '迁移前的内容', expected: '小学生每生每年 1000 元，初中生每生每年 1250 元。' }));
+    const before = MIGRATIONS.at(-1)!.version;
+    const next = before + 1;
     MIGRATIONS.push({ version: next, name: 'test: add a table', statements: ['CREATE TABLE test_added (a INTEGER)'] });
     try {
       await withDb(async (db) => {
@@ -176,10 +189,18 @@ describe('opening the file', () => {
       });
       const backups = readdirSync(temp.dir).filter((f) => f.includes(`.before-v${next}-`));
       expect(backups).toHaveLength(1);
-      const old = await Database.open(join(temp.dir, backups[0]!)).catch((e: unknown) => e);
-      // The backup is the file as it was, one version behind, so opening it migrates it too; it must open.
-      expect(old).toBeInstanceOf(Database);
-      await (old as Database).close();
+      // Read the copy as it is (read-only), not through Database.open, which would migrate it.
+      const copy = await DuckDBInstance.create(join(temp.dir, backups[0]!), { access_mode: 'READ_ONLY' });
+      const connection = await copy.connect();
+      const read = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjects();
+      try {
+        expect((await read('SELECT max(version) AS v FROM schema_migrations'))[0]?.v).toBe(before);
+        expect(await read(`SELECT table_name FROM duckdb_tables() WHERE table_name = 'test_added'`)).toEqual([]);
+        expect((await read(`SELECT standard FROM items WHERE id = '${ITEM}'`))[0]?.standard).toBe('迁移前的内容');
+      } finally {
+        connection.closeSync();
+        copy.closeSync();
+      }
     } finally {
       MIGRATIONS.pop();
     }

@@ -31,6 +31,18 @@ describe('electron-builder.yml', () => {
     for (const file of natives) expect(folders.some((f) => file.startsWith(f)), file).toBe(true);
   });
 
+  it('flips Electron’s fuses: no run-as-node, NODE_OPTIONS or inspect; asar only and integrity-checked', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
   it('builds an NSIS installer for Windows and an AppImage for Linux', () => {
     expect(config.win.target.map((t: { target: string }) => t.target)).toEqual(['nsis']);
     expect(config.linux.target.map((t: { target: string }) => t.target)).toEqual(['AppImage']);
