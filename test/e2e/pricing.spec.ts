@@ -153,7 +153,8 @@ test('测算: clicking a figure explains it, down to the rule row and its source
   await line.locator('header button.figure').click();
   await expect(panel.locator('.explain-line')).toHaveCount(1);
   await panel.getByRole('button', { name: '← 返回' }).click();
-  await panel.getByRole('button', { name: '关闭测算说明' }).click();
+  await expect(panel.locator('.explain-line').first()).toBeVisible();
+  await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
 
   // The catalogue's total lists its items' parts; clicking one opens that item.
@@ -162,6 +163,8 @@ test('测算: clicking a figure explains it, down to the rule row and its source
   await page.screenshot({ path: join(screens, 'explain-total.png') });
   await panel.getByRole('table', { name: '各项目构成' }).getByRole('button', { name: '中等职业教育国家助学金' }).click();
   await expect(panel.getByRole('button', { name: '← 返回' })).toBeVisible();
+  await panel.getByRole('button', { name: '关闭测算说明' }).click();
+  await expect(panel).toBeHidden();
 });
 
 test('测算: an edit in one window updates the figures another window shows, through the change feed', async ({ page, context }) => {
@@ -177,11 +180,13 @@ test('测算: an edit in one window updates the figures another window shows, th
   await typeInto(page, 7, 'unitAmount', '2000');
   await cell(page, 7, 'unit').dblclick();
   await page.getByRole('combobox', { name: '单位' }).selectOption('元/生/年');
+  await page.getByRole('combobox', { name: '单位' }).press('Enter');
   await expect(cell(page, 7, 'unit')).toHaveText('元/生/年');
   // The unit brings its periods per year when none is set.
   await expect(cell(page, 7, 'periodsPerYear')).toHaveText('1');
   await cell(page, 7, 'splitRuleId').dblclick();
   await page.getByRole('combobox', { name: '分担规则' }).selectOption({ label: '中央按档分担，省市县按比例' });
+  await page.getByRole('combobox', { name: '分担规则' }).press('Enter');
   await expect(cell(page, 7, 'splitRuleId')).toHaveText('中央按档分担，省市县按比例');
   await typeInto(page, 7, 'cohort', '15-59岁');
   await typeInto(page, 7, 'coverage', '0.005');

@@ -18,6 +18,9 @@ export function ChoiceCellEditor(props: CustomCellEditorProps & ChoiceEditorPara
   const listId = useId();
   const select = useRef<HTMLSelectElement>(null);
   const input = useRef<HTMLInputElement>(null);
+  // A pick with the mouse is the whole edit; arrow keys on a closed list only move through it, and
+  // Enter (or leaving the cell) saves, so browsing the list never saves each option on the way.
+  const picked = useRef(false);
   useEffect(() => {
     (free ? input.current : select.current)?.focus();
   }, [free]);
@@ -40,10 +43,11 @@ export function ChoiceCellEditor(props: CustomCellEditorProps & ChoiceEditorPara
       className="choice-editor"
       value={current}
       aria-label={props.colDef.headerName}
+      onPointerDown={() => (picked.current = true)}
+      onKeyDown={() => (picked.current = false)}
       onChange={(e) => {
         onValueChange(e.target.value === '' ? null : e.target.value);
-        // Picking is the whole edit: save it once the grid has taken the new value.
-        setTimeout(() => stopEditing(), 0);
+        if (picked.current) setTimeout(() => stopEditing(), 0);
       }}
     >
       <option value="">（不设置）</option>

@@ -27,6 +27,12 @@ interface Props {
 
 export function ExplainPanel(props: Props) {
   const target = props.trail[props.trail.length - 1];
+  const { onClose } = props;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
   if (!target) return null;
   return (
     <aside className="explain-panel" role="dialog" aria-label="测算说明">

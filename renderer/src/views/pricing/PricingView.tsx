@@ -41,6 +41,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
   const latest = useRef({ items, unit, applying });
   latest.current = { items, unit, applying };
 
+  const closeExplanation = useCallback(() => setTrail([]), []);
   const open = useCallback((target: ExplainTarget) => {
     setTrail((t) => (t.length && sameTarget(t[t.length - 1]!, target) ? t : [...t, target]));
   }, []);
@@ -172,7 +173,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
           generation={data.generation}
           onOpen={open}
           onBack={() => setTrail((t) => t.slice(0, -1))}
-          onClose={() => setTrail([])}
+          onClose={closeExplanation}
         />
       )}
     </div>
