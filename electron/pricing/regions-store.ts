@@ -11,7 +11,9 @@ type Reader = Pick<Database, 'all'> | Pick<Tx, 'all'>;
 const REGION_SQL = `
   SELECT r.*, NOT EXISTS (SELECT 1 FROM regions c WHERE c.parent_code = r.code) AS is_leaf,
          (SELECT arg_max(value, year) FROM population p WHERE p.region_code = r.code AND p.cohort = '常住人口') AS residents,
-         (SELECT max(year) FROM population p WHERE p.region_code = r.code AND p.cohort = '常住人口') AS residents_year
+         (SELECT max(year) FROM population p WHERE p.region_code = r.code AND p.cohort = '常住人口') AS residents_year,
+         (SELECT arg_max(source, year) FROM population p WHERE p.region_code = r.code AND p.cohort = '常住人口') AS residents_source,
+         (SELECT arg_max(status, year) FROM population p WHERE p.region_code = r.code AND p.cohort = '常住人口') AS residents_status
   FROM regions r`;
 
 function toRegionRow(r: PlainRow): RegionRow {
@@ -25,6 +27,8 @@ function toRegionRow(r: PlainRow): RegionRow {
     growthPct: r.growth_pct === null ? null : plainDecimal(String(r.growth_pct)),
     residents: r.residents === null ? null : String(r.residents),
     residentsYear: r.residents_year === null ? null : Number(r.residents_year),
+    residentsSource: r.residents_source === null ? null : String(r.residents_source),
+    residentsStatus: r.residents_status === null ? null : String(r.residents_status),
     source: String(r.source),
     status: String(r.status),
     isLeaf: Boolean(r.is_leaf),

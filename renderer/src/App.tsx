@@ -3,8 +3,9 @@ import { HomeView } from './views/HomeView';
 import { CatalogueView } from './views/CatalogueView';
 import { ReferenceView } from './views/ReferenceView';
 import { IndicatorsView } from './views/IndicatorsView';
+import { RegionsView } from './views/regions/RegionsView';
 
-type Route = { view: 'home' } | { view: 'catalogue'; id: string } | { view: 'reference' } | { view: 'indicators' };
+type Route = { view: 'home' } | { view: 'catalogue'; id: string } | { view: 'reference' } | { view: 'indicators' } | { view: 'regions' };
 
 function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -12,6 +13,7 @@ function parseRoute(hash: string): Route {
   if (catalogue) return { view: 'catalogue', id: decodeURIComponent(catalogue[1]!) };
   if (path === '/reference') return { view: 'reference' };
   if (path === '/indicators') return { view: 'indicators' };
+  if (path === '/regions') return { view: 'regions' };
   return { view: 'home' };
 }
 
@@ -30,6 +32,7 @@ export function App() {
         <nav>
           <a href="#/" className={route.view === 'home' ? 'active' : ''}>清单</a>
           <a href="#/indicators" className={route.view === 'indicators' ? 'active' : ''}>规划指标</a>
+          <a href="#/regions" className={route.view === 'regions' ? 'active' : ''}>行政区与人口</a>
           <a href="#/reference" className={route.view === 'reference' ? 'active' : ''}>参考数据</a>
         </nav>
       </header>
@@ -38,6 +41,7 @@ export function App() {
         {route.view === 'catalogue' && <CatalogueView key={route.id} catalogueId={route.id} />}
         {route.view === 'reference' && <ReferenceView />}
         {route.view === 'indicators' && <IndicatorsView />}
+        {route.view === 'regions' && <RegionsView />}
       </main>
     </div>
   );

@@ -17,6 +17,9 @@ import { AnnexExportPanel } from './AnnexExportPanel';
 import { TasksView } from './TasksView';
 import { saveStatusText } from './save-status';
 import type { SaveStatus } from './save-status';
+import { CatalogueTabs } from './CatalogueTabs';
+import type { CatalogueTab } from './CatalogueTabs';
+import { PricingView } from './pricing/PricingView';
 
 export function CatalogueView({ catalogueId }: { catalogueId: string }) {
   const [detail] = useLoad(
@@ -31,7 +34,7 @@ export function CatalogueView({ catalogueId }: { catalogueId: string }) {
 const cellKey = (itemId: string, field: ItemField) => `${itemId}/${field}`;
 
 function CatalogueEditor({ detail, tasks }: { detail: CatalogueDetail; tasks: CatalogueTask[] }) {
-  const [tab, setTab] = useState<'items' | 'tasks'>('items');
+  const [tab, setTab] = useState<CatalogueTab>('items');
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   // Cells whose save has not come back yet: not editable until it does, so a second edit never starts
   // from a value the database has not confirmed.
@@ -92,15 +95,13 @@ function CatalogueEditor({ detail, tasks }: { detail: CatalogueDetail; tasks: Ca
             {summary.documentNumber ? ` · ${summary.documentNumber}` : ''}
           </span>
         </div>
+        <CatalogueTabs tab={tab} onChange={setTab} taskCount={tasks.length} />
         <div className="catalogue-actions">
           <AnnexExportPanel summary={summary} hasItems={detail.items.length > 0} hasTasks={tasks.length > 0} />
         </div>
       </div>
-      <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'items'} onClick={() => setTab('items')}>服务项目</button>
-        <button type="button" role="tab" aria-selected={tab === 'tasks'} onClick={() => setTab('tasks')}>重点任务（{tasks.length}）</button>
-      </div>
       {tab === 'tasks' && <TasksView tasks={tasks} />}
+      {tab === 'pricing' && <PricingView detail={detail} />}
       {tab === 'items' && <>
       {summary.statusNote && <p className="status-note">{summary.statusNote}</p>}
       {detail.items.length === 0 && (

@@ -154,6 +154,9 @@ export interface RegionRow {
   /** 常住人口 in its latest counted year. */
   residents: string | null;
   residentsYear: number | null;
+  /** Where that count comes from and its status (有出处 / 推算 / 待核实), when it differs from the region's own. */
+  residentsSource?: string | null;
+  residentsStatus?: string | null;
   source: string;
   status: string;
   isLeaf: boolean;

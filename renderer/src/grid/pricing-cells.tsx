@@ -1,0 +1,60 @@
+// Cells of the 测算 grid: figures that open their explanation, the status, and the suggestion with its button.
+import type { CustomCellRendererProps } from 'ag-grid-react';
+import type { PricingGridContext } from './pricing-context';
+import type { PricingGridRow } from './pricing-rows';
+import { statusText, suggestionText } from '../views/pricing/pricing-text';
+
+type Props = CustomCellRendererProps<PricingGridRow, unknown, PricingGridContext>;
+
+export function PricingDomainRowRenderer({ data }: Props) {
+  if (!data || data.kind !== 'domain') return null;
+  return (
+    <div className="domain-row" role="rowheader">
+      <span className="domain-heading">{data.heading}</span>
+      <span className="domain-count">已测算 {data.pricedCount} / {data.itemCount} 项</span>
+    </div>
+  );
+}
+
+/** A computed figure: "未测算" when the item is not priced (never 0), else a link to its explanation. */
+export function FigureCell({ data, value, valueFormatted, context, colDef }: Props) {
+  if (!data || data.kind !== 'item') return null;
+  if (data.status !== 'priced' || value === null || value === undefined) return <span className="unpriced">未测算</span>;
+  return (
+    <button type="button" className="figure" data-figure={colDef?.colId} onClick={() => context.explainItem(data.itemId)} title="查看测算过程">
+      {valueFormatted ?? String(value)}
+    </button>
+  );
+}
+
+export function StatusCell({ data }: Props) {
+  if (!data || data.kind !== 'item') return null;
+  const estimated = data.quality === 'estimated' ? '含估算' : data.quality === 'unverified' ? '含待核实' : null;
+  return (
+    <span className={`pricing-status pricing-${data.status}`} data-status={data.status}>
+      {statusText(data)}
+      {estimated && <span className={`quality quality-${data.quality}`}>{estimated}</span>}
+    </span>
+  );
+}
+
+export function SuggestionCell({ data, context }: Props) {
+  if (!data || data.kind !== 'item') return null;
+  const text = suggestionText(data, context.rules());
+  if (!text) return null;
+  const busy = context.applying().has(data.itemId);
+  return (
+    <div className="suggestion" title={text}>
+      <button type="button" className="apply-suggestion" disabled={busy} onClick={() => context.applySuggestion(data.itemId)}>
+        {busy ? '正在采用……' : '采用建议'}
+      </button>
+      <span className="suggestion-text">{text}</span>
+    </div>
+  );
+}
+
+/** Long read-only texts, cut to a few lines; the whole text is in the tooltip. */
+export function ShortTextCell({ value }: Props) {
+  if (value === null || value === undefined || value === '') return <span className="unfilled">未填写</span>;
+  return <span className="short-text">{String(value)}</span>;
+}

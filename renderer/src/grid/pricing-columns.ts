@@ -1,0 +1,127 @@
+// Columns of the 测算 grid: the item's own words (read-only), its cost drivers (editable, saved one
+// cell at a time), then the figures computed over the years priced and the item's status.
+import type { ColDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
+import { DRIVER_FIELD_LABELS, DRIVER_UNITS } from '../../../shared/domain/pricing/drivers';
+import type { DriverField } from '../../../shared/domain/pricing/drivers';
+import { plainDecimal } from '../../../shared/domain/pricing/decimal';
+import { formatCount, formatMoney } from '../../../shared/domain/pricing/money';
+import type { MoneyUnit } from '../../../shared/domain/pricing/money';
+import { LEVELS, LEVEL_LABELS } from '../../../shared/domain/pricing/results';
+import type { SplitRule } from '../../../shared/domain/pricing/split-rules';
+import { ChoiceCellEditor } from './ChoiceCellEditor';
+import type { ChoiceEditorParams, ChoiceOption } from './ChoiceCellEditor';
+import { FigureCell, ShortTextCell, StatusCell, SuggestionCell } from './pricing-cells';
+import type { PricingGridRow } from './pricing-rows';
+
+type Col = ColDef<PricingGridRow>;
+
+export interface PricingColumnSources {
+  cohorts: () => readonly string[];
+  rules: () => readonly SplitRule[];
+  /** Whether a driver cell may be edited now (not while its last edit is still being saved). */
+  canEdit: (itemId: string, field: DriverField) => boolean;
+}
+
+const WIDTH: Record<DriverField, number> = {
+  cohort: 120,
+  coverage: 84,
+  unitAmount: 96,
+  unit: 104,
+  periodsPerYear: 84,
+  baseYear: 84,
+  yearlyChange: 84,
+  splitRuleId: 170,
+  centralPct: 96,
+};
+
+function driverText(row: PricingGridRow | undefined, field: DriverField): string | null {
+  if (!row || row.kind !== 'item') return null;
+  const v = row.driver[field];
+  if (v === null) return null;
+  return typeof v === 'number' ? String(v) : v;
+}
+
+function driverColumn(field: DriverField, sources: PricingColumnSources): Col {
+  const choice = (options: () => readonly ChoiceOption[], free: boolean): Partial<Col> => ({
+    cellEditor: ChoiceCellEditor,
+    cellEditorParams: { options, free } satisfies ChoiceEditorParams,
+    cellEditorPopup: free,
+  });
+  const editor: Partial<Col> =
+    field === 'cohort'
+      ? choice(() => sources.cohorts().map((c) => ({ value: c, label: c })), true)
+      : field === 'unit'
+        ? choice(() => DRIVER_UNITS.map((u) => ({ value: u.unit, label: u.unit })), false)
+        : field === 'splitRuleId'
+          ? choice(() => sources.rules().map((r) => ({ value: r.id, label: r.name })), false)
+          : { cellEditor: 'agTextCellEditor', cellEditorParams: { maxLength: 40 } };
+  return {
+    colId: field,
+    headerName: DRIVER_FIELD_LABELS[field],
+    width: WIDTH[field],
+    valueGetter: (p: ValueGetterParams<PricingGridRow>) => driverText(p.data, field),
+    valueFormatter: (p: ValueFormatterParams<PricingGridRow>) => {
+      if (p.value === null || p.value === undefined) return '';
+      if (field === 'splitRuleId') return sources.rules().find((r) => r.id === p.value)?.name ?? String(p.value);
+      if (field === 'coverage' || field === 'periodsPerYear' || field === 'centralPct' || field === 'unitAmount' || field === 'yearlyChange') {
+        return plainDecimal(String(p.value)) + (field === 'centralPct' ? '%' : '');
+      }
+      return String(p.value);
+    },
+    tooltipValueGetter: (p) => (p.valueFormatted ? String(p.valueFormatted) : null),
+    editable: (p) => p.data?.kind === 'item' && sources.canEdit(p.data.itemId, field),
+    cellClass: (p) => ['driver-cell', ...(p.value === null ? ['driver-empty'] : [])],
+    headerClass: 'driver-header',
+    ...editor,
+  };
+}
+
+function moneyColumn(colId: string, headerName: string, unit: MoneyUnit, pick: (row: PricingGridRow) => string | null): Col {
+  return {
+    colId,
+    headerName: `${headerName}（${unit}）`,
+    width: unit === '元' ? 138 : 112,
+    valueGetter: (p) => (p.data ? pick(p.data) : null),
+    valueFormatter: (p) => (typeof p.value === 'string' ? formatMoney(p.value, unit) : ''),
+    cellRenderer: FigureCell,
+    cellClass: 'figure-cell',
+    headerClass: 'figure-header',
+    editable: false,
+  };
+}
+
+export function pricingColumns(unit: MoneyUnit, sources: PricingColumnSources): Col[] {
+  const text = (colId: 'targetGroup' | 'standard', headerName: string, width: number): Col => ({
+    colId,
+    headerName,
+    field: colId as never,
+    width,
+    cellRenderer: ShortTextCell,
+    cellClass: 'short-text-cell',
+    tooltipField: colId as never,
+    editable: false,
+  });
+  const totals = (row: PricingGridRow) => (row.kind === 'item' && row.totals ? row.totals : null);
+  return [
+    { colId: 'itemNo', headerName: '序号', field: 'itemNo' as never, width: 64, pinned: 'left', cellClass: 'item-no', editable: false },
+    { colId: 'name', headerName: '服务项目', field: 'name' as never, width: 150, pinned: 'left', cellClass: 'short-text-cell item-name', cellRenderer: ShortTextCell, tooltipField: 'name' as never, editable: false },
+    text('targetGroup', '服务对象', 150),
+    text('standard', '服务指导标准', 220),
+    ...(['cohort', 'coverage', 'unitAmount', 'unit', 'periodsPerYear', 'baseYear', 'yearlyChange', 'splitRuleId', 'centralPct'] as const).map((f) => driverColumn(f, sources)),
+    { colId: 'suggestion', headerName: '建议（摘自服务指导标准与支出责任）', width: 300, cellRenderer: SuggestionCell, cellClass: 'suggestion-cell', editable: false },
+    {
+      colId: 'beneficiaries',
+      headerName: '受益人数（首年）',
+      width: 120,
+      valueGetter: (p) => (p.data?.kind === 'item' ? p.data.beneficiaries : null),
+      valueFormatter: (p) => (typeof p.value === 'string' ? formatCount(p.value) : ''),
+      cellRenderer: FigureCell,
+      cellClass: 'figure-cell',
+      headerClass: 'figure-header',
+      editable: false,
+    },
+    moneyColumn('cost', '合计', unit, (row) => totals(row)?.cost ?? null),
+    ...LEVELS.map((level) => moneyColumn(level, LEVEL_LABELS[level], unit, (row) => totals(row)?.[level] ?? null)),
+    { colId: 'status', headerName: '状态', width: 190, cellRenderer: StatusCell, cellClass: 'status-cell', editable: false },
+  ];
+}

@@ -1,0 +1,20 @@
+// The views of one catalogue. One entry per tab: adding a view is adding a line here and its branch in
+// CatalogueView.
+export const CATALOGUE_TABS = [
+  { id: 'items', label: '条目' },
+  { id: 'tasks', label: '重点任务' },
+  { id: 'pricing', label: '测算' },
+] as const;
+export type CatalogueTab = (typeof CATALOGUE_TABS)[number]['id'];
+
+export function CatalogueTabs({ tab, onChange, taskCount }: { tab: CatalogueTab; onChange: (tab: CatalogueTab) => void; taskCount: number }) {
+  return (
+    <div className="catalogue-tabs" role="tablist" aria-label="清单视图">
+      {CATALOGUE_TABS.map((t) => (
+        <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'active' : ''} onClick={() => onChange(t.id)}>
+          {t.id === 'tasks' ? `${t.label}（${taskCount}）` : t.label}
+        </button>
+      ))}
+    </div>
+  );
+}

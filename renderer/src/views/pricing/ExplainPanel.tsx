@@ -1,0 +1,173 @@
+// The chain behind a clicked figure, read from pricing.explain; multi-item figures list their items'
+// parts, each of which opens its own explanation (the panel keeps a trail to go back).
+import { useEffect, useState } from 'react';
+import type { Explanation, PricingItems, PricingSummary } from '../../../../shared/domain/pricing/results';
+import { formatCount, formatMoney, yuanToFen } from '../../../../shared/domain/pricing/money';
+import type { MoneyUnit } from '../../../../shared/domain/pricing/money';
+import { LEVELS } from '../../../../shared/domain/pricing/results';
+import type { Shares } from '../../../../shared/domain/pricing/results';
+import { errorMessage, invoke } from '../../api/client';
+import { ExplainLineCard } from './ExplainLineCard';
+import { SharesLine } from './SharesTable';
+import { figure } from './explain-target';
+import type { ExplainTarget } from './explain-target';
+
+interface Props {
+  catalogueId: string;
+  trail: ExplainTarget[];
+  unit: MoneyUnit;
+  items: PricingItems | null;
+  summary: PricingSummary | null;
+  /** Bumped whenever the figures were read again, so the explanation follows. */
+  generation: number;
+  onOpen: (target: ExplainTarget) => void;
+  onBack: () => void;
+  onClose: () => void;
+}
+
+export function ExplainPanel(props: Props) {
+  const target = props.trail[props.trail.length - 1];
+  const { onClose } = props;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  if (!target) return null;
+  return (
+    <aside className="explain-panel" role="dialog" aria-label="测算说明">
+      <div className="explain-bar">
+        {props.trail.length > 1 && (
+          <button type="button" onClick={props.onBack}>
+            ← 返回
+          </button>
+        )}
+        <span className="explain-bar-title">测算说明</span>
+        <button type="button" className="explain-close" onClick={props.onClose} aria-label="关闭测算说明">
+          关闭
+        </button>
+      </div>
+      {target.kind === 'domain' ? <DomainParts {...props} domainSeq={target.domainSeq} /> : <FigureExplanation key={JSON.stringify(target)} {...props} target={target} />}
+    </aside>
+  );
+}
+
+type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: Explanation };
+
+function FigureExplanation({ catalogueId, target, unit, generation, summary, onOpen }: Props & { target: Extract<ExplainTarget, { kind: 'figure' }> }) {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const { itemId, regionCode, year } = target;
+  useEffect(() => {
+    let live = true;
+    invoke('pricing.explain', { catalogueId, itemId, regionCode, year }).then(
+      (data) => live && setLoad({ state: 'ready', data }),
+      (error: unknown) => live && setLoad({ state: 'error', message: errorMessage(error) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [catalogueId, itemId, regionCode, year, generation]);
+  if (load.state === 'loading') return <p className="muted">正在读取测算过程……</p>;
+  if (load.state === 'error') return <p className="error" role="alert">{load.message}</p>;
+  const e = load.data;
+  const specific = itemId !== null && regionCode !== null && year !== null;
+  return (
+    <div className="explain-body">
+      <h2>{e.title}</h2>
+      <SharesLine shares={e.total} unit={unit} />
+      {e.beneficiaries !== null && (
+        <p>
+          受益人数：{formatCount(e.beneficiaries)} 人{year === null && summary && summary.fromYear !== summary.toYear ? `（${summary.fromYear}—${summary.toYear}年各年相加）` : ''}
+        </p>
+      )}
+      {e.formula.length > 0 && (
+        <>
+          <h3>计算步骤</h3>
+          <ol className="explain-formula">
+            {e.formula.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      {e.items.length > 0 && (
+        <>
+          <h3>各项目构成（点击查看该项目）</h3>
+          <PartsTable
+            unit={unit}
+            parts={e.items.map((i) => ({ key: i.itemId, no: i.itemNo, name: i.name, shares: i.shares, open: () => onOpen(figure(i.itemId, regionCode, year)) }))}
+          />
+        </>
+      )}
+      {e.lines.length > 0 && <h3>明细（行政区 × 年度）</h3>}
+      {e.lines.map((line) => (
+        <ExplainLineCard
+          key={`${line.regionCode}-${line.year}`}
+          line={line}
+          unit={unit}
+          onOpen={specific ? null : () => onOpen(figure(itemId, line.regionCode, line.year))}
+        />
+      ))}
+      {e.more > 0 && <p className="muted">另有 {e.more} 行未列出，合计已包含这些行。</p>}
+    </div>
+  );
+}
+
+function DomainParts({ items, summary, domainSeq, unit, onOpen }: Props & { domainSeq: number }) {
+  const domain = summary?.byDomain.find((d) => d.domainSeq === domainSeq);
+  const rows = (items?.items ?? []).filter((i) => i.domainSeq === domainSeq);
+  const priced = rows.filter((i) => i.totals !== null).sort((a, b) => compareYuan(b.totals!.cost, a.totals!.cost));
+  const unpriced = rows.filter((i) => i.totals === null);
+  return (
+    <div className="explain-body">
+      <h2>{domain?.name ?? '本领域'}：{summary ? `${summary.fromYear}—${summary.toYear} 年合计` : ''}</h2>
+      {domain && <SharesLine shares={domain} unit={unit} />}
+      <h3>计算步骤</h3>
+      <ol className="explain-formula">
+        <li>领域合计 = 本领域已测算项目的费用之和（未测算的项目不计入，也不按 0 计）</li>
+      </ol>
+      <h3>各项目构成（点击查看该项目）</h3>
+      <PartsTable unit={unit} parts={priced.map((i) => ({ key: i.itemId, no: i.itemNo, name: i.name, shares: i.totals!, open: () => onOpen(figure(i.itemId)) }))} />
+      {unpriced.length > 0 && <p className="muted">未测算：{unpriced.map((i) => `第${i.itemNo}项 ${i.name}`).join('；')}</p>}
+    </div>
+  );
+}
+
+function compareYuan(a: string, b: string): number {
+  const d = yuanToFen(a) - yuanToFen(b);
+  return d > 0n ? 1 : d < 0n ? -1 : 0;
+}
+
+interface Part {
+  key: string;
+  no: number;
+  name: string;
+  shares: Shares;
+  open: () => void;
+}
+
+function PartsTable({ parts, unit }: { parts: Part[]; unit: MoneyUnit }) {
+  return (
+    <table className="table compact" aria-label="各项目构成">
+      <thead>
+        <tr>
+          <th className="num">序号</th><th>服务项目</th><th className="num">合计（{unit}）</th><th className="num">中央</th><th className="num">省级</th><th className="num">市级</th><th className="num">县级</th>
+        </tr>
+      </thead>
+      <tbody>
+        {parts.map((p) => (
+          <tr key={p.key}>
+            <td className="num">{p.no}</td>
+            <td>
+              <button type="button" className="figure" onClick={p.open}>{p.name}</button>
+            </td>
+            <td className="num">{formatMoney(p.shares.cost, unit)}</td>
+            {LEVELS.map((level) => (
+              <td key={level} className="num">{formatMoney(p.shares[level], unit)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,62 @@
+// The 测算 view's controls: the years priced, the money unit, taking every suggestion, the rules page.
+import { useEffect, useState } from 'react';
+import { MONEY_UNITS } from '../../../../shared/domain/pricing/money';
+import type { MoneyUnit } from '../../../../shared/domain/pricing/money';
+
+interface Props {
+  fromYear: number;
+  toYear: number;
+  onYears: (fromYear: number, toYear: number) => void;
+  unit: MoneyUnit;
+  onUnit: (unit: MoneyUnit) => void;
+  openSuggestions: number;
+  applyingAll: boolean;
+  onApplyAll: () => void;
+  showRules: boolean;
+  onToggleRules: () => void;
+}
+
+export function PricingToolbar(p: Props) {
+  const [from, setFrom] = useState(String(p.fromYear));
+  const [to, setTo] = useState(String(p.toYear));
+  useEffect(() => {
+    setFrom(String(p.fromYear));
+    setTo(String(p.toYear));
+  }, [p.fromYear, p.toYear]);
+  const changed = from !== String(p.fromYear) || to !== String(p.toYear);
+  return (
+    <div className="pricing-toolbar">
+      <form
+        className="years"
+        onSubmit={(e) => {
+          e.preventDefault();
+          p.onYears(Number(from), Number(to));
+        }}
+      >
+        <label>
+          测算年度
+          <input aria-label="起始年度" inputMode="numeric" value={from} onChange={(e) => setFrom(e.target.value.trim())} size={5} />
+        </label>
+        —
+        <input aria-label="截止年度" inputMode="numeric" value={to} onChange={(e) => setTo(e.target.value.trim())} size={5} />
+        <button type="submit" disabled={!changed}>
+          重新测算
+        </button>
+      </form>
+      <div className="unit-switch" role="radiogroup" aria-label="金额单位">
+        <span>金额单位</span>
+        {MONEY_UNITS.map((u) => (
+          <button key={u} type="button" role="radio" aria-checked={p.unit === u} className={p.unit === u ? 'active' : ''} onClick={() => p.onUnit(u)}>
+            {u}
+          </button>
+        ))}
+      </div>
+      <button type="button" onClick={p.onApplyAll} disabled={p.openSuggestions === 0 || p.applyingAll}>
+        {p.applyingAll ? '正在采用……' : `采用全部建议（${p.openSuggestions} 项）`}
+      </button>
+      <button type="button" className={p.showRules ? 'active' : ''} onClick={p.onToggleRules} aria-pressed={p.showRules}>
+        {p.showRules ? '返回测算表' : '分担规则'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+// The 测算 view of a catalogue: cost drivers beside each item, the figures they give over the years
+// priced, the totals, and the explanation of any figure.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { ColDef, GetRowIdParams, GridApi, IsFullWidthRowParams, RowHeightParams } from 'ag-grid-community';
+import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import type { CatalogueDetail } from '../../../../shared/domain/catalogue';
+import type { MoneyUnit } from '../../../../shared/domain/pricing/money';
+import { errorMessage, invoke } from '../../api/client';
+import { pricingColumns } from '../../grid/pricing-columns';
+import { PricingDomainRowRenderer } from '../../grid/pricing-cells';
+import type { PricingGridContext } from '../../grid/pricing-context';
+import { pricingRows } from '../../grid/pricing-rows';
+import type { PricingGridRow } from '../../grid/pricing-rows';
+import { gridTheme } from '../../grid/theme';
+import { saveStatusText } from '../save-status';
+import { ExplainPanel } from './ExplainPanel';
+import { figure, sameTarget } from './explain-target';
+import type { ExplainTarget } from './explain-target';
+import { PricingToolbar } from './PricingToolbar';
+import { RulesPanel } from './RulesPanel';
+import { SummaryPanel } from './SummaryPanel';
+import { hasOpenSuggestion } from './pricing-text';
+import { useDriverEdit } from './useDriverEdit';
+import { usePricingData } from './usePricingData';
+
+const DEFAULT_COLUMN: ColDef<PricingGridRow> = { wrapHeaderText: true, autoHeaderHeight: true };
+
+export function PricingView({ detail }: { detail: CatalogueDetail }) {
+  const catalogueId = detail.summary.id;
+  const data = usePricingData(catalogueId);
+  const { items, summary, refresh, showDriver } = data;
+  const { status, setStatus, canEdit, onCellEditRequest } = useDriverEdit(showDriver, refresh);
+  const [unit, setUnit] = useState<MoneyUnit>('万元');
+  const [trail, setTrail] = useState<ExplainTarget[]>([]);
+  const [applying, setApplying] = useState<ReadonlySet<string>>(new Set());
+  const [showRules, setShowRules] = useState(false);
+  const api = useRef<GridApi<PricingGridRow> | null>(null);
+
+  // The grid's cells read the latest state through these, so columns need not be rebuilt for each change.
+  const latest = useRef({ items, unit, applying });
+  latest.current = { items, unit, applying };
+
+  const closeExplanation = useCallback(() => setTrail([]), []);
+  const open = useCallback((target: ExplainTarget) => {
+    setTrail((t) => (t.length && sameTarget(t[t.length - 1]!, target) ? t : [...t, target]));
+  }, []);
+
+  const apply = useCallback(
+    async (itemIds: string[]) => {
+      setApplying(new Set(itemIds));
+      setStatus({ state: 'saving', what: itemIds.length === 1 ? '所采用的建议' : `${itemIds.length} 项建议` });
+      try {
+        const { applied } = await invoke('drivers.applySuggestions', { catalogueId, itemIds });
+        setStatus({ state: 'saved', what: `采用的建议（${applied} 项）`, at: new Date() });
+      } catch (error) {
+        setStatus({ state: 'refused', what: '采用建议', message: errorMessage(error) });
+      } finally {
+        setApplying(new Set());
+        refresh();
+      }
+    },
+    [catalogueId, setStatus, refresh],
+  );
+
+  const context = useMemo<PricingGridContext>(
+    () => ({
+      unit: () => latest.current.unit,
+      rules: () => latest.current.items?.rules ?? [],
+      explainItem: (itemId) => open(figure(itemId)),
+      applySuggestion: (itemId) => void apply([itemId]),
+      applying: () => latest.current.applying,
+    }),
+    [open, apply],
+  );
+
+  const columns = useMemo(
+    () =>
+      pricingColumns(unit, {
+        cohorts: () => latest.current.items?.cohorts ?? [],
+        rules: () => latest.current.items?.rules ?? [],
+        canEdit,
+      }),
+    [unit, canEdit],
+  );
+  const rows = useMemo(() => (items ? pricingRows(detail.domains, items.items) : []), [detail.domains, items]);
+  const openSuggestions = useMemo(() => (items?.items ?? []).filter(hasOpenSuggestion).map((i) => i.itemId), [items]);
+
+  // The suggestion column depends on the rules' names and on which buttons wait.
+  useEffect(() => {
+    api.current?.refreshCells({ columns: ['suggestion', 'splitRuleId'], force: true });
+  }, [applying, items?.rules]);
+
+  const setYears = useCallback(
+    async (fromYear: number, toYear: number) => {
+      const ok = (y: number) => Number.isInteger(y) && y >= 2000 && y <= 2100;
+      if (!ok(fromYear) || !ok(toYear) || fromYear > toYear) {
+        setStatus({ state: 'refused', what: '测算年度', message: '测算年度应是 2000 到 2100 之间的四位年份，且起始年度不晚于截止年度，本次修改没有保存。' });
+        return;
+      }
+      setStatus({ state: 'saving', what: '测算年度' });
+      try {
+        await invoke('pricing.setYears', { catalogueId, fromYear, toYear });
+        setStatus({ state: 'saved', what: `测算年度（${fromYear}—${toYear}年）`, at: new Date() });
+      } catch (error) {
+        setStatus({ state: 'refused', what: '测算年度', message: errorMessage(error) });
+      } finally {
+        refresh();
+      }
+    },
+    [catalogueId, setStatus, refresh],
+  );
+
+  if (data.error && !items) return <p className="error" role="alert">{data.error}</p>;
+  if (!items || !summary) return <p className="muted">正在读取测算参数……</p>;
+
+  return (
+    <div className="pricing-view">
+      <PricingToolbar
+        fromYear={summary.fromYear}
+        toYear={summary.toYear}
+        onYears={(f, t) => void setYears(f, t)}
+        unit={unit}
+        onUnit={setUnit}
+        openSuggestions={openSuggestions.length}
+        applyingAll={applying.size > 1}
+        onApplyAll={() => void apply(openSuggestions)}
+        showRules={showRules}
+        onToggleRules={() => setShowRules((s) => !s)}
+      />
+      <p className={`save-status save-${status.state}`} data-save-state={status.state} role={status.state === 'refused' ? 'alert' : 'status'}>
+        {saveStatusText(status)}
+        {data.error && <span className="error">（测算结果未能刷新：{data.error}）</span>}
+      </p>
+      {showRules ? (
+        <RulesPanel rules={items.rules} provinceCode={detail.summary.regionCode} onSaved={refresh} />
+      ) : (
+        <>
+          <SummaryPanel summary={summary} statusOf={(id) => items.items.find((i) => i.itemId === id)?.status ?? null} unit={unit} onOpen={open} />
+          <div className="grid-wrap pricing-grid">
+            <AgGridReact<PricingGridRow>
+              theme={gridTheme}
+              localeText={AG_GRID_LOCALE_CN}
+              rowData={rows}
+              columnDefs={columns}
+              defaultColDef={DEFAULT_COLUMN}
+              context={context}
+              onGridReady={(e) => (api.current = e.api)}
+              getRowId={(p: GetRowIdParams<PricingGridRow>) => p.data.id}
+              isFullWidthRow={(p: IsFullWidthRowParams<PricingGridRow>) => p.rowNode.data?.kind === 'domain'}
+              fullWidthCellRenderer={PricingDomainRowRenderer}
+              getRowHeight={(p: RowHeightParams<PricingGridRow>) => (p.data?.kind === 'domain' ? 36 : 66)}
+              readOnlyEdit
+              onCellEditRequest={onCellEditRequest}
+              stopEditingWhenCellsLoseFocus
+              enterNavigatesVerticallyAfterEdit
+              suppressMovableColumns
+              tooltipShowDelay={400}
+              // 22 columns and a hundred rows: all drawn, so every figure can be found and read.
+              suppressColumnVirtualisation
+              overlayNoRowsTemplate="<span>这份清单还没有服务项目。</span>"
+            />
+          </div>
+        </>
+      )}
+      {trail.length > 0 && (
+        <ExplainPanel
+          catalogueId={catalogueId}
+          trail={trail}
+          unit={unit}
+          items={items}
+          summary={summary}
+          generation={data.generation}
+          onOpen={open}
+          onBack={() => setTrail((t) => t.slice(0, -1))}
+          onClose={closeExplanation}
+        />
+      )}
+    </div>
+  );
+}

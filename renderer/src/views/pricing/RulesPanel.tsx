@@ -1,0 +1,83 @@
+// The split rules the catalogue's items can use, with their rows, and the form for a province's own.
+import { useState } from 'react';
+import { plainDecimal } from '../../../../shared/domain/pricing/decimal';
+import { TIER } from '../../../../shared/domain/pricing/split-rules';
+import type { SplitRule, SplitRuleRow } from '../../../../shared/domain/pricing/split-rules';
+import { RuleForm } from './RuleForm';
+import { draftOf } from './rule-form';
+import type { RuleDraft } from './rule-form';
+
+const STATUS_LABELS: Record<SplitRule['status'], string> = { sourced: '有出处', derived: '推算', unverified: '待核实' };
+
+function rowScope(row: SplitRuleRow): string {
+  if (row.countyClass === null && row.grade === null) return '默认行';
+  return [row.countyClass, row.grade === null ? null : `${row.grade}档`].filter(Boolean).join(' · ');
+}
+
+interface Props {
+  rules: readonly SplitRule[];
+  provinceCode: string | null;
+  onSaved: () => void;
+}
+
+/** The catalogue's own province first, then rules for any province, then other provinces'. */
+function rank(rule: SplitRule, provinceCode: string | null): number {
+  if (rule.provinceCode !== null && rule.provinceCode === provinceCode) return 0;
+  return rule.provinceCode === null ? 1 : 2;
+}
+
+export function RulesPanel({ rules, provinceCode, onSaved }: Props) {
+  const sorted = [...rules].sort((a, b) => rank(a, provinceCode) - rank(b, provinceCode));
+  const [editing, setEditing] = useState<RuleDraft | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <section className="rules-panel" aria-label="分担规则">
+      <div className="rules-head">
+        <h2>分担规则</h2>
+        <button type="button" onClick={() => setEditing(draftOf(null, provinceCode))} disabled={editing !== null}>
+          新建本省规则
+        </button>
+        {message && <span className="save-status save-saved" role="status">{message}</span>}
+      </div>
+      {editing && (
+        <RuleForm
+          key={editing.id ?? 'new'}
+          initial={editing}
+          onDone={(done) => {
+            setEditing(null);
+            setMessage(done);
+            if (done) onSaved();
+          }}
+        />
+      )}
+      {sorted.map((rule) => (
+        <article key={rule.id} className="rule-card" data-rule={rule.id}>
+          <header>
+            <strong>{rule.name}</strong>
+            <span className={`badge badge-prov-${rule.status}`}>{STATUS_LABELS[rule.status]}</span>
+            <span className="muted">{rule.provinceCode ? `适用 ${rule.provinceCode}` : '各省通用'} · 依据：{rule.source}</span>
+            <button type="button" onClick={() => setEditing(draftOf(rule, provinceCode))} disabled={editing !== null}>修改</button>
+            <button type="button" onClick={() => setEditing(draftOf(rule, provinceCode, true))} disabled={editing !== null}>复制为本省规则</button>
+          </header>
+          {rule.note && <p className="muted">{rule.note}</p>}
+          <table className="table compact">
+            <thead>
+              <tr><th>适用</th><th className="num">中央分担</th><th className="num">省级权重</th><th className="num">市级权重</th><th className="num">县级权重</th></tr>
+            </thead>
+            <tbody>
+              {rule.rows.map((row) => (
+                <tr key={rowScope(row)}>
+                  <td>{rowScope(row)}</td>
+                  <td className="num">{row.centralPct === TIER ? '按省份分档' : `${plainDecimal(row.centralPct)}%`}</td>
+                  <td className="num">{plainDecimal(row.provincial)}</td>
+                  <td className="num">{plainDecimal(row.city)}</td>
+                  <td className="num">{plainDecimal(row.county)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </article>
+      ))}
+    </section>
+  );
+}

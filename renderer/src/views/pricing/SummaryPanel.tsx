@@ -1,0 +1,182 @@
+// Totals of the catalogue from pricing.summary: by level and year, by domain, by city (with cost per
+// resident), the items not yet priced and the problems met. Every figure opens its explanation.
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { formatMoney } from '../../../../shared/domain/pricing/money';
+import type { MoneyUnit } from '../../../../shared/domain/pricing/money';
+import { LEVELS, LEVEL_LABELS } from '../../../../shared/domain/pricing/results';
+import type { PricingStatus, PricingSummary, Shares } from '../../../../shared/domain/pricing/results';
+import { QualityMark } from '../../components/QualityMark';
+import { figure } from './explain-target';
+import type { ExplainTarget } from './explain-target';
+import { missingText } from './pricing-text';
+
+const VIEWS = [
+  { id: 'year', label: '按年度' },
+  { id: 'domain', label: '按领域' },
+  { id: 'city', label: '按市' },
+] as const;
+type SummaryViewId = (typeof VIEWS)[number]['id'];
+
+interface Props {
+  summary: PricingSummary;
+  statusOf: (itemId: string) => PricingStatus | null;
+  unit: MoneyUnit;
+  onOpen: (target: ExplainTarget) => void;
+}
+
+function Figure({ yuan, unit, onOpen, label }: { yuan: string; unit: MoneyUnit; onOpen: () => void; label: string }) {
+  return (
+    <button type="button" className="figure" onClick={onOpen} aria-label={label} title="查看测算过程">
+      {formatMoney(yuan, unit)}
+    </button>
+  );
+}
+
+function ShareCells({ shares, unit, onOpen, what }: { shares: Shares; unit: MoneyUnit; onOpen: () => void; what: string }) {
+  return (
+    <>
+      <td className="num strong"><Figure yuan={shares.cost} unit={unit} onOpen={onOpen} label={`${what}合计`} /></td>
+      {LEVELS.map((level) => (
+        <td key={level} className="num"><Figure yuan={shares[level]} unit={unit} onOpen={onOpen} label={`${what}${LEVEL_LABELS[level]}`} /></td>
+      ))}
+    </>
+  );
+}
+
+function ShareHeads({ unit, first, extra }: { unit: MoneyUnit; first: string; extra?: ReactNode }) {
+  return (
+    <thead>
+      <tr>
+        <th>{first}</th>
+        <th className="num">合计（{unit}）</th>
+        {LEVELS.map((level) => (
+          <th key={level} className="num">{LEVEL_LABELS[level]}</th>
+        ))}
+        {extra}
+      </tr>
+    </thead>
+  );
+}
+
+function unpricedReason(missing: PricingSummary['unpriced'][number]['missing'], status: PricingStatus | null): string {
+  if (missing.length) return `缺${missingText(missing)}`;
+  if (status === 'not_set' || status === null) return '尚未设置测算参数';
+  return '参数齐全但未能测算，原因见“测算中的问题”';
+}
+
+export function SummaryPanel({ summary, statusOf, unit, onOpen }: Props) {
+  const [view, setView] = useState<SummaryViewId>('year');
+  // Folded, only the totals by level stay, and the grid gets the height.
+  const [folded, setFolded] = useState(false);
+  const s = summary;
+  const years = `${s.fromYear}—${s.toYear}年`;
+  return (
+    <section className="pricing-summary" aria-label="测算汇总">
+      <div className="summary-head">
+        <div className="summary-total">
+          <span className="muted">{s.regionName} · {years}合计</span>
+          <QualityMark quality={s.quality} />
+          <span className="muted">已测算 {s.pricedCount} / {s.itemCount} 项</span>
+          {s.perResident !== null && <span className="muted">人均 {formatMoney(s.perResident, '元')} 元/人/年</span>}
+          <button type="button" className="fold" onClick={() => setFolded((f) => !f)} aria-expanded={!folded}>
+            {folded ? '展开汇总表' : '收起汇总表'}
+          </button>
+        </div>
+        <div className="level-cards" aria-label="按级次合计">
+          <LevelCard label="合计" yuan={s.total.cost} unit={unit} onOpen={() => onOpen(figure(null))} />
+          {LEVELS.map((level) => (
+            <LevelCard key={level} label={LEVEL_LABELS[level]} yuan={s.total[level]} unit={unit} onOpen={() => onOpen(figure(null))} />
+          ))}
+        </div>
+      </div>
+      {!folded && <div className="summary-body">
+        <div className="summary-tables">
+          <div className="sub-tabs" role="tablist" aria-label="汇总方式">
+            {VIEWS.map((v) => (
+              <button key={v.id} type="button" role="tab" aria-selected={view === v.id} className={view === v.id ? 'active' : ''} onClick={() => setView(v.id)}>
+                {v.label}
+              </button>
+            ))}
+          </div>
+          <div className="summary-scroll">
+            {view === 'year' && (
+              <table className="table compact" aria-label="按年度汇总">
+                <ShareHeads unit={unit} first="年度" />
+                <tbody>
+                  {s.byYear.map((y) => (
+                    <tr key={y.year}>
+                      <td>{y.year} 年</td>
+                      <ShareCells shares={y} unit={unit} what={`${y.year}年`} onOpen={() => onOpen(figure(null, null, y.year))} />
+                    </tr>
+                  ))}
+                  <tr className="row-strong">
+                    <td>合计</td>
+                    <ShareCells shares={s.total} unit={unit} what={years} onOpen={() => onOpen(figure(null))} />
+                  </tr>
+                </tbody>
+              </table>
+            )}
+            {view === 'domain' && (
+              <table className="table compact" aria-label="按领域汇总">
+                <ShareHeads unit={unit} first="领域" />
+                <tbody>
+                  {s.byDomain.map((d) => (
+                    <tr key={d.domainSeq}>
+                      <td>{d.name}</td>
+                      <ShareCells shares={d} unit={unit} what={d.name} onOpen={() => onOpen({ kind: 'domain', domainSeq: d.domainSeq })} />
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {view === 'city' && (
+              <table className="table compact" aria-label="按市汇总">
+                <ShareHeads unit={unit} first="市" extra={<><th className="num">人均（元/人/年）</th><th>数据</th></>} />
+                <tbody>
+                  {s.byCity.map((c) => (
+                    <tr key={c.code} data-region={c.code}>
+                      <td>{c.name}</td>
+                      <ShareCells shares={c} unit={unit} what={c.name} onOpen={() => onOpen(figure(null, c.code))} />
+                      <td className="num">
+                        {c.perResident === null ? <span className="muted">人口未知</span> : <Figure yuan={c.perResident} unit="元" onOpen={() => onOpen(figure(null, c.code))} label={`${c.name}人均`} />}
+                      </td>
+                      <td><QualityMark quality={c.quality} /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        </div>
+        <div className="summary-lists">
+          <details open={s.unpriced.length > 0 && s.unpriced.length <= 12}>
+            <summary>未测算项目（{s.unpriced.length} 项，不计入合计）</summary>
+            <ul className="unpriced-list" aria-label="未测算项目">
+              {s.unpriced.map((u) => (
+                <li key={u.itemId}>第{u.itemNo}项 {u.name}：{unpricedReason(u.missing, statusOf(u.itemId))}</li>
+              ))}
+            </ul>
+          </details>
+          <details open={s.problems.length > 0}>
+            <summary className={s.problems.length ? 'error' : ''}>测算中的问题（{s.problems.length} 条）</summary>
+            <ul className="problem-list" aria-label="测算中的问题">
+              {s.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </details>
+        </div>
+      </div>}
+    </section>
+  );
+}
+
+function LevelCard({ label, yuan, unit, onOpen }: { label: string; yuan: string; unit: MoneyUnit; onOpen: () => void }) {
+  return (
+    <button type="button" className="level-card" onClick={onOpen} data-level={label} title="查看测算过程">
+      <span className="level-label">{label}（{unit}）</span>
+      <span className="level-value">{formatMoney(yuan, unit)}</span>
+    </button>
+  );
+}

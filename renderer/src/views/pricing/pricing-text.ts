@@ -1,0 +1,62 @@
+// The words the 测算 view shows for statuses, suggestions and the inputs behind a figure.
+import { DRIVER_FIELD_LABELS } from '../../../../shared/domain/pricing/drivers';
+import type { DriverField } from '../../../../shared/domain/pricing/drivers';
+import { plainDecimal } from '../../../../shared/domain/pricing/decimal';
+import type { ExplainLine, PopulationInput, PricingItemRow } from '../../../../shared/domain/pricing/results';
+import type { SplitRule } from '../../../../shared/domain/pricing/split-rules';
+
+export function missingText(missing: DriverField[]): string {
+  return missing.map((f) => DRIVER_FIELD_LABELS[f]).join('、');
+}
+
+export function statusText(row: Pick<PricingItemRow, 'status' | 'missing'>): string {
+  if (row.status === 'priced') return '已测算';
+  if (row.status === 'incomplete') return `缺参数：${missingText(row.missing)}`;
+  return '未设置';
+}
+
+/** Whether the row offers a suggestion the planner has not taken yet. */
+export function hasOpenSuggestion(row: PricingItemRow): boolean {
+  return (row.suggestion !== null && row.driver.unitAmount === null) || (row.ruleSuggestion !== null && row.driver.splitRuleId === null);
+}
+
+export function ruleName(rules: readonly SplitRule[], id: string | null): string | null {
+  if (id === null) return null;
+  return rules.find((r) => r.id === id)?.name ?? id;
+}
+
+/** "建议：4 元/生/天 × 200（摘自“每生每天4元”）；分担：…（依据“…”）" for what the planner has not set yet. */
+export function suggestionText(row: PricingItemRow, rules: readonly SplitRule[]): string | null {
+  const parts: string[] = [];
+  const s = row.suggestion;
+  if (s && row.driver.unitAmount === null) {
+    const periods = plainDecimal(s.periodsPerYear) === '1' ? '' : ` × ${plainDecimal(s.periodsPerYear)}`;
+    const cohort = s.cohort && row.driver.cohort === null ? `，服务人群“${s.cohort}”` : '';
+    const others = s.others.length ? `；文中另有 ${s.others.join('、')}` : '';
+    parts.push(`建议：${plainDecimal(s.unitAmount)} ${s.unit}${periods}（摘自“${s.quote}”）${cohort}${others}`);
+  }
+  const r = row.ruleSuggestion;
+  if (r && row.driver.splitRuleId === null) parts.push(`分担建议：${ruleName(rules, r.ruleId)}（依据“${r.reason}”）`);
+  return parts.length ? parts.join('；') : null;
+}
+
+export function populationText(p: PopulationInput): string {
+  const value = `${p.cohort} ${Number(p.value).toLocaleString('zh-CN')} 人`;
+  if (p.method === 'counted') return `${value}（统计数）`;
+  if (p.method === 'grown') {
+    return `${value}（由 ${p.fromYear ?? '最近'} 年数按年增长 ${plainDecimal(p.growthPct ?? '0')}% 推算）`;
+  }
+  const from = p.shareFrom ? `，沿用${p.shareFrom}的比例` : '';
+  return `${value}（按${p.shareOf ?? '常住人口'}的 ${plainDecimal(p.sharePct ?? '0')}% 推算${from}）`;
+}
+
+export function centralFromText(rule: ExplainLine['rule']): string {
+  const pct = `${plainDecimal(rule.centralPct)}%`;
+  if (rule.centralFrom === 'manual') return `${pct}（手工填写）`;
+  if (rule.centralFrom === 'tier') return `${pct}（${rule.tier === null ? '按档' : `第${rule.tier}档`}${rule.tierSource ? `，${rule.tierSource}` : ''}）`;
+  return `${pct}（规则规定）`;
+}
+
+export function weightsText(w: ExplainLine['rule']['weights']): string {
+  return `省 ${plainDecimal(w.provincial)} : 市 ${plainDecimal(w.city)} : 县 ${plainDecimal(w.county)}`;
+}

@@ -1,0 +1,79 @@
+// Saving one driver cell: checked here first with the same parser the Node side uses, then sent with the
+// value it started from (`expected`), shown only once saved; a refusal goes to the status line.
+import { useCallback, useRef, useState } from 'react';
+import type { CellEditRequestEvent } from 'ag-grid-community';
+import { DRIVER_FIELD_LABELS, driverUnit, parseDriverField } from '../../../../shared/domain/pricing/drivers';
+import type { DriverField, ItemDriver } from '../../../../shared/domain/pricing/drivers';
+import { ApiError, errorMessage, invoke } from '../../api/client';
+import type { PricingGridRow } from '../../grid/pricing-rows';
+import type { SaveStatus } from '../save-status';
+
+const cellKey = (itemId: string, field: DriverField) => `${itemId}/${field}`;
+
+function storedText(driver: ItemDriver, field: DriverField): string | null {
+  const v = driver[field];
+  return v === null ? null : String(v);
+}
+
+/** The value as the parser normalises it, so "0.50" and "50%" count as no change from "0.5". */
+function normalised(field: DriverField, text: string | null): string | null {
+  const parsed = parseDriverField(field, text);
+  return parsed.ok ? (parsed.value === null ? null : String(parsed.value)) : text;
+}
+
+export function useDriverEdit(showDriver: (driver: ItemDriver) => void, refresh: () => void) {
+  const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
+  const saving = useRef(new Set<string>());
+  const latest = useRef(0);
+
+  const canEdit = useCallback((itemId: string, field: DriverField) => !saving.current.has(cellKey(itemId, field)), []);
+
+  const save = useCallback(
+    async (row: Extract<PricingGridRow, { kind: 'item' }>, field: DriverField, input: string | null) => {
+      const what = `第${row.itemNo}项的“${DRIVER_FIELD_LABELS[field]}”`;
+      const edit = ++latest.current;
+      const report = (next: SaveStatus) => edit === latest.current && setStatus(next);
+      const parsed = parseDriverField(field, input);
+      if (!parsed.ok) {
+        report({ state: 'refused', what, message: `${what}：${parsed.message}，本次修改没有保存。` });
+        return;
+      }
+      const value = parsed.value === null ? null : String(parsed.value);
+      const expected = storedText(row.driver, field);
+      if (value === normalised(field, expected)) return;
+      const key = cellKey(row.itemId, field);
+      saving.current.add(key);
+      report({ state: 'saving', what });
+      try {
+        let driver = await invoke('drivers.update', { itemId: row.itemId, field, value, expected });
+        // A unit implies how many periods a year it is paid for; take that when none is set yet.
+        const unit = field === 'unit' ? driverUnit(driver.unit) : null;
+        if (unit && driver.periodsPerYear === null) {
+          driver = await invoke('drivers.update', { itemId: row.itemId, field: 'periodsPerYear', value: unit.periods, expected: null });
+        }
+        showDriver(driver);
+        report({ state: 'saved', what, at: new Date() });
+      } catch (error) {
+        report({ state: 'refused', what, message: errorMessage(error) });
+        if (error instanceof ApiError && error.payload.code === 'conflict') refresh();
+      } finally {
+        saving.current.delete(key);
+        // The figures follow at once; the Node side's change event asks for the same and is coalesced.
+        refresh();
+      }
+    },
+    [showDriver, refresh],
+  );
+
+  const onCellEditRequest = useCallback(
+    (event: CellEditRequestEvent<PricingGridRow>) => {
+      const row = event.data;
+      if (!row || row.kind !== 'item') return;
+      const input = event.newValue === null || event.newValue === undefined ? null : String(event.newValue);
+      void save(row, event.column.getColId() as DriverField, input);
+    },
+    [save],
+  );
+
+  return { status, setStatus, canEdit, onCellEditRequest };
+}

@@ -1,0 +1,160 @@
+// Importing a regions or population table (CSV or .xlsx): first checked and previewed with every problem,
+// then applied as one change when the planner confirms.
+import { useRef, useState } from 'react';
+import type { ImportReport } from '../../../../shared/domain/pricing/results';
+import { errorMessage, invoke } from '../../api/client';
+import { readAsBase64 } from './file-base64';
+import { base64Bytes, decodeCsv, previewRows } from './csv-preview';
+
+const PREVIEW_ROWS = 21;
+
+export const IMPORT_KINDS = [
+  { kind: 'regions', label: '行政区（县、市）', header: 'region_code,region,parent_code,level,class,grade' },
+  { kind: 'population', label: '人口（按人群、年度）', header: 'region_code,cohort,year,value' },
+] as const;
+
+/** The file format's column names (fixed, shared with the command line) as the planner reads them. */
+const COLUMN_LABELS: Record<string, string> = {
+  region_code: '区划代码',
+  region: '名称',
+  parent_code: '上级代码',
+  level: '层级',
+  class: '类别',
+  grade: '等级',
+  cohort: '人群',
+  year: '年度',
+  value: '人数',
+};
+const LEVEL_VALUES: Record<string, string> = { province: '省', city: '市', county: '县' };
+type Kind = (typeof IMPORT_KINDS)[number]['kind'];
+
+type State =
+  | { step: 'idle' }
+  | { step: 'busy'; what: string }
+  | { step: 'checked'; file: { fileName: string; base64: string }; report: ImportReport }
+  | { step: 'applied'; report: ImportReport }
+  | { step: 'failed'; message: string };
+
+export function ImportBox() {
+  const [kind, setKind] = useState<Kind>('regions');
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const picker = useRef<HTMLInputElement>(null);
+  const header = IMPORT_KINDS.find((k) => k.kind === kind)!.header;
+
+  const check = async (file: File) => {
+    setState({ step: 'busy', what: `正在检查“${file.name}”……` });
+    try {
+      const base64 = await readAsBase64(file);
+      const report = await invoke('data.import', { kind, catalogueId: null, fileName: file.name, base64, apply: false });
+      setState({ step: 'checked', file: { fileName: file.name, base64 }, report });
+    } catch (error) {
+      setState({ step: 'failed', message: errorMessage(error) });
+    }
+  };
+
+  const apply = async (file: { fileName: string; base64: string }) => {
+    setState({ step: 'busy', what: `正在导入“${file.fileName}”……` });
+    try {
+      const report = await invoke('data.import', { kind, catalogueId: null, ...file, apply: true });
+      setState({ step: 'applied', report });
+    } catch (error) {
+      setState({ step: 'failed', message: errorMessage(error) });
+    } finally {
+      if (picker.current) picker.current.value = '';
+    }
+  };
+
+  return (
+    <section className="import-box" aria-label="导入数据">
+      <h2>导入数据</h2>
+      <div className="form-line">
+        <label>
+          导入内容
+          <select value={kind} onChange={(e) => { setKind(e.target.value as Kind); setState({ step: 'idle' }); }} aria-label="导入内容">
+            {IMPORT_KINDS.map((k) => (
+              <option key={k.kind} value={k.kind}>{k.label}</option>
+            ))}
+          </select>
+        </label>
+        {/* The browser's own file button speaks the browser's language: hidden behind a Chinese one. */}
+        <input
+          ref={picker}
+          type="file"
+          className="visually-hidden"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-label="选择导入文件"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void check(file);
+          }}
+        />
+        <button type="button" className="pick-file" onClick={() => picker.current?.click()}>
+          选择文件（CSV 或 .xlsx）……
+        </button>
+      </div>
+      <p className="muted">
+        第一行须为表头 <code>{header}</code>（即{header.split(',').map((h) => COLUMN_LABELS[h]).join('、')}）。CSV 可为 UTF-8（带或不带 BOM）或 GBK；.xlsx 读第一个工作表。先检查，确认后才写入，有任何问题都不会写入。
+      </p>
+      {state.step === 'busy' && <p className="muted" role="status">{state.what}</p>}
+      {state.step === 'failed' && <p className="error" role="alert">{state.message}</p>}
+      {state.step === 'checked' && (
+        <div className="import-preview" aria-label="导入预览">
+          <p>
+            “{state.file.fileName}”：共 {state.report.rows} 行数据。{state.report.summary}
+          </p>
+          <FilePreview file={state.file} />
+          {state.report.problems.length > 0 ? (
+            <>
+              <p className="error">发现 {state.report.problems.length} 个问题，改正文件后再选一次；本次不会写入任何内容：</p>
+              <ul className="error" aria-label="导入问题">
+                {state.report.problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <button type="button" className="primary" onClick={() => void apply(state.file)}>
+              确认导入
+            </button>
+          )}
+        </div>
+      )}
+      {state.step === 'applied' && (
+        <p className="save-status save-saved" role="status">
+          已导入：{state.report.summary}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function FilePreview({ file }: { file: { fileName: string; base64: string } }) {
+  if (!/\.csv$/iu.test(file.fileName)) return null;
+  const [head, ...rows] = previewRows(decodeCsv(base64Bytes(file.base64)), PREVIEW_ROWS);
+  if (!head) return null;
+  return (
+    <div className="preview-scroll">
+      <table className="table compact" aria-label="文件内容预览">
+        <thead>
+          <tr>
+            <th className="num">行号</th>
+            {head.map((h, i) => (
+              <th key={i} title={h}>{COLUMN_LABELS[h.trim()] ?? h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              <td className="num">{i + 2}</td>
+              {r.map((f, j) => (
+                <td key={j}>{head[j]?.trim() === 'level' ? (LEVEL_VALUES[f.trim()] ?? f) : f}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === PREVIEW_ROWS - 1 && <p className="muted">只显示前 {PREVIEW_ROWS - 1} 行。</p>}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+// 行政区与人口: a province's regions as a tree, each county's class, grade and growth rate editable, the
+// residents with their source and status, and the import of regions and population tables.
+import { useCallback, useEffect, useState } from 'react';
+import type { RegionRow } from '../../../../shared/domain/pricing/results';
+import { errorMessage, invoke, onChanged } from '../../api/client';
+import { ImportBox } from './ImportBox';
+import { RegionTreeTable } from './RegionTreeTable';
+
+export const PROVINCES = [
+  { code: '130000', name: '河北省' },
+  { code: '410000', name: '河南省' },
+  { code: '620000', name: '甘肃省' },
+] as const;
+
+export type RegionField = 'countyClass' | 'grade' | 'growthPct';
+const FIELD_LABELS: Record<RegionField, string> = { countyClass: '类别', grade: '等级', growthPct: '年增长率' };
+
+export function RegionsView() {
+  const [rootCode, setRootCode] = useState<string>(PROVINCES[0].code);
+  const [rows, setRows] = useState<RegionRow[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setRows(await invoke('regions.list', { rootCode }));
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [rootCode]);
+
+  useEffect(() => {
+    setRows(null);
+    void load();
+    return onChanged((event) => {
+      if (event.scope === 'regions') void load();
+    });
+  }, [load]);
+
+  const update = useCallback(async (region: RegionRow, field: RegionField, value: string | null): Promise<boolean> => {
+    const what = `${region.name}的“${FIELD_LABELS[field]}”`;
+    try {
+      const saved = await invoke('regions.update', { code: region.code, field, value });
+      setRows((current) => current?.map((r) => (r.code === saved.code ? saved : r)) ?? null);
+      setStatus({ ok: true, text: `已保存 ${what}` });
+      return true;
+    } catch (e) {
+      setStatus({ ok: false, text: `未保存：${errorMessage(e)}` });
+      return false;
+    }
+  }, []);
+
+  return (
+    <section className="page regions-page">
+      <h1>行政区与人口</h1>
+      <div className="form-line">
+        <label>
+          省份
+          <select value={rootCode} onChange={(e) => setRootCode(e.target.value)} aria-label="省份">
+            {PROVINCES.map((p) => (
+              <option key={p.code} value={p.code}>{p.name}（{p.code}）</option>
+            ))}
+          </select>
+        </label>
+        <span className="muted">县的类别和等级决定适用的分担行；年增长率用于推算没有统计数的年份（空着则沿用上级）。</span>
+      </div>
+      {status && (
+        <p className={`save-status ${status.ok ? 'save-saved' : 'save-refused'}`} role={status.ok ? 'status' : 'alert'}>
+          {status.text}
+        </p>
+      )}
+      <ImportBox />
+      {error && <p className="error" role="alert">{error}</p>}
+      {!rows && !error && <p className="muted">正在读取行政区……</p>}
+      {rows && <RegionTreeTable rows={rows} rootCode={rootCode} onUpdate={update} />}
+    </section>
+  );
+}

@@ -1,0 +1,341 @@
+// The 测算 view and the 行政区与人口 page, end to end in the browser host on a fresh database.
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHost } from './host-process';
+import type { RunningHost } from './host-process';
+import { DRIVER_FIELD_LABELS } from '../../shared/domain/pricing/drivers';
+import type { DriverField } from '../../shared/domain/pricing/drivers';
+
+const screens = join(process.cwd(), 'test-results', 'screens');
+let dir: string;
+let host: RunningHost;
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'qingdan-e2e-pricing-'));
+  host = await startHost(join(dir, 'qingdan.duckdb'));
+});
+test.afterAll(async () => {
+  await host?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test.describe.configure({ mode: 'serial' });
+
+/** 河北's leaf regions as seeded: its prefecture-level units with their 七普 residents. */
+function hebeiCities(): { code: string; name: string; residents: bigint }[] {
+  const lines = readFileSync(join(process.cwd(), 'seeds/reference/population_2020_census.csv'), 'utf8').trim().split(/\r?\n/u);
+  return lines
+    .slice(1)
+    .map((line) => line.split(','))
+    .filter((f) => f[2] === '130000' && f[3] === 'city')
+    .map((f) => ({ code: f[0]!, name: f[1]!, residents: BigInt(f[4]!) }));
+}
+
+/** 河北's 15-59岁 share of residents in the census table, in ten-thousandths (59.92 % → 5992). */
+function hebei15to59Share(): bigint {
+  const line = readFileSync(join(process.cwd(), 'seeds/reference/population_2020_census.csv'), 'utf8').split(/\r?\n/u).find((l) => l.startsWith('130000,'))!;
+  const [whole, fraction = ''] = line.split(',')[6]!.split('.');
+  return BigInt(whole!) * 100n + BigInt(fraction.padEnd(2, '0'));
+}
+
+/** Fen shown in 万元 (drop 4 digits, 2 places) or 亿元 (drop 6, 4 places), half up, grouped: by hand. */
+function inUnit(fenValue: bigint, drop: number, places: number): string {
+  const d = 10n ** BigInt(drop);
+  const v = (fenValue * 2n + d) / (2n * d);
+  const p = 10n ** BigInt(places);
+  return `${(v / p).toLocaleString('en-US')}.${String(v % p).padStart(places, '0')}`;
+}
+
+/** "1,234.56" (元) → fen. */
+const fen = (text: string) => BigInt(text.replace(/,/gu, '').replace('.', ''));
+
+async function openPricing(page: Page) {
+  await page.goto(`${host.url}#/catalogue/hebei-13th`);
+  await page.getByRole('tab', { name: '测算' }).click();
+  await expect(page.getByRole('region', { name: '测算汇总' })).toBeVisible();
+}
+
+const row = (page: Page, no: number) => page.locator(`.ag-row[row-id="hebei-13th:${String(no).padStart(3, '0')}"]`);
+const cell = (page: Page, no: number, col: string) => row(page, no).locator(`.ag-cell[col-id="${col}"]`);
+const levelCard = (page: Page, label: string) => page.locator(`.level-card[data-level="${label}"] .level-value`);
+
+async function typeInto(page: Page, no: number, field: DriverField, text: string) {
+  await cell(page, no, field).dblclick();
+  const input = page.locator('.ag-cell-editor input, .ag-popup-editor input').first();
+  await input.fill(text);
+  await input.press('Enter');
+  await expect(page.locator('[data-save-state]')).toContainText(`已保存 第${no}项的“${DRIVER_FIELD_LABELS[field]}”`);
+}
+
+test('测算: a driver set on item 5 prices it, and the totals follow, by hand', async ({ page }) => {
+  await openPricing(page);
+  const headers = await page.locator('.ag-header-cell-text').allTextContents();
+  for (const h of ['序号', '服务项目', '服务对象', '服务指导标准', '服务人群', '覆盖率', '补助标准', '单位', '每年期数', '标准年份', '每年增减', '分担规则', '中央分担（手工）', '受益人数（首年）', '合计（万元）', '中央（万元）', '状态']) {
+    expect(headers).toContain(h);
+  }
+  // Nothing is priced yet: the totals are zero and every item is listed as not priced, never shown as 0.
+  await expect(levelCard(page, '合计')).toHaveText('0.00');
+  await expect(cell(page, 5, 'cost')).toHaveText('未测算');
+  await expect(cell(page, 5, 'status')).toHaveText('未设置');
+  await expect(cell(page, 5, 'suggestion')).toContainText('建议：2000 元/人/年（摘自“国家助学金每年2000元。”）');
+
+  // The planner takes the suggestion read from the standard and the 支出责任 words …
+  await cell(page, 5, 'suggestion').getByRole('button', { name: '采用建议' }).click();
+  await expect(cell(page, 5, 'unitAmount')).toHaveText('2000');
+  await expect(cell(page, 5, 'splitRuleId')).toHaveText('中央60%，省市县按比例');
+  await expect(cell(page, 5, 'status')).toContainText('缺参数：服务人群、覆盖率');
+  // … a coverage the database would refuse is refused here, in Chinese, and nothing is saved …
+  await cell(page, 5, 'coverage').dblclick();
+  await page.locator('.ag-cell-editor input').fill('2');
+  await page.locator('.ag-cell-editor input').press('Enter');
+  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'refused');
+  await expect(page.locator('[data-save-state]')).toContainText('覆盖率应是 0 到 1 之间的小数');
+  await expect(cell(page, 5, 'coverage')).toHaveText('');
+  // … then names the cohort and a coverage of 1 %.
+  await typeInto(page, 5, 'cohort', '常住人口');
+  await typeInto(page, 5, 'coverage', '1%');
+  await expect(cell(page, 5, 'coverage')).toHaveText('0.01');
+  await expect(cell(page, 5, 'status')).toContainText('已测算');
+
+  // By hand: each city's 2020 residents (no growth rate set) × 1 %, rounded to persons, × 2000 元, five years.
+  const cities = hebeiCities();
+  const beneficiaries = cities.reduce((sum, c) => sum + (c.residents + 50n) / 100n, 0n);
+  const costFen = beneficiaries * 2000n * 100n * 5n;
+  await page.getByRole('radio', { name: '元', exact: true }).click();
+  await expect(levelCard(page, '合计')).not.toHaveText('0.00');
+  expect(fen(await levelCard(page, '合计').innerText())).toBe(costFen);
+  expect(fen(await levelCard(page, '中央').innerText())).toBe((costFen * 60n) / 100n);
+  const local = ['省级', '市级', '县级'].map((l) => levelCard(page, l));
+  const localFen = (await Promise.all(local.map((l) => l.innerText()))).map(fen).reduce((a, b) => a + b, 0n);
+  expect(localFen).toBe(costFen - (costFen * 60n) / 100n);
+  expect(fen(await cell(page, 5, 'cost').innerText())).toBe(costFen);
+  await expect(cell(page, 5, 'beneficiaries')).toHaveText(beneficiaries.toLocaleString('en-US'));
+
+  // 万元 and 亿元 are the same digits with the point moved.
+  await page.getByRole('radio', { name: '亿元' }).click();
+  await expect(levelCard(page, '合计')).toHaveText(inUnit(costFen, 6, 4));
+  await page.getByRole('radio', { name: '万元' }).click();
+  // By city: 唐山 alone, with its cost per resident.
+  await page.getByRole('tab', { name: '按市' }).click();
+  const tangshan = cities.find((c) => c.code === '130200')!;
+  const tangshanFen = ((tangshan.residents + 50n) / 100n) * 2000n * 100n * 5n;
+  const tangshanRow = page.getByRole('table', { name: '按市汇总' }).locator('tr[data-region="130200"]');
+  await expect(tangshanRow).toContainText('唐山市');
+  await expect(tangshanRow.locator('td').nth(1)).toHaveText(inUnit(tangshanFen, 4, 2));
+  await page.screenshot({ path: join(screens, 'pricing-drivers.png') });
+  // Folded, the summary keeps the totals by level and gives the grid its height; the figures are at the right.
+  await page.getByRole('button', { name: '收起汇总表' }).click();
+  await expect(page.getByRole('table', { name: '按市汇总' })).toBeHidden();
+  await page.locator('.ag-body-horizontal-scroll-viewport').evaluate((e) => (e.scrollLeft = e.scrollWidth));
+  await page.screenshot({ path: join(screens, 'pricing.png') });
+  await page.getByRole('button', { name: '展开汇总表' }).click();
+});
+
+test('测算: clicking a figure explains it, down to the rule row and its sources', async ({ page }) => {
+  await openPricing(page);
+  await cell(page, 5, 'cost').getByRole('button').click();
+  const panel = page.getByRole('dialog', { name: '测算说明' });
+  await expect(panel).toBeVisible();
+  await expect(panel.locator('.explain-formula li').first()).toBeVisible();
+  await expect(panel).toContainText('中等职业教育国家助学金');
+  await expect(panel).toContainText('中央60%，省市县按比例');
+  await expect(panel).toContainText('常住人口');
+  // A line: its population is estimated from 2020 (no count for 2026), and says so.
+  const line = panel.locator('.explain-line').first();
+  await expect(line).toContainText('2,000.00 元');
+  await expect(line).toContainText('60%（规则规定）');
+  await expect(line).toContainText('含估算');
+  await page.screenshot({ path: join(screens, 'explain-item.png') });
+  // Drill into one region and year, then back.
+  await line.locator('header button.figure').click();
+  await expect(panel.locator('.explain-line')).toHaveCount(1);
+  await panel.getByRole('button', { name: '← 返回' }).click();
+  await expect(panel.locator('.explain-line').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+
+  // The catalogue's total lists its items' parts; clicking one opens that item.
+  await page.locator('.level-card[data-level="合计"]').click();
+  await expect(panel.getByRole('table', { name: '各项目构成' })).toContainText('中等职业教育国家助学金');
+  await page.screenshot({ path: join(screens, 'explain-total.png') });
+  await panel.getByRole('table', { name: '各项目构成' }).getByRole('button', { name: '中等职业教育国家助学金' }).click();
+  await expect(panel.getByRole('button', { name: '← 返回' })).toBeVisible();
+  await panel.getByRole('button', { name: '关闭测算说明' }).click();
+  await expect(panel).toBeHidden();
+});
+
+test('测算: an edit in one window updates the figures another window shows, through the change feed', async ({ page, context }) => {
+  await openPricing(page);
+  const other = await context.newPage();
+  await openPricing(other);
+  const before = await levelCard(other, '合计').innerText();
+  await expect(other.locator('.summary-total')).toContainText('已测算 1 / 81 项');
+  // The window edited is in front, as the planner's would be (a window behind draws less often).
+  await page.bringToFront();
+
+  // Item 7 by hand in the first window: amount typed, unit and rule picked from their lists, cohort typed.
+  await typeInto(page, 7, 'unitAmount', '2000');
+  await cell(page, 7, 'unit').dblclick();
+  await page.getByRole('combobox', { name: '单位' }).selectOption('元/生/年');
+  await page.getByRole('combobox', { name: '单位' }).press('Enter');
+  await expect(cell(page, 7, 'unit')).toHaveText('元/生/年');
+  // The unit brings its periods per year when none is set.
+  await expect(cell(page, 7, 'periodsPerYear')).toHaveText('1');
+  await cell(page, 7, 'splitRuleId').dblclick();
+  await page.getByRole('combobox', { name: '分担规则' }).selectOption({ label: '中央按档分担，省市县按比例' });
+  await page.getByRole('combobox', { name: '分担规则' }).press('Enter');
+  await expect(cell(page, 7, 'splitRuleId')).toHaveText('中央按档分担，省市县按比例');
+  await typeInto(page, 7, 'cohort', '15-59岁');
+  await typeInto(page, 7, 'coverage', '0.005');
+  await expect(cell(page, 7, 'status')).toContainText('已测算');
+
+  // The other window was not reloaded: the Node side's change event brought the new figures.
+  await expect(other.locator('.summary-total')).toContainText('已测算 2 / 81 项');
+  await expect(levelCard(other, '合计')).not.toHaveText(before);
+  await expect(cell(other, 7, 'status')).toContainText('已测算');
+  await expect(cell(other, 7, 'unitAmount')).toHaveText('2000');
+
+  // 河北 is in tier 2: the tier rule gives the centre 60 %, and the explanation says where that came from.
+  await cell(page, 7, 'central').getByRole('button').click();
+  const panel = page.getByRole('dialog', { name: '测算说明' });
+  await expect(panel.locator('.explain-line').first()).toContainText('60%（第2档');
+  await expect(panel.locator('.explain-line').first()).toContainText('15-59岁');
+  await other.close();
+});
+
+test('测算: the years priced can be changed, and a shorter period costs proportionally less', async ({ page }) => {
+  await openPricing(page);
+  await page.getByRole('radio', { name: '元', exact: true }).click();
+  const fiveYears = fen(await cell(page, 5, 'cost').innerText());
+  await page.getByLabel('截止年度').fill('2027');
+  await page.getByRole('button', { name: '重新测算' }).click();
+  await expect(page.locator('[data-save-state]')).toContainText('已保存 测算年度（2026—2027年）');
+  await expect(page.getByRole('table', { name: '按年度汇总' }).locator('tbody tr')).toHaveCount(3);
+  // No growth rate is set, so every year costs the same: two years are two fifths of five.
+  await expect.poll(async () => fen(await cell(page, 5, 'cost').innerText())).toBe((fiveYears * 2n) / 5n);
+  await page.getByLabel('起始年度').fill('2031');
+  await page.getByRole('button', { name: '重新测算' }).click();
+  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'refused');
+  await expect(page.locator('[data-save-state]')).toContainText('起始年度不晚于截止年度');
+  await page.getByLabel('起始年度').fill('2026');
+  await page.getByLabel('截止年度').fill('2030');
+  await page.getByRole('button', { name: '重新测算' }).click();
+  await expect(page.locator('[data-save-state]')).toContainText('已保存 测算年度（2026—2030年）');
+  await expect.poll(async () => fen(await cell(page, 5, 'cost').innerText())).toBe(fiveYears);
+});
+
+test('分担规则: a rule whose weights leave the local part unpaid is refused; a good one is saved and offered', async ({ page }) => {
+  await openPricing(page);
+  await page.getByRole('button', { name: '分担规则' }).click();
+  const rules = page.getByRole('region', { name: '分担规则' });
+  await expect(rules.locator('.rule-card[data-rule="hebei-compulsory-education"]')).toContainText('河北·义务教育公用经费');
+  await rules.getByRole('button', { name: '新建本省规则' }).click();
+  const form = page.getByRole('form', { name: '分担规则表单' });
+  await form.getByLabel('规则名称').fill('河北·测试规则');
+  await form.getByText('按省份分档').click();
+  await form.getByLabel('第1行中央分担比例').fill('50');
+  for (const level of ['省级', '市级', '县级']) await form.getByLabel(`第1行${level}权重`).fill('0');
+  await form.getByRole('button', { name: '保存规则' }).click();
+  await expect(form.getByRole('alert')).toContainText('省、市、县权重都是 0，地方承担的部分无人支付');
+  await form.getByLabel('第1行省级权重').fill('2');
+  await form.getByLabel('第1行县级权重').fill('1');
+  await form.getByRole('button', { name: '保存规则' }).click();
+  await expect(rules.getByRole('status')).toHaveText('已保存分担规则“河北·测试规则”');
+  const card = rules.locator('.rule-card', { hasText: '河北·测试规则' });
+  await expect(card).toContainText('规划编制人员自定');
+  await expect(card.locator('tbody tr')).toHaveText(['默认行50%201']);
+  await page.screenshot({ path: join(screens, 'rules.png') });
+  await page.getByRole('button', { name: '返回测算表' }).click();
+  await cell(page, 3, 'splitRuleId').dblclick();
+  await expect(page.getByRole('combobox', { name: '分担规则' }).locator('option', { hasText: '河北·测试规则' })).toHaveCount(1);
+  await page.keyboard.press('Escape');
+});
+
+test('行政区与人口: counties imported for one city appear under it in the tree', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: '行政区与人口' }).click();
+  const tree = page.getByRole('table', { name: '行政区' });
+  await expect(tree.locator('tr[data-region="130300"]')).toContainText('秦皇岛市');
+  await expect(tree.locator('tr[data-region="130302"]')).toHaveCount(0);
+
+  const csv = join(dir, '秦皇岛县区.csv');
+  writeFileSync(
+    csv,
+    [
+      'region_code,region,parent_code,level,class,grade',
+      '130302,海港区,130300,county,市辖区,',
+      '130303,山海关区,130300,county,市辖区,',
+      '130321,青龙满族自治县,130300,county,市管县,2',
+      '130322,昌黎县,130300,county,市管县,1',
+    ].join('\r\n'),
+  );
+  await page.getByLabel('选择导入文件').setInputFiles(csv);
+  const preview = page.getByLabel('导入预览');
+  await expect(preview).toContainText('共 4 行数据');
+  await expect(preview.getByRole('table', { name: '文件内容预览' }).locator('tbody tr')).toHaveCount(4);
+  await page.screenshot({ path: join(screens, 'import-preview.png') });
+  await expect(tree.locator('tr[data-region="130302"]')).toHaveCount(0);
+  await preview.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByText('已导入：')).toBeVisible();
+
+  await tree.getByRole('button', { name: '展开秦皇岛市' }).click();
+  await expect(tree.locator('tr[data-region="130302"]')).toContainText('海港区');
+  await expect(tree.getByLabel('青龙满族自治县类别')).toHaveValue('市管县');
+  await expect(tree.getByLabel('青龙满族自治县等级')).toHaveValue('2');
+  // A grade edited in place is saved.
+  await tree.getByLabel('昌黎县等级').selectOption('3');
+  await expect(page.getByText('已保存 昌黎县的“等级”')).toBeVisible();
+  await page.screenshot({ path: join(screens, 'regions.png'), fullPage: true });
+
+  // Their residents, counted for 2025: the tree shows them, and item 5 is now priced per county in 秦皇岛.
+  const counts = [['130302', 780000], ['130303', 190000], ['130321', 450000], ['130322', 520001]] as const;
+  const population = join(dir, '秦皇岛人口.csv');
+  writeFileSync(population, ['region_code,cohort,year,value', ...counts.map(([code, n]) => `${code},常住人口,2025,${n}`)].join('\n'));
+  await page.getByLabel('导入内容').selectOption('population');
+  await page.getByLabel('选择导入文件').setInputFiles(population);
+  await expect(preview).toContainText('共 4 行数据');
+  await preview.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByText('已导入：')).toBeVisible();
+  await expect(tree.locator('tr[data-region="130302"]')).toContainText('780,000（2025年）');
+  // The count says where it came from: the file it was imported from.
+  await expect(tree.locator('tr[data-region="130302"]')).toContainText('秦皇岛人口.csv');
+  await expect(tree.locator('tr[data-region="130200"]')).toContainText('唐山市七普公报');
+  await page.screenshot({ path: join(screens, 'regions-population.png') });
+
+  await page.goto(`${host.url}#/catalogue/hebei-13th`);
+  await page.getByRole('tab', { name: '测算' }).click();
+  await page.getByRole('radio', { name: '元', exact: true }).click();
+  await page.getByRole('tab', { name: '按市' }).click();
+  // By hand, five years at 2000 元: item 5 reaches 1 % of each county's residents (rounded to persons,
+  // 520001 → 5200); item 7 reaches 0.5 % of its 15-59岁, which the counties take as 河北's share (59.92 %)
+  // (rounded to persons first: 520001 → 311585 → 1558).
+  const share = hebei15to59Share();
+  const halfUp = (n: bigint, d: bigint) => (n * 2n + d) / (2n * d);
+  const persons = counts.reduce((sum, [, n]) => {
+    const item5 = halfUp(BigInt(n), 100n);
+    const item7 = halfUp(halfUp(BigInt(n) * share, 10000n) * 5n, 1000n);
+    return sum + item5 + item7;
+  }, 0n);
+  const qinhuangdao = persons * 2000n * 100n * 5n;
+  const city = page.getByRole('table', { name: '按市汇总' }).locator('tr[data-region="130300"]');
+  await expect.poll(async () => fen(await city.locator('td').nth(1).innerText())).toBe(qinhuangdao);
+  // A domain's total opens the list of its items' parts.
+  await page.getByRole('tab', { name: '按领域' }).click();
+  await page.getByRole('table', { name: '按领域汇总' }).getByRole('button', { name: '基本公共教育合计' }).click();
+  const panel = page.getByRole('dialog', { name: '测算说明' });
+  await expect(panel.getByRole('table', { name: '各项目构成' }).locator('tbody tr')).toHaveCount(2);
+  await expect(panel).toContainText('未测算：第1项 免费义务教育');
+  await page.screenshot({ path: join(screens, 'explain-domain.png') });
+  await page.goto(`${host.url}#/regions`);
+
+  // A file with a bad row is previewed with its problem and cannot be applied.
+  const bad = join(dir, 'bad.csv');
+  writeFileSync(bad, 'region_code,region,parent_code,level,class,grade\n1303,北戴河区,130300,county,市辖区,\n');
+  await page.getByLabel('导入内容').selectOption('regions');
+  await page.getByLabel('选择导入文件').setInputFiles(bad);
+  await expect(page.getByRole('list', { name: '导入问题' })).toBeVisible();
+  await expect(preview.getByRole('button', { name: '确认导入' })).toHaveCount(0);
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_DRIVER } from '../../../shared/domain/pricing/drivers';
+import type { PricingItemRow } from '../../../shared/domain/pricing/results';
+import type { SplitRule } from '../../../shared/domain/pricing/split-rules';
+import { suggestDriver, suggestRule } from '../../../shared/domain/pricing/suggest';
+import { centralFromText, hasOpenSuggestion, statusText, suggestionText } from '../../../renderer/src/views/pricing/pricing-text';
+
+const rules: SplitRule[] = [
+  { id: 'tier-shared', name: '中央按档分担，省市县按比例', provinceCode: null, source: '国办发〔2018〕6号', status: 'unverified', note: null, rows: [] },
+];
+
+function item(standard: string, funding: string): PricingItemRow {
+  return {
+    itemId: 'x:002',
+    itemNo: 2,
+    domainSeq: 1,
+    name: '农村义务教育学生营养改善',
+    targetGroup: '贫困地区农村义务教育学生',
+    standard,
+    fundingResponsibility: funding,
+    driver: EMPTY_DRIVER('x:002'),
+    status: 'not_set',
+    missing: [],
+    suggestion: suggestDriver(standard, '贫困地区农村义务教育学生'),
+    ruleSuggestion: suggestRule(funding),
+    beneficiaries: null,
+    totals: null,
+    quality: null,
+  };
+}
+
+describe('the words of the 测算 view', () => {
+  it('shows a suggestion read from the standard and the 支出责任, until the planner sets the driver', () => {
+    const row = item('补助标准为每生每天4元', '中央和省、市、县财政按比例分担。');
+    expect(suggestionText(row, rules)).toBe('建议：4 元/生/天 × 200（摘自“补助标准为每生每天4元”）；分担建议：中央按档分担，省市县按比例（依据“中央和省、市、县财政按比例”）');
+    expect(hasOpenSuggestion(row)).toBe(true);
+    const set = { ...row, driver: { ...row.driver, unitAmount: '4', splitRuleId: 'tier-shared' } };
+    expect(suggestionText(set, rules)).toBeNull();
+    expect(hasOpenSuggestion(set)).toBe(false);
+  });
+
+  it('says what an item lacks, and never calls an unpriced item zero', () => {
+    expect(statusText({ status: 'incomplete', missing: ['cohort', 'coverage'] })).toBe('缺参数：服务人群、覆盖率');
+    expect(statusText({ status: 'not_set', missing: [] })).toBe('未设置');
+    expect(statusText({ status: 'priced', missing: [] })).toBe('已测算');
+  });
+
+  it('says where a central share came from', () => {
+    const rule = { id: 'tier-shared', name: '', row: '默认行', centralPct: '60.0000', tier: 2, tierSource: '国办发〔2018〕6号', weights: { provincial: '1', city: '1', county: '1' }, source: '' };
+    expect(centralFromText({ ...rule, centralFrom: 'tier' })).toBe('60%（第2档，国办发〔2018〕6号）');
+    expect(centralFromText({ ...rule, centralFrom: 'manual' })).toBe('60%（手工填写）');
+  });
+});
