@@ -84,6 +84,7 @@ def main():
          f'--accept=pipe,name={pipe_name};urp;StarOffice.ComponentContext'],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     doc = None
+    desktop = None
     try:
         desktop = connect(pipe_name, proc)
         url = uno.systemPathToFileUrl(os.path.abspath(workbook))
@@ -129,16 +130,27 @@ def main():
             'checkAfter': total_after,
         }))
     finally:
+        # A clean exit removes LibreOffice's pipes and temp folder in /tmp; a kill would leave them behind.
         try:
             if doc is not None:
                 doc.close(True)
+            if desktop is not None:
+                desktop.terminate()
         except Exception:
+            pass
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
             pass
         try:
             os.killpg(proc.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
         proc.wait()
+        try:
+            os.unlink(f'/tmp/OSL_PIPE_{os.getuid()}_{pipe_name}')
+        except OSError:
+            pass
 
 
 if __name__ == '__main__':
