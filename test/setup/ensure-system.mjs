@@ -16,6 +16,8 @@ const needs = [
   { pkg: 'poppler-utils', present: () => ok('sh', ['-c', 'command -v pdftoppm && command -v pdftotext']) },
   { pkg: 'libreoffice-calc-nogui', present: () => ok('sh', ['-c', 'command -v soffice']) },
   { pkg: 'python3-openpyxl', present: () => ok('/usr/bin/python3', ['-c', 'import openpyxl']) },
+  // The bench drives LibreOffice over UNO to time the spreadsheet a finance bureau would use instead.
+  { pkg: 'python3-uno', present: () => ok('/usr/bin/python3', ['-c', 'import uno']) },
 ];
 
 const missing = needs.filter((n) => !n.present()).map((n) => n.pkg);
