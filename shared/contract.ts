@@ -14,6 +14,7 @@ import { TASK_FIELDS } from './domain/task';
 import { INDICATOR_FIELDS } from './domain/indicator-plan';
 import type { IndicatorPlanRow, IndicatorPlanSummary, IndicatorPlanTable } from './domain/indicator-plan';
 import type { CatalogueTask } from './domain/task';
+import type { HistoryState } from './domain/history';
 
 const id = z.string().min(1).max(200);
 const year = z.number().int().min(2000).max(2100);
@@ -55,6 +56,15 @@ export const requestSchemas = {
     })
     .strict(),
   'items.get': z.object({ itemId: id }).strict(),
+  /** A new row above or below an item, in its domain. */
+  'items.insert': z.object({ anchorItemId: id, where: z.enum(['above', 'below']) }).strict(),
+  /** Rows deleted together: one undo step. */
+  'items.delete': z.object({ itemIds: z.array(id).min(1).max(5000) }).strict(),
+  /** One place up or down, across a domain's edge into the next. */
+  'items.move': z.object({ itemId: id, direction: z.enum(['up', 'down']) }).strict(),
+  'history.state': z.object({ catalogueId: id }).strict(),
+  'history.undo': z.object({ catalogueId: id }).strict(),
+  'history.redo': z.object({ catalogueId: id }).strict(),
   'annex.export': z
     .object({
       catalogueId: id,
@@ -186,6 +196,12 @@ export interface Responses {
   'catalogues.get': CatalogueDetail;
   'items.update': ItemUpdateResult;
   'items.get': CatalogueItem;
+  'items.insert': CatalogueItem;
+  'items.delete': { deleted: number };
+  'items.move': CatalogueItem;
+  'history.state': HistoryState;
+  'history.undo': HistoryState;
+  'history.redo': HistoryState;
   /** One file (a workbook) or, with layout 'separate', one per part. */
   'annex.export': ExportedFile[];
   'annex.pageText.get': PageTextSetting;
@@ -240,6 +256,12 @@ export const CHANNEL_ACTIONS: Record<Channel, string> = {
   'catalogues.get': '打开清单',
   'items.update': '保存修改',
   'items.get': '读取服务项目',
+  'items.insert': '插入行',
+  'items.delete': '删除行',
+  'items.move': '移动行',
+  'history.state': '读取撤销记录',
+  'history.undo': '撤销',
+  'history.redo': '重做',
   'annex.export': '导出附件',
   'annex.pageText.get': '读取页眉页脚',
   'annex.pageText.set': '保存页眉页脚',
@@ -288,6 +310,9 @@ export const REQUEST_FIELD_NAMES: Record<string, string> = {
   kind: '导入种类',
   fileName: '文件名',
   itemIds: '服务项目',
+  anchorItemId: '所在行',
+  where: '插入位置',
+  direction: '移动方向',
 };
 
 /**

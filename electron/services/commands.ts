@@ -12,6 +12,9 @@ import { AppError } from '../db/app-error';
 import type { Database, Tx } from '../db/database';
 import { getItem } from './catalogue-queries';
 import { ITEM_COLUMNS } from './item-columns';
+import { groupChanges, logChange } from './change-log';
+import { deleteItem, insertItem, moveItem, restoreItem } from './item-structure';
+import type { StructureResult } from './item-structure';
 
 export type Origin = 'app' | 'cli' | 'seed' | 'test';
 
@@ -28,13 +31,37 @@ export interface CommandResults {
   'indicatorPlan.create': Awaited<ReturnType<typeof createIndicatorPlan>>;
   'indicatorPlan.delete': Awaited<ReturnType<typeof deleteIndicatorPlan>>;
   'indicator.setField': Awaited<ReturnType<typeof setIndicatorField>>;
+  'item.insert': StructureResult;
+  'item.delete': StructureResult;
+  'item.restore': StructureResult;
+  'item.move': StructureResult;
 }
+
+/** Commands on a catalogue's items: each application is one step the user can undo. */
+const UNDOABLE = new Set<Command['kind']>(['item.setField', 'item.insert', 'item.delete', 'item.restore', 'item.move']);
 
 export function executeCommand<C extends Command>(db: Database, command: C, origin: Origin): Promise<CommandResults[C['kind']]> {
-  return db.transaction((tx) => apply(tx, command, origin)) as Promise<CommandResults[C['kind']]>;
+  return db.transaction((tx) => {
+    if (UNDOABLE.has(command.kind)) groupChanges(tx);
+    return applyCommand(tx, command, origin);
+  }) as Promise<CommandResults[C['kind']]>;
 }
 
-function apply(tx: Tx, command: Command, origin: Origin): Promise<CommandResults[Command['kind']]> {
+/**
+ * Several commands in one transaction, one undo step labelled `label` (a paste, a delete of several rows):
+ * all of them are applied, or, if one is refused, none.
+ */
+export function executeBatch(db: Database, commands: Command[], label: string | null, origin: Origin): Promise<unknown[]> {
+  return db.transaction(async (tx) => {
+    groupChanges(tx, label);
+    const results: unknown[] = [];
+    for (const command of commands) results.push(await applyCommand(tx, command, origin));
+    return results;
+  });
+}
+
+/** Applies one command inside a transaction the caller holds (a batch, an undo, a redo). */
+export function applyCommand(tx: Tx, command: Command, origin: Origin): Promise<CommandResults[Command['kind']]> {
   switch (command.kind) {
     case 'item.setField':
       return setItemField(tx, command, origin);
@@ -48,6 +75,14 @@ function apply(tx: Tx, command: Command, origin: Origin): Promise<CommandResults
       return deleteIndicatorPlan(tx, command, origin);
     case 'indicator.setField':
       return setIndicatorField(tx, command, origin);
+    case 'item.insert':
+      return insertItem(tx, command, origin);
+    case 'item.delete':
+      return deleteItem(tx, command, origin);
+    case 'item.restore':
+      return restoreItem(tx, command, origin);
+    case 'item.move':
+      return moveItem(tx, command, origin);
   }
 }
 
@@ -70,9 +105,7 @@ async function setItemField(tx: Tx, command: SetItemFieldCommand, origin: Origin
   await tx.run(`UPDATE items SET ${column} = $1, updated_at = current_timestamp WHERE id = $2`, [value, command.itemId]);
   await tx.run('UPDATE catalogues SET updated_at = current_timestamp WHERE id = $1', [before.catalogueId]);
   const inverse: SetItemFieldCommand = { ...command, value: current, expected: value };
-  const [logged] = await tx.all(
-    `INSERT INTO change_log (catalogue_id, command, payload, inverse, origin) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [before.catalogueId, command.kind, JSON.stringify({ ...command, value }), JSON.stringify(inverse), origin],
-  );
-  return { item: await getItem(tx, command.itemId), changeId: Number(logged?.id) };
+  const label = String(labels?.label ?? command.field);
+  const changeId = await logChange(tx, before.catalogueId, command.kind, { ...command, value }, inverse, origin, `修改第${before.itemNo}项的“${label}”`);
+  return { item: await getItem(tx, command.itemId), changeId };
 }

@@ -27,6 +27,9 @@ import { pricingItems } from '../pricing/items';
 import { listRegions } from '../pricing/regions-store';
 import { pricingSummary } from '../pricing/summary';
 import { importTable } from '../exchange/pricing-imports';
+import { historyState, redo, undo } from './history';
+import type { HistoryOutcome } from './history';
+import { deleteItems, insertBeside, moveStep } from './structure-requests';
 
 export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
 
@@ -47,6 +50,11 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     feed?.publish(change);
     return value;
   };
+  const itemsChanged = (catalogueId: string, itemIds: string[]) => feed?.publish({ catalogueId, scope: 'items', itemIds });
+  const stepped = (catalogueId: string, outcome: HistoryOutcome) => {
+    feed?.publish({ catalogueId, scope: outcome.costs ? 'costs' : 'items', itemIds: outcome.itemIds });
+    return outcome.state;
+  };
   return {
     'app.info': async () => ({ version, databasePath: db.path, duckdbVersion: await db.version(), host }),
     'catalogues.list': () => listCatalogues(db),
@@ -54,6 +62,24 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     'items.update': ({ itemId, field, value, expected }) =>
       executeCommand(db, { kind: 'item.setField', itemId, field, value, expected }, origin),
     'items.get': ({ itemId }) => getItem(db, itemId),
+    'items.insert': async ({ anchorItemId, where }) => {
+      const { item } = await insertBeside(db, anchorItemId, where, origin);
+      itemsChanged(item!.catalogueId, [item!.id]);
+      return item!;
+    },
+    'items.delete': async ({ itemIds }) => {
+      const { deleted, catalogueId } = await deleteItems(db, itemIds, origin);
+      feed?.publish({ catalogueId, scope: 'costs', itemIds });
+      return { deleted };
+    },
+    'items.move': async ({ itemId, direction }) => {
+      const { item } = await moveStep(db, itemId, direction, origin);
+      itemsChanged(item!.catalogueId, [item!.id]);
+      return item!;
+    },
+    'history.state': ({ catalogueId }) => historyState(db, catalogueId),
+    'history.undo': async ({ catalogueId }) => stepped(catalogueId, await undo(db, catalogueId, origin)),
+    'history.redo': async ({ catalogueId }) => stepped(catalogueId, await redo(db, catalogueId, origin)),
     'annex.export': async ({ catalogueId, annex, layout, header, footer }) => {
       const pageText = { ...(header === undefined ? {} : { header }), ...(footer === undefined ? {} : { footer }) };
       const files = await exportAnnexes(db, catalogueId, { annex, layout: layout ?? 'workbook', pageText });

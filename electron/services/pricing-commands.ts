@@ -17,7 +17,7 @@ import type { RegionRow } from '../../shared/domain/pricing/results';
 import { getRule, saveRule } from '../pricing/rules';
 import { getCatalogue, getItem } from './catalogue-queries';
 import type { Origin } from './commands';
-import { logChange } from './change-log';
+import { groupChanges, logChange } from './change-log';
 
 export interface Committed<T> {
   value: T;
@@ -30,24 +30,44 @@ export async function setDriverField(
   origin: Origin,
 ): Promise<Committed<ItemDriver>> {
   return db.transaction(async (tx) => {
-    const item = await getItem(tx, request.itemId);
-    const where = `第${item.itemNo}项“${item.name}”的“${DRIVER_FIELD_LABELS[request.field]}”`;
-    const before = await getDriver(tx, request.itemId);
-    const stored = driverText(before, request.field);
-    const expected = request.expected === null ? null : parseValue(request.field, request.expected, where);
-    if (String(expected ?? '') !== String(stored ?? '')) {
-      throw new AppError('conflict', `${where}已被改动（可能是在另一个窗口），本次修改没有保存。请刷新后再改。`);
-    }
-    const value = parseValue(request.field, request.value, where);
-    if (request.field === 'splitRuleId' && value !== null && !(await getRule(tx, String(value)))) {
-      throw new AppError('refused', `${where}：没有编号为“${String(value)}”的分担规则，本次修改没有保存。`);
-    }
-    if (String(value ?? '') === String(stored ?? '')) return { value: before, change: costsChanged(item.catalogueId, [item.id]) };
-    await writeDriverFields(tx, item.id, { [request.field]: value });
-    await logChange(tx, item.catalogueId, 'driver.setField', { ...request, value }, { ...request, value: stored, expected: value === null ? null : String(value) }, origin);
-    await repriceItems(tx, [item.id]);
-    return { value: await getDriver(tx, item.id), change: costsChanged(item.catalogueId, [item.id]) };
+    groupChanges(tx);
+    return applyDriverField(tx, request, origin);
   });
+}
+
+/** One driver cell inside a transaction the caller holds (an edit, or its undo and redo), cost lines rebuilt. */
+export async function applyDriverField(
+  tx: Tx,
+  request: { itemId: string; field: DriverField; value: string | null; expected: string | null },
+  origin: Origin,
+): Promise<Committed<ItemDriver>> {
+  const item = await getItem(tx, request.itemId);
+  const where = `第${item.itemNo}项“${item.name}”的“${DRIVER_FIELD_LABELS[request.field]}”`;
+  const before = await getDriver(tx, request.itemId);
+  const stored = driverText(before, request.field);
+  const expected = request.expected === null ? null : parseValue(request.field, request.expected, where);
+  if (String(expected ?? '') !== String(stored ?? '')) {
+    throw new AppError('conflict', `${where}已被改动（可能是在另一个窗口），本次修改没有保存。请刷新后再改。`);
+  }
+  const value = parseValue(request.field, request.value, where);
+  if (request.field === 'splitRuleId' && value !== null && !(await getRule(tx, String(value)))) {
+    throw new AppError('refused', `${where}：没有编号为“${String(value)}”的分担规则，本次修改没有保存。`);
+  }
+  if (String(value ?? '') === String(stored ?? '')) return { value: before, change: costsChanged(item.catalogueId, [item.id]) };
+  await writeDriverFields(tx, item.id, { [request.field]: value });
+  const text = value === null ? null : String(value);
+  const { itemId, field } = request;
+  await logChange(
+    tx,
+    item.catalogueId,
+    'driver.setField',
+    { kind: 'driver.setField', itemId, field, value: text, expected: request.expected },
+    { kind: 'driver.setField', itemId, field, value: stored, expected: text },
+    origin,
+    `修改第${item.itemNo}项的“${DRIVER_FIELD_LABELS[request.field]}”`,
+  );
+  await repriceItems(tx, [item.id]);
+  return { value: await getDriver(tx, item.id), change: costsChanged(item.catalogueId, [item.id]) };
 }
 
 function parseValue(field: DriverField, text: string | null, where: string): FieldValue {

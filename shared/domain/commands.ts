@@ -3,6 +3,7 @@
 import type { ItemField } from './catalogue';
 import type { IndicatorField } from './indicator-plan';
 import type { TaskField } from './task';
+import type { DriverField } from './pricing/drivers';
 
 export interface SetItemFieldCommand {
   kind: 'item.setField';
@@ -52,8 +53,61 @@ export interface SetIndicatorFieldCommand {
   expected: string | null;
 }
 
+/** A new item at `index` (0-based) among the items of its domain; the items after it move down one. */
+export interface InsertItemCommand {
+  kind: 'item.insert';
+  itemId: string;
+  catalogueId: string;
+  domainSeq: number;
+  index: number;
+  name: string;
+}
+
+/** Removes an item with its drivers and cost lines; its inverse (item.restore) brings all of them back. */
+export interface DeleteItemCommand {
+  kind: 'item.delete';
+  itemId: string;
+}
+
+/** An item as it was stored, with its driver row, put back at its place: what undoes a delete. */
+export interface RestoreItemCommand {
+  kind: 'item.restore';
+  index: number;
+  item: Record<string, string | number | null>;
+  driver: Record<string, string | number | null> | null;
+}
+
+/** Puts an item at `index` (0-based) among the items of domain `domainSeq` (its own or another). */
+export interface MoveItemCommand {
+  kind: 'item.move';
+  itemId: string;
+  domainSeq: number;
+  index: number;
+}
+
+export interface SetDriverFieldCommand {
+  kind: 'driver.setField';
+  itemId: string;
+  field: DriverField;
+  value: string | null;
+  expected: string | null;
+}
+
+/** The commands undo and redo know how to apply: a catalogue's own content. */
+export type HistoryCommand =
+  | SetItemFieldCommand
+  | InsertItemCommand
+  | DeleteItemCommand
+  | RestoreItemCommand
+  | MoveItemCommand
+  | SetDriverFieldCommand;
+
 export type Command =
   | SetItemFieldCommand
+  | InsertItemCommand
+  | DeleteItemCommand
+  | RestoreItemCommand
+  | MoveItemCommand
   | SetTaskFieldCommand
   | SetPageTextCommand
   | CreateIndicatorPlanCommand

@@ -3,6 +3,7 @@
 import { initialSchema } from './001-initial-schema';
 import { pricingSchema } from './002-pricing';
 import { annexSet } from './003-annex-set';
+import { drafting } from './004-drafting';
 
 export interface Migration {
   version: number;
@@ -10,4 +11,4 @@ export interface Migration {
   statements: string[];
 }
 
-export const MIGRATIONS: Migration[] = [initialSchema, pricingSchema, annexSet];
+export const MIGRATIONS: Migration[] = [initialSchema, pricingSchema, annexSet, drafting];

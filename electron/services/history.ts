@@ -1,0 +1,81 @@
+// Undo and redo per catalogue, from the change log in the database file (so they survive a restart):
+// undo applies the newest step's inverses newest first; redo applies the oldest undone step's commands
+// in their order. Each runs in one transaction and goes through the same checks as the edit itself.
+import type { HistoryCommand } from '../../shared/domain/commands';
+import type { HistoryState } from '../../shared/domain/history';
+import { AppError } from '../db/app-error';
+import type { Database, Tx } from '../db/database';
+import { getCatalogue } from './catalogue-queries';
+import { applyCommand } from './commands';
+import type { Origin } from './commands';
+import { applyDriverField } from './pricing-commands';
+
+type Reader = Pick<Database, 'all'> | Pick<Tx, 'all'>;
+
+export async function historyState(db: Reader, catalogueId: string): Promise<HistoryState> {
+  const [undo] = await db.all(`SELECT label FROM history_groups WHERE catalogue_id = $1 AND state = 'done' ORDER BY id DESC LIMIT 1`, [catalogueId]);
+  const [redo] = await db.all(`SELECT label FROM history_groups WHERE catalogue_id = $1 AND state = 'undone' ORDER BY id LIMIT 1`, [catalogueId]);
+  const [counts] = await db.all(
+    `SELECT count(*) FILTER (WHERE state = 'done') AS undo, count(*) FILTER (WHERE state = 'undone') AS redo FROM history_groups WHERE catalogue_id = $1`,
+    [catalogueId],
+  );
+  return {
+    undo: undo ? `撤销${String(undo.label)}` : null,
+    redo: redo ? `重做${String(redo.label)}` : null,
+    undoSteps: Number(counts?.undo ?? 0),
+    redoSteps: Number(counts?.redo ?? 0),
+  };
+}
+
+export interface HistoryOutcome {
+  state: HistoryState;
+  /** Items the step touched (still present or not), so open views refresh them. */
+  itemIds: string[];
+  /** Whether a driver changed (the 测算 figures then changed too). */
+  costs: boolean;
+}
+
+async function applyHistoryCommand(tx: Tx, command: HistoryCommand, origin: Origin): Promise<void> {
+  if (command.kind === 'driver.setField') await applyDriverField(tx, command, origin);
+  else await applyCommand(tx, command, origin);
+}
+
+function touchedItem(command: HistoryCommand): string {
+  return command.kind === 'item.restore' ? String(command.item.id) : command.itemId;
+}
+
+async function step(db: Database, catalogueId: string, direction: 'undo' | 'redo', origin: Origin): Promise<HistoryOutcome> {
+  return db.transaction(async (tx) => {
+    const summary = (await getCatalogue(tx, catalogueId)).summary;
+    const [group] = await tx.all(
+      direction === 'undo'
+        ? `SELECT id, label FROM history_groups WHERE catalogue_id = $1 AND state = 'done' ORDER BY id DESC LIMIT 1`
+        : `SELECT id, label FROM history_groups WHERE catalogue_id = $1 AND state = 'undone' ORDER BY id LIMIT 1`,
+      [catalogueId],
+    );
+    if (!group) throw new AppError('refused', `“${summary.name}”没有可以${direction === 'undo' ? '撤销' : '重做'}的操作。`);
+    const entries = await tx.all(
+      `SELECT ${direction === 'undo' ? 'inverse' : 'payload'} AS command FROM change_log WHERE group_id = $1 ORDER BY id ${direction === 'undo' ? 'DESC' : 'ASC'}`,
+      [Number(group.id)],
+    );
+    const commands = entries.map((e) => JSON.parse(String(e.command)) as HistoryCommand);
+    try {
+      for (const command of commands) await applyHistoryCommand(tx, command, origin);
+    } catch (error) {
+      if (error instanceof AppError) {
+        const verb = direction === 'undo' ? '撤销' : '重做';
+        throw new AppError(error.code, `无法${verb}“${String(group.label)}”：${error.message}`);
+      }
+      throw error;
+    }
+    await tx.run('UPDATE history_groups SET state = $1 WHERE id = $2', [direction === 'undo' ? 'undone' : 'done', Number(group.id)]);
+    return {
+      state: await historyState(tx, catalogueId),
+      itemIds: [...new Set(commands.map(touchedItem))],
+      costs: commands.some((c) => c.kind === 'driver.setField' || c.kind === 'item.delete' || c.kind === 'item.restore'),
+    };
+  });
+}
+
+export const undo = (db: Database, catalogueId: string, origin: Origin) => step(db, catalogueId, 'undo', origin);
+export const redo = (db: Database, catalogueId: string, origin: Origin) => step(db, catalogueId, 'redo', origin);

@@ -1,0 +1,57 @@
+// What the toolbar asks for (insert above this row, move it up, delete these rows), turned into the
+// commands that do it, each request one undo step.
+import { randomUUID } from 'node:crypto';
+import type { Command } from '../../shared/domain/commands';
+import { AppError } from '../db/app-error';
+import type { Database } from '../db/database';
+import { getItem } from './catalogue-queries';
+import { executeBatch, executeCommand } from './commands';
+import type { Origin } from './commands';
+
+export const NEW_ITEM_NAME = '（新服务项目）';
+
+async function indexInDomain(db: Database, catalogueId: string, domainSeq: number, itemId: string): Promise<{ index: number; count: number }> {
+  const rows = await db.all('SELECT id FROM items WHERE catalogue_id = $1 AND domain_seq = $2 ORDER BY position, id', [catalogueId, domainSeq]);
+  return { index: rows.findIndex((r) => String(r.id) === itemId), count: rows.length };
+}
+
+export async function insertBeside(db: Database, anchorItemId: string, where: 'above' | 'below', origin: Origin) {
+  const anchor = await getItem(db, anchorItemId);
+  const { index } = await indexInDomain(db, anchor.catalogueId, anchor.domainSeq, anchor.id);
+  const itemId = `${anchor.catalogueId}:${randomUUID().slice(0, 8)}`;
+  return executeCommand(
+    db,
+    { kind: 'item.insert', itemId, catalogueId: anchor.catalogueId, domainSeq: anchor.domainSeq, index: where === 'above' ? index : index + 1, name: NEW_ITEM_NAME },
+    origin,
+  );
+}
+
+/** Up from a domain's first item goes to the end of the domain before; down from its last, to the start of the next. */
+export async function moveStep(db: Database, itemId: string, direction: 'up' | 'down', origin: Origin) {
+  const item = await getItem(db, itemId);
+  const { index, count } = await indexInDomain(db, item.catalogueId, item.domainSeq, item.id);
+  if (direction === 'up' && index > 0) return executeCommand(db, { kind: 'item.move', itemId, domainSeq: item.domainSeq, index: index - 1 }, origin);
+  if (direction === 'down' && index < count - 1) return executeCommand(db, { kind: 'item.move', itemId, domainSeq: item.domainSeq, index: index + 1 }, origin);
+  const [next] = await db.all(
+    direction === 'up'
+      ? 'SELECT seq FROM domains WHERE catalogue_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT 1'
+      : 'SELECT seq FROM domains WHERE catalogue_id = $1 AND seq > $2 ORDER BY seq LIMIT 1',
+    [item.catalogueId, item.domainSeq],
+  );
+  if (!next) throw new AppError('refused', `第${item.itemNo}项已是清单的${direction === 'up' ? '第一项，不能再上移' : '最后一项，不能再下移'}。`);
+  const domainSeq = Number(next.seq);
+  const target = direction === 'up' ? (await db.all('SELECT count(*) AS n FROM items WHERE catalogue_id = $1 AND domain_seq = $2', [item.catalogueId, domainSeq]))[0]?.n : 0;
+  return executeCommand(db, { kind: 'item.move', itemId, domainSeq, index: Number(target ?? 0) }, origin);
+}
+
+/** Rows deleted together are one undo step; the label names them. */
+export async function deleteItems(db: Database, itemIds: string[], origin: Origin) {
+  const items = await Promise.all(itemIds.map((id) => getItem(db, id)));
+  const catalogues = new Set(items.map((i) => i.catalogueId));
+  if (catalogues.size !== 1) throw new AppError('bad_request', '一次只能删除同一份清单里的服务项目，没有删除任何一项。');
+  items.sort((a, b) => a.itemNo - b.itemNo);
+  const label = items.length === 1 ? `删除第${items[0]!.itemNo}项“${items[0]!.name}”` : `删除第${items.map((i) => i.itemNo).join('、')}项（共 ${items.length} 项）`;
+  const commands: Command[] = items.map((i) => ({ kind: 'item.delete', itemId: i.id }));
+  await executeBatch(db, commands, label, origin);
+  return { deleted: items.length, catalogueId: items[0]!.catalogueId };
+}

@@ -1,0 +1,8 @@
+// What undo and redo will do next in a catalogue, in the words the toolbar shows.
+export interface HistoryState {
+  /** "撤销修改第3项的“服务对象”", or null when there is nothing to undo. */
+  undo: string | null;
+  redo: string | null;
+  undoSteps: number;
+  redoSteps: number;
+}

@@ -1,0 +1,230 @@
+// Undo and redo on a real seeded DuckDB file: every command of the catalogue's structure and cells, with
+// its inverse, one step per group, kept across closing and reopening the file.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../../../electron/db/database';
+import { getCatalogue, getItem } from '../../../electron/services/catalogue-queries';
+import { executeBatch, executeCommand } from '../../../electron/services/commands';
+import { historyState, redo, undo } from '../../../electron/services/history';
+import { setDriverField } from '../../../electron/services/pricing-commands';
+import { deleteItems, insertBeside, moveStep } from '../../../electron/services/structure-requests';
+import { getDriver } from '../../../electron/pricing/drivers-store';
+import { seededDatabaseFile, tempDir } from '../../support/temp-db';
+
+const temp = tempDir('history-');
+let path: string;
+let db: Database;
+const HEBEI = 'hebei-13th';
+
+beforeAll(async () => {
+  path = await seededDatabaseFile(temp.dir);
+  db = await Database.open(path);
+}, 60_000);
+afterAll(async () => {
+  await db.close();
+  temp.cleanup();
+});
+
+/** The catalogue as a planner reads it: 序号, domain and name of every item, in order. */
+async function outline(catalogueId = HEBEI): Promise<string[]> {
+  const detail = await getCatalogue(db, catalogueId);
+  return detail.items.map((i) => `${i.itemNo}|${i.domainSeq}|${i.id}|${i.name}`);
+}
+
+async function costTotal(itemId: string): Promise<{ lines: number; fen: string }> {
+  const [row] = await db.all(
+    'SELECT count(*) AS lines, CAST(coalesce(sum(cost_fen), 0) AS VARCHAR) AS fen FROM cost_lines c JOIN item_drivers d ON d.key = c.item_key WHERE d.item_id = $1',
+    [itemId],
+  );
+  return { lines: Number(row?.lines), fen: String(row?.fen) };
+}
+
+describe('cell edits', () => {
+  it('undoes and redoes an edit, and says what the next undo and redo will do', async () => {
+    const before = await getItem(db, `${HEBEI}:003`);
+    await executeCommand(db, { kind: 'item.setField', itemId: before.id, field: 'targetGroup', value: '全体学生', expected: before.targetGroup }, 'test');
+    expect((await historyState(db, HEBEI)).undo).toBe('撤销修改第3项的“服务对象”');
+    const undone = await undo(db, HEBEI, 'test');
+    expect((await getItem(db, before.id)).targetGroup).toBe(before.targetGroup);
+    expect(undone.state.undo).not.toBe('撤销修改第3项的“服务对象”');
+    expect(undone.state.redo).toBe('重做修改第3项的“服务对象”');
+    await redo(db, HEBEI, 'test');
+    expect((await getItem(db, before.id)).targetGroup).toBe('全体学生');
+    expect((await historyState(db, HEBEI)).redo).toBeNull();
+  });
+
+  it('a new edit after an undo ends the redo path; other catalogues keep their own history', async () => {
+    const item = await getItem(db, `${HEBEI}:004`);
+    await executeCommand(db, { kind: 'item.setField', itemId: item.id, field: 'standard', value: '甲', expected: item.standard }, 'test');
+    await undo(db, HEBEI, 'test');
+    expect((await historyState(db, HEBEI)).redoSteps).toBe(1);
+    await executeCommand(db, { kind: 'item.setField', itemId: item.id, field: 'standard', value: '乙', expected: item.standard }, 'test');
+    expect((await historyState(db, HEBEI)).redo).toBeNull();
+    await expect(redo(db, HEBEI, 'test')).rejects.toThrow('没有可以重做的操作');
+    expect((await historyState(db, 'henan-13th')).undo).toBeNull();
+    await expect(undo(db, 'henan-13th', 'test')).rejects.toThrow('没有可以撤销的操作');
+    await undo(db, HEBEI, 'test');
+    expect((await getItem(db, item.id)).standard).toBe(item.standard);
+  });
+
+  it('a batch of edits is one step, undone newest first', async () => {
+    const a = await getItem(db, `${HEBEI}:005`);
+    const steps = (await historyState(db, HEBEI)).undoSteps;
+    await executeBatch(
+      db,
+      [
+        { kind: 'item.setField', itemId: a.id, field: 'leadDepartment', value: '一', expected: a.leadDepartment },
+        { kind: 'item.setField', itemId: a.id, field: 'leadDepartment', value: '二', expected: '一' },
+        { kind: 'item.setField', itemId: `${HEBEI}:006`, field: 'leadDepartment', value: '三', expected: (await getItem(db, `${HEBEI}:006`)).leadDepartment },
+      ],
+      '粘贴 3 个单元格',
+      'test',
+    );
+    expect((await historyState(db, HEBEI)).undoSteps).toBe(steps + 1);
+    expect((await historyState(db, HEBEI)).undo).toBe('撤销粘贴 3 个单元格');
+    await undo(db, HEBEI, 'test');
+    expect((await getItem(db, a.id)).leadDepartment).toBe(a.leadDepartment);
+    await redo(db, HEBEI, 'test');
+    expect((await getItem(db, a.id)).leadDepartment).toBe('二');
+    await undo(db, HEBEI, 'test');
+  });
+
+  it('refuses an undo whose cell was changed since, naming it, and changes nothing', async () => {
+    const item = await getItem(db, `${HEBEI}:007`);
+    await executeCommand(db, { kind: 'item.setField', itemId: item.id, field: 'standard', value: '丙', expected: item.standard }, 'test');
+    // A write outside the history (as an older build or another tool would make).
+    await db.transaction((tx) => tx.run(`UPDATE items SET standard = '丁' WHERE id = $1`, [item.id]));
+    await expect(undo(db, HEBEI, 'test')).rejects.toThrow(/^无法撤销“修改第7项的“服务指导标准””：第7项.*已被改动/u);
+    expect((await getItem(db, item.id)).standard).toBe('丁');
+    expect((await historyState(db, HEBEI)).undo).toBe('撤销修改第7项的“服务指导标准”');
+    await db.transaction((tx) => tx.run(`UPDATE items SET standard = '丙' WHERE id = $1`, [item.id]));
+    await undo(db, HEBEI, 'test');
+    expect((await getItem(db, item.id)).standard).toBe(item.standard);
+  });
+});
+
+describe('rows', () => {
+  it('inserts above and below; 序号 runs straight through; undo and redo', async () => {
+    const start = await outline();
+    const above = (await insertBeside(db, `${HEBEI}:010`, 'above', 'test')).item!;
+    expect(above.itemNo).toBe(10);
+    expect(above.domainSeq).toBe((await getItem(db, `${HEBEI}:010`)).domainSeq);
+    expect((await getItem(db, `${HEBEI}:010`)).itemNo).toBe(11);
+    const below = (await insertBeside(db, `${HEBEI}:010`, 'below', 'test')).item!;
+    expect(below.itemNo).toBe(12);
+    const now = await outline();
+    expect(now).toHaveLength(start.length + 2);
+    expect(now.map((l) => Number(l.split('|')[0]))).toEqual(now.map((_, i) => i + 1));
+    expect((await historyState(db, HEBEI)).undo).toBe('撤销插入第12项');
+    await undo(db, HEBEI, 'test');
+    await undo(db, HEBEI, 'test');
+    expect(await outline()).toEqual(start);
+    await redo(db, HEBEI, 'test');
+    expect((await getItem(db, above.id)).itemNo).toBe(10);
+    await undo(db, HEBEI, 'test');
+    expect(await outline()).toEqual(start);
+  });
+
+  it('moves up and down within a domain and across its edges; undo puts it back', async () => {
+    const start = await outline();
+    const first = await getCatalogue(db, HEBEI);
+    const domain2 = first.items.filter((i) => i.domainSeq === 2);
+    const head = domain2[0]!;
+    // Up from the first item of domain 2: the last item of domain 1, numbered as before.
+    const moved = (await moveStep(db, head.id, 'up', 'test')).item!;
+    expect(moved.domainSeq).toBe(1);
+    expect(moved.itemNo).toBe(head.itemNo);
+    expect((await historyState(db, HEBEI)).undo).toBe(`撤销上移第${head.itemNo}项“${head.name}”`);
+    // Up again: swaps with the item above it.
+    const again = (await moveStep(db, head.id, 'up', 'test')).item!;
+    expect(again.itemNo).toBe(head.itemNo - 1);
+    await moveStep(db, head.id, 'down', 'test');
+    await moveStep(db, head.id, 'down', 'test');
+    expect(await outline()).toEqual(start);
+    await undo(db, HEBEI, 'test');
+    await undo(db, HEBEI, 'test');
+    expect((await getItem(db, head.id)).itemNo).toBe(head.itemNo - 1);
+    await undo(db, HEBEI, 'test');
+    await undo(db, HEBEI, 'test');
+    expect(await outline()).toEqual(start);
+    await expect(moveStep(db, `${HEBEI}:001`, 'up', 'test')).rejects.toThrow('第1项已是清单的第一项，不能再上移。');
+    await redo(db, HEBEI, 'test');
+    expect((await getItem(db, head.id)).domainSeq).toBe(1);
+    await undo(db, HEBEI, 'test');
+  });
+
+  it('deletes rows with their drivers and cost lines, and undo brings all of them back', async () => {
+    const start = await outline();
+    const itemId = `${HEBEI}:026`;
+    for (const [field, value] of Object.entries({ cohort: '常住人口', coverage: '1', unitAmount: '89', unit: '元/人/年', splitRuleId: 'central-100' })) {
+      await setDriverField(db, { itemId, field: field as never, value, expected: null }, 'test');
+    }
+    const driver = await getDriver(db, itemId);
+    const costs = await costTotal(itemId);
+    expect(costs.lines).toBeGreaterThan(0);
+    const withDriver = await outline();
+    await deleteItems(db, [itemId, `${HEBEI}:030`, `${HEBEI}:002`], 'test');
+    expect((await historyState(db, HEBEI)).undo).toBe('撤销删除第2、26、30项（共 3 项）');
+    expect(await outline()).toHaveLength(start.length - 3);
+    await expect(getItem(db, itemId)).rejects.toThrow('它可能已被删除');
+    expect((await db.all('SELECT * FROM item_drivers WHERE item_id = $1', [itemId]))).toHaveLength(0);
+    const [orphans] = await db.all('SELECT count(*) AS n FROM cost_lines WHERE item_key NOT IN (SELECT key FROM item_drivers)');
+    expect(Number(orphans?.n)).toBe(0);
+    await undo(db, HEBEI, 'test');
+    expect(await outline()).toEqual(withDriver);
+    expect(await getDriver(db, itemId)).toEqual(driver);
+    expect(await costTotal(itemId)).toEqual(costs);
+    await redo(db, HEBEI, 'test');
+    expect(await outline()).toHaveLength(start.length - 3);
+    await undo(db, HEBEI, 'test');
+    expect(await outline()).toEqual(withDriver);
+  });
+
+  it('undoes a driver edit with its cost lines rebuilt in the same step', async () => {
+    const itemId = `${HEBEI}:026`;
+    const before = await costTotal(itemId);
+    await setDriverField(db, { itemId, field: 'unitAmount', value: '178', expected: '89' }, 'test');
+    const doubled = await costTotal(itemId);
+    expect(BigInt(doubled.fen)).toBe(BigInt(before.fen) * 2n);
+    expect((await historyState(db, HEBEI)).undo).toBe('撤销修改第26项的“补助标准”');
+    await undo(db, HEBEI, 'test');
+    expect((await getDriver(db, itemId)).unitAmount).toBe('89');
+    expect(await costTotal(itemId)).toEqual(before);
+    await redo(db, HEBEI, 'test');
+    expect(await costTotal(itemId)).toEqual(doubled);
+  });
+});
+
+describe('across a restart', () => {
+  it('keeps more than 200 steps in the file: undone after closing and reopening it', async () => {
+    const catalogueId = 'national-13th';
+    const start = await outline(catalogueId);
+    const item = await getItem(db, `${catalogueId}:001`);
+    let expected = item.standard;
+    for (let n = 1; n <= 205; n += 1) {
+      await executeCommand(db, { kind: 'item.setField', itemId: item.id, field: 'standard', value: `第${n}稿`, expected }, 'test');
+      expected = `第${n}稿`;
+    }
+    await moveStep(db, item.id, 'down', 'test');
+    await insertBeside(db, item.id, 'above', 'test');
+    await db.close();
+    db = await Database.open(path);
+    expect((await historyState(db, catalogueId)).undoSteps).toBe(207);
+    expect((await historyState(db, catalogueId)).undo).toBe('撤销插入第2项');
+    await undo(db, catalogueId, 'test');
+    await undo(db, catalogueId, 'test');
+    await undo(db, catalogueId, 'test');
+    expect((await getItem(db, item.id)).standard).toBe('第204稿');
+    await db.close();
+    db = await Database.open(path);
+    for (let n = 0; n < 204; n += 1) await undo(db, catalogueId, 'test');
+    expect(await outline(catalogueId)).toEqual(start);
+    expect((await getItem(db, item.id)).standard).toBe(item.standard);
+    expect((await historyState(db, catalogueId)).undo).toBeNull();
+    await db.close();
+    db = await Database.open(path);
+    expect((await historyState(db, catalogueId)).redoSteps).toBe(207);
+    for (let n = 0; n < 207; n += 1) await redo(db, catalogueId, 'test');
+    expect((await getItem(db, item.id)).standard).toBe('第205稿');
+    expect((await getItem(db, item.id)).itemNo).toBe(3);
+  }, 120_000);
+});
