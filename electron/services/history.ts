@@ -70,7 +70,7 @@ async function step(db: Database, catalogueId: string, direction: 'undo' | 'redo
     }
     await tx.run('UPDATE history_groups SET state = $1 WHERE id = $2', [direction === 'undo' ? 'undone' : 'done', Number(group.id)]);
     return {
-      state: await historyState(tx, catalogueId),
+      state: { ...(await historyState(tx, catalogueId)), did: `${direction === 'undo' ? '撤销' : '重做'}${String(group.label)}` },
       itemIds: [...new Set(commands.map(touchedItem))],
       costs: commands.some((c) => c.kind === 'driver.setField' || c.kind === 'item.delete' || c.kind === 'item.restore'),
     };

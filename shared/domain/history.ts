@@ -5,4 +5,6 @@ export interface HistoryState {
   redo: string | null;
   undoSteps: number;
   redoSteps: number;
+  /** After an undo or redo: what it just did ("撤销插入第5项"). */
+  did?: string;
 }

@@ -22,6 +22,8 @@ function textColumn(field: ItemField, label: string, canEdit: CanEdit): ColDef<G
     headerName: label,
     field: field as never,
     flex: FLEX[field],
+    // The catalogue's order is the document's: a header click never reorders it.
+    sortable: false,
     minWidth: 120,
     wrapText: true,
     autoHeight: true,
@@ -42,6 +44,7 @@ export function catalogueColumns(labels: ColumnLabels, canEdit: CanEdit): ColDef
       field: 'itemNo' as never,
       width: 72,
       pinned: 'left',
+      sortable: false,
       cellClass: 'item-no',
       editable: false,
     },

@@ -2,7 +2,9 @@ export type SaveStatus =
   | { state: 'idle' }
   | { state: 'saving'; what: string }
   | { state: 'saved'; what: string; at: Date }
-  | { state: 'refused'; what: string; message: string };
+  | { state: 'refused'; what: string; message: string }
+  /** A step that is not a cell save: an undo, a redo, a row inserted, moved or deleted. */
+  | { state: 'done'; message: string; at: Date };
 
 export function saveStatusText(status: SaveStatus): string {
   switch (status.state) {
@@ -14,5 +16,7 @@ export function saveStatusText(status: SaveStatus): string {
       return `已保存 ${status.what}（${status.at.toLocaleTimeString('zh-CN', { hour12: false })}）`;
     case 'refused':
       return `未保存：${status.message}`;
+    case 'done':
+      return `${status.message}（${status.at.toLocaleTimeString('zh-CN', { hour12: false })}）`;
   }
 }

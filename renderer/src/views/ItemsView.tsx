@@ -1,0 +1,242 @@
+// The 条目 tab: the catalogue grid as a planner edits it in Excel or WPS. Every change (a cell, a row
+// inserted, deleted or moved) is one step of the catalogue's own undo history, kept in the database, so
+// 撤销/重做 work across paste, insert, delete and move and after a restart.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { CellEditRequestEvent, GetRowIdParams, GridApi, IsFullWidthRowParams, RowHeightParams } from 'ag-grid-community';
+import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import type { CatalogueDetail, ItemField } from '../../../shared/domain/catalogue';
+import type { HistoryState } from '../../../shared/domain/history';
+import { ApiError, errorMessage, invoke } from '../api/client';
+import { normaliseCellText } from '../../../shared/domain/commands';
+import { catalogueRows } from '../grid/catalogue-rows';
+import type { GridRow, ItemRow } from '../grid/catalogue-rows';
+import { catalogueColumns } from '../grid/columns';
+import { DomainRowRenderer } from '../grid/DomainRowRenderer';
+import { gridTheme } from '../grid/theme';
+import { saveStatusText } from './save-status';
+import type { SaveStatus } from './save-status';
+
+const cellKey = (itemId: string, field: ItemField) => `${itemId}/${field}`;
+const NO_HISTORY: HistoryState = { undo: null, redo: null, undoSteps: 0, redoSteps: 0 };
+
+/** Keys typed into a text box keep their own meaning there (Ctrl+Z undoes typing, Delete deletes a character). */
+function typingInField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+export function ItemsView({ detail, readOnly, onChanged }: { detail: CatalogueDetail; readOnly: boolean; onChanged: () => Promise<void> }) {
+  const catalogueId = detail.summary.id;
+  const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
+  const [history, setHistory] = useState<HistoryState>(NO_HISTORY);
+  const [busy, setBusy] = useState(false);
+  const api = useRef<GridApi<GridRow> | null>(null);
+  // Cells whose save has not come back yet: not editable until it does, so a second edit never starts
+  // from a value the database has not confirmed.
+  const saving = useRef(new Set<string>());
+  const latestEdit = useRef(0);
+  /** The row (and column) to put the cursor on once the grid shows the reloaded catalogue. */
+  const focusAfter = useRef<{ itemId: string | null; index: number; colId: string } | null>(null);
+  const rows = useMemo(() => catalogueRows(detail), [detail]);
+  // Built once per set of headings: a reload after an insert must not rebuild (and reset) the columns.
+  const labelsKey = JSON.stringify(detail.columnLabels);
+  const columns = useMemo(
+    () => catalogueColumns(JSON.parse(labelsKey) as CatalogueDetail['columnLabels'], (row, field) => !readOnly && !saving.current.has(cellKey(row.id, field))),
+    [labelsKey, readOnly],
+  );
+
+  const refreshHistory = useCallback(async () => {
+    setHistory(await invoke('history.state', { catalogueId }).catch(() => NO_HISTORY));
+  }, [catalogueId]);
+  useEffect(() => void refreshHistory(), [refreshHistory]);
+
+  // After a reload, the cursor goes back where the planner was working.
+  useEffect(() => {
+    const want = focusAfter.current;
+    const grid = api.current;
+    if (!want || !grid) return;
+    focusAfter.current = null;
+    const node = want.itemId ? grid.getRowNode(want.itemId) : null;
+    let index = node?.rowIndex ?? Math.min(want.index, grid.getDisplayedRowCount() - 1);
+    if (!node && grid.getDisplayedRowAtIndex(index)?.data?.kind === 'domain') index = Math.max(0, index - 1);
+    if (index < 0) return;
+    grid.ensureIndexVisible(index);
+    grid.setFocusedCell(index, want.colId);
+  }, [rows]);
+
+  const onCellEditRequest = useCallback(
+    async (event: CellEditRequestEvent<GridRow>) => {
+      const row = event.data;
+      if (!row || row.kind !== 'item' || readOnly) return;
+      const field = event.column.getColId() as ItemField;
+      const what = `第${row.itemNo}项的“${detail.columnLabels[field]}”`;
+      const expected = row[field];
+      const value = typeof event.newValue === 'string' ? event.newValue : null;
+      if (normaliseCellText(value) === normaliseCellText(expected)) return;
+      const key = cellKey(row.id, field);
+      const edit = ++latestEdit.current;
+      // Only the newest edit may speak in the status line: an older reply arriving late stays quiet.
+      const report = (next: SaveStatus) => edit === latestEdit.current && setStatus(next);
+      saving.current.add(key);
+      report({ state: 'saving', what });
+      try {
+        const { item } = await invoke('items.update', { itemId: row.id, field, value, expected });
+        event.api.applyTransaction({ update: [{ kind: 'item', ...item }] });
+        report({ state: 'saved', what, at: new Date() });
+      } catch (error) {
+        report({ state: 'refused', what, message: errorMessage(error) });
+        // After a conflict the row shows what the database now holds, so the next try can succeed.
+        if (error instanceof ApiError && error.payload.code === 'conflict') {
+          const fresh = await invoke('items.get', { itemId: row.id }).catch(() => null);
+          if (fresh) event.api.applyTransaction({ update: [{ kind: 'item', ...fresh }] });
+        }
+      } finally {
+        saving.current.delete(key);
+        void refreshHistory();
+      }
+    },
+    [detail.columnLabels, readOnly, refreshHistory],
+  );
+
+  /** The item rows the planner picked: the selected rows, or the row of the cursor. */
+  const pickedRows = useCallback((): ItemRow[] => {
+    const grid = api.current;
+    if (!grid) return [];
+    const selected = grid.getSelectedRows().filter((r): r is ItemRow => r.kind === 'item');
+    if (selected.length) return selected;
+    const cell = grid.getFocusedCell();
+    const data = cell ? grid.getDisplayedRowAtIndex(cell.rowIndex)?.data : undefined;
+    return data?.kind === 'item' ? [data] : [];
+  }, []);
+
+  // Steps run one after another in the order asked: three quick Ctrl+Z are three undos, none lost.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const pending = useRef(0);
+
+  /** Runs a structural step or an undo/redo, then shows the catalogue as the database now holds it. */
+  const run = useCallback(
+    (what: string, step: () => Promise<{ message: string; focusItem: string | null }>) => {
+      pending.current += 1;
+      setBusy(true);
+      queue.current = queue.current.then(async () => {
+        const cell = api.current?.getFocusedCell();
+        try {
+          const { message, focusItem } = await step();
+          focusAfter.current = { itemId: focusItem, index: cell?.rowIndex ?? 0, colId: cell?.column.getColId() ?? 'name' };
+          api.current?.deselectAll();
+          await onChanged();
+          setStatus({ state: 'done', message, at: new Date() });
+        } catch (error) {
+          setStatus({ state: 'refused', what, message: errorMessage(error) });
+        } finally {
+          await refreshHistory();
+          pending.current -= 1;
+          if (pending.current === 0) setBusy(false);
+        }
+      });
+    },
+    [onChanged, refreshHistory],
+  );
+
+  const insert = (where: 'above' | 'below') => {
+    const [anchor] = pickedRows();
+    if (!anchor) return setStatus({ state: 'refused', what: '插入行', message: '请先点选一行服务项目，再插入。' });
+    run('插入行', async () => {
+      const item = await invoke('items.insert', { anchorItemId: anchor.id, where });
+      return { message: `已在第${anchor.itemNo}项${where === 'above' ? '上方' : '下方'}插入一行（第${item.itemNo}项）`, focusItem: item.id };
+    });
+  };
+  const remove = () => {
+    const picked = pickedRows();
+    if (!picked.length) return setStatus({ state: 'refused', what: '删除行', message: '请先点选要删除的服务项目。' });
+    run('删除行', async () => {
+      const { deleted } = await invoke('items.delete', { itemIds: picked.map((r) => r.id) });
+      return { message: `已删除 ${deleted} 项，可用“撤销”恢复`, focusItem: null };
+    });
+  };
+  const move = (direction: 'up' | 'down') => {
+    const [row] = pickedRows();
+    if (!row) return setStatus({ state: 'refused', what: '移动行', message: '请先点选要移动的服务项目。' });
+    run('移动行', async () => {
+      const item = await invoke('items.move', { itemId: row.id, direction });
+      return { message: `已将“${item.name}”${direction === 'up' ? '上移' : '下移'}为第${item.itemNo}项`, focusItem: item.id };
+    });
+  };
+  const step = (direction: 'undo' | 'redo') => {
+    // Nothing to do and nothing queued that could give something to do: a key press does nothing.
+    if (!busy && !(direction === 'undo' ? history.undo : history.redo)) return;
+    run(direction === 'undo' ? '撤销' : '重做', async () => {
+      const { did } = await invoke(direction === 'undo' ? 'history.undo' : 'history.redo', { catalogueId });
+      return { message: `已${did ?? ''}`, focusItem: null };
+    });
+  };
+
+  // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) anywhere on this tab, except while typing in a text box.
+  const keys = useRef({ step });
+  keys.current = { step };
+  useEffect(() => {
+    if (readOnly) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || typingInField(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) keys.current.step('undo');
+      else if (key === 'y' || (key === 'z' && event.shiftKey)) keys.current.step('redo');
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [readOnly]);
+
+  const hasItems = detail.items.length > 0;
+  return (
+    <>
+      {!readOnly && hasItems && (
+        <div className="items-toolbar" role="toolbar" aria-label="条目编辑">
+          <button type="button" disabled={busy || !history.undo} title={history.undo ?? '没有可以撤销的操作'} onClick={() => step('undo')}>撤销</button>
+          <button type="button" disabled={busy || !history.redo} title={history.redo ?? '没有可以重做的操作'} onClick={() => step('redo')}>重做</button>
+          <span className="sep" />
+          <button type="button" disabled={busy} title="在所选行的上方插入一行" onClick={() => insert('above')}>上方插入行</button>
+          <button type="button" disabled={busy} title="在所选行的下方插入一行" onClick={() => insert('below')}>下方插入行</button>
+          <button type="button" disabled={busy} title="删除所选的行（可按住 Ctrl 或 Shift 点选多行）" onClick={remove}>删除行</button>
+          <span className="sep" />
+          <button type="button" disabled={busy} title="上移一行，可越过领域" onClick={() => move('up')}>上移</button>
+          <button type="button" disabled={busy} title="下移一行，可越过领域" onClick={() => move('down')}>下移</button>
+        </div>
+      )}
+      {hasItems && (
+        <p className={`save-status save-${status.state}`} data-save-state={status.state} role={status.state === 'refused' ? 'alert' : 'status'}>
+          {saveStatusText(status)}
+        </p>
+      )}
+      <div className="grid-wrap">
+        <AgGridReact<GridRow>
+          theme={gridTheme}
+          localeText={AG_GRID_LOCALE_CN}
+          rowData={rows}
+          columnDefs={columns}
+          getRowId={(p: GetRowIdParams<GridRow>) => p.data.id}
+          isFullWidthRow={(p: IsFullWidthRowParams<GridRow>) => p.rowNode.data?.kind === 'domain'}
+          fullWidthCellRenderer={DomainRowRenderer}
+          getRowHeight={(p: RowHeightParams<GridRow>) => (p.data?.kind === 'domain' ? 40 : undefined)}
+          onGridReady={(e) => (api.current = e.api)}
+          rowSelection={{
+            mode: 'multiRow',
+            checkboxes: false,
+            headerCheckbox: false,
+            enableClickSelection: true,
+            isRowSelectable: (node) => node.data?.kind === 'item',
+          }}
+          readOnlyEdit
+          onCellEditRequest={(e) => void onCellEditRequest(e)}
+          stopEditingWhenCellsLoseFocus
+          singleClickEdit={false}
+          enterNavigatesVerticallyAfterEdit
+          enterNavigatesVertically
+          suppressMovableColumns
+          overlayNoRowsTemplate="<span>这份清单还没有服务项目。</span>"
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,173 @@
+// Drafting in the items grid as a planner works in Excel or WPS: rows inserted, deleted and moved, cells
+// cleared with Delete, each step undone and redone with the toolbar or Ctrl+Z / Ctrl+Y, and the history
+// still there after the page is reloaded. Driven in Debian's Chromium against the real browser host.
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHost } from './host-process';
+import type { RunningHost } from './host-process';
+
+const screens = join(process.cwd(), 'test-results', 'screens');
+let dir: string;
+let host: RunningHost;
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'qingdan-e2e-drafting-'));
+  host = await startHost(join(dir, 'qingdan.duckdb'));
+});
+test.afterAll(async () => {
+  await host?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+test.describe.configure({ mode: 'serial' });
+
+const CATALOGUE = 'hebei-13th';
+const row = (page: Page, id: string) => page.locator(`.ag-row[row-id="${CATALOGUE}:${id}"]`);
+const cell = (page: Page, id: string, col: string) => row(page, id).locator(`.ag-cell[col-id="${col}"]`);
+const itemNo = (page: Page, id: string) => cell(page, id, 'itemNo');
+const status = (page: Page) => page.locator('[data-save-state]');
+const toolbar = (page: Page) => page.getByRole('toolbar', { name: '条目编辑' });
+
+/** The 序号 and name of the item rows among the first `n` rows shown, top to bottom. */
+async function shownItems(page: Page, n: number): Promise<string[]> {
+  await expect(cell(page, '001', 'name')).toBeVisible();
+  return page.evaluate((count) => {
+    const out: string[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const name = document.querySelector(`.ag-row[row-index="${i}"] .ag-cell[col-id="name"]`);
+      const no = document.querySelector(`.ag-row[row-index="${i}"] .ag-cell[col-id="itemNo"]`);
+      if (name && no) out.push(`${(no as HTMLElement).innerText.trim()} ${(name as HTMLElement).innerText.trim()}`);
+    }
+    return out;
+  }, n);
+}
+
+async function open(page: Page) {
+  await page.goto(`${host.url}#/catalogue/${CATALOGUE}`);
+  await expect(cell(page, '001', 'name')).toBeVisible();
+}
+
+async function undoTitle(page: Page): Promise<string | null> {
+  return toolbar(page).getByRole('button', { name: '撤销' }).getAttribute('title');
+}
+
+test('a header click never reorders the catalogue', async ({ page }) => {
+  await open(page);
+  const before = await shownItems(page, 8);
+  expect(before[0]).toMatch(/^1 /u);
+  await page.locator('.ag-header-cell[col-id="name"]').click();
+  await page.locator('.ag-header-cell[col-id="itemNo"]').click();
+  await page.locator('.ag-header-cell[col-id="name"]').click();
+  await expect.poll(() => shownItems(page, 8)).toEqual(before);
+  await expect(page.locator('.ag-sort-indicator-icon:visible')).toHaveCount(0);
+});
+
+test('rows inserted above and below, moved and deleted; each undone and redone, also after a reload', async ({ page }) => {
+  await open(page);
+  const start = await shownItems(page, 8);
+  await expect(toolbar(page).getByRole('button', { name: '撤销' })).toBeDisabled();
+
+  // Insert above item 3: the new row is 第3项, the old one 第4项.
+  await cell(page, '003', 'name').click();
+  await toolbar(page).getByRole('button', { name: '上方插入行' }).click();
+  await expect(status(page)).toContainText('已在第3项上方插入一行（第3项）');
+  await expect(itemNo(page, '003')).toHaveText('4');
+  const afterInsert = await shownItems(page, 9);
+  expect(afterInsert[2]).toBe('3 （新服务项目）');
+  expect(await undoTitle(page)).toBe('撤销插入第3项');
+
+  // Move item 2 down twice: past the new row and past item 3's old self.
+  await cell(page, '002', 'name').click();
+  await toolbar(page).getByRole('button', { name: '下移' }).click();
+  await expect(status(page)).toContainText('下移为第3项');
+  await toolbar(page).getByRole('button', { name: '下移' }).click();
+  await expect(status(page)).toContainText('下移为第4项');
+  await expect(itemNo(page, '002')).toHaveText('4');
+
+  // Delete item 5 (and its row goes).
+  await cell(page, '005', 'name').click();
+  await toolbar(page).getByRole('button', { name: '删除行' }).click();
+  await expect(status(page)).toContainText('已删除 1 项');
+  await expect(row(page, '005')).toHaveCount(0);
+  const edited = await shownItems(page, 9);
+  await page.screenshot({ path: join(screens, 'drafting-rows.png') });
+
+  // The history lives in the database: after a reload, undo steps back through all four.
+  await page.reload();
+  await expect(cell(page, '001', 'name')).toBeVisible();
+  await expect.poll(() => shownItems(page, 9)).toEqual(edited);
+  expect(await undoTitle(page)).toMatch(/^撤销删除第\d+项“/u);
+  await toolbar(page).getByRole('button', { name: '撤销' }).click();
+  await expect(row(page, '005')).toHaveCount(1);
+  await cell(page, '001', 'standard').click();
+  await page.keyboard.press('Control+z');
+  await expect(itemNo(page, '002')).toHaveText('3');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(status(page)).toContainText('已撤销插入第3项');
+  await expect.poll(() => shownItems(page, 8)).toEqual(start);
+  await expect(toolbar(page).getByRole('button', { name: '撤销' })).toBeDisabled();
+
+  // Redo all of it, again across a reload.
+  await page.keyboard.press('Control+y');
+  await expect(status(page)).toContainText('已重做插入第3项');
+  await page.reload();
+  await expect(cell(page, '001', 'name')).toBeVisible();
+  await expect(toolbar(page).getByRole('button', { name: '重做' })).toHaveAttribute('title', /^重做下移第2项/u);
+  await cell(page, '001', 'standard').click();
+  for (let n = 0; n < 3; n += 1) await page.keyboard.press('Control+y');
+  await expect(status(page)).toContainText('已重做删除第');
+  await expect(toolbar(page).getByRole('button', { name: '重做' })).toBeDisabled();
+  await expect.poll(() => shownItems(page, 9)).toEqual(edited);
+  // And back to the document's order for the tests after this one.
+  for (let n = 0; n < 4; n += 1) await page.keyboard.press('Control+z');
+  await expect(status(page)).toContainText('已撤销插入第3项');
+  await expect(toolbar(page).getByRole('button', { name: '撤销' })).toBeDisabled();
+  await expect.poll(() => shownItems(page, 8)).toEqual(start);
+});
+
+test('Delete clears the cell, Ctrl+Z brings it back; typing starts an edit, Esc cancels, Enter saves and moves down', async ({ page }) => {
+  await open(page);
+  const target = cell(page, '004', 'targetGroup');
+  const text = await target.innerText();
+  expect(text.length).toBeGreaterThan(2);
+  await target.click();
+  await page.keyboard.press('Delete');
+  await expect(status(page)).toContainText('已保存 第4项的“服务对象”');
+  await expect(target).toHaveText('未填写');
+  await expect(toolbar(page).getByRole('button', { name: '撤销' })).toHaveAttribute('title', '撤销修改第4项的“服务对象”');
+  await page.screenshot({ path: join(screens, 'drafting-delete.png') });
+  await page.keyboard.press('Control+z');
+  await expect(target).toHaveText(text);
+  await expect(status(page)).toContainText('已撤销修改第4项的“服务对象”');
+
+  // Typing on a cell opens its editor with what was typed; Esc leaves the cell as it was.
+  await target.click();
+  await page.keyboard.press('3');
+  const editor = page.locator('.ag-large-text textarea');
+  await expect(editor).toBeVisible();
+  await expect(editor).toHaveValue('3');
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+  await expect(target).toHaveText(text);
+
+  // F2 edits what is there; Enter saves and the cursor goes to the row below.
+  await page.keyboard.press('F2');
+  await expect(editor).toHaveValue(text);
+  await editor.press('End');
+  await page.keyboard.type('等');
+  await editor.press('Enter');
+  await expect(target).toHaveText(`${text}等`);
+  await expect(cell(page, '005', 'targetGroup')).toHaveClass(/ag-cell-focus/u);
+  // Tab goes right.
+  await page.keyboard.press('Tab');
+  await expect(cell(page, '005', 'standard')).toHaveClass(/ag-cell-focus/u);
+  await page.keyboard.press('Control+z');
+  await expect(target).toHaveText(text);
+
+  // No English anywhere on the tab.
+  const words = await page.locator('.catalogue-page').innerText();
+  expect(words).not.toMatch(/[A-Za-z]{2,}/u);
+});
