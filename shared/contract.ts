@@ -1,7 +1,7 @@
 // The one contract between the renderer and the Node side. Every channel is declared here once, with
 // schemas that both hosts (Electron IPC and the local HTTP host) validate requests against.
 import { z } from 'zod';
-import { ITEM_FIELDS, MAX_CELL_CHARS } from './domain/catalogue';
+import { DRAFT_STAGES, ITEM_FIELDS, MAX_CELL_CHARS } from './domain/catalogue';
 import type { CatalogueDetail, CatalogueItem, CatalogueSummary } from './domain/catalogue';
 import type { ReferenceData } from './domain/reference';
 import type { PlanIndicator } from './domain/indicator';
@@ -45,6 +45,16 @@ export const requestSchemas = {
   'app.info': z.object({}).strict(),
   'catalogues.list': z.object({}).strict(),
   'catalogues.get': z.object({ catalogueId: id }).strict(),
+  /** A new draft copied from a catalogue (or empty, with sourceId null); the period defaults to 十五五. */
+  'catalogues.createDraft': z
+    .object({
+      sourceId: id.nullable(),
+      name: z.string().min(1).max(200),
+      regionName: z.string().min(1).max(100).optional(),
+      period: z.string().min(1).max(20).optional(),
+    })
+    .strict(),
+  'catalogues.setStage': z.object({ catalogueId: id, stage: z.enum(DRAFT_STAGES), expected: z.enum(DRAFT_STAGES) }).strict(),
   'items.update': z
     .object({
       itemId: id,
@@ -194,6 +204,8 @@ export interface Responses {
   'app.info': AppInfo;
   'catalogues.list': CatalogueSummary[];
   'catalogues.get': CatalogueDetail;
+  'catalogues.createDraft': CatalogueSummary;
+  'catalogues.setStage': CatalogueSummary;
   'items.update': ItemUpdateResult;
   'items.get': CatalogueItem;
   'items.insert': CatalogueItem;
@@ -254,6 +266,8 @@ export const CHANNEL_ACTIONS: Record<Channel, string> = {
   'app.info': '读取程序信息',
   'catalogues.list': '读取清单列表',
   'catalogues.get': '打开清单',
+  'catalogues.createDraft': '新建草案',
+  'catalogues.setStage': '设置清单状态',
   'items.update': '保存修改',
   'items.get': '读取服务项目',
   'items.insert': '插入行',
@@ -311,6 +325,11 @@ export const REQUEST_FIELD_NAMES: Record<string, string> = {
   fileName: '文件名',
   itemIds: '服务项目',
   anchorItemId: '所在行',
+  sourceId: '所依据的清单',
+  name: '名称',
+  regionName: '行政区',
+  period: '规划期',
+  stage: '状态',
   where: '插入位置',
   direction: '移动方向',
 };

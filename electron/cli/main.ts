@@ -19,13 +19,15 @@ import { fileStamp, unusedPath } from '../db/stamp';
 import { defaultDatabasePath } from '../paths/locations';
 import { getCatalogue, listCatalogues } from '../services/catalogue-queries';
 import { exportAnnexes } from '../services/annex-export';
+import { executeCommand } from '../services/commands';
+import { draftCommand } from '../services/drafts';
 import { openAppDatabase } from '../seeds/open-database';
 import { itemRecords, itemsCsv, neutraliseCsvCell } from './item-records';
 
 const USAGE =
   '用法：npm run -s cli -- <list | dump <清单编号> [--format csv|json] [--out <文件>] [--bom] | export <清单编号> --annex catalogue|tasks|indicators|all --out <文件.xlsx> [--separate] [--header <页眉>] [--footer <页脚>]' +
   ' | regions import <文件> | population import <文件> | rules import <文件> | drivers import <清单编号> <文件>' +
-  ' | price <清单编号> [--from 2026] [--to 2030] [--level county|city|province] [--format csv|json] | init [--force]> [--db <数据库文件>]';
+  ' | price <清单编号> [--from 2026] [--to 2030] [--level county|city|province] [--format csv|json] | draft <清单编号> --name <名称> [--period 十五五] [--region <行政区>] | init [--force]> [--db <数据库文件>]';
 
 /** What init --force may move aside: files whose contents are lost anyway. */
 const REPLACEABLE = new Set<Refusal>(['damaged', 'not_duckdb']);
@@ -60,6 +62,9 @@ async function main(argv: string[]): Promise<void> {
         header: { type: 'string' },
         footer: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        name: { type: 'string' },
+        period: { type: 'string' },
+        region: { type: 'string' },
       },
     });
   } catch (error) {
@@ -127,6 +132,9 @@ async function run(
     separate?: boolean;
     header?: string;
     footer?: string;
+    name?: string;
+    period?: string;
+    region?: string;
   },
 ): Promise<void> {
   const needId = () => {
@@ -135,6 +143,16 @@ async function run(
     return id;
   };
   switch (command) {
+    case 'draft': {
+      const sourceId = needId();
+      if (!values.name?.trim()) throw new AppError('bad_request', '请用 --name <名称> 给新草案起名，例如 --name 河北省“十五五”基本公共服务清单。');
+      const command = await draftCommand(db, { sourceId, name: values.name, period: values.period, regionName: values.region });
+      const { summary } = await executeCommand(db, command, 'cli');
+      console.error(`已基于“${sourceId}”新建草案“${summary.name}”（${summary.period}，${summary.itemCount} 项）：`);
+      // The id alone on the last line, for scripts.
+      console.log(summary.id);
+      return;
+    }
     case 'list': {
       for (const c of await listCatalogues(db)) {
         console.log(JSON.stringify({ id: c.id, name: c.name, region: c.regionName, period: c.period, items: c.itemCount }));

@@ -1,6 +1,6 @@
 // Reads of catalogues and items, shaped as the contract's types.
-import { ITEM_FIELDS } from '../../shared/domain/catalogue';
-import type { CatalogueDetail, CatalogueItem, CatalogueSummary, ColumnLabels, Domain } from '../../shared/domain/catalogue';
+import { DRAFT_STAGES, ITEM_FIELDS } from '../../shared/domain/catalogue';
+import type { DraftStage, CatalogueDetail, CatalogueItem, CatalogueSummary, ColumnLabels, Domain } from '../../shared/domain/catalogue';
 import { AppError } from '../db/app-error';
 import type { Database, Tx } from '../db/database';
 import type { PlainRow } from '../db/plain-values';
@@ -12,11 +12,18 @@ type Reader = Pick<Database, 'all'> | Pick<Tx, 'all'>;
 const SUMMARY_SQL = `
   SELECT c.*, d.title AS document_title, d.doc_number AS document_number,
          (SELECT count(*) FROM items i WHERE i.catalogue_id = c.id) AS item_count
-  FROM catalogues c LEFT JOIN documents d ON d.id = c.document_id`;
+  FROM catalogues c LEFT JOIN documents d ON d.id = c.document_id
+  WHERE c.removed_at IS NULL`;
 
 /** Items of the catalogues that `filter` selects, with 序号 derived from the order straight through the domains. */
 function numberedItems(filter: string): string {
   return `SELECT *, row_number() OVER (PARTITION BY catalogue_id ORDER BY domain_seq, position) AS item_no FROM items WHERE ${filter}`;
+}
+
+function stageOf(status: string, draftStage: string | null): DraftStage | null {
+  if (status === 'published') return 'published';
+  if (status === 'draft') return (DRAFT_STAGES as readonly string[]).includes(draftStage ?? '') ? (draftStage as DraftStage) : 'draft';
+  return null;
 }
 
 function toSummary(row: PlainRow): CatalogueSummary {
@@ -34,6 +41,8 @@ function toSummary(row: PlainRow): CatalogueSummary {
     statusNote: textOrNull(row.status_note),
     documentTitle: textOrNull(row.document_title),
     documentNumber: textOrNull(row.document_number),
+    stage: stageOf(text(row.status), textOrNull(row.draft_stage)),
+    basedOn: textOrNull(row.based_on),
   };
 }
 
@@ -50,6 +59,7 @@ export function toItem(row: PlainRow): CatalogueItem {
     fundingResponsibility: textOrNull(row[ITEM_COLUMNS.fundingResponsibility.column]),
     leadDepartment: textOrNull(row[ITEM_COLUMNS.leadDepartment.column]),
     updatedAt: textOrNull(row.updated_at),
+    lineageId: textOrNull(row.lineage_id),
   };
 }
 
@@ -59,7 +69,7 @@ export async function listCatalogues(db: Reader): Promise<CatalogueSummary[]> {
 }
 
 export async function getCatalogue(db: Reader, catalogueId: string): Promise<CatalogueDetail> {
-  const [row] = await db.all(`${SUMMARY_SQL} WHERE c.id = $1`, [catalogueId]);
+  const [row] = await db.all(`${SUMMARY_SQL} AND c.id = $1`, [catalogueId]);
   if (!row) throw new AppError('not_found', `没有编号为“${catalogueId}”的清单。`);
   const domains = await db.all('SELECT seq, name, stated_item_count FROM domains WHERE catalogue_id = $1 ORDER BY seq', [catalogueId]);
   const items = await db.all(`SELECT * FROM (${numberedItems('catalogue_id = $1')}) ORDER BY domain_seq, position`, [catalogueId]);

@@ -15,6 +15,7 @@ import { ITEM_COLUMNS } from './item-columns';
 import { groupChanges, logChange } from './change-log';
 import { deleteItem, insertItem, moveItem, restoreItem } from './item-structure';
 import type { StructureResult } from './item-structure';
+import { createDraft, deleteDraft, setStage } from './drafts';
 
 export type Origin = 'app' | 'cli' | 'seed' | 'test';
 
@@ -35,6 +36,9 @@ export interface CommandResults {
   'item.delete': StructureResult;
   'item.restore': StructureResult;
   'item.move': StructureResult;
+  'catalogue.createDraft': Awaited<ReturnType<typeof createDraft>>;
+  'catalogue.deleteDraft': Awaited<ReturnType<typeof deleteDraft>>;
+  'catalogue.setStage': Awaited<ReturnType<typeof setStage>>;
 }
 
 /** Commands on a catalogue's items: each application is one step the user can undo. */
@@ -83,6 +87,12 @@ export function applyCommand(tx: Tx, command: Command, origin: Origin): Promise<
       return restoreItem(tx, command, origin);
     case 'item.move':
       return moveItem(tx, command, origin);
+    case 'catalogue.createDraft':
+      return createDraft(tx, command, origin);
+    case 'catalogue.deleteDraft':
+      return deleteDraft(tx, command, origin);
+    case 'catalogue.setStage':
+      return setStage(tx, command, origin);
   }
 }
 

@@ -30,6 +30,7 @@ import { importTable } from '../exchange/pricing-imports';
 import { historyState, redo, undo } from './history';
 import type { HistoryOutcome } from './history';
 import { deleteItems, insertBeside, moveStep } from './structure-requests';
+import { draftCommand } from './drafts';
 
 export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
 
@@ -59,6 +60,9 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     'app.info': async () => ({ version, databasePath: db.path, duckdbVersion: await db.version(), host }),
     'catalogues.list': () => listCatalogues(db),
     'catalogues.get': ({ catalogueId }) => getCatalogue(db, catalogueId),
+    'catalogues.createDraft': async (request) => (await executeCommand(db, await draftCommand(db, request), origin)).summary,
+    'catalogues.setStage': async ({ catalogueId, stage, expected }) =>
+      (await executeCommand(db, { kind: 'catalogue.setStage', catalogueId, stage, expected }, origin)).summary,
     'items.update': ({ itemId, field, value, expected }) =>
       executeCommand(db, { kind: 'item.setField', itemId, field, value, expected }, origin),
     'items.get': ({ itemId }) => getItem(db, itemId),

@@ -42,6 +42,30 @@ export const CATALOGUE_STATUS_LABELS: Record<CatalogueStatus, string> = {
   incomplete: '内容不全',
 };
 
+/** A catalogue's way to publication, set by the planner; a published one is read-only in the grid. */
+export const DRAFT_STAGES = ['draft', 'consultation', 'review', 'published'] as const;
+export type DraftStage = (typeof DRAFT_STAGES)[number];
+export const DRAFT_STAGE_LABELS: Record<DraftStage, string> = {
+  draft: '草稿',
+  consultation: '征求意见稿',
+  review: '送审稿',
+  published: '已发布',
+};
+
+/** The five-year plan periods and their years. */
+export const PERIOD_YEARS: Record<string, { startYear: number; endYear: number }> = {
+  十三五: { startYear: 2016, endYear: 2020 },
+  十四五: { startYear: 2021, endYear: 2025 },
+  十五五: { startYear: 2026, endYear: 2030 },
+  十六五: { startYear: 2031, endYear: 2035 },
+};
+export function periodYears(period: string): { startYear: number; endYear: number } | null {
+  return Object.hasOwn(PERIOD_YEARS, period) ? PERIOD_YEARS[period]! : null;
+}
+
+/** The period a new draft is for unless the planner says otherwise. */
+export const DEFAULT_DRAFT_PERIOD = { period: '十五五', startYear: 2026, endYear: 2030 } as const;
+
 export interface Domain {
   seq: number;
   name: string;
@@ -65,6 +89,8 @@ export interface CatalogueItem {
   fundingResponsibility: string | null;
   leadDepartment: string | null;
   updatedAt: string | null;
+  /** In a draft: the id of the item this one was copied from (it follows the item across catalogues). */
+  lineageId?: string | null;
 }
 
 export interface CatalogueSummary {
@@ -81,6 +107,10 @@ export interface CatalogueSummary {
   statusNote: string | null;
   documentTitle: string | null;
   documentNumber: string | null;
+  /** Where the catalogue stands on its way to publication; null for a seeded catalogue not yet complete. */
+  stage?: DraftStage | null;
+  /** The catalogue a draft was copied from. */
+  basedOn?: string | null;
 }
 
 export interface CatalogueDetail {

@@ -1,6 +1,6 @@
 // Every change a user makes is one of these commands. The Node side applies each in a transaction and
 // records it with its inverse, so undo/redo, cell history and version comparison can be built on the log.
-import type { ItemField } from './catalogue';
+import type { DraftStage, ItemField } from './catalogue';
 import type { IndicatorField } from './indicator-plan';
 import type { TaskField } from './task';
 import type { DriverField } from './pricing/drivers';
@@ -93,6 +93,35 @@ export interface SetDriverFieldCommand {
   expected: string | null;
 }
 
+/**
+ * A new draft catalogue, copied from `sourceId` (its domains, items with a lineage id pointing at the item
+ * each came from, drivers and tasks) or, with sourceId null, with the domains of the national catalogue and no items.
+ */
+export interface CreateDraftCommand {
+  kind: 'catalogue.createDraft';
+  catalogueId: string;
+  sourceId: string | null;
+  name: string;
+  regionName: string;
+  regionCode: string | null;
+  period: string;
+  startYear: number;
+  endYear: number;
+}
+
+/** Removes a draft and everything in it: what undoes its creation. A published catalogue is never removed. */
+export interface DeleteDraftCommand {
+  kind: 'catalogue.deleteDraft';
+  catalogueId: string;
+}
+
+export interface SetStageCommand {
+  kind: 'catalogue.setStage';
+  catalogueId: string;
+  stage: DraftStage;
+  expected: DraftStage;
+}
+
 /** The commands undo and redo know how to apply: a catalogue's own content. */
 export type HistoryCommand =
   | SetItemFieldCommand
@@ -103,6 +132,9 @@ export type HistoryCommand =
   | SetDriverFieldCommand;
 
 export type Command =
+  | CreateDraftCommand
+  | DeleteDraftCommand
+  | SetStageCommand
   | SetItemFieldCommand
   | InsertItemCommand
   | DeleteItemCommand

@@ -20,5 +20,8 @@ export const drafting: Migration = {
     `ALTER TABLE items ADD COLUMN lineage_id VARCHAR`,
     `ALTER TABLE catalogues ADD COLUMN draft_stage VARCHAR`,
     `ALTER TABLE catalogues ADD COLUMN based_on VARCHAR`,
+    // A removed draft keeps its catalogue row, hidden: DuckDB cannot delete a row whose referencing rows
+    // were deleted in the same transaction, and a removal must be one transaction.
+    `ALTER TABLE catalogues ADD COLUMN removed_at TIMESTAMPTZ`,
   ],
 };
