@@ -23,8 +23,10 @@ test.afterAll(async () => {
 });
 test.describe.configure({ mode: 'serial' });
 
-const CATALOGUE = 'hebei-13th';
-const row = (page: Page, id: string) => page.locator(`.ag-row[row-id="${CATALOGUE}:${id}"]`);
+const SOURCE = 'hebei-13th';
+/** The draft the first test makes from the Hebei catalogue; every later test edits it. */
+let draft = '';
+const row = (page: Page, id: string) => page.locator(`.ag-row[row-id="${draft}:${id}"]`);
 const cell = (page: Page, id: string, col: string) => row(page, id).locator(`.ag-cell[col-id="${col}"]`);
 const itemNo = (page: Page, id: string) => cell(page, id, 'itemNo');
 const status = (page: Page) => page.locator('[data-save-state]');
@@ -45,13 +47,60 @@ async function shownItems(page: Page, n: number): Promise<string[]> {
 }
 
 async function open(page: Page) {
-  await page.goto(`${host.url}#/catalogue/${CATALOGUE}`);
+  await page.goto(`${host.url}#/catalogue/${draft}`);
   await expect(cell(page, '001', 'name')).toBeVisible();
 }
 
 async function undoTitle(page: Page): Promise<string | null> {
   return toolbar(page).getByRole('button', { name: '撤销' }).getAttribute('title');
 }
+
+test('a published catalogue is read-only; 基于此新建草案 makes a draft of it in one click', async ({ page }) => {
+  await page.goto(`${host.url}#/catalogue/${SOURCE}`);
+  const source = page.locator(`.ag-row[row-id="${SOURCE}:003"] .ag-cell[col-id="targetGroup"]`);
+  await expect(source).toHaveText('城乡义务教育家庭经济困难寄宿学生');
+  await expect(page.locator('.readonly-note')).toContainText('这份清单已发布，表格只能查看');
+  await expect(page.getByRole('toolbar', { name: '条目编辑' })).toHaveCount(0);
+  await source.dblclick();
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.ag-large-text textarea')).toHaveCount(0);
+  await expect(source).toHaveText('城乡义务教育家庭经济困难寄宿学生');
+  await page.screenshot({ path: join(screens, 'drafting-published.png') });
+
+  await page.getByRole('button', { name: '基于此新建草案' }).click();
+  await expect(page).toHaveURL(/#\/catalogue\/draft-[0-9a-f]{8}$/u);
+  draft = decodeURIComponent(new URL(page.url()).hash.replace('#/catalogue/', ''));
+  await expect(page.locator('h1')).toHaveText('河北省“十五五”基本公共服务清单（草案）');
+  await expect(page.locator('.catalogue-title')).toContainText('河北省 · 十五五 · 81 项');
+  await expect(page.getByRole('combobox', { name: '清单状态' })).toHaveValue('draft');
+  await expect(cell(page, '003', 'targetGroup')).toHaveText('城乡义务教育家庭经济困难寄宿学生');
+  await expect(toolbar(page)).toBeVisible();
+  await page.screenshot({ path: join(screens, 'drafting-new-draft.png') });
+
+  // The home list shows the draft beside its source, which is still 已发布 with its 81 items.
+  await page.goto(host.url);
+  const list = page.getByRole('table', { name: '清单列表' });
+  await expect(list.locator(`tr[data-catalogue-id="${draft}"]`)).toContainText('草稿');
+  await expect(list.locator(`tr[data-catalogue-id="${draft}"]`)).toContainText('十五五（2026—2030）');
+  await expect(list.locator(`tr[data-catalogue-id="${SOURCE}"]`)).toContainText('已发布');
+});
+
+test('新建草案 on the home page: from a blank catalogue, with its name, region and period', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: '新建草案' }).click();
+  const form = page.getByRole('form', { name: '新建草案' });
+  await expect(form.getByLabel('规划期')).toHaveValue('十五五');
+  await form.getByLabel('依据').selectOption('henan-13th');
+  await expect(form.getByLabel('行政区')).toHaveValue('河南省');
+  await form.getByLabel('依据').selectOption('');
+  await form.getByLabel('名称').fill('某省“十五五”基本公共服务清单');
+  await form.getByLabel('行政区').fill('某省');
+  await page.screenshot({ path: join(screens, 'drafting-form.png') });
+  await form.getByRole('button', { name: '新建' }).click();
+  await expect(page.locator('h1')).toHaveText('某省“十五五”基本公共服务清单');
+  await expect(page.locator('.catalogue-title')).toContainText('某省 · 十五五 · 0 项');
+  await expect(page.locator('.status-note')).toContainText('这份清单还没有服务项目');
+});
 
 test('a header click never reorders the catalogue', async ({ page }) => {
   await open(page);
@@ -169,5 +218,22 @@ test('Delete clears the cell, Ctrl+Z brings it back; typing starts an edit, Esc 
 
   // No English anywhere on the tab.
   const words = await page.locator('.catalogue-page').innerText();
-  expect(words).not.toMatch(/[A-Za-z]{2,}/u);
+  expect(words.match(/.{0,20}[A-Za-z]{2,}.{0,20}/gu)).toBeNull();
+});
+
+test('a draft moves through its stages; once 已发布 its grid is read-only', async ({ page }) => {
+  await open(page);
+  const stage = page.getByRole('combobox', { name: '清单状态' });
+  await stage.selectOption('consultation');
+  await expect(stage).toHaveValue('consultation');
+  await expect(stage.locator('option:checked')).toHaveText('征求意见稿');
+  await stage.selectOption('review');
+  await expect(stage).toHaveValue('review');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await stage.selectOption('published');
+  await expect(page.locator('.readonly-note')).toBeVisible();
+  await expect(page.locator('.catalogue-title .badge')).toHaveText('已发布');
+  await expect(toolbar(page)).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('.readonly-note')).toBeVisible();
 });

@@ -21,7 +21,11 @@ test.describe('in the Electron window', () => {
       let page = await app.firstWindow();
       await expect(page.getByRole('table', { name: '清单列表' }).locator('tbody tr')).toHaveCount(4);
       await page.getByRole('link', { name: '河北省“十三五”基本公共服务清单' }).click();
-      const cell = page.locator('.ag-row[row-id="hebei-13th:003"] .ag-cell[col-id="targetGroup"]');
+      // The seeded catalogue is published (read-only): the edit goes into a draft of it.
+      await page.getByRole('button', { name: '基于此新建草案' }).click();
+      await expect(page).toHaveURL(/#\/catalogue\/draft-/u);
+      const draft = decodeURIComponent(new URL(page.url()).hash.replace('#/catalogue/', ''));
+      const cell = page.locator(`.ag-row[row-id="${draft}:003"] .ag-cell[col-id="targetGroup"]`);
       await cell.dblclick();
       await page.locator('.ag-large-text textarea').fill('在 Electron 中修改');
       await page.locator('.ag-large-text textarea').press('Enter');
@@ -30,8 +34,8 @@ test.describe('in the Electron window', () => {
 
       app = await electron.launch({ executablePath: binary!, args: [join(root, 'dist/electron/main.cjs')], env });
       page = await app.firstWindow();
-      await page.evaluate(() => (window.location.hash = '#/catalogue/hebei-13th'));
-      await expect(page.locator('.ag-row[row-id="hebei-13th:003"] .ag-cell[col-id="targetGroup"]')).toHaveText('在 Electron 中修改');
+      await page.evaluate((id) => (window.location.hash = `#/catalogue/${id}`), draft);
+      await expect(page.locator(`.ag-row[row-id="${draft}:003"] .ag-cell[col-id="targetGroup"]`)).toHaveText('在 Electron 中修改');
       // The preload exposes one function and no Node.
       expect(await page.evaluate(() => Object.keys((window as unknown as { qingdan: object }).qingdan))).toEqual(['invoke']);
       expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');

@@ -23,6 +23,22 @@ test.afterAll(async () => {
 
 test.describe.configure({ mode: 'serial' });
 
+/** The seeded catalogues are published, so read-only in the grid: edits are tried on a draft of Hebei's. */
+let draftId: string | null = null;
+async function hebeiDraft(): Promise<string> {
+  if (draftId) return draftId;
+  const url = new URL(host.url);
+  const res = await fetch(`${url.origin}/api/catalogues.createDraft`, {
+    method: 'POST',
+    headers: { 'x-qingdan-token': url.searchParams.get('token')!, 'content-type': 'application/json' },
+    body: JSON.stringify({ sourceId: 'hebei-13th', name: '河北省“十五五”基本公共服务清单（草案）' }),
+  });
+  const body = (await res.json()) as { ok: boolean; data: { id: string } };
+  expect(body.ok).toBe(true);
+  draftId = body.data.id;
+  return draftId;
+}
+
 test('the home view lists the catalogues in Chinese', async ({ page }) => {
   await page.goto(host.url);
   const table = page.getByRole('table', { name: '清单列表' });
@@ -54,8 +70,9 @@ test('a catalogue opens in the grid, grouped under its domains with the six offi
 });
 
 test('an edit is saved to the database and survives a restart of the app', async ({ page }) => {
-  await page.goto(`${host.url}#/catalogue/hebei-13th`);
-  const target = page.locator('.ag-row[row-id="hebei-13th:003"] .ag-cell[col-id="targetGroup"]');
+  const d = await hebeiDraft();
+  await page.goto(`${host.url}#/catalogue/${d}`);
+  const target = page.locator(`.ag-row[row-id="${d}:003"] .ag-cell[col-id="targetGroup"]`);
   await expect(target).toHaveText('城乡义务教育家庭经济困难寄宿学生');
   await target.dblclick();
   const editor = page.locator('.ag-large-text textarea');
@@ -69,15 +86,16 @@ test('an edit is saved to the database and survives a restart of the app', async
 
   await host.stop();
   host = await startHost(join(dir, 'qingdan.duckdb'));
-  await page.goto(`${host.url}#/catalogue/hebei-13th`);
-  await expect(page.locator('.ag-row[row-id="hebei-13th:003"] .ag-cell[col-id="targetGroup"]')).toHaveText(
+  await page.goto(`${host.url}#/catalogue/${d}`);
+  await expect(page.locator(`.ag-row[row-id="${d}:003"] .ag-cell[col-id="targetGroup"]`)).toHaveText(
     '城乡义务教育家庭经济困难寄宿学生（含进城务工人员随迁子女）',
   );
 });
 
 test('an edit the database refuses is shown as refused, never as saved', async ({ page }) => {
-  await page.goto(`${host.url}#/catalogue/hebei-13th`);
-  const name = page.locator('.ag-row[row-id="hebei-13th:002"] .ag-cell[col-id="name"]');
+  const d = await hebeiDraft();
+  await page.goto(`${host.url}#/catalogue/${d}`);
+  const name = page.locator(`.ag-row[row-id="${d}:002"] .ag-cell[col-id="name"]`);
   await name.dblclick();
   const editor = page.locator('.ag-large-text textarea');
   await editor.fill('');
@@ -90,8 +108,9 @@ test('an edit the database refuses is shown as refused, never as saved', async (
 });
 
 test('a 服务项目 of only a zero-width space is refused as empty', async ({ page }) => {
-  await page.goto(`${host.url}#/catalogue/hebei-13th`);
-  const name = page.locator('.ag-row[row-id="hebei-13th:004"] .ag-cell[col-id="name"]');
+  const d = await hebeiDraft();
+  await page.goto(`${host.url}#/catalogue/${d}`);
+  const name = page.locator(`.ag-row[row-id="${d}:004"] .ag-cell[col-id="name"]`);
   const before = await name.textContent();
   await name.dblclick();
   await page.locator('.ag-large-text textarea').fill('\u200B');
@@ -102,15 +121,16 @@ test('a 服务项目 of only a zero-width space is refused as empty', async ({ p
 });
 
 test('after a conflict the grid shows what the database holds, and the next edit saves', async ({ page }) => {
-  await page.goto(`${host.url}#/catalogue/hebei-13th`);
-  const cell = page.locator('.ag-row[row-id="hebei-13th:005"] .ag-cell[col-id="leadDepartment"]');
+  const d = await hebeiDraft();
+  await page.goto(`${host.url}#/catalogue/${d}`);
+  const cell = page.locator(`.ag-row[row-id="${d}:005"] .ag-cell[col-id="leadDepartment"]`);
   const shown = (await cell.textContent())!;
   // Another window changes the cell after this grid read it.
   const url = new URL(host.url);
   const res = await fetch(`${url.origin}/api/items.update`, {
     method: 'POST',
     headers: { 'x-qingdan-token': url.searchParams.get('token')!, 'content-type': 'application/json' },
-    body: JSON.stringify({ itemId: 'hebei-13th:005', field: 'leadDepartment', value: '另一个窗口改的', expected: shown }),
+    body: JSON.stringify({ itemId: `${d}:005`, field: 'leadDepartment', value: '另一个窗口改的', expected: shown }),
   });
   expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
   await expect(cell).toHaveText(shown);
@@ -146,11 +166,11 @@ test('the page reloads without the token in its address, and a browser without t
 });
 
 test('导出附件 downloads the whole annex set as one .xlsx, a sheet each', async ({ page }) => {
-  await page.goto(`${host.url}#/catalogue/hebei-13th`);
+  await page.goto(`${host.url}#/catalogue/${await hebeiDraft()}`);
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出附件' }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe('全部附件_河北省“十三五”基本公共服务清单.xlsx');
+  expect(download.suggestedFilename()).toBe('全部附件_河北省“十五五”基本公共服务清单（草案）.xlsx');
   const file = join(dir, 'download.xlsx');
   await download.saveAs(file);
   await expect(page.getByRole('status').filter({ hasText: '已导出' })).toContainText('全部附件_河北省');
@@ -159,8 +179,8 @@ test('导出附件 downloads the whole annex set as one .xlsx, a sheet each', as
   expect(book.worksheets.map((ws) => ws.name)).toEqual(['附件1 清单', '附件2 重点任务分工']);
   const sheet = book.worksheets[0]!;
   const texts = sheet.getSheetValues().flat().filter((v) => typeof v === 'string');
-  expect(texts).toContain('河北省“十三五”基本公共服务清单');
-  // The edit made above is in the export.
+  expect(texts).toContain('河北省“十五五”基本公共服务清单（草案）');
+  // The edit made above (in the draft) is in the export.
   expect(texts).toContain('城乡义务教育家庭经济困难寄宿学生（含进城务工人员随迁子女）');
   expect(sheet.pageSetup.orientation).toBe('landscape');
 });

@@ -2,7 +2,6 @@ import { useCallback, useState } from 'react';
 import type { CatalogueDetail } from '../../../shared/domain/catalogue';
 import { invoke } from '../api/client';
 import { useLoad } from '../components/useLoad';
-import { CatalogueStatusBadge } from '../components/StatusBadge';
 import type { CatalogueTask } from '../../../shared/domain/task';
 import { AnnexExportPanel } from './AnnexExportPanel';
 import { TasksView } from './TasksView';
@@ -10,6 +9,7 @@ import { CatalogueTabs } from './CatalogueTabs';
 import type { CatalogueTab } from './CatalogueTabs';
 import { PricingView } from './pricing/PricingView';
 import { ItemsView } from './ItemsView';
+import { PublishedNote, StageControl } from './StageControl';
 
 export function CatalogueView({ catalogueId }: { catalogueId: string }) {
   const [detail] = useLoad(
@@ -35,7 +35,7 @@ function CatalogueEditor({ detail: loaded, tasks }: { detail: CatalogueDetail; t
         <div className="catalogue-title">
           <a href="#/" className="back">← 全部清单</a>
           <h1>{summary.name}</h1>
-          <CatalogueStatusBadge status={summary.status} />
+          <StageControl summary={summary} onChanged={reload} />
           <span className="muted">
             {summary.regionName} · {summary.period} · {summary.itemCount} 项
             {summary.documentNumber ? ` · ${summary.documentNumber}` : ''}
@@ -53,7 +53,8 @@ function CatalogueEditor({ detail: loaded, tasks }: { detail: CatalogueDetail; t
       {detail.items.length === 0 && (
         <p className="status-note">这份清单还没有服务项目，因此也不能导出清单附件。</p>
       )}
-      <ItemsView detail={detail} readOnly={false} onChanged={reload} />
+      {summary.stage === 'published' && <PublishedNote summary={summary} />}
+      <ItemsView detail={detail} readOnly={summary.stage === 'published'} onChanged={reload} />
       </>}
     </section>
   );

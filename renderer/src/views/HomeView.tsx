@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { invoke } from '../api/client';
+import { NewDraftForm } from './NewDraftForm';
 import { useLoad } from '../components/useLoad';
 import { CatalogueStatusBadge } from '../components/StatusBadge';
 import type { CatalogueSummary } from '../../../shared/domain/catalogue';
@@ -14,9 +16,18 @@ function periodText(c: CatalogueSummary): string {
 
 export function HomeView() {
   const [catalogues] = useLoad(() => invoke('catalogues.list', {}), []);
+  const [drafting, setDrafting] = useState(false);
   return (
     <section className="page">
       <h1>基本公共服务清单</h1>
+      {catalogues.state === 'ready' && (drafting ? (
+        <NewDraftForm catalogues={catalogues.data} source={null} onCancel={() => setDrafting(false)} />
+      ) : (
+        <div className="home-actions">
+          <button type="button" onClick={() => setDrafting(true)}>新建草案</button>
+          <span className="muted">从任一份清单复制，或从空白开始。</span>
+        </div>
+      ))}
       {catalogues.state === 'loading' && <p className="muted">正在读取……</p>}
       {catalogues.state === 'error' && <p className="error" role="alert">{catalogues.message}</p>}
       {catalogues.state === 'ready' && (
@@ -41,7 +52,7 @@ export function HomeView() {
                 <td>{periodText(c)}</td>
                 <td className="num">{itemCountText(c)}</td>
                 <td>
-                  <CatalogueStatusBadge status={c.status} />
+                  <CatalogueStatusBadge status={c.status} stage={c.stage} />
                   {c.statusNote && <div className="note">{c.statusNote}</div>}
                 </td>
                 <td className="doc">

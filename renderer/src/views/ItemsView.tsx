@@ -204,7 +204,7 @@ export function ItemsView({ detail, readOnly, onChanged }: { detail: CatalogueDe
           <button type="button" disabled={busy} title="下移一行，可越过领域" onClick={() => move('down')}>下移</button>
         </div>
       )}
-      {hasItems && (
+      {hasItems && !readOnly && (
         <p className={`save-status save-${status.state}`} data-save-state={status.state} role={status.state === 'refused' ? 'alert' : 'status'}>
           {saveStatusText(status)}
         </p>
