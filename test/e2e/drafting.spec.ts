@@ -75,6 +75,8 @@ test('a published catalogue is read-only; 基于此新建草案 makes a draft of
   await expect(page.getByRole('combobox', { name: '清单状态' })).toHaveValue('draft');
   await expect(cell(page, '003', 'targetGroup')).toHaveText('城乡义务教育家庭经济困难寄宿学生');
   await expect(toolbar(page)).toBeVisible();
+  // Rows take their wrapped height once measured: the picture waits for it.
+  await expect.poll(async () => (await cell(page, '006', 'standard').boundingBox())?.height ?? 0).toBeGreaterThan(80);
   await page.screenshot({ path: join(screens, 'drafting-new-draft.png') });
 
   // The home list shows the draft beside its source, which is still 已发布 with its 81 items.
