@@ -64,7 +64,7 @@ export function linesSql(driverFilter: string): string {
     FROM population_resolved p JOIN cohorts k ON k.cohort = p.cohort),
   cat_leaves AS (
     SELECT cat.id AS catalogue_id, l.* FROM cat JOIN leaf_regions l
-      ON cat.root IS NULL OR l.code = cat.root OR l.province_code = cat.root OR l.city_code = cat.root),
+      ON cat.root IS NULL OR l.code = cat.root OR l.top_code = cat.root OR l.city_code = cat.root),
   -- Per catalogue, rule and leaf: the row that applies (most specific), its central share and weights as integers.
   rule_leaf AS (
     SELECT l.catalogue_id, r.rule_id, l.region, arg_max(r.seq, (CASE WHEN r.county_class IS NOT NULL THEN 2 ELSE 0 END) + (CASE WHEN r.grade IS NOT NULL THEN 1 ELSE 0 END)) AS seq

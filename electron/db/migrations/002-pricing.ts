@@ -108,12 +108,14 @@ export const pricingSchema: Migration = {
     `CREATE VIEW item_cost_lines AS
       SELECT i.catalogue_id, d.item_id, c.*, CAST(CAST(c.central_u AS DECIMAL(18,0)) * CAST(0.0001 AS DECIMAL(5,4)) AS DECIMAL(9,4)) AS central_pct
       FROM cost_lines c JOIN item_drivers d ON d.key = c.item_key JOIN items i ON i.id = d.item_id`,
-    // The regions costs are computed for: those without children. Each knows its province (whose tier
-    // applies), the city it counts under, and a growth rate inherited from above when it has none.
+    // The regions costs are computed for: those without children. Each knows the province whose tier
+    // applies (from its code), the top of its tree and the city it counts under (from its parents), and a
+    // growth rate inherited from above when it has none.
     `CREATE VIEW leaf_regions AS
       SELECT r.code, CAST(r.code AS INTEGER) AS region, r.name, r.level, r.county_class, r.grade,
              substr(r.code, 1, 2) || '0000' AS province_code,
              CASE r.level WHEN 'county' THEN r.parent_code WHEN 'city' THEN r.code END AS city_code,
+             coalesce(g.code, p.code, r.code) AS top_code,
              coalesce(r.growth_pct, p.growth_pct, g.growth_pct, 0) AS growth_pct
       FROM regions r
       LEFT JOIN regions p ON p.code = r.parent_code
