@@ -3,6 +3,7 @@
 // another cohort, the region's own or inherited from its city or province (estimated).
 import { growthFactor } from '../../shared/domain/pricing/growth';
 import type { Tx } from '../db/database';
+import { rebuildLeaves } from './leaves';
 import { qualitySql } from './sql-values';
 
 /** Chains of shares (60岁及以上 of 常住人口, 低保对象 of 60岁及以上 …) resolved up to this depth. */
@@ -10,6 +11,7 @@ const SHARE_DEPTH = 4;
 const MAX_OFFSET = 40;
 
 export async function rebuildPopulation(tx: Tx, fromYear: number, toYear: number): Promise<void> {
+  await rebuildLeaves(tx);
   const rates = (await tx.all('SELECT DISTINCT CAST(growth_pct AS VARCHAR) AS rate FROM leaf_regions')).map((r) => String(r.rate));
   const factors: string[] = [];
   for (const rate of rates) {
@@ -25,20 +27,18 @@ export async function rebuildPopulation(tx: Tx, fromYear: number, toYear: number
     `CREATE OR REPLACE TABLE population_resolved AS
      WITH years AS (SELECT CAST(range AS INTEGER) AS year FROM range($1, $2 + 1)),
      nearest AS (
-       SELECT p.region_code, p.cohort, y.year AS target, arg_min(p.year, abs(p.year - y.year) * 10000 - p.year) AS from_year
+       SELECT l.region, l.growth_pct, p.cohort, y.year AS target,
+              arg_min({'year': p.year, 'value': p.value, 'quality': ${qualitySql('p.status')}}, abs(p.year - y.year) * 10000 - p.year) AS n
        FROM population p JOIN leaf_regions l ON l.code = p.region_code CROSS JOIN years y
        GROUP BY ALL)
-     SELECT l.region, n.cohort, CAST(n.target AS SMALLINT) AS year,
-            CASE WHEN n.from_year = n.target THEN p.value
-                 ELSE CAST((CAST(p.value AS HUGEINT) * f.factor * 2 + 1000000000000) // 2000000000000 AS BIGINT) END AS value,
-            CASE WHEN n.from_year = n.target THEN 'counted' ELSE 'grown' END AS method,
-            n.from_year, CAST(NULL AS VARCHAR) AS share_from,
-            CAST(greatest(${qualitySql('p.status')}, CASE WHEN n.from_year = n.target THEN 0 ELSE 1 END) AS TINYINT) AS quality
-     FROM nearest n
-     JOIN population p ON p.region_code = n.region_code AND p.cohort = n.cohort AND p.year = n.from_year
-     JOIN leaf_regions l ON l.code = n.region_code
-     JOIN growth_factors f ON f.rate = l.growth_pct AND f.years = n.target - n.from_year
-     ORDER BY n.cohort, l.region`,
+     SELECT region, cohort, CAST(target AS SMALLINT) AS year,
+            CASE WHEN n.year = target THEN n.value
+                 ELSE CAST((CAST(n.value AS HUGEINT) * f.factor * 2 + 1000000000000) // 2000000000000 AS BIGINT) END AS value,
+            CASE WHEN n.year = target THEN 'counted' ELSE 'grown' END AS method,
+            n.year AS from_year, CAST(NULL AS VARCHAR) AS share_from,
+            CAST(greatest(n.quality, CASE WHEN n.year = target THEN 0 ELSE 1 END) AS TINYINT) AS quality
+     FROM nearest
+     JOIN growth_factors f ON f.rate = growth_pct AND f.years = target - n.year`,
     [fromYear, toYear],
   );
 

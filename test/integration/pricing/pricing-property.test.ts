@@ -81,7 +81,7 @@ async function writeModel(tx: Tx, m: Model): Promise<void> {
       for (const [i, cohort] of COHORTS.entries()) {
         // Counted in 2026 for some, in 2024 for others (so growth applies), never for 人群乙 of the third.
         if (x === 2 && i === 2) continue;
-        await tx.run(`INSERT INTO population VALUES ($1, $2, $3, $4, '测试', 'sourced')`, [code, cohort, x === 0 ? 2024 : 2026, k.people[i]]);
+        await tx.run(`INSERT INTO population VALUES ($1, $2, $3, $4, '测试', 'sourced')`, [code, cohort, x === 0 ? 2024 : 2026, k.people[i] ?? 0]);
       }
     }
   }
