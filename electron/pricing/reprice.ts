@@ -146,7 +146,7 @@ export async function repriceItems(tx: Tx, itemIds: string[]): Promise<void> {
 export async function repriceAll(tx: Tx): Promise<void> {
   const { fromYear, toYear } = await populationSpan(tx);
   await rebuildPopulation(tx, fromYear, toYear);
-  await tx.run(`CREATE OR REPLACE TABLE cost_lines AS ${linesSql('true')} ORDER BY item_key`);
+  await tx.run(`CREATE OR REPLACE TABLE cost_lines AS ${linesSql('true')}`);
 }
 
 /** After a rule edit: the catalogues whose items use it. */

@@ -28,7 +28,7 @@ export const pricingSchema: Migration = {
       region_code VARCHAR NOT NULL,
       cohort VARCHAR NOT NULL,
       year INTEGER NOT NULL,
-      value BIGINT NOT NULL CHECK (value >= 0),
+      value BIGINT NOT NULL CHECK (value BETWEEN 0 AND 2000000000),
       source VARCHAR NOT NULL,
       status VARCHAR NOT NULL CHECK (status IN ('sourced', 'derived', 'unverified')),
       PRIMARY KEY (region_code, cohort, year)
