@@ -22,6 +22,18 @@ function grownSql(count: string, factor: string): string {
   return `(${high} // 1000000 + (((${high} % 1000000) * 1000000 + ${count} * (${factor} % 1000000)) * 2 + 1000000000000) // 2000000000000)`;
 }
 
+/** The longest chain of cohorts defined one as a share of the next (a cycle counts once round). */
+function chainLength(links: [string, string][]): number {
+  const base = new Map<string, string[]>();
+  for (const [cohort, of] of links) base.set(cohort, [...(base.get(cohort) ?? []), of]);
+  const depth = (cohort: string, seen: Set<string>): number => {
+    if (seen.has(cohort)) return 0;
+    const next = base.get(cohort) ?? [];
+    return next.length === 0 ? 0 : 1 + Math.max(...next.map((b) => depth(b, new Set([...seen, cohort]))));
+  };
+  return Math.max(0, ...[...base.keys()].map((c) => depth(c, new Set())));
+}
+
 export async function rebuildPopulation(tx: Tx, fromYear: number, toYear: number): Promise<void> {
   await rebuildLeaves(tx);
   const rates = (await tx.all('SELECT DISTINCT CAST(growth_pct AS VARCHAR) AS rate FROM leaf_regions')).map((r) => String(r.rate));
@@ -64,8 +76,10 @@ export async function rebuildPopulation(tx: Tx, fromYear: number, toYear: number
     [fromYear, toYear],
   );
 
-  // Shares: the leaf's own, else its city's, else its province's (the nearest wins), of a cohort already found.
-  for (let depth = 0; depth < SHARE_DEPTH; depth += 1) {
+  // Shares: the leaf's own, else its city's, else its province's (the nearest wins), of a cohort already found;
+  // one pass per link of the longest chain of shares (60岁及以上 of 常住人口, 低保老人 of 60岁及以上 …).
+  const links = await tx.all('SELECT DISTINCT cohort, base_cohort FROM cohort_shares');
+  for (let depth = 0; depth < Math.min(SHARE_DEPTH, chainLength(links.map((l) => [String(l.cohort), String(l.base_cohort)]))); depth += 1) {
     await tx.run(
       `INSERT INTO population_resolved
        WITH chain AS (
