@@ -38,6 +38,8 @@ export interface ImportRequest {
 }
 
 type Problems = string[];
+/** No region has more people; the pricing arithmetic relies on counts staying below it. */
+const MAX_PERSONS = 2_000_000_000;
 const at = (fileName: string, row: TableRow, column: string) => `${fileName} 第${row.line}行“${column}”列`;
 
 export async function importTable(db: Database, request: ImportRequest, origin: Origin): Promise<{ report: ImportReport; catalogueIds: (string | null)[] }> {
@@ -149,7 +151,9 @@ async function planPopulation(db: Database, { fileName }: ImportRequest, rows: T
     if (cohort === '' || cohort.length > 40) problems.push(`${at(fileName, row, 'cohort')}：人群名称应为 1 到 40 个字`);
     const year = /^\d{4}$/u.test(yearText) ? Number(yearText) : NaN;
     if (!(year >= 2000 && year <= 2100)) problems.push(`${at(fileName, row, 'year')}：“${yearText}”不是四位年份`);
-    if (!/^\d+$/u.test(valueText) || valueText.length > 12) problems.push(`${at(fileName, row, 'value')}：“${row.cells.get('value')}”应为不小于 0 的整数人数`);
+    if (!/^\d+$/u.test(valueText) || valueText.length > 10 || Number(valueText) > MAX_PERSONS) {
+      problems.push(`${at(fileName, row, 'value')}：“${row.cells.get('value')}”应为 0 到 20 亿之间的整数人数`);
+    }
     const key = `${code}|${cohort}|${year}`;
     if (seen.has(key)) problems.push(`${fileName} 第${row.line}行：${code} 的“${cohort}”${year} 年人数重复`);
     seen.add(key);

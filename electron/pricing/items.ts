@@ -44,7 +44,7 @@ export async function pricingItems(db: Database, catalogueId: string, onlyItemId
         driver,
         status: line ? 'priced' : isSet ? 'incomplete' : 'not_set',
         missing,
-        suggestion: suggestDriver(i.standard, i.targetGroup),
+        suggestion: suggestDriver(i.standard, i.targetGroup, i.name),
         ruleSuggestion: suggestRule(i.fundingResponsibility),
         beneficiaries: line?.first_year === null || line?.first_year === undefined ? null : String(line.first_year),
         totals: line ? toShares(line) : null,

@@ -3,47 +3,83 @@
 // another cohort, the region's own or inherited from its city or province (estimated).
 import { growthFactor } from '../../shared/domain/pricing/growth';
 import type { Tx } from '../db/database';
+import { rebuildLeaves } from './leaves';
 import { qualitySql } from './sql-values';
 
 /** Chains of shares (60岁及以上 of 常住人口, 低保对象 of 60岁及以上 …) resolved up to this depth. */
 const SHARE_DEPTH = 4;
 const MAX_OFFSET = 40;
+/** Growth factors are kept below tenfold (10^13 at twelve places), so a grown count stays inside 64 bits. */
+const MAX_FACTOR = 10n ** 13n;
+
+/**
+ * round(count × factor / 10^12) in 64-bit integers: with factor = h·10^6 + l and count·h = q·10^6 + r, the
+ * product is q·10^12 + (r·10^6 + count·l), so the result is q plus the rest rounded half up. Exact, and every
+ * term stays far inside 64 bits for counts below 2^31 and factors below MAX_FACTOR.
+ */
+function grownSql(count: string, factor: string): string {
+  const high = `(${count} * (${factor} // 1000000))`;
+  return `(${high} // 1000000 + (((${high} % 1000000) * 1000000 + ${count} * (${factor} % 1000000)) * 2 + 1000000000000) // 2000000000000)`;
+}
+
+/** The longest chain of cohorts defined one as a share of the next (a cycle counts once round). */
+function chainLength(links: [string, string][]): number {
+  const base = new Map<string, string[]>();
+  for (const [cohort, of] of links) base.set(cohort, [...(base.get(cohort) ?? []), of]);
+  const depth = (cohort: string, seen: Set<string>): number => {
+    if (seen.has(cohort)) return 0;
+    const next = base.get(cohort) ?? [];
+    return next.length === 0 ? 0 : 1 + Math.max(...next.map((b) => depth(b, new Set([...seen, cohort]))));
+  };
+  return Math.max(0, ...[...base.keys()].map((c) => depth(c, new Set())));
+}
 
 export async function rebuildPopulation(tx: Tx, fromYear: number, toYear: number): Promise<void> {
+  await rebuildLeaves(tx);
   const rates = (await tx.all('SELECT DISTINCT CAST(growth_pct AS VARCHAR) AS rate FROM leaf_regions')).map((r) => String(r.rate));
   const factors: string[] = [];
   for (const rate of rates) {
     for (let years = -MAX_OFFSET; years <= MAX_OFFSET; years += 1) {
-      factors.push(`(CAST('${rate}' AS DECIMAL(9,4)), ${years}, CAST('${growthFactor(rate, years).toString()}' AS HUGEINT))`);
+      // Beyond tenfold no estimate is made: the region then has no count for that year, and the summary says so.
+      if (growthFactor(rate, years) >= MAX_FACTOR) continue;
+      factors.push(`(CAST('${rate}' AS DECIMAL(9,4)), ${years}, CAST('${growthFactor(rate, years).toString()}' AS BIGINT))`);
     }
   }
-  await tx.run('CREATE OR REPLACE TEMP TABLE growth_factors (rate DECIMAL(9,4), years INTEGER, factor HUGEINT)');
+  await tx.run('CREATE OR REPLACE TEMP TABLE growth_factors (rate DECIMAL(9,4), years INTEGER, factor BIGINT)');
   if (factors.length) await tx.run(`INSERT INTO growth_factors VALUES ${factors.join(', ')}`);
 
   // Counted or grown from the nearest counted year (the later one on a tie), as a new table in one statement.
   await tx.run(
     `CREATE OR REPLACE TABLE population_resolved AS
      WITH years AS (SELECT CAST(range AS INTEGER) AS year FROM range($1, $2 + 1)),
+     counted AS (
+       SELECT l.region, l.growth_pct, p.cohort, p.year, p.value, ${qualitySql('p.status')} AS quality,
+              count(*) OVER (PARTITION BY p.region_code, p.cohort) AS counts
+       FROM population p JOIN leaf_regions l ON l.code = p.region_code),
+     -- Most regions have one counted year per cohort: it is the nearest for every year, no search needed.
      nearest AS (
-       SELECT p.region_code, p.cohort, y.year AS target, arg_min(p.year, abs(p.year - y.year) * 10000 - p.year) AS from_year
-       FROM population p JOIN leaf_regions l ON l.code = p.region_code CROSS JOIN years y
+       SELECT region, growth_pct, cohort, y.year AS target, {'year': c.year, 'value': c.value, 'quality': c.quality} AS n
+       FROM counted c CROSS JOIN years y WHERE c.counts = 1
+       UNION ALL
+       SELECT region, growth_pct, cohort, y.year AS target,
+              arg_min({'year': c.year, 'value': c.value, 'quality': c.quality}, abs(c.year - y.year) * 10000 - c.year) AS n
+       FROM counted c CROSS JOIN years y WHERE c.counts > 1
        GROUP BY ALL)
-     SELECT l.region, n.cohort, CAST(n.target AS SMALLINT) AS year,
-            CASE WHEN n.from_year = n.target THEN p.value
-                 ELSE CAST((CAST(p.value AS HUGEINT) * f.factor * 2 + 1000000000000) // 2000000000000 AS BIGINT) END AS value,
-            CASE WHEN n.from_year = n.target THEN 'counted' ELSE 'grown' END AS method,
-            n.from_year, CAST(NULL AS VARCHAR) AS share_from,
-            CAST(greatest(${qualitySql('p.status')}, CASE WHEN n.from_year = n.target THEN 0 ELSE 1 END) AS TINYINT) AS quality
-     FROM nearest n
-     JOIN population p ON p.region_code = n.region_code AND p.cohort = n.cohort AND p.year = n.from_year
-     JOIN leaf_regions l ON l.code = n.region_code
-     JOIN growth_factors f ON f.rate = l.growth_pct AND f.years = n.target - n.from_year
-     ORDER BY n.cohort, l.region`,
+     SELECT region, cohort, CAST(target AS SMALLINT) AS year,
+            CASE WHEN n.year = target THEN n.value
+                 ELSE ${grownSql('n.value', 'f.factor')} END AS value,
+            CASE WHEN n.year = target THEN 'counted' ELSE 'grown' END AS method,
+            n.year AS from_year, CAST(NULL AS VARCHAR) AS share_from,
+            CAST(greatest(n.quality, CASE WHEN n.year = target THEN 0 ELSE 1 END) AS TINYINT) AS quality
+     FROM nearest
+     JOIN growth_factors f ON f.rate = growth_pct AND f.years = target - n.year`,
     [fromYear, toYear],
   );
 
-  // Shares: the leaf's own, else its city's, else its province's (the nearest wins), of a cohort already found.
-  for (let depth = 0; depth < SHARE_DEPTH; depth += 1) {
+  // Shares: the leaf's own, else its city's, else its province's (the nearest wins), of a cohort already found;
+  // one pass per link of the longest chain of shares (60岁及以上 of 常住人口, 低保老人 of 60岁及以上 …).
+  const links = await tx.all('SELECT DISTINCT cohort, base_cohort FROM cohort_shares');
+  for (let depth = 0; depth < Math.min(SHARE_DEPTH, chainLength(links.map((l) => [String(l.cohort), String(l.base_cohort)]))); depth += 1) {
     await tx.run(
       `INSERT INTO population_resolved
        WITH chain AS (

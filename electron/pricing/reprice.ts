@@ -45,6 +45,10 @@ export function linesSql(driverFilter: string): string {
     WHERE ${driverFilter}
       AND d.unit_amount IS NOT NULL AND d.split_rule_id IS NOT NULL
       AND (u.per_region OR (d.cohort IS NOT NULL AND d.coverage IS NOT NULL))),
+  -- Each (catalogue, rule) pair numbered: the million-row join is then on one small integer.
+  pairs AS (
+    SELECT catalogue_id, split_rule_id AS rule_id, CAST(row_number() OVER (ORDER BY catalogue_id, split_rule_id) AS INTEGER) AS pair
+    FROM (SELECT DISTINCT catalogue_id, split_rule_id FROM drv)),
   cat AS (
     SELECT c.id, c.region_code AS root, coalesce(s.from_year, ${DEFAULT_YEARS.fromYear}) AS from_year, coalesce(s.to_year, ${DEFAULT_YEARS.toYear}) AS to_year
     FROM catalogues c LEFT JOIN pricing_settings s ON s.catalogue_id = c.id
@@ -57,23 +61,22 @@ export function linesSql(driverFilter: string): string {
   -- priced per region has cohort 0 and finds none.
   cohorts AS (SELECT people AS cohort, CAST(row_number() OVER (ORDER BY people) AS BIGINT) AS cohort_no FROM (SELECT DISTINCT people FROM drv WHERE people IS NOT NULL)),
   drv_amount AS (
-    SELECT y.*, (amount_fen * periods_c) // 100 AS per_a, (amount_fen * periods_c) % 100 AS per_b, coalesce(k.cohort_no, 0) AS cohort_no
-    FROM drv_year y LEFT JOIN cohorts k ON k.cohort = y.people WHERE amount_fen >= 0),
-  pop AS (
-    SELECT (CAST(p.region AS BIGINT) * 1000 + k.cohort_no) * 10000 + p.year AS pop_key, p.value, p.quality
-    FROM population_resolved p JOIN cohorts k ON k.cohort = p.cohort),
+    SELECT y.item_key, y.year, y.amount_fen, y.per_region, y.cov_u, y.manual_u, pr.pair,
+           (amount_fen * periods_c) // 100 AS per_a, (amount_fen * periods_c) % 100 AS per_b, coalesce(k.cohort_no, 0) AS cohort_no
+    FROM drv_year y JOIN pairs pr ON pr.catalogue_id = y.catalogue_id AND pr.rule_id = y.split_rule_id
+    LEFT JOIN cohorts k ON k.cohort = y.people WHERE amount_fen >= 0),
+  pop AS (SELECT p.region, k.cohort_no, CAST(p.year AS INTEGER) AS year, p.value, p.quality FROM population_resolved p JOIN cohorts k ON k.cohort = p.cohort),
   cat_leaves AS (
     SELECT cat.id AS catalogue_id, l.* FROM cat JOIN leaf_regions l
-      ON cat.root IS NULL OR l.code = cat.root OR l.province_code = cat.root OR l.city_code = cat.root),
+      ON cat.root IS NULL OR l.code = cat.root OR l.top_code = cat.root OR l.city_code = cat.root),
   -- Per catalogue, rule and leaf: the row that applies (most specific), its central share and weights as integers.
   rule_leaf AS (
-    SELECT l.catalogue_id, r.rule_id, l.region, arg_max(r.seq, (CASE WHEN r.county_class IS NOT NULL THEN 2 ELSE 0 END) + (CASE WHEN r.grade IS NOT NULL THEN 1 ELSE 0 END)) AS seq
-    FROM split_rule_rows r JOIN cat_leaves l
-      ON (r.county_class IS NULL OR r.county_class = l.county_class) AND (r.grade IS NULL OR r.grade = l.grade)
-    WHERE (l.catalogue_id, r.rule_id) IN (SELECT DISTINCT catalogue_id, split_rule_id FROM drv)
+    SELECT pr.pair, l.catalogue_id, r.rule_id, l.region, arg_max(r.seq, (CASE WHEN r.county_class IS NOT NULL THEN 2 ELSE 0 END) + (CASE WHEN r.grade IS NOT NULL THEN 1 ELSE 0 END)) AS seq
+    FROM pairs pr JOIN split_rule_rows r ON r.rule_id = pr.rule_id JOIN cat_leaves l
+      ON l.catalogue_id = pr.catalogue_id AND (r.county_class IS NULL OR r.county_class = l.county_class) AND (r.grade IS NULL OR r.grade = l.grade)
     GROUP BY ALL),
   rule_terms AS (
-    SELECT rl.catalogue_id, rl.rule_id, rl.region, rl.seq, l.county_class,
+    SELECT rl.pair, rl.region, rl.seq,
            CAST(CASE WHEN r.central_by_tier THEN t.central_share_pct ELSE r.central_pct END * 10000 AS BIGINT) AS central_u,
            CAST(r.provincial * 10000 AS BIGINT) AS wp,
            CASE WHEN l.county_class = '省直管县' THEN 0 ELSE CAST(r.city * 10000 AS BIGINT) END AS wc,
@@ -84,15 +87,24 @@ export function linesSql(driverFilter: string): string {
     JOIN split_rule_rows r ON r.rule_id = rl.rule_id AND r.seq = rl.seq
     JOIN split_rules sr ON sr.id = rl.rule_id
     LEFT JOIN ref_fiscal_tiers t ON t.province_code = l.province_code),
+  -- Per person: each item-year meets the population of its cohort in every region, then the rule terms of
+  -- its region; per region: each item-year meets the rule terms directly.
+  per_person AS (
+    SELECT d.item_key, p.region, d.year, d.amount_fen, d.per_a, d.per_b, d.per_region, d.pair, d.manual_u,
+           (p.value * d.cov_u * 2 + 1000000) // 2000000 AS beneficiaries, p.quality AS pop_quality
+    FROM drv_amount d JOIN pop p ON p.cohort_no = d.cohort_no AND p.year = d.year
+    WHERE NOT d.per_region),
+  per_region AS (
+    SELECT d.item_key, rt.region, d.year, d.amount_fen, d.per_a, d.per_b, d.per_region, d.pair, d.manual_u,
+           CAST(NULL AS BIGINT) AS beneficiaries, 0 AS pop_quality
+    FROM drv_amount d JOIN rule_terms rt ON rt.pair = d.pair
+    WHERE d.per_region),
   base AS (
-    SELECT d.item_key, rt.region, d.year, d.amount_fen, d.per_a, d.per_b, d.per_region,
-           CASE WHEN d.per_region THEN NULL ELSE (p.value * d.cov_u * 2 + 1000000) // 2000000 END AS beneficiaries,
-           rt.seq AS rule_seq, coalesce(d.manual_u, rt.central_u) AS central_u, rt.wp, rt.wc, rt.wx,
-           greatest(coalesce(p.quality, 0), CASE WHEN d.manual_u IS NULL THEN rt.rule_quality ELSE rt.own_quality END) AS quality
-    FROM drv_amount d
-    JOIN rule_terms rt ON rt.catalogue_id = d.catalogue_id AND rt.rule_id = d.split_rule_id
-    LEFT JOIN pop p ON p.pop_key = (CAST(rt.region AS BIGINT) * 1000 + d.cohort_no) * 10000 + d.year
-    WHERE (d.per_region OR p.value IS NOT NULL)),
+    SELECT x.item_key, x.region, x.year, x.amount_fen, x.per_a, x.per_b, x.per_region, x.beneficiaries,
+           rt.seq AS rule_seq, coalesce(x.manual_u, rt.central_u) AS central_u, rt.wp, rt.wc, rt.wx,
+           greatest(x.pop_quality, CASE WHEN x.manual_u IS NULL THEN rt.rule_quality ELSE rt.own_quality END) AS quality
+    FROM (SELECT * FROM per_person UNION ALL SELECT * FROM per_region) x
+    JOIN rule_terms rt ON rt.pair = x.pair AND rt.region = x.region),
   costed AS (
     SELECT *, CASE WHEN per_region THEN per_a + (per_b * 2 + 100) // 200
                    ELSE beneficiaries * per_a + (beneficiaries * per_b * 2 + 100) // 200 END AS cost_fen
@@ -134,7 +146,7 @@ export async function repriceItems(tx: Tx, itemIds: string[]): Promise<void> {
 export async function repriceAll(tx: Tx): Promise<void> {
   const { fromYear, toYear } = await populationSpan(tx);
   await rebuildPopulation(tx, fromYear, toYear);
-  await tx.run(`CREATE OR REPLACE TABLE cost_lines AS ${linesSql('true')} ORDER BY item_key`);
+  await tx.run(`CREATE OR REPLACE TABLE cost_lines AS ${linesSql('true')}`);
 }
 
 /** After a rule edit: the catalogues whose items use it. */

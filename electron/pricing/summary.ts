@@ -2,14 +2,14 @@
 // priced and why. Sums run in DuckDB over the cost lines; only these few rows cross to the renderer.
 import { roundDiv } from '../../shared/domain/pricing/decimal';
 import { missingDrivers } from '../../shared/domain/pricing/drivers';
-import { fenToYuan, yuanToFen } from '../../shared/domain/pricing/money';
+import { fenToYuan, formatCount, yuanToFen } from '../../shared/domain/pricing/money';
 import type { InputQuality, PricingSummary, RegionTotals, Shares } from '../../shared/domain/pricing/results';
 import type { Database, Tx } from '../db/database';
 import type { PlainRow } from '../db/plain-values';
 import { getCatalogue } from '../services/catalogue-queries';
 import { listDrivers } from './drivers-store';
 import { pricingYears } from './reprice';
-import { QUALITY_NAMES, yuanSql } from './sql-values';
+import { QUALITY_NAMES, UNITS_SQL, yuanSql } from './sql-values';
 
 type Reader = Pick<Database, 'all'> | Pick<Tx, 'all'>;
 
@@ -37,7 +37,11 @@ export async function pricingSummary(db: Reader, catalogueId: string): Promise<P
   const unpriced = detail.items
     .filter((i) => !priced.has(i.id))
     .map((i) => ({ itemId: i.id, itemNo: i.itemNo, name: i.name, missing: drivers.has(i.id) ? missingDrivers(drivers.get(i.id)!) : [] }));
-  const problems = await pricingProblems(db, catalogueId, unpriced.filter((u) => u.missing.length === 0 && drivers.has(u.itemId)).map((u) => u.itemId));
+  const problems = [
+    ...(await pricingProblems(db, catalogueId, unpriced.filter((u) => u.missing.length === 0 && drivers.has(u.itemId)).map((u) => u.itemId))),
+    ...(await missingPopulation(db, catalogueId, fromYear, toYear)),
+    ...(await partialCities(db, catalogueId)),
+  ];
 
   const [total] = await db.all(`SELECT ${SHARE_SUMS}, max(quality) AS quality FROM item_cost_lines WHERE catalogue_id = $1`, [catalogueId]);
   const byYear = await db.all(`SELECT year, ${SHARE_SUMS} FROM item_cost_lines WHERE catalogue_id = $1 GROUP BY year ORDER BY year`, [catalogueId]);
@@ -90,6 +94,57 @@ export async function pricingSummary(db: Reader, catalogueId: string): Promise<P
     perResident,
     quality: qualityName(total?.quality),
   };
+}
+
+/**
+ * Regions of the catalogue where a cohort its items use has no count for some year priced (none given for
+ * any year, or growth beyond tenfold): those lines are missing, and the planner must know which.
+ */
+async function missingPopulation(db: Reader, catalogueId: string, fromYear: number, toYear: number): Promise<string[]> {
+  const rows = await db.all(
+    `WITH cat AS (SELECT region_code AS root FROM catalogues WHERE id = $1),
+     leaves AS (SELECT l.* FROM leaf_regions l, cat WHERE cat.root IS NULL OR l.code = cat.root OR l.top_code = cat.root OR l.city_code = cat.root),
+     cohorts AS (
+       SELECT DISTINCT d.cohort FROM item_drivers d JOIN items i ON i.id = d.item_id JOIN ${UNITS_SQL} ON u.unit = d.unit
+       WHERE i.catalogue_id = $1 AND d.cohort IS NOT NULL AND NOT u.per_region),
+     gaps AS (
+       SELECT k.cohort, l.name, count(*) AS years
+       FROM leaves l CROSS JOIN cohorts k CROSS JOIN range($2, $3 + 1) y(year)
+       WHERE NOT EXISTS (SELECT 1 FROM population_resolved p WHERE p.region = l.region AND p.cohort = k.cohort AND p.year = y.year)
+       GROUP BY ALL)
+     SELECT cohort, count(*) AS regions, string_agg(name, '、' ORDER BY name) FILTER (WHERE true) AS names FROM gaps GROUP BY cohort ORDER BY cohort`,
+    [catalogueId, fromYear, toYear],
+  );
+  return rows.map((r) => {
+    const names = String(r.names).split('、');
+    const shown = names.slice(0, 5).join('、') + (names.length > 5 ? ` 等 ${names.length} 个地区` : '');
+    return `“${String(r.cohort)}”在 ${shown} 缺少人数（没有任何年份的统计，也没有可用的比例），这些地区未计入测算：请导入人数或设置该人群占常住人口的比例。`;
+  });
+}
+
+/**
+ * A city whose counties were imported is priced through them alone: when their residents fall well short
+ * of (or exceed) the city's own count, some counties are probably missing, and the totals with them.
+ */
+async function partialCities(db: Reader, catalogueId: string): Promise<string[]> {
+  const rows = await db.all(
+    `WITH cat AS (SELECT region_code AS root FROM catalogues WHERE id = $1),
+     latest AS (SELECT region_code, arg_max(value, year) AS value, max(year) AS year FROM population WHERE cohort = '常住人口' GROUP BY 1),
+     kids AS (
+       SELECT r.parent_code AS city, count(*) AS counties, sum(lt.value) AS people
+       FROM regions r LEFT JOIN latest lt ON lt.region_code = r.code, cat
+       WHERE r.level = 'county' AND (cat.root IS NULL OR r.parent_code = cat.root OR substr(r.parent_code, 1, 2) = substr(cat.root, 1, 2))
+       GROUP BY 1)
+     SELECT c.name, k.counties, CAST(k.people AS VARCHAR) AS people, CAST(own.value AS VARCHAR) AS own, own.year
+     FROM kids k JOIN regions c ON c.code = k.city JOIN latest own ON own.region_code = k.city
+     WHERE abs(coalesce(k.people, 0) - own.value) * 10 > own.value
+     ORDER BY c.code`,
+    [catalogueId],
+  );
+  return rows.map(
+    (r) =>
+      `${String(r.name)}已导入 ${String(r.counties)} 个县区，常住人口合计 ${formatCount(String(r.people ?? 0))} 人，与全市 ${String(r.year)} 年的 ${formatCount(String(r.own))} 人相差一成以上：测算只计入已导入的县区，请核对是否缺了县区或人数。`,
+  );
 }
 
 /**

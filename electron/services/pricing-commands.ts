@@ -92,7 +92,7 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
       if (item.catalogueId !== catalogueId) throw new AppError('bad_request', `服务项目“${item.name}”不属于这份清单，没有采用任何建议。`);
       const before = await getDriver(tx, itemId);
       const values: Partial<Record<DriverField, FieldValue>> = {};
-      const driver = suggestDriver(item.standard, item.targetGroup);
+      const driver = suggestDriver(item.standard, item.targetGroup, item.name);
       if (driver) {
         const take = (field: DriverField, value: string | null) => {
           if (value !== null && before[field] === null) values[field] = parseValue(field, value, `第${item.itemNo}项`);
@@ -101,7 +101,7 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
         take('unit', driver.unit);
         take('periodsPerYear', driver.periodsPerYear);
         take('cohort', driver.cohort);
-        if (driver.cohort !== null && before.coverage === null) values.coverage = '1';
+        take('coverage', driver.coverage);
       }
       const rule = suggestRule(item.fundingResponsibility);
       if (rule && before.splitRuleId === null && (await getRule(tx, rule.ruleId))) values.splitRuleId = rule.ruleId;

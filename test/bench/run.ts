@@ -9,7 +9,8 @@
 //      reader running;
 //   6. the annex exports (the 81-item annex, the whole Hebei set, a 5,000-item catalogue), each in a
 //      process of its own for its time and peak memory, against exceljs writing the same cells unformatted;
-//   7–9. pricing the national-scale model (test/bench/pricing/pricing-bench.ts).
+//   7–9. pricing the national-scale model (test/bench/pricing/pricing-bench.ts);
+//   10. the same pricing as a hand-built workbook recalculated by LibreOffice (test/bench/pricing/incumbent.ts).
 // `npm run bench -- readers|annex|pricing` runs one part alone.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { dispatch } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers';
 import { openAppDatabase } from '../../electron/seeds/open-database';
 import { compare, median, report, time } from './measure';
+import { INCUMBENT_BENCH_SIZE, incumbentReport, timeIncumbent } from './pricing/incumbent';
 import { pricingBench } from './pricing/pricing-bench';
 import type { Comparison } from './measure';
 
@@ -138,9 +140,11 @@ async function annexBench(): Promise<string> {
   return lines.join('\n');
 }
 
+/** 7–9, then what finance bureaus use today: the same model as a hand-built workbook in LibreOffice. */
 async function pricingSection(): Promise<string> {
   const { results, notes } = await pricingBench(dir);
-  return [report(results), ...notes].join('\n');
+  const incumbent = await timeIncumbent(INCUMBENT_BENCH_SIZE);
+  return [report(results), ...notes, '', `10. ${incumbentReport(incumbent)}`].join('\n');
 }
 
 async function main(): Promise<void> {

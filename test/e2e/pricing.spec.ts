@@ -80,13 +80,15 @@ test('测算: a driver set on item 5 prices it, and the totals follow, by hand',
   await expect(levelCard(page, '合计')).toHaveText('0.00');
   await expect(cell(page, 5, 'cost')).toHaveText('未测算');
   await expect(cell(page, 5, 'status')).toHaveText('未设置');
-  await expect(cell(page, 5, 'suggestion')).toContainText('建议：2000 元/人/年（摘自“国家助学金每年2000元。”）');
+  await expect(cell(page, 5, 'suggestion')).toContainText('建议：2000 元/生/年（摘自“国家助学金每年2000元。”），服务人群“中职在校生”');
 
   // The planner takes the suggestion read from the standard and the 支出责任 words …
   await cell(page, 5, 'suggestion').getByRole('button', { name: '采用建议' }).click();
   await expect(cell(page, 5, 'unitAmount')).toHaveText('2000');
   await expect(cell(page, 5, 'splitRuleId')).toHaveText('中央60%，省市县按比例');
-  await expect(cell(page, 5, 'status')).toContainText('缺参数：服务人群、覆盖率');
+  await expect(cell(page, 5, 'cohort')).toHaveText('中职在校生');
+  // Only some 中职 students qualify (the words narrow the group): the coverage is the planner's to set.
+  await expect(cell(page, 5, 'status')).toContainText('缺参数：覆盖率');
   // … a coverage the database would refuse is refused here, in Chinese, and nothing is saved …
   await cell(page, 5, 'coverage').dblclick();
   await page.locator('.ag-cell-editor input').fill('2');
@@ -94,7 +96,7 @@ test('测算: a driver set on item 5 prices it, and the totals follow, by hand',
   await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'refused');
   await expect(page.locator('[data-save-state]')).toContainText('覆盖率应是 0 到 1 之间的小数');
   await expect(cell(page, 5, 'coverage')).toHaveText('');
-  // … then names the cohort and a coverage of 1 %.
+  // … then, having no count of 中职在校生 yet, prices it on residents at a coverage of 1 %.
   await typeInto(page, 5, 'cohort', '常住人口');
   await typeInto(page, 5, 'coverage', '1%');
   await expect(cell(page, 5, 'coverage')).toHaveText('0.01');

@@ -28,7 +28,7 @@ export const pricingSchema: Migration = {
       region_code VARCHAR NOT NULL,
       cohort VARCHAR NOT NULL,
       year INTEGER NOT NULL,
-      value BIGINT NOT NULL CHECK (value >= 0),
+      value BIGINT NOT NULL CHECK (value BETWEEN 0 AND 2000000000),
       source VARCHAR NOT NULL,
       status VARCHAR NOT NULL CHECK (status IN ('sourced', 'derived', 'unverified')),
       PRIMARY KEY (region_code, cohort, year)
@@ -108,17 +108,20 @@ export const pricingSchema: Migration = {
     `CREATE VIEW item_cost_lines AS
       SELECT i.catalogue_id, d.item_id, c.*, CAST(CAST(c.central_u AS DECIMAL(18,0)) * CAST(0.0001 AS DECIMAL(5,4)) AS DECIMAL(9,4)) AS central_pct
       FROM cost_lines c JOIN item_drivers d ON d.key = c.item_key JOIN items i ON i.id = d.item_id`,
-    // The regions costs are computed for: those without children. Each knows its province (whose tier
-    // applies), the city it counts under, and a growth rate inherited from above when it has none.
-    `CREATE VIEW leaf_regions AS
-      SELECT r.code, CAST(r.code AS INTEGER) AS region, r.name, r.level, r.county_class, r.grade,
-             substr(r.code, 1, 2) || '0000' AS province_code,
-             CASE r.level WHEN 'county' THEN r.parent_code WHEN 'city' THEN r.code END AS city_code,
-             coalesce(r.growth_pct, p.growth_pct, g.growth_pct, 0) AS growth_pct
-      FROM regions r
-      LEFT JOIN regions p ON p.code = r.parent_code
-      LEFT JOIN regions g ON g.code = p.parent_code
-      WHERE NOT EXISTS (SELECT 1 FROM regions c WHERE c.parent_code = r.code)`,
+    // Derived from regions on every change of them (electron/pricing/leaves.ts): the regions costs are
+    // computed for.
+    `CREATE TABLE leaf_regions (
+      code VARCHAR NOT NULL,
+      region INTEGER NOT NULL,
+      name VARCHAR NOT NULL,
+      level VARCHAR NOT NULL,
+      county_class VARCHAR,
+      grade INTEGER,
+      province_code VARCHAR NOT NULL,
+      city_code VARCHAR,
+      top_code VARCHAR NOT NULL,
+      growth_pct DECIMAL(9, 4) NOT NULL
+    )`,
     // Population of every leaf region, cohort and year the model needs, with how it was found.
     `CREATE TABLE population_resolved (
       region INTEGER NOT NULL,

@@ -1,6 +1,6 @@
 // Cost drivers (测算参数) of one item: who it reaches, at what amount, how often, and which split rule
 // divides the cost. Values travel as the planner typed them, checked here once for every host.
-import { SCALE, toScaled } from './decimal';
+import { SCALE, fromScaled, plainDecimal, toScaled } from './decimal';
 import { normaliseCohort } from './regions';
 
 export type DriverBasis = 'per_person' | 'per_region';
@@ -137,11 +137,7 @@ export function parseDriverField(field: DriverField, input: string | null): Pars
 }
 
 function decimalText(scaled: bigint, scale: number): string {
-  const negative = scaled < 0n;
-  const digits = (negative ? -scaled : scaled).toString().padStart(scale + 1, '0');
-  const whole = digits.slice(0, -scale);
-  const fraction = digits.slice(-scale).replace(/0+$/u, '');
-  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+  return plainDecimal(fromScaled(scaled, scale));
 }
 
 /** What an item still lacks before it can be priced; empty when it can. */

@@ -41,16 +41,3 @@ export function normaliseCohort(text: string): string {
 
 /** The cohort every region has: the resident population. */
 export const RESIDENTS = '常住人口';
-
-export interface Region {
-  code: string;
-  name: string;
-  parentCode: string | null;
-  level: RegionLevel;
-  countyClass: CountyClass | null;
-  grade: number | null;
-  /** Yearly growth of every cohort's count, percent as a decimal string; null inherits the parent's. */
-  growthPct: string | null;
-  source: string;
-  status: string;
-}

@@ -11,6 +11,11 @@ export interface DriverSuggestion {
   quote: string;
   /** Other amounts the standard states (another school level, a range's top), for the planner to weigh. */
   others: string[];
+  /**
+   * 1 when the target group is the whole cohort; null when the words narrow it (家庭经济困难, 贫困, 符合条件 …):
+   * the planner must then say what share qualifies, and until then the item is listed as not priced.
+   */
+  coverage: string | null;
 }
 
 export interface RuleSuggestion {
@@ -21,8 +26,7 @@ export interface RuleSuggestion {
 
 const AMOUNT = /(\d+(?:\.\d+)?)\s*(?:元|块)/gu;
 
-function unitFor(context: string): { unit: string; periods: string } {
-  const perStudent = /生/u.test(context);
+function unitFor(context: string, perStudent: boolean): { unit: string; periods: string } {
   const perHousehold = /户/u.test(context) && !perStudent;
   const who = perStudent ? '生' : perHousehold ? '户' : '人';
   if (/每天|每日|\/天|日均/u.test(context)) return perStudent ? { unit: '元/生/天', periods: '200' } : { unit: '元/人/天', periods: '365' };
@@ -31,17 +35,30 @@ function unitFor(context: string): { unit: string; periods: string } {
   return { unit: who === '生' ? '元/生/年' : who === '户' ? '元/户/年' : '元/人/年', periods: '1' };
 }
 
-/** The age band or group the target-group text names, as a cohort, when it is plain enough to read. */
-export function suggestCohort(targetGroup: string | null): string | null {
-  if (!targetGroup) return null;
-  const text = normaliseCohort(targetGroup);
+/** Students and pupils by stage: the cohorts a school-based item is counted on. */
+const STUDENT_COHORTS: [RegExp, string][] = [
+  [/中等职业|中职/u, '中职在校生'],
+  [/普通高中|普高/u, '普通高中在校生'],
+  [/义务教育|小学|初中/u, '义务教育在校生'],
+  [/幼儿|学前/u, '在园幼儿'],
+];
+
+/** Words that say only part of the cohort qualifies. */
+const NARROWING = /困难|贫困|低收入|符合条件|特困|残疾|部分|试点|建档立卡|失能|高龄/u;
+
+/** The age band or group the item's words name, as a cohort, when they are plain enough to read. */
+export function suggestCohort(targetGroup: string | null, name: string | null = null): string | null {
+  const text = normaliseCohort(`${name ?? ''} ${targetGroup ?? ''}`);
   const band = /(\d+-\d+岁)/u.exec(text) ?? /(\d+岁及以上)/u.exec(text) ?? /(\d+)周岁以上/u.exec(text);
   if (band) return band[0].includes('周岁以上') ? `${band[1]}岁及以上` : band[1]!;
+  if (/学生|在校生|幼儿/u.test(text)) return STUDENT_COHORTS.find(([test]) => test.test(text))?.[1] ?? null;
+  // The basic pension and old-age allowances are paid to people of pensionable age, not to every resident.
+  if (/养老|老年人|高龄/u.test(text)) return '60岁及以上';
   if (/城乡居民|常住人口|辖区居民|全体居民|居民/u.test(text)) return RESIDENTS;
   return null;
 }
 
-export function suggestDriver(standard: string | null, targetGroup: string | null): DriverSuggestion | null {
+export function suggestDriver(standard: string | null, targetGroup: string | null, name: string | null = null): DriverSuggestion | null {
   if (!standard) return null;
   const found: { amount: string; index: number; text: string }[] = [];
   for (const m of standard.matchAll(AMOUNT)) {
@@ -53,14 +70,17 @@ export function suggestDriver(standard: string | null, targetGroup: string | nul
   // The words just before the amount say per whom and how often ("小学生每生每年 1000 元").
   const start = Math.max(0, standard.lastIndexOf('，', first.index) + 1, standard.lastIndexOf('；', first.index) + 1, first.index - 24);
   const context = standard.slice(start, first.index + first.text.length + 4);
-  const { unit, periods } = unitFor(context);
+  const perStudent = /生/u.test(context) || /学生|在校生|幼儿/u.test(`${name ?? ''}${targetGroup ?? ''}`);
+  const { unit, periods } = unitFor(context, perStudent);
+  const cohort = suggestCohort(targetGroup, name);
   return {
     unitAmount: first.amount,
     unit,
     periodsPerYear: periods,
-    cohort: suggestCohort(targetGroup),
+    cohort,
     quote: context.trim(),
     others: found.slice(1).map((f) => `${f.amount} 元`),
+    coverage: cohort !== null && !NARROWING.test(targetGroup ?? '') ? '1' : null,
   };
 }
 

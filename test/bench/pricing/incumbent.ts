@@ -314,3 +314,20 @@ export async function timeIncumbent(options: { counties: number; items: number }
  * LibreOffice peaking at 2.5 GB; 600 keeps the whole part near two minutes on a busy machine.
  */
 export const INCUMBENT_BENCH_SIZE = { counties: 600, items: 100 } as const;
+
+/** The incumbent's figures as a small table, saying when it ran below the national size. */
+export function incumbentReport(t: IncumbentTiming): string {
+  const national = Math.round(SYNTHETIC.provinces * SYNTHETIC.citiesPerProvince * SYNTHETIC.countiesPerCity);
+  const rows: [string, string][] = [
+    ['size', `${t.counties} counties × ${t.items} items × 5 years${t.counties < national ? ` (reduced; national model ≈${national} counties)` : ''}`],
+    ['formula cells', t.formulas.toLocaleString('en-US')],
+    ['write (exceljs)', `${t.writeSeconds.toFixed(1)} s`],
+    ['load (LibreOffice)', `${t.loadSeconds.toFixed(1)} s`],
+    ['full recalc (calculateAll)', `${t.recalcSeconds.toFixed(1)} s`],
+    ['one driver edit + calculateAll', `${t.editRecalcSeconds.toFixed(1)} s`],
+    ['one driver edit, automatic recalc', `${t.editIncrementalSeconds.toFixed(2)} s`],
+    ['peak memory (soffice VmHWM)', `${Math.round(t.peakMemoryMB)} MB`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return ['Incumbent: hand-built workbook in LibreOffice Calc headless', ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`)].join('\n');
+}

@@ -1,0 +1,99 @@
+// The pure pricing domain: exact decimals, driver fields as typed, the split arithmetic, rule checks, growth.
+import { describe, expect, it } from 'vitest';
+import { fromScaled, roundDiv, toScaled } from '../../shared/domain/pricing/decimal';
+import { parseDriverField } from '../../shared/domain/pricing/drivers';
+import { growthFactor, applyFactor } from '../../shared/domain/pricing/growth';
+import { formatMoney } from '../../shared/domain/pricing/money';
+import { chooseRow, ruleProblems, scaledWeights, splitFen } from '../../shared/domain/pricing/split-rules';
+import { suggestDriver, suggestRule } from '../../shared/domain/pricing/suggest';
+
+describe('exact decimals', () => {
+  it('reads and writes scaled integers without rounding surprises', () => {
+    expect(toScaled('1000.55', 2)).toBe(100055n);
+    expect(toScaled('0.105', 2)).toBeNull();
+    expect(toScaled('0.100', 2)).toBe(10n);
+    expect(toScaled('-3', 2)).toBe(-300n);
+    expect(toScaled('1e3', 2)).toBeNull();
+    expect(fromScaled(5n, 2)).toBe('0.05');
+    expect(fromScaled(-12345n, 2)).toBe('-123.45');
+    expect(roundDiv(5n, 10n)).toBe(1n);
+    expect(roundDiv(4n, 10n)).toBe(0n);
+  });
+
+  it('shows 元 in 万元 and 亿元 by moving the point, rounding half up', () => {
+    expect(formatMoney('1234567.89', '元')).toBe('1,234,567.89');
+    expect(formatMoney('1234567.89', '万元')).toBe('123.46');
+    expect(formatMoney('123456789012.34', '亿元')).toBe('1,234.5679');
+    expect(formatMoney('-50.00', '万元')).toBe('-0.01');
+  });
+});
+
+describe('driver fields as a planner types them', () => {
+  it('accepts percents, thousands separators and a trailing 元, and refuses the rest in words', () => {
+    expect(parseDriverField('coverage', '50%')).toEqual({ ok: true, value: '0.5' });
+    expect(parseDriverField('coverage', '0.333333')).toEqual({ ok: true, value: '0.333333' });
+    expect(parseDriverField('unitAmount', '1,000.50元')).toEqual({ ok: true, value: '1000.5' });
+    expect(parseDriverField('cohort', '0—3岁')).toEqual({ ok: true, value: '0-3岁' });
+    expect(parseDriverField('coverage', '1.5')).toMatchObject({ ok: false, message: expect.stringContaining('覆盖率应是 0 到 1 之间') });
+    expect(parseDriverField('unitAmount', '-5')).toMatchObject({ ok: false, message: '补助标准不能为负数，收到“-5”' });
+    expect(parseDriverField('baseYear', '25')).toMatchObject({ ok: false });
+    expect(parseDriverField('unit', '元/只')).toMatchObject({ ok: false });
+    expect(parseDriverField('unitAmount', '')).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('the split', () => {
+  it('sums to the cost to the fen, the county taking the remainder, the city of a 省直管县 paying nothing', () => {
+    const w = scaledWeights({ provincial: '1', city: '1', county: '1' });
+    expect(splitFen(1n, 600000n, w, null)).toEqual({ central: 1n, provincial: 0n, city: 0n, county: 0n });
+    const parts = splitFen(1235178975n, 350000n, w, null);
+    expect(parts).toEqual({ central: 432312641n, provincial: 267622111n, city: 267622112n, county: 267622111n });
+    expect(splitFen(100n, 0n, scaledWeights({ provincial: '1', city: '1', county: '1' }), '省直管县')).toEqual({ central: 0n, provincial: 50n, city: 0n, county: 50n });
+    expect(splitFen(3n, 0n, scaledWeights({ provincial: '1', city: '1', county: '0' }), null)).toEqual({ central: 0n, provincial: 2n, city: 1n, county: 0n });
+  });
+
+  it('takes the most specific row: class and grade, class, grade, default', () => {
+    const rows = [
+      { countyClass: null, grade: null, centralPct: '60', provincial: '1', city: '1', county: '1' },
+      { countyClass: null, grade: 2, centralPct: '60', provincial: '2', city: '1', county: '1' },
+      { countyClass: '市管县' as const, grade: null, centralPct: '60', provincial: '3', city: '1', county: '1' },
+      { countyClass: '市管县' as const, grade: 2, centralPct: '60', provincial: '4', city: '1', county: '1' },
+    ];
+    expect(chooseRow(rows, '市管县', 2)?.provincial).toBe('4');
+    expect(chooseRow(rows, '市管县', 1)?.provincial).toBe('3');
+    expect(chooseRow(rows, '市辖区', 2)?.provincial).toBe('2');
+    expect(chooseRow(rows, null, null)?.provincial).toBe('1');
+    expect(chooseRow(rows.slice(1), '市辖区', 1)).toBeNull();
+  });
+
+  it('refuses a rule that cannot give every region four shares summing to its cost', () => {
+    expect(ruleProblems({ name: '零', rows: [{ countyClass: null, grade: null, centralPct: '50', provincial: '0', city: '0', county: '0' }] })).toEqual([
+      '规则“零”第1行（任意类别、任意等级）的省、市、县权重都是 0，地方承担的部分无人支付',
+    ]);
+    expect(ruleProblems({ name: '直管', rows: [{ countyClass: '省直管县', grade: null, centralPct: 'tier', provincial: '1', city: '1', county: '1' }] })[0]).toContain('市级权重应为 0');
+    expect(ruleProblems({ name: '全额', rows: [{ countyClass: null, grade: null, centralPct: '100', provincial: '0', city: '0', county: '0' }] })).toEqual([]);
+  });
+});
+
+describe('growth', () => {
+  it('grows and shrinks exactly, rounding once to whole persons', () => {
+    expect(applyFactor(500000n, growthFactor('1', 2))).toBe(510050n);
+    expect(applyFactor(510050n, growthFactor('1', -2))).toBe(500000n);
+    expect(growthFactor('0', 7)).toBe(10n ** 12n);
+  });
+});
+
+describe('suggestions for the planner to confirm', () => {
+  it('reads the amount, unit, cohort and rule from the item’s own words', () => {
+    expect(suggestDriver('补助标准为每生每天4元，根据实际在校天数补助', '农村义务教育学生', '营养改善')).toMatchObject({
+      unitAmount: '4', unit: '元/生/天', periodsPerYear: '200', cohort: '义务教育在校生', coverage: '1',
+    });
+    expect(suggestDriver('基础养老金标准为每人每月90元', '符合条件的城乡居民', '城乡居民基本养老保险')).toMatchObject({
+      unitAmount: '90', unit: '元/人/月', periodsPerYear: '12', cohort: '60岁及以上', coverage: null,
+    });
+    expect(suggestDriver('按规定提供服务', null)).toBeNull();
+    expect(suggestRule('中央财政补贴60%，省、市、县财政按比例分担。')?.ruleId).toBe('central-60-local');
+    expect(suggestRule('市、县政府负责,中央和省财政适当补助。')?.ruleId).toBe('local-city-county');
+    expect(suggestRule('用人单位缴纳工资总额的6%左右')).toBeNull();
+  });
+});
