@@ -46,6 +46,19 @@ async function shownItems(page: Page, n: number): Promise<string[]> {
   }, n);
 }
 
+/** Waits until no row's text overflows it: wrapped rows are measured a moment after they are drawn. */
+async function settled(page: Page) {
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.ag-center-cols-container .ag-row .ag-cell-auto-height')].filter(
+          (cell) => cell.scrollHeight > (cell.closest('.ag-row') as HTMLElement).clientHeight + 1,
+        ).length,
+      ),
+    )
+    .toBe(0);
+}
+
 async function open(page: Page) {
   await page.goto(`${host.url}#/catalogue/${draft}`);
   await expect(cell(page, '001', 'name')).toBeVisible();
@@ -76,7 +89,8 @@ test('a published catalogue is read-only; 基于此新建草案 makes a draft of
   await expect(cell(page, '003', 'targetGroup')).toHaveText('城乡义务教育家庭经济困难寄宿学生');
   await expect(toolbar(page)).toBeVisible();
   // Rows take their wrapped height once measured: the picture waits for it.
-  await expect.poll(async () => (await cell(page, '006', 'standard').boundingBox())?.height ?? 0).toBeGreaterThan(80);
+  await expect.poll(async () => (await row(page, '006').last().boundingBox())?.height ?? 0).toBeGreaterThan(100);
+  await settled(page);
   await page.screenshot({ path: join(screens, 'drafting-new-draft.png') });
 
   // The home list shows the draft beside its source, which is still 已发布 with its 81 items.
@@ -143,6 +157,7 @@ test('rows inserted above and below, moved and deleted; each undone and redone, 
   await expect(status(page)).toContainText('已删除 1 项');
   await expect(row(page, '005')).toHaveCount(0);
   const edited = await shownItems(page, 9);
+  await settled(page);
   await page.screenshot({ path: join(screens, 'drafting-rows.png') });
 
   // The history lives in the database: after a reload, undo steps back through all four.
@@ -189,6 +204,7 @@ test('Delete clears the cell, Ctrl+Z brings it back; typing starts an edit, Esc 
   await expect(status(page)).toContainText('已保存 第4项的“服务对象”');
   await expect(target).toHaveText('未填写');
   await expect(toolbar(page).getByRole('button', { name: '撤销' })).toHaveAttribute('title', '撤销修改第4项的“服务对象”');
+  await settled(page);
   await page.screenshot({ path: join(screens, 'drafting-delete.png') });
   await page.keyboard.press('Control+z');
   await expect(target).toHaveText(text);

@@ -3,8 +3,7 @@
 // 撤销/重做 work across paste, insert, delete and move and after a restart.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, GetRowIdParams, GridApi, IsFullWidthRowParams, RowHeightParams } from 'ag-grid-community';
-import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import type { CellEditRequestEvent, GetRowIdParams, GridApi, GridReadyEvent, IsFullWidthRowParams, RowHeightParams, RowSelectionOptions } from 'ag-grid-community';
 import type { CatalogueDetail, ItemField } from '../../../shared/domain/catalogue';
 import type { HistoryState } from '../../../shared/domain/history';
 import { ApiError, errorMessage, invoke } from '../api/client';
@@ -14,10 +13,24 @@ import type { GridRow, ItemRow } from '../grid/catalogue-rows';
 import { catalogueColumns } from '../grid/columns';
 import { DomainRowRenderer } from '../grid/DomainRowRenderer';
 import { gridTheme } from '../grid/theme';
+import { GRID_LOCALE } from '../grid/locale';
 import { saveStatusText } from './save-status';
 import type { SaveStatus } from './save-status';
 
 const cellKey = (itemId: string, field: ItemField) => `${itemId}/${field}`;
+// Grid options that never change, kept out of render: a new getRowHeight or rowSelection on each render
+// would make the grid reset its measured (wrapped) row heights.
+const getRowId = (p: GetRowIdParams<GridRow>) => p.data.id;
+const isFullWidthRow = (p: IsFullWidthRowParams<GridRow>) => p.rowNode.data?.kind === 'domain';
+const getRowHeight = (p: RowHeightParams<GridRow>) => (p.data?.kind === 'domain' ? 40 : undefined);
+const ROW_SELECTION: RowSelectionOptions<GridRow> = {
+  mode: 'multiRow',
+  checkboxes: false,
+  headerCheckbox: false,
+  enableClickSelection: true,
+  isRowSelectable: (node) => node.data?.kind === 'item',
+};
+
 const NO_HISTORY: HistoryState = { undo: null, redo: null, undoSteps: 0, redoSteps: 0 };
 
 /** Keys typed into a text box keep their own meaning there (Ctrl+Z undoes typing, Delete deletes a character). */
@@ -97,6 +110,11 @@ export function ItemsView({ detail, readOnly, onChanged }: { detail: CatalogueDe
     },
     [detail.columnLabels, readOnly, refreshHistory],
   );
+
+  const onGridReady = useCallback((e: GridReadyEvent<GridRow>) => {
+    api.current = e.api;
+  }, []);
+  const onCellEditRequestEvent = useCallback((e: CellEditRequestEvent<GridRow>) => void onCellEditRequest(e), [onCellEditRequest]);
 
   /** The item rows the planner picked: the selected rows, or the row of the cursor. */
   const pickedRows = useCallback((): ItemRow[] => {
@@ -212,23 +230,17 @@ export function ItemsView({ detail, readOnly, onChanged }: { detail: CatalogueDe
       <div className="grid-wrap">
         <AgGridReact<GridRow>
           theme={gridTheme}
-          localeText={AG_GRID_LOCALE_CN}
+          localeText={GRID_LOCALE}
           rowData={rows}
           columnDefs={columns}
-          getRowId={(p: GetRowIdParams<GridRow>) => p.data.id}
-          isFullWidthRow={(p: IsFullWidthRowParams<GridRow>) => p.rowNode.data?.kind === 'domain'}
+          getRowId={getRowId}
+          isFullWidthRow={isFullWidthRow}
           fullWidthCellRenderer={DomainRowRenderer}
-          getRowHeight={(p: RowHeightParams<GridRow>) => (p.data?.kind === 'domain' ? 40 : undefined)}
-          onGridReady={(e) => (api.current = e.api)}
-          rowSelection={{
-            mode: 'multiRow',
-            checkboxes: false,
-            headerCheckbox: false,
-            enableClickSelection: true,
-            isRowSelectable: (node) => node.data?.kind === 'item',
-          }}
+          getRowHeight={getRowHeight}
+          onGridReady={onGridReady}
+          rowSelection={ROW_SELECTION}
           readOnlyEdit
-          onCellEditRequest={(e) => void onCellEditRequest(e)}
+          onCellEditRequest={onCellEditRequestEvent}
           stopEditingWhenCellsLoseFocus
           singleClickEdit={false}
           enterNavigatesVerticallyAfterEdit
