@@ -46,17 +46,20 @@ async function shownItems(page: Page, n: number): Promise<string[]> {
   }, n);
 }
 
-/** Waits until no row's text overflows it: wrapped rows are measured a moment after they are drawn. */
+/** Waits until the rows stop growing: wrapped rows are measured a moment after they are drawn. */
 async function settled(page: Page) {
+  const heights = () =>
+    page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.ag-row')].map((r) => r.clientHeight).join(','));
+  let last = '';
   await expect
-    .poll(() =>
-      page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('.ag-center-cols-container .ag-row .ag-cell-auto-height')].filter(
-          (cell) => cell.scrollHeight > (cell.closest('.ag-row') as HTMLElement).clientHeight + 1,
-        ).length,
-      ),
-    )
-    .toBe(0);
+    .poll(async () => {
+      await page.waitForTimeout(400);
+      const now = await heights();
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
 }
 
 async function open(page: Page) {
