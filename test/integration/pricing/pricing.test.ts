@@ -155,7 +155,7 @@ describe('pricing by hand', () => {
     }
     expect(sum('central') + sum('provincial') + sum('city') + sum('county')).toBe(sum('cost'));
     // Said, never silently zero: the cohorts only 井陉县 has, and 石家庄's three imported counties against the city.
-    expect(summary.problems.find((p) => p.startsWith('“低保对象”在'))).toContain('缺少人数');
+    expect(summary.problems.find((p) => p.startsWith('“低保对象”在'))).toContain('缺少测算年度的人数');
     expect(summary.problems).toContain(
       '石家庄市(不含辛集)已导入 3 个县区，常住人口合计 1,000,000 人，与全市 2020 年的 10,640,458 人相差一成以上：测算只计入已导入的县区，请核对是否缺了县区或人数。',
     );
