@@ -168,3 +168,14 @@ describe('pricing by hand', () => {
     expect(await line('hebei-13th', 26, '130102')).toMatchObject({ cost: '44500000.00' });
   });
 });
+
+describe('the price table by level', () => {
+  it('sums counties into their city and cities into their province, the same money at every level', async () => {
+    const levels = await Promise.all((['county', 'city', 'province'] as const).map((level) => priceTable(db, 'hebei-13th', level)));
+    const total = (rows: Record<string, string | number | null>[]) => rows.reduce((n, r) => n + BigInt(String(r.cost).replace('.', '')), 0n);
+    expect(total(levels[1]!)).toBe(total(levels[0]!));
+    expect(total(levels[2]!)).toBe(total(levels[0]!));
+    expect(new Set(levels[2]!.map((r) => `${String(r.region_code)} ${String(r.region)}`))).toEqual(new Set(['130000 河北省']));
+    expect(levels[1]!.find((r) => r.region_code === '130100')?.region).toBe('石家庄市(不含辛集)');
+  });
+});
