@@ -42,18 +42,23 @@ export async function listDrivers(db: Reader, catalogueId: string): Promise<Map<
 }
 
 /** Writes the given fields of an item's drivers (creating the row the first time). */
-export async function writeDriverFields(tx: Tx, itemId: string, values: Partial<Record<DriverField, FieldValue>>): Promise<void> {
-  const fields = DRIVER_FIELDS.filter((f) => f in values);
+export async function writeDriverFields(tx: Tx, itemId: string, changes: Partial<Record<DriverField, FieldValue>>): Promise<void> {
+  const fields = DRIVER_FIELDS.filter((f) => f in changes);
   if (fields.length === 0) return;
-  await tx.run('INSERT INTO item_drivers (item_id) VALUES ($1) ON CONFLICT DO NOTHING', [itemId]);
-  const sets = fields.map((f, i) => `${DRIVER_COLUMNS[f].column} = CAST($${i + 2} AS ${DRIVER_COLUMNS[f].cast})`).join(', ');
-  await tx.run(`UPDATE item_drivers SET ${sets}, updated_at = current_timestamp WHERE item_id = $1`, [
-    itemId,
-    ...fields.map((f) => {
-      const v = values[f];
-      return v === null || v === undefined ? null : String(v);
-    }),
-  ]);
+  const columns = fields.map((f) => DRIVER_COLUMNS[f].column);
+  const casts = fields.map((f, i) => `CAST($${i + 2} AS ${DRIVER_COLUMNS[f].cast})`);
+  // One statement: the row is created the first time, updated after.
+  await tx.run(
+    `INSERT INTO item_drivers (item_id, ${columns.join(', ')}) VALUES ($1, ${casts.join(', ')})
+     ON CONFLICT (item_id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = now()`,
+    [
+      itemId,
+      ...fields.map((f) => {
+        const v = changes[f];
+        return v === null || v === undefined ? null : String(v);
+      }),
+    ],
+  );
 }
 
 /** A driver's value as text, the form edits compare against. */

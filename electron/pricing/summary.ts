@@ -107,18 +107,20 @@ async function missingPopulation(db: Reader, catalogueId: string, fromYear: numb
      cohorts AS (
        SELECT DISTINCT d.cohort FROM item_drivers d JOIN items i ON i.id = d.item_id JOIN ${UNITS_SQL} ON u.unit = d.unit
        WHERE i.catalogue_id = $1 AND d.cohort IS NOT NULL AND NOT u.per_region),
+     have AS (
+       SELECT region, cohort, count(*) AS years FROM population_resolved
+       WHERE year BETWEEN $2 AND $3 AND cohort IN (SELECT cohort FROM cohorts) GROUP BY ALL),
      gaps AS (
-       SELECT k.cohort, l.name, count(*) AS years
-       FROM leaves l CROSS JOIN cohorts k CROSS JOIN range($2, $3 + 1) y(year)
-       WHERE NOT EXISTS (SELECT 1 FROM population_resolved p WHERE p.region = l.region AND p.cohort = k.cohort AND p.year = y.year)
-       GROUP BY ALL)
+       SELECT k.cohort, l.name
+       FROM leaves l CROSS JOIN cohorts k LEFT JOIN have h ON h.region = l.region AND h.cohort = k.cohort
+       WHERE coalesce(h.years, 0) < $3 - $2 + 1)
      SELECT cohort, count(*) AS regions, string_agg(name, '、' ORDER BY name) FILTER (WHERE true) AS names FROM gaps GROUP BY cohort ORDER BY cohort`,
     [catalogueId, fromYear, toYear],
   );
   return rows.map((r) => {
     const names = String(r.names).split('、');
     const shown = names.slice(0, 5).join('、') + (names.length > 5 ? ` 等 ${names.length} 个地区` : '');
-    return `“${String(r.cohort)}”在 ${shown} 缺少人数（没有任何年份的统计，也没有可用的比例），这些地区未计入测算：请导入人数或设置该人群占常住人口的比例。`;
+    return `“${String(r.cohort)}”在 ${shown} 缺少测算年度的人数（没有统计，也没有可用的比例），缺的年份未计入测算：请导入人数或设置该人群占常住人口的比例。`;
   });
 }
 

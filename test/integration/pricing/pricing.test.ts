@@ -155,7 +155,7 @@ describe('pricing by hand', () => {
     }
     expect(sum('central') + sum('provincial') + sum('city') + sum('county')).toBe(sum('cost'));
     // Said, never silently zero: the cohorts only 井陉县 has, and 石家庄's three imported counties against the city.
-    expect(summary.problems.find((p) => p.startsWith('“低保对象”在'))).toContain('缺少人数');
+    expect(summary.problems.find((p) => p.startsWith('“低保对象”在'))).toContain('缺少测算年度的人数');
     expect(summary.problems).toContain(
       '石家庄市(不含辛集)已导入 3 个县区，常住人口合计 1,000,000 人，与全市 2020 年的 10,640,458 人相差一成以上：测算只计入已导入的县区，请核对是否缺了县区或人数。',
     );
@@ -166,5 +166,16 @@ describe('pricing by hand', () => {
       '第26项“居民健康档案”的“覆盖率”：覆盖率应是 0 到 1 之间的小数',
     );
     expect(await line('hebei-13th', 26, '130102')).toMatchObject({ cost: '44500000.00' });
+  });
+});
+
+describe('the price table by level', () => {
+  it('sums counties into their city and cities into their province, the same money at every level', async () => {
+    const levels = await Promise.all((['county', 'city', 'province'] as const).map((level) => priceTable(db, 'hebei-13th', level)));
+    const total = (rows: Record<string, string | number | null>[]) => rows.reduce((n, r) => n + BigInt(String(r.cost).replace('.', '')), 0n);
+    expect(total(levels[1]!)).toBe(total(levels[0]!));
+    expect(total(levels[2]!)).toBe(total(levels[0]!));
+    expect(new Set(levels[2]!.map((r) => `${String(r.region_code)} ${String(r.region)}`))).toEqual(new Set(['130000 河北省']));
+    expect(levels[1]!.find((r) => r.region_code === '130100')?.region).toBe('石家庄市(不含辛集)');
   });
 });

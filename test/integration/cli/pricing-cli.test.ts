@@ -1,0 +1,83 @@
+// The pricing command line as a finance bureau scripts it: imports in GBK CSV, .xlsx and UTF-8 with a BOM,
+// then the price table; a bad row names file, row and column and leaves the database file as it was.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../support/run-cli';
+import { seededDatabaseFile, tempDir } from '../../support/temp-db';
+
+const temp = tempDir();
+let db: string;
+beforeAll(async () => {
+  db = await seededDatabaseFile(temp.dir);
+});
+afterAll(() => temp.cleanup());
+
+const hash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+const GBK = {
+  长安区: [0xb3, 0xa4, 0xb0, 0xb2, 0xc7, 0xf8],
+  市辖区: [0xca, 0xd0, 0xcf, 0xbd, 0xc7, 0xf8],
+  井陉县: [0xbe, 0xae, 0xda, 0xea, 0xcf, 0xd8],
+  市管县: [0xca, 0xd0, 0xb9, 0xdc, 0xcf, 0xd8],
+};
+
+describe('pricing from the command line', () => {
+  it('imports regions from a GBK CSV, population from .xlsx, drivers from UTF-8 with a BOM, and prints the price table', async () => {
+    const ascii = (text: string) => [...Buffer.from(text, 'ascii')];
+    const gbk = Buffer.from([
+      ...ascii('region_code,region,parent_code,level,class,grade\r\n130102,'), ...GBK.长安区, ...ascii(',130100,county,'), ...GBK.市辖区, ...ascii(',\r\n'),
+      ...ascii('130121,'), ...GBK.井陉县, ...ascii(',130100,county,'), ...GBK.市管县, ...ascii(',2\r\n'),
+    ]);
+    expect(new TextDecoder('gbk').decode(gbk)).toContain('130121,井陉县,130100,county,市管县,2');
+    writeFileSync(join(temp.dir, '县区.csv'), gbk);
+    let run = runCli(['regions', 'import', join(temp.dir, '县区.csv'), '--db', db]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('已导入行政区：新增 2 个行政区，更新 0 个（2 行）。');
+
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('人口');
+    sheet.addRows([['region_code', 'cohort', 'year', 'value'], ['130102', '常住人口', 2026, 500000], ['130121', '常住人口', 2026, 300000]]);
+    await book.xlsx.writeFile(join(temp.dir, '人口.xlsx'));
+    run = runCli(['population', 'import', join(temp.dir, '人口.xlsx'), '--db', db]);
+    expect(run.status, run.stderr).toBe(0);
+
+    writeFileSync(
+      join(temp.dir, '参数.csv'),
+      `\uFEFFitem_no,cohort,coverage,unit_amount,unit,periods_per_year,base_year,yearly_change,split_rule\r\n26,常住人口,1,89,元/人/年,,2026,5,中央按档分担，省市县按比例\r\n`,
+    );
+    run = runCli(['drivers', 'import', 'hebei-13th', join(temp.dir, '参数.csv'), '--db', db]);
+    expect(run.status, run.stderr).toBe(0);
+
+    run = runCli(['price', 'hebei-13th', '--from', '2026', '--to', '2027', '--level', 'county', '--db', db]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('未测算的服务项目 80 个');
+    const [header, ...rows] = run.stdout.split('\r\n').filter(Boolean);
+    expect(header).toBe('item_no,item,region_code,region,year,beneficiaries,cost,central,provincial,city,county');
+    const records = parse(rows.join('\n')) as string[][];
+    // 长安区 in 2027: 500000 residents × (89 + 5) 元; tier 2: 60 % central, the rest 1:1:1.
+    expect(records.find((r) => r[2] === '130102' && r[4] === '2027')).toEqual([
+      '26', '居民健康档案', '130102', '长安区', '2027', '500000', '47000000.00', '28200000.00', '6266666.67', '6266666.67', '6266666.66',
+    ]);
+    expect(new Set(records.map((r) => r[4]))).toEqual(new Set(['2026', '2027']));
+  });
+
+  it('refuses a file with a bad row, naming the file, row and column, and leaves the database as it was', () => {
+    writeFileSync(join(temp.dir, '坏人口.csv'), 'region_code,cohort,year,value\n130102,常住人口,2026,五十万\n130121,常住人口,20x6,1\n');
+    const before = hash(db);
+    const run = runCli(['population', 'import', join(temp.dir, '坏人口.csv'), '--db', db]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('坏人口.csv 第2行“value”列：“五十万”应为 0 到 20 亿之间的整数人数');
+    expect(run.stderr).toContain('坏人口.csv 第3行“year”列：“20x6”不是四位年份');
+    expect(hash(db)).toBe(before);
+  });
+
+  it('refuses a header that is not the one the import reads, saying what is missing', () => {
+    writeFileSync(join(temp.dir, '错表头.csv'), 'code,cohort,year,value\n130102,常住人口,2026,1\n');
+    const run = runCli(['population', 'import', join(temp.dir, '错表头.csv'), '--db', db]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('缺少列 region_code；多出列 code');
+  });
+});
