@@ -1,5 +1,7 @@
 // Indicator tables: the published ones of the seed documents (read-only) and the drafts for a new plan,
 // read as one shape; the drafts are created, edited and deleted by commands recorded with their inverse.
+import { logChange } from './change-log';
+import type { Origin } from './commands';
 import type { CreateIndicatorPlanCommand, DeleteIndicatorPlanCommand, SetIndicatorFieldCommand } from '../../shared/domain/commands';
 import { normaliseCellText } from '../../shared/domain/cell-text';
 import { checkedCellValue } from './cell-value';
@@ -77,15 +79,11 @@ export async function getIndicatorPlan(db: Reader, planId: string): Promise<Indi
   };
 }
 
-async function log(tx: Tx, command: { kind: string }, inverse: object | null, origin: string): Promise<number> {
-  const [logged] = await tx.all(
-    `INSERT INTO change_log (catalogue_id, command, payload, inverse, origin) VALUES (NULL, $1, $2, $3, $4) RETURNING id`,
-    [command.kind, JSON.stringify(command), inverse === null ? null : JSON.stringify(inverse), origin],
-  );
-  return Number(logged?.id);
+function log(tx: Tx, command: { kind: string }, inverse: object | null, origin: Origin): Promise<number> {
+  return logChange(tx, null, command.kind, command, inverse, origin);
 }
 
-export async function createIndicatorPlan(tx: Tx, command: CreateIndicatorPlanCommand, origin: string): Promise<{ plan: IndicatorPlanTable; changeId: number }> {
+export async function createIndicatorPlan(tx: Tx, command: CreateIndicatorPlanCommand, origin: Origin): Promise<{ plan: IndicatorPlanTable; changeId: number }> {
   const source = await getIndicatorPlan(tx, command.basedOnDocument);
   if ((await tx.all('SELECT 1 FROM indicator_plans WHERE id = $1', [command.planId])).length > 0) {
     throw new AppError('conflict', `编号为“${command.planId}”的指标表已经存在，没有重复新建。`);
@@ -113,7 +111,7 @@ export async function createIndicatorPlan(tx: Tx, command: CreateIndicatorPlanCo
   return { plan: await getIndicatorPlan(tx, command.planId), changeId };
 }
 
-export async function deleteIndicatorPlan(tx: Tx, command: DeleteIndicatorPlanCommand, origin: string): Promise<{ changeId: number }> {
+export async function deleteIndicatorPlan(tx: Tx, command: DeleteIndicatorPlanCommand, origin: Origin): Promise<{ changeId: number }> {
   const [plan] = await tx.all('SELECT based_on_document FROM indicator_plans WHERE id = $1', [command.planId]);
   if (!plan) throw new AppError('not_found', `没有编号为“${command.planId}”的指标表草稿。`);
   await tx.run('DELETE FROM indicator_plan_rows WHERE plan_id = $1', [command.planId]);
@@ -125,7 +123,7 @@ export async function deleteIndicatorPlan(tx: Tx, command: DeleteIndicatorPlanCo
 
 const REQUIRED = new Set(['category', 'name']);
 
-export async function setIndicatorField(tx: Tx, command: SetIndicatorFieldCommand, origin: string): Promise<{ row: IndicatorPlanRow; changeId: number }> {
+export async function setIndicatorField(tx: Tx, command: SetIndicatorFieldCommand, origin: Origin): Promise<{ row: IndicatorPlanRow; changeId: number }> {
   const table = await getIndicatorPlan(tx, command.planId);
   if (table.plan.source === 'document') {
     throw new AppError('refused', `“${table.plan.title}”是已发布文件中的指标表，不能修改；请先以它为底新建一份指标表草稿。`);

@@ -1,6 +1,8 @@
 // The page header and footer of a catalogue's annexes: what the user set (per catalogue), else the
 // default — the draft mark and the date until the catalogue is published. Read and written here; the
 // write is a command, recorded in change_log with its inverse.
+import { logChange } from './change-log';
+import type { Origin } from './commands';
 import type { SetPageTextCommand } from '../../shared/domain/commands';
 import type { PageTextSetting } from '../../shared/contract';
 import { AppError } from '../db/app-error';
@@ -49,7 +51,7 @@ function clean(value: string | null, what: string): string | null {
   return line;
 }
 
-export async function setPageText(tx: Tx, command: SetPageTextCommand, origin: string): Promise<{ pageText: PageTextSetting; changeId: number }> {
+export async function setPageText(tx: Tx, command: SetPageTextCommand, origin: Origin): Promise<{ pageText: PageTextSetting; changeId: number }> {
   const before = await getPageText(tx, command.catalogueId);
   const header = clean(command.header, '页眉');
   const footer = clean(command.footer, '页脚');
@@ -59,9 +61,6 @@ export async function setPageText(tx: Tx, command: SetPageTextCommand, origin: s
     await tx.run('INSERT INTO annex_page_text (catalogue_id, header, footer) VALUES ($1, $2, $3)', [command.catalogueId, header, footer]);
   }
   const inverse: SetPageTextCommand = { ...command, header: before.storedHeader, footer: before.storedFooter };
-  const [logged] = await tx.all(
-    `INSERT INTO change_log (catalogue_id, command, payload, inverse, origin) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [command.catalogueId, command.kind, JSON.stringify({ ...command, header, footer }), JSON.stringify(inverse), origin],
-  );
-  return { pageText: await getPageText(tx, command.catalogueId), changeId: Number(logged?.id) };
+  const changeId = await logChange(tx, command.catalogueId, command.kind, { ...command, header, footer }, inverse, origin);
+  return { pageText: await getPageText(tx, command.catalogueId), changeId };
 }

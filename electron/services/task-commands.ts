@@ -1,5 +1,7 @@
 // The write of one task annex cell, applied inside the transaction executeCommand opens and recorded in
 // change_log with its inverse, like an item edit.
+import { logChange } from './change-log';
+import type { Origin } from './commands';
 import type { SetTaskFieldCommand } from '../../shared/domain/commands';
 import { normaliseCellText } from '../../shared/domain/cell-text';
 import { checkedCellValue } from './cell-value';
@@ -16,7 +18,7 @@ export interface TaskCommandResult {
 
 const COLUMNS = { task: 'task', responsibleUnits: 'responsible_units' } as const;
 
-export async function setTaskField(tx: Tx, command: SetTaskFieldCommand, origin: string): Promise<TaskCommandResult> {
+export async function setTaskField(tx: Tx, command: SetTaskFieldCommand, origin: Origin): Promise<TaskCommandResult> {
   const before = await getTask(tx, command.taskId);
   const where = `第${before.taskNo}项重点任务的“${TASK_FIELD_LABELS[command.field]}”`;
   const stored = normaliseCellText(before[command.field]);
@@ -29,9 +31,6 @@ export async function setTaskField(tx: Tx, command: SetTaskFieldCommand, origin:
   await tx.run(`UPDATE tasks SET ${COLUMNS[command.field]} = $1 WHERE id = $2`, [value, command.taskId]);
   await tx.run('UPDATE catalogues SET updated_at = current_timestamp WHERE id = $1', [before.catalogueId]);
   const inverse: SetTaskFieldCommand = { ...command, value: before[command.field], expected: value };
-  const [logged] = await tx.all(
-    `INSERT INTO change_log (catalogue_id, command, payload, inverse, origin) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [before.catalogueId, command.kind, JSON.stringify({ ...command, value }), JSON.stringify(inverse), origin],
-  );
-  return { task: await getTask(tx, command.taskId), changeId: Number(logged?.id) };
+  const changeId = await logChange(tx, before.catalogueId, command.kind, { ...command, value }, inverse, origin);
+  return { task: await getTask(tx, command.taskId), changeId };
 }
