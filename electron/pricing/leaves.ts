@@ -3,6 +3,7 @@
 // inherited from above when it has none. Kept as a table, rebuilt whenever regions change, since every
 // pricing query joins it.
 import type { Tx } from '../db/database';
+import { rebuildRuleTerms } from './rule-terms';
 
 export async function rebuildLeaves(tx: Tx): Promise<void> {
   await tx.run(`CREATE OR REPLACE TABLE leaf_regions AS
@@ -16,4 +17,5 @@ export async function rebuildLeaves(tx: Tx): Promise<void> {
     LEFT JOIN regions g ON g.code = p.parent_code
     WHERE NOT EXISTS (SELECT 1 FROM regions c WHERE c.parent_code = r.code)
     ORDER BY region`);
+  await rebuildRuleTerms(tx);
 }

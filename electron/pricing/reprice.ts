@@ -3,7 +3,7 @@
 // inside the edit's own transaction, so the figures a planner sees are never out of step with the inputs.
 import type { Tx } from '../db/database';
 import { rebuildPopulation } from './population';
-import { UNITS_SQL, qualitySql } from './sql-values';
+import { UNITS_SQL, quote } from './sql-values';
 
 export const DEFAULT_YEARS = { fromYear: 2026, toYear: 2030 } as const;
 
@@ -22,19 +22,14 @@ async function populationSpan(tx: Tx): Promise<{ fromYear: number; toYear: numbe
   return { fromYear: Number(row?.f ?? DEFAULT_YEARS.fromYear), toYear: Number(row?.t ?? DEFAULT_YEARS.toYear) };
 }
 
+const share = (x: string, n: string, d: string) => `((${x}) // (${d})) * (${n}) + (((${x}) % (${d})) * (${n}) * 2 + (${d})) // (2 * (${d}))`;
+
 /**
- * The lines of one catalogue (or of some of its items): drivers × the leaf regions under the catalogue's
- * region × its years, joined to the resolved population, the rule row that applies to each region's class
- * and grade, and the province's tier. Incomplete drivers give no line: such items are listed as not priced.
- *
- * Everything per item, rule and region is turned into integers first (a few thousand rows); the million
- * lines then need only BIGINT arithmetic. A product x·n/d is taken as (x // d)·n plus the rounded
- * (x % d)·n/d, which is exact and keeps every intermediate far inside 64 bits.
+ * Per priced item, its drivers as integers (fen, millionths, hundredths of a period). Incomplete drivers
+ * give no row: such items are listed as not priced.
  */
-export function linesSql(driverFilter: string): string {
-  const share = (x: string, n: string, d: string) => `((${x}) // (${d})) * (${n}) + (((${x}) % (${d})) * (${n}) * 2 + (${d})) // (2 * (${d}))`;
+function driverTermsSql(driverFilter: string): string {
   return `
-  WITH drv AS (
     SELECT d.key AS item_key, i.catalogue_id, d.split_rule_id, u.per_region,
            CASE WHEN u.per_region THEN NULL ELSE d.cohort END AS people,
            CAST(coalesce(d.coverage, 0) * 1000000 AS BIGINT) AS cov_u,
@@ -44,67 +39,39 @@ export function linesSql(driverFilter: string): string {
     FROM item_drivers d JOIN items i ON i.id = d.item_id JOIN ${UNITS_SQL} ON u.unit = d.unit
     WHERE ${driverFilter}
       AND d.unit_amount IS NOT NULL AND d.split_rule_id IS NOT NULL
-      AND (u.per_region OR (d.cohort IS NOT NULL AND d.coverage IS NOT NULL))),
-  -- Each (catalogue, rule) pair numbered: the million-row join is then on one small integer.
-  pairs AS (
-    SELECT catalogue_id, split_rule_id AS rule_id, CAST(row_number() OVER (ORDER BY catalogue_id, split_rule_id) AS INTEGER) AS pair
-    FROM (SELECT DISTINCT catalogue_id, split_rule_id FROM drv)),
-  cat AS (
+      AND (u.per_region OR (d.cohort IS NOT NULL AND d.coverage IS NOT NULL))`;
+}
+
+/** The catalogues of the drivers in `drv`, with the region at the top of each and the years it is priced for. */
+const CATALOGUE_YEARS_SQL = `
     SELECT c.id, c.region_code AS root, coalesce(s.from_year, ${DEFAULT_YEARS.fromYear}) AS from_year, coalesce(s.to_year, ${DEFAULT_YEARS.toYear}) AS to_year
     FROM catalogues c LEFT JOIN pricing_settings s ON s.catalogue_id = c.id
-    WHERE c.id IN (SELECT DISTINCT catalogue_id FROM drv)),
-  -- Per item and year: the amount in fen and the yearly amount per beneficiary split as a·100 + b.
-  drv_years AS (
-    SELECT drv.*, CAST(unnest(range(cat.from_year, cat.to_year + 1)) AS INTEGER) AS year FROM drv JOIN cat ON cat.id = drv.catalogue_id),
-  drv_year AS (SELECT *, unit_fen + change_fen * (year - coalesce(base_year, year)) AS amount_fen FROM drv_years),
-  -- Cohorts numbered from 1, so the population is found by one integer key (region, cohort, year); an item
-  -- priced per region has cohort 0 and finds none.
-  cohorts AS (SELECT people AS cohort, CAST(row_number() OVER (ORDER BY people) AS BIGINT) AS cohort_no FROM (SELECT DISTINCT people FROM drv WHERE people IS NOT NULL)),
-  drv_amount AS (
-    SELECT y.item_key, y.year, y.amount_fen, y.per_region, y.cov_u, y.manual_u, pr.pair,
-           (amount_fen * periods_c) // 100 AS per_a, (amount_fen * periods_c) % 100 AS per_b, coalesce(k.cohort_no, 0) AS cohort_no
-    FROM drv_year y JOIN pairs pr ON pr.catalogue_id = y.catalogue_id AND pr.rule_id = y.split_rule_id
-    LEFT JOIN cohorts k ON k.cohort = y.people WHERE amount_fen >= 0),
-  pop AS (SELECT p.region, k.cohort_no, CAST(p.year AS INTEGER) AS year, p.value, p.quality FROM population_resolved p JOIN cohorts k ON k.cohort = p.cohort),
-  cat_leaves AS (
-    SELECT cat.id AS catalogue_id, l.* FROM cat JOIN leaf_regions l
-      ON cat.root IS NULL OR l.code = cat.root OR l.top_code = cat.root OR l.city_code = cat.root),
-  -- Per catalogue, rule and leaf: the row that applies (most specific), its central share and weights as integers.
-  rule_leaf AS (
-    SELECT pr.pair, l.catalogue_id, r.rule_id, l.region, arg_max(r.seq, (CASE WHEN r.county_class IS NOT NULL THEN 2 ELSE 0 END) + (CASE WHEN r.grade IS NOT NULL THEN 1 ELSE 0 END)) AS seq
-    FROM pairs pr JOIN split_rule_rows r ON r.rule_id = pr.rule_id JOIN cat_leaves l
-      ON l.catalogue_id = pr.catalogue_id AND (r.county_class IS NULL OR r.county_class = l.county_class) AND (r.grade IS NULL OR r.grade = l.grade)
-    GROUP BY ALL),
-  rule_terms AS (
-    SELECT rl.pair, rl.region, rl.seq,
-           CAST(CASE WHEN r.central_by_tier THEN t.central_share_pct ELSE r.central_pct END * 10000 AS BIGINT) AS central_u,
-           CAST(r.provincial * 10000 AS BIGINT) AS wp,
-           CASE WHEN l.county_class = '省直管县' THEN 0 ELSE CAST(r.city * 10000 AS BIGINT) END AS wc,
-           CAST(r.county * 10000 AS BIGINT) AS wx,
-           greatest(${qualitySql('sr.status')}, CASE WHEN r.central_by_tier THEN ${qualitySql('t.status')} ELSE 0 END) AS rule_quality,
-           ${qualitySql('sr.status')} AS own_quality
-    FROM rule_leaf rl JOIN cat_leaves l ON l.catalogue_id = rl.catalogue_id AND l.region = rl.region
-    JOIN split_rule_rows r ON r.rule_id = rl.rule_id AND r.seq = rl.seq
-    JOIN split_rules sr ON sr.id = rl.rule_id
-    LEFT JOIN ref_fiscal_tiers t ON t.province_code = l.province_code),
-  -- Per person: each item-year meets the population of its cohort in every region, then the rule terms of
-  -- its region; per region: each item-year meets the rule terms directly.
-  per_person AS (
-    SELECT d.item_key, p.region, d.year, d.amount_fen, d.per_a, d.per_b, d.per_region, d.pair, d.manual_u,
-           (p.value * d.cov_u * 2 + 1000000) // 2000000 AS beneficiaries, p.quality AS pop_quality
-    FROM drv_amount d JOIN pop p ON p.cohort_no = d.cohort_no AND p.year = d.year
-    WHERE NOT d.per_region),
-  per_region AS (
-    SELECT d.item_key, rt.region, d.year, d.amount_fen, d.per_a, d.per_b, d.per_region, d.pair, d.manual_u,
-           CAST(NULL AS BIGINT) AS beneficiaries, 0 AS pop_quality
-    FROM drv_amount d JOIN rule_terms rt ON rt.pair = d.pair
-    WHERE d.per_region),
-  base AS (
-    SELECT x.item_key, x.region, x.year, x.amount_fen, x.per_a, x.per_b, x.per_region, x.beneficiaries,
-           rt.seq AS rule_seq, coalesce(x.manual_u, rt.central_u) AS central_u, rt.wp, rt.wc, rt.wx,
-           greatest(x.pop_quality, CASE WHEN x.manual_u IS NULL THEN rt.rule_quality ELSE rt.own_quality END) AS quality
-    FROM (SELECT * FROM per_person UNION ALL SELECT * FROM per_region) x
-    JOIN rule_terms rt ON rt.pair = x.pair AND rt.region = x.region),
+    WHERE c.id IN (SELECT DISTINCT catalogue_id FROM drv)`;
+
+/**
+ * Per item and year (a relation `drv_years` of driver terms and a year): the amount in fen, and the yearly
+ * amount per beneficiary split as per_a·100 + per_b. Negative amounts give no line.
+ */
+const YEAR_AMOUNT_SQL = `
+    SELECT *, (amount_fen * periods_c) // 100 AS per_a, (amount_fen * periods_c) % 100 AS per_b
+    FROM (SELECT *, unit_fen + change_fen * (year - coalesce(base_year, year)) AS amount_fen FROM drv_years)
+    WHERE amount_fen >= 0`;
+
+/** A leaf region's rule terms belong to a catalogue when the leaf is under the catalogue's region. */
+const UNDER_ROOT = (root: string) => `(${root} IS NULL OR t.code = ${root} OR t.top_code = ${root} OR t.city_code = ${root})`;
+
+/** round(population × coverage): the beneficiaries of a line. */
+const BENEFICIARIES = (value: string, covU: string) => `(${value} * ${covU} * 2 + 1000000) // 2000000`;
+
+/**
+ * From a relation `base` of lines (item_key, region, year, amount_fen, per_a, per_b, per_region,
+ * beneficiaries, rule_seq, central_u, wp, wc, wx, quality): the cost and the four shares in fen, in the
+ * columns of cost_lines. Cost = round(beneficiaries × yearly amount), or the yearly amount per region;
+ * central = round(cost × pct); the province's weight share of the rest, then the city's of what remains;
+ * the county takes the remainder, so the four always sum to the cost. A product x·n/d is taken as
+ * (x // d)·n plus the rounded (x % d)·n/d, which is exact and keeps every intermediate inside 64 bits.
+ */
+const SPLIT_SQL = `
   costed AS (
     SELECT *, CASE WHEN per_region THEN per_a + (per_b * 2 + 100) // 200
                    ELSE beneficiaries * per_a + (beneficiaries * per_b * 2 + 100) // 200 END AS cost_fen
@@ -121,6 +88,102 @@ export function linesSql(driverFilter: string): string {
          cost_fen, central_fen, provincial_fen, city_fen, local_fen - provincial_fen - city_fen AS county_fen, CAST(rule_seq AS INTEGER) AS rule_seq,
          CAST(central_u AS INTEGER) AS central_u, CAST(quality AS TINYINT) AS quality
   FROM city`;
+
+/** A line's quality: the worse of its population's and its central share's (the rule's own when entered by hand). */
+const QUALITY = (popQuality: string, manualU: string) => `greatest(${popQuality}, CASE WHEN ${manualU} IS NULL THEN t.rule_quality ELSE t.own_quality END)`;
+
+/**
+ * The lines of one catalogue (or of some of its items), set-based: drivers × the leaf regions under the
+ * catalogue's region × its years, joined to the resolved population and the rule terms of each leaf.
+ * Everything per item and rule is turned into integers first (a few thousand rows); the million lines then
+ * need only BIGINT arithmetic.
+ */
+export function linesSql(driverFilter: string): string {
+  return `
+  WITH drv AS (${driverTermsSql(driverFilter)}),
+  -- Each (catalogue, rule) pair numbered: the million-row join is then on one small integer.
+  pairs AS (
+    SELECT catalogue_id, split_rule_id AS rule_id, CAST(row_number() OVER (ORDER BY catalogue_id, split_rule_id) AS INTEGER) AS pair
+    FROM (SELECT DISTINCT catalogue_id, split_rule_id FROM drv)),
+  cat AS (${CATALOGUE_YEARS_SQL}),
+  drv_years AS (
+    SELECT drv.*, CAST(unnest(range(cat.from_year, cat.to_year + 1)) AS INTEGER) AS year FROM drv JOIN cat ON cat.id = drv.catalogue_id),
+  -- Cohorts numbered from 1, so the population is found by one integer key (region, cohort, year); an item
+  -- priced per region has cohort 0 and finds none.
+  cohorts AS (SELECT people AS cohort, CAST(row_number() OVER (ORDER BY people) AS BIGINT) AS cohort_no FROM (SELECT DISTINCT people FROM drv WHERE people IS NOT NULL)),
+  drv_amount AS (
+    SELECT y.item_key, y.year, y.amount_fen, y.per_a, y.per_b, y.per_region, y.cov_u, y.manual_u, pr.pair, coalesce(k.cohort_no, 0) AS cohort_no
+    FROM (${YEAR_AMOUNT_SQL}) y JOIN pairs pr ON pr.catalogue_id = y.catalogue_id AND pr.rule_id = y.split_rule_id
+    LEFT JOIN cohorts k ON k.cohort = y.people),
+  pop AS (SELECT p.region, k.cohort_no, CAST(p.year AS INTEGER) AS year, p.value, p.quality FROM population_resolved p JOIN cohorts k ON k.cohort = p.cohort),
+  rule_terms AS (
+    SELECT pr.pair, t.* FROM pairs pr JOIN cat ON cat.id = pr.catalogue_id
+    JOIN rule_leaf_terms t ON t.rule_id = pr.rule_id AND ${UNDER_ROOT('cat.root')}),
+  -- Per person: each item-year meets the population of its cohort in every region, then the rule terms of
+  -- its region; per region: each item-year meets the rule terms directly.
+  per_person AS (
+    SELECT d.item_key, p.region, d.year, d.amount_fen, d.per_a, d.per_b, d.per_region, d.pair, d.manual_u,
+           ${BENEFICIARIES('p.value', 'd.cov_u')} AS beneficiaries, p.quality AS pop_quality
+    FROM drv_amount d JOIN pop p ON p.cohort_no = d.cohort_no AND p.year = d.year
+    WHERE NOT d.per_region),
+  per_region AS (
+    SELECT d.item_key, t.region, d.year, d.amount_fen, d.per_a, d.per_b, d.per_region, d.pair, d.manual_u,
+           CAST(NULL AS BIGINT) AS beneficiaries, 0 AS pop_quality
+    FROM drv_amount d JOIN rule_terms t ON t.pair = d.pair
+    WHERE d.per_region),
+  base AS (
+    SELECT x.item_key, x.region, x.year, x.amount_fen, x.per_a, x.per_b, x.per_region, x.beneficiaries,
+           t.seq AS rule_seq, coalesce(x.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx, ${QUALITY('x.pop_quality', 'x.manual_u')} AS quality
+    FROM (SELECT * FROM per_person UNION ALL SELECT * FROM per_region) x
+    JOIN rule_terms t ON t.pair = x.pair AND t.region = x.region),
+  ${SPLIT_SQL}`;
+}
+
+/** An integer read back from DuckDB, as an SQL literal. */
+const int = (value: unknown) => {
+  const text = String(value);
+  if (!/^-?\d+$/u.test(text)) throw new Error(`测算内部错误：“${text}”不是整数。`);
+  return text;
+};
+
+/**
+ * One item's lines: its terms per year are read first (a handful of rows), then the lines are one join of
+ * those years with its cohort's population and its rule's terms. The same arithmetic as linesSql, in a
+ * statement small enough that DuckDB plans it in a few milliseconds: what keeps an edit quick.
+ */
+async function repriceOneItem(tx: Tx, itemId: string): Promise<void> {
+  // The item's key, with its terms per year when its drivers are complete (else one row of nulls).
+  const rows = await tx.all(
+    `WITH drv AS (${driverTermsSql('d.item_id = $1')}), cat AS (${CATALOGUE_YEARS_SQL}),
+     drv_years AS (SELECT drv.*, cat.root, CAST(unnest(range(cat.from_year, cat.to_year + 1)) AS INTEGER) AS year FROM drv JOIN cat ON cat.id = drv.catalogue_id)
+     SELECT k.key, y.item_key, y.split_rule_id, y.per_region, y.people, y.cov_u, y.manual_u, y.root, y.year, y.amount_fen, y.per_a, y.per_b
+     FROM (SELECT key FROM item_drivers WHERE item_id = $1) k LEFT JOIN (${YEAR_AMOUNT_SQL}) y ON true ORDER BY y.year`,
+    [itemId],
+  );
+  if (!rows[0]) return;
+  await tx.run(`DELETE FROM cost_lines WHERE item_key = ${int(rows[0].key)}`);
+  const years = rows.filter((r) => r.year !== null);
+  const first = years[0];
+  if (!first) return;
+  const perRegion = first.per_region === true;
+  const manual = first.manual_u === null ? 'NULL' : int(first.manual_u);
+  const amounts = years.map((y) => `(${int(y.year)}, ${int(y.amount_fen)}, ${int(y.per_a)}, ${int(y.per_b)})`).join(', ');
+  const root = first.root === null ? 'NULL' : quote(String(first.root));
+  const people = perRegion
+    ? ''
+    : `JOIN population_resolved p ON p.region = t.region AND p.year = a.year AND p.cohort = ${quote(String(first.people))}`;
+  await tx.run(
+    `INSERT INTO cost_lines
+     WITH a AS (SELECT * FROM (VALUES ${amounts}) v(year, amount_fen, per_a, per_b)),
+     base AS (
+       SELECT ${int(first.item_key)} AS item_key, t.region, a.year, a.amount_fen, a.per_a, a.per_b, ${perRegion} AS per_region,
+              ${perRegion ? 'CAST(NULL AS BIGINT)' : BENEFICIARIES('p.value', int(first.cov_u))} AS beneficiaries,
+              t.seq AS rule_seq, coalesce(${manual}, t.central_u) AS central_u, t.wp, t.wc, t.wx,
+              ${QUALITY(perRegion ? '0' : 'p.quality', manual)} AS quality
+       FROM rule_leaf_terms t CROSS JOIN a ${people}
+       WHERE t.rule_id = ${quote(String(first.split_rule_id))} AND ${UNDER_ROOT(root)}),
+     ${SPLIT_SQL}`,
+  );
 }
 
 export async function repriceCatalogue(tx: Tx, catalogueId: string): Promise<void> {
@@ -134,6 +197,7 @@ export async function repriceCatalogue(tx: Tx, catalogueId: string): Promise<voi
 /** After a driver edit: only that item's lines (about 14,000 for one item of a national model). */
 export async function repriceItems(tx: Tx, itemIds: string[]): Promise<void> {
   if (itemIds.length === 0) return;
+  if (itemIds.length === 1) return repriceOneItem(tx, itemIds[0]!);
   const list = itemIds.map((_, i) => `$${i + 1}`).join(', ');
   await tx.run(`DELETE FROM cost_lines WHERE item_key IN (SELECT key FROM item_drivers WHERE item_id IN (${list}))`, itemIds);
   await tx.run(`INSERT INTO cost_lines ${linesSql(`d.item_id IN (${list})`)}`, itemIds);

@@ -6,6 +6,7 @@ import { AppError } from '../db/app-error';
 import type { Database, Tx } from '../db/database';
 import type { PlainRow } from '../db/plain-values';
 import { plainDecimal } from '../../shared/domain/pricing/decimal';
+import { rebuildOneRuleTerms } from './rule-terms';
 
 type Reader = Pick<Database, 'all'> | Pick<Tx, 'all'>;
 
@@ -22,6 +23,7 @@ export async function saveRule(tx: Tx, rule: SplitRule): Promise<void> {
       [rule.id, index + 1, r.countyClass, r.grade, byTier ? null : r.centralPct, byTier, r.provincial, r.city, r.county],
     );
   }
+  await rebuildOneRuleTerms(tx, rule.id);
 }
 
 function toRule(rule: PlainRow, rows: PlainRow[]): SplitRule {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../../electron/db/database';
 import type { Tx } from '../../../electron/db/database';
 import { listDrivers } from '../../../electron/pricing/drivers-store';
-import { repriceAll } from '../../../electron/pricing/reprice';
+import { repriceAll, repriceItems } from '../../../electron/pricing/reprice';
 import { listRules, saveRule } from '../../../electron/pricing/rules';
 import { pricingSummary } from '../../../electron/pricing/summary';
 import { priceInMemory } from '../../../shared/domain/pricing/reference-pricer';
@@ -155,6 +155,15 @@ describe('pricing, SQL against the TypeScript reference', () => {
             );
             expect(got.size).toBe(expected.length);
             for (const want of expected) expect(got.get(key(want)), key(want)).toEqual(want);
+            // An edit reprices one item by its own statement: it must give the very lines the set-based
+            // rebuild gave, item by item.
+            const linesOf = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(r)).sort();
+            const allLines = `SELECT c.* FROM cost_lines c JOIN item_drivers d ON d.key = c.item_key WHERE d.item_id = $1`;
+            for (const driver of drivers) {
+              const before = linesOf(await tx.all(allLines, [driver.itemId]));
+              await repriceItems(tx, [driver.itemId]);
+              expect(linesOf(await tx.all(allLines, [driver.itemId])), driver.itemId).toEqual(before);
+            }
             let sum = { cost: 0n, central: 0n, provincial: 0n, city: 0n, county: 0n };
             for (const l of got.values()) {
               expect(l.centralFen + l.provincialFen + l.cityFen + l.countyFen).toBe(l.costFen);
