@@ -6,6 +6,7 @@ import type { DriverField, FieldValue } from '../../shared/domain/pricing/driver
 import { COUNTY_CLASSES, REGION_CODE, normaliseCohort, parseCountyClass, parseRegionLevel } from '../../shared/domain/pricing/regions';
 import type { CountyClass, RegionLevel } from '../../shared/domain/pricing/regions';
 import type { ImportReport } from '../../shared/domain/pricing/results';
+import { columnName } from '../../shared/domain/pricing/import-columns';
 import { TIER, ruleProblems } from '../../shared/domain/pricing/split-rules';
 import type { SplitRule, SplitRuleRow } from '../../shared/domain/pricing/split-rules';
 import { toScaled } from '../../shared/domain/pricing/decimal';
@@ -40,7 +41,7 @@ export interface ImportRequest {
 type Problems = string[];
 /** No region has more people; the pricing arithmetic relies on counts staying below it. */
 const MAX_PERSONS = 2_000_000_000;
-const at = (fileName: string, row: TableRow, column: string) => `${fileName} 第${row.line}行“${column}”列`;
+const at = (fileName: string, row: TableRow, column: string) => `${fileName} 第${row.line}行“${columnName(column)}”列`;
 
 export async function importTable(db: Database, request: ImportRequest, origin: Origin): Promise<{ report: ImportReport; catalogueIds: (string | null)[] }> {
   const table = await readTable(request.fileName, request.bytes);
@@ -190,7 +191,9 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
     const gradeText = row.cells.get('grade')!;
     const grade = gradeText === '' ? null : /^[1-9]$/u.test(gradeText) ? Number(gradeText) : NaN;
     if (Number.isNaN(grade)) problems.push(`${at(fileName, row, 'grade')}：“${gradeText}”应为 1 到 9 的整数档次`);
-    const central = row.cells.get('central_pct')!.replace(/[%％]$/u, '');
+    // “tier” as the issue's format writes it, or 按档 as a planner would.
+    const centralText = row.cells.get('central_pct')!.replace(/[%％]$/u, '');
+    const central = centralText === '按档' ? TIER : centralText;
     if (central.toLowerCase() !== TIER && toScaled(central, 4) === null) problems.push(`${at(fileName, row, 'central_pct')}：“${central}”应为百分数或 tier`);
     const list = byName.get(name) ?? [];
     list.push({

@@ -2,6 +2,7 @@
 // or .xlsx (the first sheet). Rows keep the line (CSV) or row number (xlsx) a person would look for.
 import { parse } from 'csv-parse/sync';
 import { forbiddenCharacterReason } from '../../shared/domain/cell-text';
+import { columnName } from '../../shared/domain/pricing/import-columns';
 import { AppError } from '../db/app-error';
 
 export interface TableRow {
@@ -83,7 +84,7 @@ export function checkHeader(fileName: string, table: Table, columns: readonly st
   if (missing.length || extra.length) {
     throw new AppError(
       'bad_file',
-      `${fileName} 的表头不对：${[missing.length ? `缺少列 ${missing.join('、')}` : '', extra.length ? `多出列 ${extra.join('、')}` : ''].filter(Boolean).join('；')}。表头应为：${columns.join(',')}。没有导入任何内容。`,
+      `${fileName} 的表头不对：${[missing.length ? `缺少列 ${missing.map(columnName).join('、')}` : '', extra.length ? `多出列 ${extra.join('、')}` : ''].filter(Boolean).join('；')}。表头应为：${columns.join(',')}。没有导入任何内容。`,
     );
   }
 }

@@ -69,8 +69,8 @@ describe('pricing from the command line', () => {
     const before = hash(db);
     const run = runCli(['population', 'import', join(temp.dir, '坏人口.csv'), '--db', db]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('坏人口.csv 第2行“value”列：“五十万”应为 0 到 20 亿之间的整数人数');
-    expect(run.stderr).toContain('坏人口.csv 第3行“year”列：“20x6”不是四位年份');
+    expect(run.stderr).toContain('坏人口.csv 第2行“value（人数）”列：“五十万”应为 0 到 20 亿之间的整数人数');
+    expect(run.stderr).toContain('坏人口.csv 第3行“year（年度）”列：“20x6”不是四位年份');
     expect(hash(db)).toBe(before);
   });
 
@@ -78,6 +78,6 @@ describe('pricing from the command line', () => {
     writeFileSync(join(temp.dir, '错表头.csv'), 'code,cohort,year,value\n130102,常住人口,2026,1\n');
     const run = runCli(['population', 'import', join(temp.dir, '错表头.csv'), '--db', db]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('缺少列 region_code；多出列 code');
+    expect(run.stderr).toContain('缺少列 region_code（区划代码）；多出列 code');
   });
 });

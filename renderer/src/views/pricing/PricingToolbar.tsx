@@ -14,6 +14,8 @@ interface Props {
   onApplyAll: () => void;
   showRules: boolean;
   onToggleRules: () => void;
+  showImport: boolean;
+  onToggleImport: () => void;
 }
 
 export function PricingToolbar(p: Props) {
@@ -56,6 +58,9 @@ export function PricingToolbar(p: Props) {
       </button>
       <button type="button" className={p.showRules ? 'active' : ''} onClick={p.onToggleRules} aria-pressed={p.showRules}>
         {p.showRules ? '返回测算表' : '分担规则'}
+      </button>
+      <button type="button" className={p.showImport ? 'active' : ''} onClick={p.onToggleImport} aria-pressed={p.showImport} disabled={p.showRules}>
+        {p.showImport ? '返回测算表' : '导入测算参数'}
       </button>
     </div>
   );

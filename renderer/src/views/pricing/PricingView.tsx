@@ -19,6 +19,7 @@ import { figure, sameTarget } from './explain-target';
 import type { ExplainTarget } from './explain-target';
 import { PricingToolbar } from './PricingToolbar';
 import { RulesPanel } from './RulesPanel';
+import { ImportBox } from '../regions/ImportBox';
 import { SummaryPanel } from './SummaryPanel';
 import { hasOpenSuggestion } from './pricing-text';
 import { useDriverEdit } from './useDriverEdit';
@@ -35,6 +36,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
   const [trail, setTrail] = useState<ExplainTarget[]>([]);
   const [applying, setApplying] = useState<ReadonlySet<string>>(new Set());
   const [showRules, setShowRules] = useState(false);
+  const [showImport, setShowImport] = useState(false);
   const api = useRef<GridApi<PricingGridRow> | null>(null);
 
   // The grid's cells read the latest state through these, so columns need not be rebuilt for each change.
@@ -127,6 +129,8 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
         onApplyAll={() => void apply(openSuggestions)}
         showRules={showRules}
         onToggleRules={() => setShowRules((s) => !s)}
+        showImport={showImport}
+        onToggleImport={() => setShowImport((s) => !s)}
       />
       <p className={`save-status save-${status.state}`} data-save-state={status.state} role={status.state === 'refused' ? 'alert' : 'status'}>
         {saveStatusText(status)}
@@ -134,6 +138,8 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
       </p>
       {showRules ? (
         <RulesPanel rules={items.rules} provinceCode={detail.summary.regionCode} onSaved={refresh} />
+      ) : showImport ? (
+        <ImportBox kinds={['drivers']} catalogueId={catalogueId} title="导入测算参数" onApplied={refresh} />
       ) : (
         <>
           <SummaryPanel summary={summary} statusOf={(id) => items.items.find((i) => i.itemId === id)?.status ?? null} unit={unit} onOpen={open} />

@@ -1,5 +1,6 @@
 // The split rules the catalogue's items can use, with their rows, and the form for a province's own.
 import { useState } from 'react';
+import { ImportBox } from '../regions/ImportBox';
 import { plainDecimal } from '../../../../shared/domain/pricing/decimal';
 import { TIER } from '../../../../shared/domain/pricing/split-rules';
 import type { SplitRule, SplitRuleRow } from '../../../../shared/domain/pricing/split-rules';
@@ -78,6 +79,7 @@ export function RulesPanel({ rules, provinceCode, onSaved }: Props) {
           </table>
         </article>
       ))}
+      <ImportBox kinds={['rules']} catalogueId={null} title="导入分担规则" onApplied={onSaved} />
     </section>
   );
 }

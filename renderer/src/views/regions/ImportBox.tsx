@@ -1,8 +1,9 @@
-// Importing a regions or population table (CSV or .xlsx): first checked and previewed with every problem,
-// then applied as one change when the planner confirms.
+// Importing a table a finance bureau hands in (regions, population, split rules, an item's drivers; CSV or
+// .xlsx): first checked and previewed with every problem, then applied as one change when the planner confirms.
 import { useRef, useState } from 'react';
 import type { ImportReport } from '../../../../shared/domain/pricing/results';
 import { errorMessage, invoke } from '../../api/client';
+import { IMPORT_COLUMN_LABELS } from '../../../../shared/domain/pricing/import-columns';
 import { readAsBase64 } from './file-base64';
 import { base64Bytes, decodeCsv, previewRows } from './csv-preview';
 
@@ -11,20 +12,14 @@ const PREVIEW_ROWS = 21;
 export const IMPORT_KINDS = [
   { kind: 'regions', label: '行政区（县、市）', header: 'region_code,region,parent_code,level,class,grade' },
   { kind: 'population', label: '人口（按人群、年度）', header: 'region_code,cohort,year,value' },
+  { kind: 'rules', label: '分担规则', header: 'rule,class,grade,central_pct,provincial,city,county' },
+  {
+    kind: 'drivers',
+    label: '测算参数（按序号）',
+    header: 'item_no,cohort,coverage,unit_amount,unit,periods_per_year,base_year,yearly_change,split_rule',
+  },
 ] as const;
 
-/** The file format's column names (fixed, shared with the command line) as the planner reads them. */
-const COLUMN_LABELS: Record<string, string> = {
-  region_code: '区划代码',
-  region: '名称',
-  parent_code: '上级代码',
-  level: '层级',
-  class: '类别',
-  grade: '等级',
-  cohort: '人群',
-  year: '年度',
-  value: '人数',
-};
 const LEVEL_VALUES: Record<string, string> = { province: '省', city: '市', county: '县' };
 type Kind = (typeof IMPORT_KINDS)[number]['kind'];
 
@@ -35,8 +30,18 @@ type State =
   | { step: 'applied'; report: ImportReport }
   | { step: 'failed'; message: string };
 
-export function ImportBox() {
-  const [kind, setKind] = useState<Kind>('regions');
+interface Props {
+  /** What this box imports (the first is chosen at first). */
+  kinds: readonly Kind[];
+  /** The catalogue whose drivers are imported; null for regions, population and rules. */
+  catalogueId: string | null;
+  title?: string;
+  /** Told after a file is written, so the view around shows what it changed. */
+  onApplied?: () => void;
+}
+
+export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplied }: Props) {
+  const [kind, setKind] = useState<Kind>(kinds[0]!);
   const [state, setState] = useState<State>({ step: 'idle' });
   const picker = useRef<HTMLInputElement>(null);
   const header = IMPORT_KINDS.find((k) => k.kind === kind)!.header;
@@ -45,7 +50,7 @@ export function ImportBox() {
     setState({ step: 'busy', what: `正在检查“${file.name}”……` });
     try {
       const base64 = await readAsBase64(file);
-      const report = await invoke('data.import', { kind, catalogueId: null, fileName: file.name, base64, apply: false });
+      const report = await invoke('data.import', { kind, catalogueId, fileName: file.name, base64, apply: false });
       setState({ step: 'checked', file: { fileName: file.name, base64 }, report });
     } catch (error) {
       setState({ step: 'failed', message: errorMessage(error) });
@@ -55,8 +60,9 @@ export function ImportBox() {
   const apply = async (file: { fileName: string; base64: string }) => {
     setState({ step: 'busy', what: `正在导入“${file.fileName}”……` });
     try {
-      const report = await invoke('data.import', { kind, catalogueId: null, ...file, apply: true });
+      const report = await invoke('data.import', { kind, catalogueId, ...file, apply: true });
       setState({ step: 'applied', report });
+      onApplied?.();
     } catch (error) {
       setState({ step: 'failed', message: errorMessage(error) });
     } finally {
@@ -65,17 +71,19 @@ export function ImportBox() {
   };
 
   return (
-    <section className="import-box" aria-label="导入数据">
-      <h2>导入数据</h2>
+    <section className="import-box" aria-label={title}>
+      <h2>{title}</h2>
       <div className="form-line">
-        <label>
-          导入内容
-          <select value={kind} onChange={(e) => { setKind(e.target.value as Kind); setState({ step: 'idle' }); }} aria-label="导入内容">
-            {IMPORT_KINDS.map((k) => (
-              <option key={k.kind} value={k.kind}>{k.label}</option>
-            ))}
-          </select>
-        </label>
+        {kinds.length > 1 && (
+          <label>
+            导入内容
+            <select value={kind} onChange={(e) => { setKind(e.target.value as Kind); setState({ step: 'idle' }); }} aria-label="导入内容">
+              {IMPORT_KINDS.filter((k) => kinds.includes(k.kind)).map((k) => (
+                <option key={k.kind} value={k.kind}>{k.label}</option>
+              ))}
+            </select>
+          </label>
+        )}
         {/* The browser's own file button speaks the browser's language: hidden behind a Chinese one. */}
         <input
           ref={picker}
@@ -93,7 +101,7 @@ export function ImportBox() {
         </button>
       </div>
       <p className="muted">
-        第一行须为表头 <code>{header}</code>（即{header.split(',').map((h) => COLUMN_LABELS[h]).join('、')}）。CSV 可为 UTF-8（带或不带 BOM）或 GBK；.xlsx 读第一个工作表。先检查，确认后才写入，有任何问题都不会写入。
+        第一行须为表头 <code>{header}</code>（即{header.split(',').map((h) => IMPORT_COLUMN_LABELS[h]).join('、')}）。CSV 可为 UTF-8（带或不带 BOM）或 GBK；.xlsx 读第一个工作表。先检查，确认后才写入，有任何问题都不会写入。
       </p>
       {state.step === 'busy' && <p className="muted" role="status">{state.what}</p>}
       {state.step === 'failed' && <p className="error" role="alert">{state.message}</p>}
@@ -139,7 +147,7 @@ function FilePreview({ file }: { file: { fileName: string; base64: string } }) {
           <tr>
             <th className="num">行号</th>
             {head.map((h, i) => (
-              <th key={i} title={h}>{COLUMN_LABELS[h.trim()] ?? h}</th>
+              <th key={i} title={h}>{IMPORT_COLUMN_LABELS[h.trim()] ?? h}</th>
             ))}
           </tr>
         </thead>

@@ -1,0 +1,102 @@
+// Importing a finance bureau's tables from the 测算 tab: an item's drivers and a province's split rule, each
+// checked first with every problem named by row and column, written only when the planner confirms.
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHost } from './host-process';
+import type { RunningHost } from './host-process';
+
+const screens = join(process.cwd(), 'test-results', 'screens');
+let dir: string;
+let host: RunningHost;
+let draft: string;
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'qingdan-e2e-pricing-import-'));
+  host = await startHost(join(dir, 'qingdan.duckdb'));
+});
+test.afterAll(async () => {
+  await host?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test.describe.configure({ mode: 'serial' });
+
+const DRIVERS_HEADER = 'item_no,cohort,coverage,unit_amount,unit,periods_per_year,base_year,yearly_change,split_rule';
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text, 'utf8');
+  return path;
+}
+
+/** A cell of the item numbered `no` (序号 is pinned left, so the row is found by its id across both halves). */
+async function itemCell(page: Page, no: number, col: string) {
+  const pinned = page.locator(`.pricing-grid .ag-row:has(.ag-cell[col-id="itemNo"]:text-is("${no}"))`).first();
+  const rowId = await pinned.getAttribute('row-id');
+  return page.locator(`.pricing-grid .ag-row[row-id="${rowId}"] .ag-cell[col-id="${col}"]`);
+}
+
+async function openDraftPricing(page: Page) {
+  await page.goto(`${host.url}#/catalogue/${draft}`);
+  await page.getByRole('tab', { name: '测算' }).click();
+  await expect(page.getByRole('region', { name: '测算汇总' })).toBeVisible();
+}
+
+test('drivers imported into a draft: a bad file is refused with its rows named, a good one prices the items', async ({ page }) => {
+  await page.goto(`${host.url}#/catalogue/hebei-13th`);
+  await page.getByRole('button', { name: '基于此新建草案' }).click();
+  await expect(page).toHaveURL(/#\/catalogue\/draft-[0-9a-f]{8}$/u);
+  draft = decodeURIComponent(new URL(page.url()).hash.replace('#/catalogue/', ''));
+  await openDraftPricing(page);
+
+  await page.getByRole('button', { name: '导入测算参数' }).click();
+  const box = page.getByRole('region', { name: '导入测算参数' });
+  await expect(box).toContainText(DRIVERS_HEADER);
+  const bad = file(
+    '测算参数-有误.csv',
+    `${DRIVERS_HEADER}\r\n5,常住人口,1.5,89,元/人/年,,2025,,中央按档分担，省市县按比例\r\n999,常住人口,1,89,元/人/年,,2025,,中央全额承担\r\n`,
+  );
+  await box.getByLabel('选择导入文件').setInputFiles(bad);
+  const problems = box.getByRole('list', { name: '导入问题' });
+  await expect(problems).toContainText('测算参数-有误.csv 第2行“coverage（覆盖率）”列');
+  await expect(problems).toContainText('测算参数-有误.csv 第3行“item_no（序号）”列');
+  await expect(box.getByRole('button', { name: '确认导入' })).toHaveCount(0);
+  await page.screenshot({ path: join(screens, 'pricing-import-drivers-problems.png') });
+
+  const good = file(
+    '测算参数.csv',
+    `${DRIVERS_HEADER}\r\n5,常住人口,1,89,元/人/年,,2025,5,中央按档分担，省市县按比例\r\n6,常住人口,0.5,20,元/人/月,12,2025,,市县负责\r\n`,
+  );
+  await box.getByLabel('选择导入文件').setInputFiles(good);
+  await expect(box).toContainText('为 2 个服务项目写入测算参数');
+  await box.getByRole('button', { name: '确认导入' }).click();
+  await expect(box.getByRole('status')).toContainText('已导入');
+
+  await page.getByRole('button', { name: '返回测算表' }).click();
+  await expect(await itemCell(page, 5, 'unitAmount')).toContainText('89');
+  await expect(await itemCell(page, 6, 'unit')).toContainText('元/人/月');
+  await expect(await itemCell(page, 6, 'coverage')).toContainText('0.5');
+  // Both are priced now: their status is no longer 未测算.
+  for (const no of [5, 6]) await expect(await itemCell(page, no, 'status')).not.toContainText('未测算');
+  await page.screenshot({ path: join(screens, 'pricing-import-drivers-done.png') });
+});
+
+test('a province rule imported from the 分担规则 page, refused first when its weights leave a share unpaid', async ({ page }) => {
+  await openDraftPricing(page);
+  await page.getByRole('button', { name: '分担规则' }).click();
+  const box = page.getByRole('region', { name: '导入分担规则' });
+  const header = 'rule,class,grade,central_pct,provincial,city,county';
+  await box.getByLabel('选择导入文件').setInputFiles(file('规则-有误.csv', `${header}\n某省试行规则,,,50,0,0,0\n`));
+  await expect(box.getByRole('list', { name: '导入问题' })).toContainText('规则-有误.csv');
+  await expect(box.getByRole('button', { name: '确认导入' })).toHaveCount(0);
+
+  await box.getByLabel('选择导入文件').setInputFiles(file('规则.csv', `${header}\n某省试行规则,,,50,1,1,2\n某省试行规则,市辖区,,50,1,2,0\n`));
+  await expect(box).toContainText('写入 1 条分担规则（某省试行规则）');
+  await box.getByRole('button', { name: '确认导入' }).click();
+  await expect(box.getByRole('status')).toContainText('已导入');
+  await expect(page.locator('.rule-card', { hasText: '某省试行规则' })).toBeVisible();
+  await page.screenshot({ path: join(screens, 'pricing-import-rule.png') });
+});
