@@ -68,26 +68,24 @@ const BENEFICIARIES = (value: string, covU: string) => `(${value} * ${covU} * 2 
  * beneficiaries, rule_seq, central_u, wp, wc, wx, quality): the cost and the four shares in fen, in the
  * columns of cost_lines. Cost = round(beneficiaries × yearly amount), or the yearly amount per region;
  * central = round(cost × pct); the province's weight share of the rest, then the city's of what remains;
- * the county takes the remainder, so the four always sum to the cost. A product x·n/d is taken as
+ * the county takes the remainder, so the four always sum to the cost (the county's share is not stored:
+ * item_cost_lines computes it). A product x·n/d is taken as
  * (x // d)·n plus the rounded (x % d)·n/d, which is exact and keeps every intermediate inside 64 bits.
  */
 const SPLIT_SQL = `
   costed AS (
     SELECT *, CASE WHEN per_region THEN per_a + (per_b * 2 + 100) // 200
                    ELSE beneficiaries * per_a + (beneficiaries * per_b * 2 + 100) // 200 END AS cost_fen
-    FROM base WHERE central_u IS NOT NULL),
-  central AS (SELECT *, ${share('cost_fen', 'central_u', '1000000')} AS central_fen FROM costed),
-  provincial AS (
-    SELECT *, cost_fen - central_fen AS local_fen,
-           CASE WHEN wp + wc + wx = 0 THEN 0 ELSE ${share('cost_fen - central_fen', 'wp', 'wp + wc + wx')} END AS provincial_fen
-    FROM central),
-  city AS (
-    SELECT *, CASE WHEN wc + wx = 0 THEN 0 ELSE ${share('local_fen - provincial_fen', 'wc', 'wc + wx')} END AS city_fen
-    FROM provincial)
+    FROM base WHERE central_u IS NOT NULL)
+  -- One projection: each share refers to the ones before it by name (DuckDB's lateral column aliases), so the
+  -- million lines are copied once, not once per share.
   SELECT CAST(item_key AS INTEGER) AS item_key, CAST(region AS INTEGER) AS region, CAST(year AS SMALLINT) AS year, beneficiaries, amount_fen,
-         cost_fen, central_fen, provincial_fen, city_fen, local_fen - provincial_fen - city_fen AS county_fen, CAST(rule_seq AS INTEGER) AS rule_seq,
-         CAST(central_u AS INTEGER) AS central_u, CAST(quality AS TINYINT) AS quality
-  FROM city`;
+         cost_fen,
+         ${share('cost_fen', 'central_u', '1000000')} AS central_fen,
+         CASE WHEN wp + wc + wx = 0 THEN 0 ELSE ${share('cost_fen - central_fen', 'wp', 'wp + wc + wx')} END AS provincial_fen,
+         CASE WHEN wc + wx = 0 THEN 0 ELSE ${share('cost_fen - central_fen - provincial_fen', 'wc', 'wc + wx')} END AS city_fen,
+         CAST(rule_seq AS INTEGER) AS rule_seq, CAST(central_u AS INTEGER) AS central_u, CAST(quality AS TINYINT) AS quality
+  FROM costed`;
 
 /** A line's quality: the worse of its population's and its central share's (the rule's own when entered by hand). */
 const QUALITY = (popQuality: string, manualU: string) => `greatest(${popQuality}, CASE WHEN ${manualU} IS NULL THEN t.rule_quality ELSE t.own_quality END)`;
