@@ -50,12 +50,13 @@ async function expectDomain(tx: Tx, catalogueId: string, seq: number, expected: 
 
 /** A domain name as stored, or a refusal: empty, too long, or the name of another domain of the catalogue. */
 async function checkedName(tx: Tx, catalogueId: string, name: string, exceptSeq: number | null, outcome: string): Promise<string> {
-  const value = checkedCellValue(name, '领域名称')?.replace(/\s*\n\s*/gu, '') ?? null;
+  // A heading is one line, without blanks around it.
+  const value = checkedCellValue(name, '领域名称')?.replace(/\s*\n\s*/gu, '').trim() ?? null;
   if (!value) throw new AppError('refused', `领域名称不能为空，${outcome}。请填写名称后再试。`);
   if (textLength(value) > DOMAIN_NAME_LIMIT) {
     throw new AppError('refused', `领域名称最多 ${DOMAIN_NAME_LIMIT} 个字，“${[...value].slice(0, 12).join('')}…”有 ${textLength(value)} 个字，${outcome}。`);
   }
-  const twin = (await domainsOf(tx, catalogueId)).find((d) => d.seq !== exceptSeq && normaliseCellText(d.name) === value);
+  const twin = (await domainsOf(tx, catalogueId)).find((d) => d.seq !== exceptSeq && normaliseCellText(d.name)?.trim() === value);
   if (twin) throw new AppError('refused', `已有领域“${domainHeading(twin.seq, twin.name)}”，同一份清单不能有两个同名的领域，${outcome}。`);
   return value;
 }

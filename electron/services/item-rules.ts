@@ -18,7 +18,9 @@ export async function refuseDuplicateName(
   what: string,
   outcome: string,
 ): Promise<void> {
-  const wanted = normaliseCellText(name);
+  // Blanks around a name do not make it another name.
+  const same = (text: string) => normaliseCellText(text)?.trim() ?? '';
+  const wanted = same(name);
   const rows = await tx.all(
     `SELECT i.id, i.name, d.name AS domain,
        (SELECT count(*) FROM items j WHERE j.catalogue_id = i.catalogue_id AND (j.domain_seq < i.domain_seq OR (j.domain_seq = i.domain_seq AND j.position <= i.position))) AS item_no
@@ -26,7 +28,7 @@ export async function refuseDuplicateName(
      WHERE i.catalogue_id = $1 AND i.domain_seq = $2 AND i.id <> $3`,
     [catalogueId, domainSeq, itemId ?? ''],
   );
-  const twin = rows.find((r) => normaliseCellText(String(r.name)) === wanted);
+  const twin = rows.find((r) => same(String(r.name)) === wanted);
   if (twin) {
     throw new AppError(
       'refused',
