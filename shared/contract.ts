@@ -69,8 +69,11 @@ export const requestSchemas = {
     })
     .strict(),
   'items.get': z.object({ itemId: id }).strict(),
-  /** A new row above or below an item, in its domain. */
-  'items.insert': z.object({ anchorItemId: id, where: z.enum(['above', 'below']) }).strict(),
+  /** A new row above or below an item, in its domain; or first in a domain (an empty one, from its heading). */
+  'items.insert': z.union([
+    z.object({ anchorItemId: id, where: z.enum(['above', 'below']) }).strict(),
+    z.object({ catalogueId: id, domainSeq }).strict(),
+  ]),
   /** Rows deleted together: one undo step. */
   'items.delete': z.object({ itemIds: z.array(id).min(1).max(5000) }).strict(),
   /**

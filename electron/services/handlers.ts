@@ -29,7 +29,7 @@ import { pricingSummary } from '../pricing/summary';
 import { importTable } from '../exchange/pricing-imports';
 import { historyState, redo, undo } from './history';
 import type { HistoryOutcome } from './history';
-import { deleteDomainRequest, deleteItems, insertBeside, moveItemsTo, moveStep } from './structure-requests';
+import { deleteDomainRequest, deleteItems, insertBeside, insertFirst, moveItemsTo, moveStep } from './structure-requests';
 import type { DomainResult } from './domain-structure';
 import { draftCommand } from './drafts';
 
@@ -71,8 +71,10 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     'items.update': ({ itemId, field, value, expected }) =>
       executeCommand(db, { kind: 'item.setField', itemId, field, value, expected }, origin),
     'items.get': ({ itemId }) => getItem(db, itemId),
-    'items.insert': async ({ anchorItemId, where }) => {
-      const { item } = await insertBeside(db, anchorItemId, where, origin);
+    'items.insert': async (request) => {
+      const { item } = 'anchorItemId' in request
+        ? await insertBeside(db, request.anchorItemId, request.where, origin)
+        : await insertFirst(db, request.catalogueId, request.domainSeq, origin);
       itemsChanged(item!.catalogueId, [item!.id]);
       return item!;
     },

@@ -39,6 +39,13 @@ export async function insertBeside(db: Database, anchorItemId: string, where: 'a
   );
 }
 
+/** A new row first in a domain: how an empty domain gets its first item. */
+export async function insertFirst(db: Database, catalogueId: string, domainSeq: number, origin: Origin) {
+  const itemId = `${catalogueId}:${randomUUID().slice(0, 8)}`;
+  const name = await unusedNewName(db, catalogueId, domainSeq);
+  return executeCommand(db, { kind: 'item.insert', itemId, catalogueId, domainSeq, index: 0, name }, origin);
+}
+
 /** Up from a domain's first item goes to the end of the domain before; down from its last, to the start of the next. */
 export async function moveStep(db: Database, itemId: string, direction: 'up' | 'down', origin: Origin) {
   const item = await getItem(db, itemId);
