@@ -1,7 +1,7 @@
 // The menu of a 领域 heading (its 领域 ▾ button or a right click): insert a domain above or below, rename,
 // move up or down, add an item, delete. Names are typed in the menu itself; deleting a domain that still
 // has items asks first, saying how many go with it and that 撤销 brings them back.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { DOMAIN_NAME_LIMIT } from '../../../../shared/domain/limits';
@@ -48,6 +48,13 @@ export function DomainMenu(props: {
   useEffect(() => {
     box.current?.querySelector<HTMLElement>('input, [role="menuitem"]:not(:disabled), button')?.focus();
   }, [mode]);
+  // Kept inside the window: a menu opened near the bottom or right edge opens upwards or leftwards.
+  const [place, setPlace] = useState(at);
+  useLayoutEffect(() => {
+    const r = box.current?.getBoundingClientRect();
+    if (!r) return;
+    setPlace({ x: Math.max(8, Math.min(at.x, window.innerWidth - r.width - 8)), y: Math.max(8, Math.min(at.y, window.innerHeight - r.height - 8)) });
+  }, [at, mode]);
 
   const act = (action: DomainAction) => { onAction(action); onClose(); };
   const askName = (action: 'above' | 'below' | 'rename') => {
@@ -60,8 +67,7 @@ export function DomainMenu(props: {
     act(mode.action === 'rename' ? { kind: 'rename', name } : { kind: 'insert', where: mode.action, name });
   };
   const remove = () => (domain.itemCount > 0 ? setMode({ kind: 'confirm' }) : act({ kind: 'delete' }));
-  // Kept inside the window: a menu opened near the bottom edge opens upwards.
-  const style = { left: Math.min(at.x, window.innerWidth - 300), top: Math.min(at.y, window.innerHeight - 260) };
+  const style = { left: place.x, top: place.y };
 
   return createPortal(
     <div ref={box} className="domain-menu" style={style} aria-label={`领域“${domain.name}”`} role="dialog">

@@ -136,7 +136,9 @@ export function useStructure(options: {
   /** The 序号 cell carries the drag handle (item rows only, and only where the catalogue may change). */
   const withDragHandle = useCallback(
     (columns: ColDef<GridRow>[]) =>
-      readOnly ? columns : columns.map((c) => (c.colId === 'itemNo' ? { ...c, rowDrag: (p: { data?: GridRow }) => p.data?.kind === 'item' } : c)),
+      readOnly
+        ? columns
+        : columns.map((c) => (c.colId === 'itemNo' ? { ...c, width: 92, rowDrag: (p: { data?: GridRow }) => p.data?.kind === 'item' } : c)),
     [readOnly],
   );
 
@@ -186,6 +188,10 @@ export function useStructure(options: {
     )
   );
 
-  const gridProps = { context, onRowDragMove, onRowDragEnd, onRowDragLeave, rowDragMultiRow: true, rowDragManaged: false } as const;
+  const rowDragText = useCallback((p: { rowNode?: IRowNode<GridRow> | null; rowNodes?: IRowNode<GridRow>[] | null }) => {
+    const rows = (p.rowNodes?.length ? p.rowNodes : p.rowNode ? [p.rowNode] : []).map((n) => n.data).filter((d): d is ItemRow => d?.kind === 'item');
+    return rows.length === 1 ? `第${rows[0]!.itemNo}项“${rows[0]!.name}”` : `${rows.length} 项`;
+  }, []);
+  const gridProps = { context, onRowDragMove, onRowDragEnd, onRowDragLeave, rowDragText, rowDragMultiRow: true, rowDragManaged: false } as const;
   return { gridProps, withDragHandle, toolbar, menu: menuElement };
 }
