@@ -39,7 +39,6 @@ const row = (page: Page, id: string) => page.locator(`.ag-row[row-id="${draft}:$
 const itemNo = (page: Page, id: string) => row(page, id).locator('.ag-cell[col-id="itemNo"]').first();
 const status = (page: Page) => page.locator('[data-save-state]');
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: '条目编辑' });
-const headings = (page: Page) => page.locator('.domain-heading');
 const EIGHT = ['一、基本公共教育', '二、基本劳动就业创业', '三、基本社会保险', '四、基本医疗卫生', '五、基本社会服务', '六、基本住房保障', '七、基本公共文化体育', '八、残疾人基本公共服务'];
 
 async function open(page: Page) {
