@@ -223,3 +223,29 @@ test('the published catalogue offers no 领域 menu and no drag handle', async (
   await expect(page.locator('.domain-menu-button')).toHaveCount(0);
   await expect(page.locator('.ag-row-drag')).toHaveCount(0);
 });
+
+test('a 重点任务 edit is an undo step: Ctrl+Z in the 重点任务 tab puts it back; the published one cannot be edited', async ({ page }) => {
+  await page.goto(`${host.url}#/catalogue/${draft}`);
+  await page.getByRole('tab', { name: /重点任务/ }).click();
+  const cell = page.locator(`.ag-row[row-id="${draft}:task-02"] .ag-cell[col-id="responsibleUnits"]`);
+  await expect(cell).toHaveText('省教育厅牵头，其他有关部门按职责分工负责');
+  await cell.dblclick();
+  const editor = page.locator('.ag-large-text textarea');
+  await editor.fill('省教育厅牵头，省财政厅配合');
+  await editor.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toContainText('第2项重点任务的“责任单位”');
+  const tasksToolbar = page.getByRole('toolbar', { name: '重点任务编辑' });
+  await expect(tasksToolbar.getByRole('button', { name: '撤销' })).toHaveAttribute('title', '撤销修改第2项重点任务的“责任单位”');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status')).toContainText('已撤销修改第2项重点任务的“责任单位”');
+  await expect(cell).toHaveText('省教育厅牵头，其他有关部门按职责分工负责');
+  await page.keyboard.press('Control+y');
+  await expect(cell).toHaveText('省教育厅牵头，省财政厅配合');
+
+  await page.goto(`${host.url}#/catalogue/hebei-13th`);
+  await page.getByRole('tab', { name: /重点任务/ }).click();
+  const published = page.locator('.ag-row[row-id="hebei-13th:task-02"] .ag-cell[col-id="responsibleUnits"]');
+  await published.dblclick();
+  await expect(page.locator('.ag-large-text textarea')).toHaveCount(0);
+  await expect(page.getByRole('status')).toContainText('已发布的清单只能查看');
+});
