@@ -39,6 +39,9 @@ const uploadedFile = { fileName: z.string().min(1).max(260), base64: z.string().
 export const ANNEX_KINDS = ['catalogue', 'tasks', 'indicators', 'all'] as const;
 export type AnnexKind = (typeof ANNEX_KINDS)[number];
 const pageTextLine = z.string().max(200);
+const domainSeq = z.number().int().positive();
+/** Longer than DOMAIN_NAME_LIMIT, so the command's own Chinese refusal names the length. */
+const domainName = z.string().max(1000);
 
 
 export const requestSchemas = {
@@ -66,12 +69,27 @@ export const requestSchemas = {
     })
     .strict(),
   'items.get': z.object({ itemId: id }).strict(),
-  /** A new row above or below an item, in its domain. */
-  'items.insert': z.object({ anchorItemId: id, where: z.enum(['above', 'below']) }).strict(),
+  /** A new row above or below an item, in its domain; or first in a domain (an empty one, from its heading). */
+  'items.insert': z.union([
+    z.object({ anchorItemId: id, where: z.enum(['above', 'below']) }).strict(),
+    z.object({ catalogueId: id, domainSeq }).strict(),
+  ]),
   /** Rows deleted together: one undo step. */
   'items.delete': z.object({ itemIds: z.array(id).min(1).max(5000) }).strict(),
-  /** One place up or down, across a domain's edge into the next. */
-  'items.move': z.object({ itemId: id, direction: z.enum(['up', 'down']) }).strict(),
+  /**
+   * One place up or down, across a domain's edge into the next; or several rows (a drag, 移到领域…) put
+   * together in domain `domainSeq` at `index` (0-based among that domain's other items): one undo step.
+   */
+  'items.move': z.union([
+    z.object({ itemId: id, direction: z.enum(['up', 'down']) }).strict(),
+    z.object({ itemIds: z.array(id).min(1).max(5000), domainSeq: domainSeq, index: z.number().int().min(0) }).strict(),
+  ]),
+  // ── 领域 (domain-structure.ts) ──
+  'domains.insert': z.object({ catalogueId: id, index: z.number().int().min(0), name: domainName }).strict(),
+  'domains.rename': z.object({ catalogueId: id, domainSeq, name: domainName, expected: domainName }).strict(),
+  'domains.move': z.object({ catalogueId: id, domainSeq, index: z.number().int().min(0), expected: domainName }).strict(),
+  /** A domain with items is deleted only with withItems true (the user confirmed); undo brings all back. */
+  'domains.delete': z.object({ catalogueId: id, domainSeq, expected: domainName, withItems: z.boolean() }).strict(),
   'history.state': z.object({ catalogueId: id }).strict(),
   'history.undo': z.object({ catalogueId: id }).strict(),
   'history.redo': z.object({ catalogueId: id }).strict(),
@@ -189,6 +207,12 @@ export interface PageTextSetting {
   defaultHeader: string;
 }
 
+/** Where a 领域 now stands after a change (null once deleted). */
+export interface DomainChange {
+  domainSeq: number | null;
+  changeId: number;
+}
+
 export interface TaskUpdateResult {
   task: CatalogueTask;
   changeId: number;
@@ -211,6 +235,10 @@ export interface Responses {
   'items.insert': CatalogueItem;
   'items.delete': { deleted: number };
   'items.move': CatalogueItem;
+  'domains.insert': DomainChange;
+  'domains.rename': DomainChange;
+  'domains.move': DomainChange;
+  'domains.delete': DomainChange;
   'history.state': HistoryState;
   'history.undo': HistoryState;
   'history.redo': HistoryState;
@@ -273,6 +301,10 @@ export const CHANNEL_ACTIONS: Record<Channel, string> = {
   'items.insert': '插入行',
   'items.delete': '删除行',
   'items.move': '移动行',
+  'domains.insert': '插入领域',
+  'domains.rename': '重命名领域',
+  'domains.move': '移动领域',
+  'domains.delete': '删除领域',
   'history.state': '读取撤销记录',
   'history.undo': '撤销',
   'history.redo': '重做',
@@ -332,6 +364,9 @@ export const REQUEST_FIELD_NAMES: Record<string, string> = {
   stage: '状态',
   where: '插入位置',
   direction: '移动方向',
+  domainSeq: '领域',
+  index: '位置',
+  withItems: '一并删除服务项目',
 };
 
 /**

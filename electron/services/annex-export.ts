@@ -1,5 +1,6 @@
 // "Export the annexes": which parts a catalogue (or a plan document) has, what they lack before they
 // can be published, and the files, as one workbook (a sheet each) or one file per part.
+import { domainHeading } from '../../shared/domain/numerals';
 import type { AnnexKind } from '../../shared/contract';
 import { ITEM_FIELDS } from '../../shared/domain/catalogue';
 import type { CatalogueDetail } from '../../shared/domain/catalogue';
@@ -66,6 +67,9 @@ async function partsOf(db: Database, source: Source, annex: AnnexKind): Promise<
       const unfilled = detail.items.filter((i) => ITEM_FIELDS.some((f) => i[f] === null)).length;
       if (detail.summary.status === 'incomplete') warnings.push(`清单内容不全${detail.summary.statusNote ? `：${detail.summary.statusNote}` : ''}`);
       if (unfilled > 0) warnings.push(`${unfilled} 个服务项目尚有未填写的栏目`);
+      // An empty 领域 prints as a heading with nothing under it: exported, but said.
+      const empty = detail.domains.filter((d) => !detail.items.some((i) => i.domainSeq === d.seq));
+      if (empty.length) warnings.push(`领域${empty.map((d) => `“${domainHeading(d.seq, d.name)}”`).join('、')}没有服务项目`);
     }
   }
   if (wanted('tasks')) {

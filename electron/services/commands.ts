@@ -16,6 +16,10 @@ import { groupChanges, logChange } from './change-log';
 import { deleteItem, insertItem, moveItem, restoreItem } from './item-structure';
 import type { StructureResult } from './item-structure';
 import { createDraft, deleteDraft, setStage } from './drafts';
+import { refuseDuplicateName, refuseOverLong } from './item-rules';
+import { refuseIfPublished } from './catalogue-guard';
+import { applyDomainCommand } from './domain-structure';
+import type { DomainResult } from './domain-structure';
 
 export type Origin = 'app' | 'cli' | 'seed' | 'test';
 
@@ -39,10 +43,19 @@ export interface CommandResults {
   'catalogue.createDraft': Awaited<ReturnType<typeof createDraft>>;
   'catalogue.deleteDraft': Awaited<ReturnType<typeof deleteDraft>>;
   'catalogue.setStage': Awaited<ReturnType<typeof setStage>>;
+  'domain.insert': DomainResult;
+  'domain.rename': DomainResult;
+  'domain.move': DomainResult;
+  'domain.delete': DomainResult;
+  'domain.restore': DomainResult;
 }
 
-/** Commands on a catalogue's items: each application is one step the user can undo. */
-const UNDOABLE = new Set<Command['kind']>(['item.setField', 'item.insert', 'item.delete', 'item.restore', 'item.move']);
+/** Commands on a catalogue's content: each application is one step the user can undo. */
+const UNDOABLE = new Set<Command['kind']>([
+  'item.setField', 'item.insert', 'item.delete', 'item.restore', 'item.move',
+  'domain.insert', 'domain.rename', 'domain.move', 'domain.delete', 'domain.restore',
+  'task.setField', 'catalogue.setPageText',
+]);
 
 export function executeCommand<C extends Command>(db: Database, command: C, origin: Origin): Promise<CommandResults[C['kind']]> {
   return db.transaction((tx) => {
@@ -65,7 +78,8 @@ export function executeBatch(db: Database, commands: Command[], label: string | 
 }
 
 /** Applies one command inside a transaction the caller holds (a batch, an undo, a redo). */
-export function applyCommand(tx: Tx, command: Command, origin: Origin): Promise<CommandResults[Command['kind']]> {
+export async function applyCommand(tx: Tx, command: Command, origin: Origin): Promise<CommandResults[Command['kind']]> {
+  await refuseIfPublished(tx, command);
   switch (command.kind) {
     case 'item.setField':
       return setItemField(tx, command, origin);
@@ -93,6 +107,12 @@ export function applyCommand(tx: Tx, command: Command, origin: Origin): Promise<
       return deleteDraft(tx, command, origin);
     case 'catalogue.setStage':
       return setStage(tx, command, origin);
+    case 'domain.insert':
+    case 'domain.rename':
+    case 'domain.move':
+    case 'domain.delete':
+    case 'domain.restore':
+      return applyDomainCommand(tx, command, origin);
   }
 }
 
@@ -110,6 +130,8 @@ async function setItemField(tx: Tx, command: SetItemFieldCommand, origin: Origin
     throw new AppError('refused', `${where}不能为空（只有空格或看不见的字符也算空），本次修改没有保存。`);
   }
   if (value === stored) return { item: before, changeId: 0 };
+  refuseOverLong(command.field, value, where);
+  if (command.field === 'name') await refuseDuplicateName(tx, before.catalogueId, before.domainSeq, value!, before.id, where, '本次修改没有保存');
 
   const { column } = ITEM_COLUMNS[command.field];
   await tx.run(`UPDATE items SET ${column} = $1, updated_at = current_timestamp WHERE id = $2`, [value, command.itemId]);

@@ -29,7 +29,8 @@ import { pricingSummary } from '../pricing/summary';
 import { importTable } from '../exchange/pricing-imports';
 import { historyState, redo, undo } from './history';
 import type { HistoryOutcome } from './history';
-import { deleteItems, insertBeside, moveStep } from './structure-requests';
+import { deleteDomainRequest, deleteItems, insertBeside, insertFirst, moveItemsTo, moveStep } from './structure-requests';
+import type { DomainResult } from './domain-structure';
 import { draftCommand } from './drafts';
 
 export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
@@ -52,6 +53,10 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     return value;
   };
   const itemsChanged = (catalogueId: string, itemIds: string[]) => feed?.publish({ catalogueId, scope: 'items', itemIds });
+  const domainChanged = ({ catalogueId, domainSeq, itemIds, changeId }: DomainResult) => {
+    feed?.publish({ catalogueId, scope: itemIds.length ? 'costs' : 'items', itemIds });
+    return { domainSeq, changeId };
+  };
   const stepped = (catalogueId: string, outcome: HistoryOutcome) => {
     feed?.publish({ catalogueId, scope: outcome.costs ? 'costs' : 'items', itemIds: outcome.itemIds });
     return outcome.state;
@@ -66,8 +71,10 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     'items.update': ({ itemId, field, value, expected }) =>
       executeCommand(db, { kind: 'item.setField', itemId, field, value, expected }, origin),
     'items.get': ({ itemId }) => getItem(db, itemId),
-    'items.insert': async ({ anchorItemId, where }) => {
-      const { item } = await insertBeside(db, anchorItemId, where, origin);
+    'items.insert': async (request) => {
+      const { item } = 'anchorItemId' in request
+        ? await insertBeside(db, request.anchorItemId, request.where, origin)
+        : await insertFirst(db, request.catalogueId, request.domainSeq, origin);
       itemsChanged(item!.catalogueId, [item!.id]);
       return item!;
     },
@@ -76,11 +83,24 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
       feed?.publish({ catalogueId, scope: 'costs', itemIds });
       return { deleted };
     },
-    'items.move': async ({ itemId, direction }) => {
-      const { item } = await moveStep(db, itemId, direction, origin);
-      itemsChanged(item!.catalogueId, [item!.id]);
-      return item!;
+    'items.move': async (request) => {
+      if ('direction' in request) {
+        const { item } = await moveStep(db, request.itemId, request.direction, origin);
+        itemsChanged(item!.catalogueId, [item!.id]);
+        return item!;
+      }
+      const { item } = await moveItemsTo(db, request.itemIds, request.domainSeq, request.index, origin);
+      itemsChanged(item.catalogueId, request.itemIds);
+      return item;
     },
+    // ── 领域 ──
+    'domains.insert': async ({ catalogueId, index, name }) =>
+      domainChanged(await executeCommand(db, { kind: 'domain.insert', catalogueId, index, name }, origin)),
+    'domains.rename': async ({ catalogueId, domainSeq, name, expected }) =>
+      domainChanged(await executeCommand(db, { kind: 'domain.rename', catalogueId, domainSeq, name, expected }, origin)),
+    'domains.move': async ({ catalogueId, domainSeq, index, expected }) =>
+      domainChanged(await executeCommand(db, { kind: 'domain.move', catalogueId, domainSeq, index, expected }, origin)),
+    'domains.delete': async (request) => domainChanged(await deleteDomainRequest(db, request, origin)),
     'history.state': ({ catalogueId }) => historyState(db, catalogueId),
     'history.undo': async ({ catalogueId }) => stepped(catalogueId, await undo(db, catalogueId, origin)),
     'history.redo': async ({ catalogueId }) => stepped(catalogueId, await redo(db, catalogueId, origin)),

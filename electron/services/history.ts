@@ -40,9 +40,25 @@ async function applyHistoryCommand(tx: Tx, command: HistoryCommand, origin: Orig
   else await applyCommand(tx, command, origin);
 }
 
-function touchedItem(command: HistoryCommand): string {
-  return command.kind === 'item.restore' ? String(command.item.id) : command.itemId;
+function touchedItems(command: HistoryCommand): string[] {
+  switch (command.kind) {
+    case 'item.restore':
+      return [String(command.item.id)];
+    case 'domain.restore':
+      return command.items.map((taken) => String(taken.item.id));
+    case 'item.setField':
+    case 'item.insert':
+    case 'item.delete':
+    case 'item.move':
+    case 'driver.setField':
+      return [command.itemId];
+    default:
+      return [];
+  }
 }
+
+/** Steps that add or remove items, or change a driver, change the 测算 figures too. */
+const COSTLY = new Set<HistoryCommand['kind']>(['driver.setField', 'item.delete', 'item.restore', 'domain.delete', 'domain.restore']);
 
 async function step(db: Database, catalogueId: string, direction: 'undo' | 'redo', origin: Origin): Promise<HistoryOutcome> {
   return db.transaction(async (tx) => {
@@ -71,8 +87,8 @@ async function step(db: Database, catalogueId: string, direction: 'undo' | 'redo
     await tx.run('UPDATE history_groups SET state = $1 WHERE id = $2', [direction === 'undo' ? 'undone' : 'done', Number(group.id)]);
     return {
       state: { ...(await historyState(tx, catalogueId)), did: `${direction === 'undo' ? '撤销' : '重做'}${String(group.label)}` },
-      itemIds: [...new Set(commands.map(touchedItem))],
-      costs: commands.some((c) => c.kind === 'driver.setField' || c.kind === 'item.delete' || c.kind === 'item.restore'),
+      itemIds: [...new Set(commands.flatMap(touchedItems))],
+      costs: commands.some((c) => COSTLY.has(c.kind)),
     };
   });
 }

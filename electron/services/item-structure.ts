@@ -9,12 +9,13 @@ import { logChange } from './change-log';
 import type { Origin } from './commands';
 import { checkedCellValue } from './cell-value';
 import type { CatalogueItem } from '../../shared/domain/catalogue';
+import { refuseDuplicateName } from './item-rules';
 
-const ITEM_SNAPSHOT = [
+export const ITEM_SNAPSHOT = [
   'id', 'catalogue_id', 'domain_seq', 'source_item_no', 'name', 'target_group', 'standard',
   'funding_responsibility', 'lead_department', 'lineage_id',
 ] as const;
-const DRIVER_SNAPSHOT = [
+export const DRIVER_SNAPSHOT = [
   'key', 'cohort', 'coverage', 'unit_amount', 'unit', 'periods_per_year', 'base_year', 'yearly_change', 'split_rule_id', 'central_pct',
 ] as const;
 
@@ -24,7 +25,7 @@ export interface StructureResult {
 }
 
 /** The ids of a domain's items in order, without `except`. */
-async function domainOrder(tx: Tx, catalogueId: string, domainSeq: number, except: string | null): Promise<string[]> {
+export async function domainOrder(tx: Tx, catalogueId: string, domainSeq: number, except: string | null): Promise<string[]> {
   const rows = await tx.all(
     'SELECT id FROM items WHERE catalogue_id = $1 AND domain_seq = $2 AND id <> $3 ORDER BY position, id',
     [catalogueId, domainSeq, except ?? ''],
@@ -32,7 +33,7 @@ async function domainOrder(tx: Tx, catalogueId: string, domainSeq: number, excep
   return rows.map((r) => String(r.id));
 }
 
-async function writeOrder(tx: Tx, ids: string[]): Promise<void> {
+export async function writeOrder(tx: Tx, ids: string[]): Promise<void> {
   for (const [n, id] of ids.entries()) await tx.run('UPDATE items SET position = $1 WHERE id = $2', [n + 1, id]);
 }
 
@@ -57,6 +58,7 @@ export async function insertItem(tx: Tx, command: InsertItemCommand, origin: Ori
   if (name === null) throw new AppError('refused', '新服务项目的名称不能为空，没有插入。');
   const [taken] = await tx.all('SELECT 1 AS ok FROM items WHERE id = $1', [command.itemId]);
   if (taken) throw new AppError('conflict', `编号为“${command.itemId}”的服务项目已经存在，没有插入。`);
+  await refuseDuplicateName(tx, command.catalogueId, command.domainSeq, name, null, `新服务项目“${name}”`, '没有插入');
   const order = await domainOrder(tx, command.catalogueId, command.domainSeq, null);
   const index = Math.max(0, Math.min(command.index, order.length));
   await tx.run('INSERT INTO items (id, catalogue_id, domain_seq, position, name) VALUES ($1, $2, $3, 0, $4)', [
@@ -74,26 +76,56 @@ export async function insertItem(tx: Tx, command: InsertItemCommand, origin: Ori
 export async function deleteItem(tx: Tx, command: DeleteItemCommand, origin: Origin): Promise<StructureResult> {
   const item = await getItem(tx, command.itemId);
   const { index } = await placeOf(tx, item);
-  const [stored] = await tx.all(`SELECT ${ITEM_SNAPSHOT.join(', ')} FROM items WHERE id = $1`, [command.itemId]);
+  const taken = await takeItem(tx, command.itemId);
+  await writeOrder(tx, await domainOrder(tx, item.catalogueId, item.domainSeq, null));
+  await touch(tx, item.catalogueId);
+  const inverse: RestoreItemCommand = { kind: 'item.restore', index, ...taken };
+  const changeId = await logChange(tx, item.catalogueId, command.kind, command, inverse, origin, `删除第${item.itemNo}项“${item.name}”`);
+  return { item: null, changeId };
+}
+
+export interface TakenItem {
+  item: Record<string, string | number | null>;
+  driver: Record<string, string | number | null> | null;
+}
+
+/** Removes an item's row, driver row and cost lines, and answers them as stored, to be put back by putBackItem. */
+export async function takeItem(tx: Tx, itemId: string): Promise<TakenItem> {
+  const [stored] = await tx.all(`SELECT ${ITEM_SNAPSHOT.join(', ')} FROM items WHERE id = $1`, [itemId]);
+  if (!stored) throw new AppError('not_found', `没有编号为“${itemId}”的服务项目，它可能已被删除。`);
   const [driver] = await tx.all(
     `SELECT ${DRIVER_SNAPSHOT.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')} FROM item_drivers WHERE item_id = $1`,
-    [command.itemId],
+    [itemId],
   );
   if (driver) {
     await tx.run('DELETE FROM cost_lines WHERE item_key = $1', [Number(driver.key)]);
-    await tx.run('DELETE FROM item_drivers WHERE item_id = $1', [command.itemId]);
+    await tx.run('DELETE FROM item_drivers WHERE item_id = $1', [itemId]);
   }
-  await tx.run('DELETE FROM items WHERE id = $1', [command.itemId]);
-  await writeOrder(tx, await domainOrder(tx, item.catalogueId, item.domainSeq, null));
-  await touch(tx, item.catalogueId);
-  const inverse: RestoreItemCommand = {
-    kind: 'item.restore',
-    index,
-    item: snapshot(stored!, ITEM_SNAPSHOT),
-    driver: driver ? snapshot(driver, DRIVER_SNAPSHOT) : null,
-  };
-  const changeId = await logChange(tx, item.catalogueId, command.kind, command, inverse, origin, `删除第${item.itemNo}项“${item.name}”`);
-  return { item: null, changeId };
+  await tx.run('DELETE FROM items WHERE id = $1', [itemId]);
+  return { item: snapshot(stored, ITEM_SNAPSHOT), driver: driver ? snapshot(driver, DRIVER_SNAPSHOT) : null };
+}
+
+/** Inserts a taken item's row (in `domainSeq`, at `position`) and its driver row; the caller reprices. */
+export async function putBackItem(tx: Tx, taken: TakenItem, domainSeq: number, position: number): Promise<string> {
+  const stored = taken.item;
+  const itemId = String(stored.id);
+  const [exists] = await tx.all('SELECT 1 AS ok FROM items WHERE id = $1', [itemId]);
+  if (exists) throw new AppError('conflict', `服务项目“${String(stored.name)}”已经存在，无法恢复，没有做任何改动。`);
+  const values = ITEM_SNAPSHOT.map((c) =>
+    c === 'domain_seq' ? domainSeq : c === 'source_item_no' && stored[c] !== null ? Number(stored[c]) : (stored[c] ?? null),
+  );
+  await tx.run(
+    `INSERT INTO items (${ITEM_SNAPSHOT.join(', ')}, position) VALUES (${ITEM_SNAPSHOT.map((_, i) => `$${i + 1}`).join(', ')}, ${position})`,
+    values,
+  );
+  if (taken.driver) {
+    const d = taken.driver;
+    await tx.run(
+      `INSERT INTO item_drivers (item_id, ${DRIVER_SNAPSHOT.join(', ')}) VALUES ($1, ${DRIVER_SNAPSHOT.map((_, i) => `$${i + 2}`).join(', ')})`,
+      [itemId, ...DRIVER_SNAPSHOT.map((c) => (d[c] === null || d[c] === undefined ? null : String(d[c])))],
+    );
+  }
+  return itemId;
 }
 
 function snapshot(row: Record<string, unknown>, columns: readonly string[]): Record<string, string | number | null> {
@@ -105,27 +137,15 @@ function snapshot(row: Record<string, unknown>, columns: readonly string[]): Rec
 
 export async function restoreItem(tx: Tx, command: RestoreItemCommand, origin: Origin): Promise<StructureResult> {
   const stored = command.item;
-  const itemId = String(stored.id);
   const catalogueId = String(stored.catalogue_id);
   const domainSeq = Number(stored.domain_seq);
-  const [taken] = await tx.all('SELECT 1 AS ok FROM items WHERE id = $1', [itemId]);
-  if (taken) throw new AppError('conflict', `服务项目“${String(stored.name)}”已经存在，无法恢复，没有做任何改动。`);
   await checkDomain(tx, catalogueId, domainSeq);
-  await tx.run(
-    `INSERT INTO items (${ITEM_SNAPSHOT.join(', ')}, position) VALUES (${ITEM_SNAPSHOT.map((_, i) => `$${i + 1}`).join(', ')}, 0)`,
-    ITEM_SNAPSHOT.map((c) => (c === 'domain_seq' || c === 'source_item_no') && stored[c] !== null ? Number(stored[c]) : (stored[c] ?? null)),
-  );
+  await refuseDuplicateName(tx, catalogueId, domainSeq, String(stored.name), String(stored.id), `服务项目“${String(stored.name)}”`, '无法恢复');
+  const itemId = await putBackItem(tx, command, domainSeq, 0);
   const order = await domainOrder(tx, catalogueId, domainSeq, itemId);
   order.splice(Math.max(0, Math.min(command.index, order.length)), 0, itemId);
   await writeOrder(tx, order);
-  if (command.driver) {
-    const d = command.driver;
-    await tx.run(
-      `INSERT INTO item_drivers (item_id, ${DRIVER_SNAPSHOT.join(', ')}) VALUES ($1, ${DRIVER_SNAPSHOT.map((_, i) => `$${i + 2}`).join(', ')})`,
-      [itemId, ...DRIVER_SNAPSHOT.map((c) => (d[c] === null || d[c] === undefined ? null : String(d[c])))],
-    );
-    await repriceItems(tx, [itemId]);
-  }
+  if (command.driver) await repriceItems(tx, [itemId]);
   await touch(tx, catalogueId);
   const item = await getItem(tx, itemId);
   const inverse: DeleteItemCommand = { kind: 'item.delete', itemId };
@@ -137,6 +157,9 @@ export async function moveItem(tx: Tx, command: MoveItemCommand, origin: Origin)
   const before = await getItem(tx, command.itemId);
   await checkDomain(tx, before.catalogueId, command.domainSeq);
   const from = await placeOf(tx, before);
+  if (from.domainSeq !== command.domainSeq) {
+    await refuseDuplicateName(tx, before.catalogueId, command.domainSeq, before.name, before.id, `第${before.itemNo}项“${before.name}”`, '没有移动');
+  }
   const order = await domainOrder(tx, before.catalogueId, command.domainSeq, command.itemId);
   const index = Math.max(0, Math.min(command.index, order.length));
   if (from.domainSeq === command.domainSeq && from.index === index) return { item: before, changeId: 0 };

@@ -61,6 +61,6 @@ export async function setPageText(tx: Tx, command: SetPageTextCommand, origin: O
     await tx.run('INSERT INTO annex_page_text (catalogue_id, header, footer) VALUES ($1, $2, $3)', [command.catalogueId, header, footer]);
   }
   const inverse: SetPageTextCommand = { ...command, header: before.storedHeader, footer: before.storedFooter };
-  const changeId = await logChange(tx, command.catalogueId, command.kind, { ...command, header, footer }, inverse, origin);
+  const changeId = await logChange(tx, command.catalogueId, command.kind, { ...command, header, footer }, inverse, origin, '修改页眉页脚');
   return { pageText: await getPageText(tx, command.catalogueId), changeId };
 }

@@ -31,6 +31,6 @@ export async function setTaskField(tx: Tx, command: SetTaskFieldCommand, origin:
   await tx.run(`UPDATE tasks SET ${COLUMNS[command.field]} = $1 WHERE id = $2`, [value, command.taskId]);
   await tx.run('UPDATE catalogues SET updated_at = current_timestamp WHERE id = $1', [before.catalogueId]);
   const inverse: SetTaskFieldCommand = { ...command, value: before[command.field], expected: value };
-  const changeId = await logChange(tx, before.catalogueId, command.kind, { ...command, value }, inverse, origin);
+  const changeId = await logChange(tx, before.catalogueId, command.kind, { ...command, value }, inverse, origin, `修改${where}`);
   return { task: await getTask(tx, command.taskId), changeId };
 }

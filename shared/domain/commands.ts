@@ -122,6 +122,55 @@ export interface SetStageCommand {
   expected: DraftStage;
 }
 
+// ── 领域 (domains): a domain's seq is its place (一、二、…); inserting, moving or deleting one renumbers
+// the domains after it and their items' domain_seq, so every command names a domain by its place now.
+
+/** A new, empty domain at `index` (0-based) among the catalogue's domains. */
+export interface InsertDomainCommand {
+  kind: 'domain.insert';
+  catalogueId: string;
+  index: number;
+  name: string;
+}
+
+export interface RenameDomainCommand {
+  kind: 'domain.rename';
+  catalogueId: string;
+  domainSeq: number;
+  name: string;
+  /** The name the user saw; a different stored name means someone else changed it. */
+  expected: string;
+}
+
+/** Puts the domain (with its items) at `index` (0-based) among the domains. */
+export interface MoveDomainCommand {
+  kind: 'domain.move';
+  catalogueId: string;
+  domainSeq: number;
+  index: number;
+  expected: string;
+}
+
+/** Removes a domain and every item in it (with their drivers and cost lines); domain.restore undoes it. */
+export interface DeleteDomainCommand {
+  kind: 'domain.delete';
+  catalogueId: string;
+  domainSeq: number;
+  expected: string;
+}
+
+/** A domain as it was stored, with its items and their driver rows, put back at its place. */
+export interface RestoreDomainCommand {
+  kind: 'domain.restore';
+  catalogueId: string;
+  index: number;
+  name: string;
+  statedItemCount: number | null;
+  items: { item: Record<string, string | number | null>; driver: Record<string, string | number | null> | null }[];
+}
+
+export type DomainCommand = InsertDomainCommand | RenameDomainCommand | MoveDomainCommand | DeleteDomainCommand | RestoreDomainCommand;
+
 /** The commands undo and redo know how to apply: a catalogue's own content. */
 export type HistoryCommand =
   | SetItemFieldCommand
@@ -129,7 +178,10 @@ export type HistoryCommand =
   | DeleteItemCommand
   | RestoreItemCommand
   | MoveItemCommand
-  | SetDriverFieldCommand;
+  | SetDriverFieldCommand
+  | SetTaskFieldCommand
+  | SetPageTextCommand
+  | DomainCommand;
 
 export type Command =
   | CreateDraftCommand
@@ -144,7 +196,8 @@ export type Command =
   | SetPageTextCommand
   | CreateIndicatorPlanCommand
   | DeleteIndicatorPlanCommand
-  | SetIndicatorFieldCommand;
+  | SetIndicatorFieldCommand
+  | DomainCommand;
 
 // The cell-text rule lives in one place; re-exported here for the views that compare edits.
 export { normaliseCellText } from './cell-text';

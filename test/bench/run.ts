@@ -27,6 +27,7 @@ import { openAppDatabase } from '../../electron/seeds/open-database';
 import { compare, median, report, time } from './measure';
 import { INCUMBENT_BENCH_SIZE, incumbentReport, timeIncumbent } from './pricing/incumbent';
 import { pricingBench } from './pricing/pricing-bench';
+import { makeDraft } from '../support/draft';
 import type { Comparison } from './measure';
 
 const dir = mkdtempSync(join(tmpdir(), 'qingdan-bench-'));
@@ -52,6 +53,8 @@ const BARE_SERVER = `
   process.on('SIGTERM', () => process.exit(0));`;
 
 const READERS = 50;
+/** The seeded Hebei catalogue is published (read-only): the edits timed go to a draft of it. */
+const EDITED = 'hebei-draft';
 
 /** Edit latency with READERS concurrent readers, against the same edit alone. */
 async function editUnderReaders(db: Database): Promise<Comparison> {
@@ -62,7 +65,7 @@ async function editUnderReaders(db: Database): Promise<Comparison> {
   let { current } = await getItemStandard(db);
   const edit = async () => {
     const value = `${base}（${n++}）`;
-    const envelope = await dispatch(handlers, 'items.update', { itemId: 'hebei-13th:040', field: 'standard', value, expected: current });
+    const envelope = await dispatch(handlers, 'items.update', { itemId: `${EDITED}:040`, field: 'standard', value, expected: current });
     if (!envelope.ok) throw new Error(envelope.error.message);
     current = value;
   };
@@ -75,7 +78,7 @@ async function editUnderReaders(db: Database): Promise<Comparison> {
       readers.push(
         (async () => {
           while (reading) {
-            const envelope = await dispatch(handlers, 'catalogues.get', { catalogueId: 'hebei-13th' });
+            const envelope = await dispatch(handlers, 'catalogues.get', { catalogueId: EDITED });
             if (!envelope.ok) throw new Error(envelope.error.message);
             reads++;
           }
@@ -161,6 +164,7 @@ async function main(): Promise<void> {
   }
   if (process.argv.includes('readers')) {
     const db = await openAppDatabase(join(dir, 'readers.duckdb'));
+    await makeDraft(db, 'hebei-13th', EDITED);
     const result = await editUnderReaders(db);
     await db.close();
     console.log(report([result]));
@@ -196,6 +200,7 @@ async function main(): Promise<void> {
 
   const db = await openAppDatabase(join(dir, 'export.duckdb'));
   const detail = await getCatalogue(db, 'hebei-13th');
+  await makeDraft(db, 'hebei-13th', EDITED);
   const plain = async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('plain');
@@ -208,10 +213,10 @@ async function main(): Promise<void> {
   let n = 0;
   const viaContract = async () => {
     const item = await getItemStandard(db);
-    const envelope = await dispatch(handlers, 'items.update', { itemId: 'hebei-13th:040', field: 'standard', value: `${item.base}（${n++}）`, expected: item.current });
+    const envelope = await dispatch(handlers, 'items.update', { itemId: `${EDITED}:040`, field: 'standard', value: `${item.base}（${n++}）`, expected: item.current });
     if (!envelope.ok) throw new Error(envelope.error.message);
   };
-  const bareUpdate = () => db.transaction((tx) => tx.run(`UPDATE items SET lead_department = $1 WHERE id = 'hebei-13th:041'`, [`省卫生计生委（${n++}）`]));
+  const bareUpdate = () => db.transaction((tx) => tx.run(`UPDATE items SET lead_department = $1 WHERE id = 'hebei-draft:041'`, [`省卫生计生委（${n++}）`]));
   results.push(await compare('4. saving one cell edit', { subject: 'items.update through the contract (validate, check, update, log)', baseline: 'bare UPDATE in a DuckDB transaction' }, viaContract, bareUpdate, 50));
   results.push(await editUnderReaders(db));
   await db.close();
@@ -224,7 +229,7 @@ async function main(): Promise<void> {
 }
 
 async function getItemStandard(db: Database): Promise<{ base: string; current: string | null }> {
-  const [row] = await db.all(`SELECT standard FROM items WHERE id = 'hebei-13th:040'`);
+  const [row] = await db.all(`SELECT standard FROM items WHERE id = $1`, [`${EDITED}:040`]);
   const current = (row?.standard as string | null) ?? null;
   return { base: (current ?? '').replace(/（\d+）$/, ''), current };
 }

@@ -196,9 +196,10 @@ test('a catalogue without items says so and offers only its tasks for export', a
 });
 
 test('the 重点任务 tab shows annex 2 and saves an edit through the write path', async ({ page }) => {
-  await page.goto(`${host.url}#/catalogue/hebei-13th`);
+  const d = await hebeiDraft();
+  await page.goto(`${host.url}#/catalogue/${d}`);
   await page.getByRole('tab', { name: /重点任务/ }).click();
-  const cell = page.locator('.ag-row[row-id="hebei-13th:task-02"] .ag-cell[col-id="responsibleUnits"]');
+  const cell = page.locator(`.ag-row[row-id="${d}:task-02"] .ag-cell[col-id="responsibleUnits"]`);
   await expect(cell).toHaveText('省教育厅牵头，其他有关部门按职责分工负责');
   await cell.dblclick();
   const editor = page.locator('.ag-large-text textarea');

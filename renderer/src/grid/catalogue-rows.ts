@@ -5,6 +5,8 @@ import { domainHeading } from '../../../shared/domain/numerals';
 export interface DomainRow {
   kind: 'domain';
   id: string;
+  seq: number;
+  name: string;
   heading: string;
   itemCount: number;
   statedItemCount: number | null;
@@ -21,6 +23,8 @@ export function catalogueRows(detail: CatalogueDetail): GridRow[] {
     rows.push({
       kind: 'domain',
       id: `domain-${domain.seq}`,
+      seq: domain.seq,
+      name: domain.name,
       heading: domainHeading(domain.seq, domain.name),
       itemCount: items.length,
       statedItemCount: domain.statedItemCount,

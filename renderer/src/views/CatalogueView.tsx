@@ -21,12 +21,19 @@ export function CatalogueView({ catalogueId }: { catalogueId: string }) {
   return <CatalogueEditor detail={detail.data[0]} tasks={detail.data[1]} />;
 }
 
-function CatalogueEditor({ detail: loaded, tasks }: { detail: CatalogueDetail; tasks: CatalogueTask[] }) {
+function CatalogueEditor({ detail: loaded, tasks: loadedTasks }: { detail: CatalogueDetail; tasks: CatalogueTask[] }) {
   const [tab, setTab] = useState<CatalogueTab>('items');
   // Rows inserted, deleted or moved (and undo/redo) change more than one row: the catalogue is read again.
   const [detail, setDetail] = useState(loaded);
   const catalogueId = loaded.summary.id;
   const reload = useCallback(async () => setDetail(await invoke('catalogues.get', { catalogueId })), [catalogueId]);
+  // An undo in the 重点任务 tab may undo a step of any tab: both are read again.
+  const [tasks, setTasks] = useState(loadedTasks);
+  const reloadAll = useCallback(async () => {
+    const [next, nextTasks] = await Promise.all([invoke('catalogues.get', { catalogueId }), invoke('tasks.list', { catalogueId })]);
+    setDetail(next);
+    setTasks(nextTasks);
+  }, [catalogueId]);
   const { summary } = detail;
 
   return (
@@ -46,7 +53,7 @@ function CatalogueEditor({ detail: loaded, tasks }: { detail: CatalogueDetail; t
           <AnnexExportPanel summary={summary} hasItems={detail.items.length > 0} hasTasks={tasks.length > 0} />
         </div>
       </div>
-      {tab === 'tasks' && <TasksView tasks={tasks} />}
+      {tab === 'tasks' && <TasksView catalogueId={catalogueId} tasks={tasks} readOnly={summary.stage === 'published'} onChanged={reloadAll} />}
       {tab === 'pricing' && <PricingView detail={detail} />}
       {tab === 'items' && <>
       {summary.statusNote && <p className="status-note">{summary.statusNote}</p>}
@@ -54,7 +61,7 @@ function CatalogueEditor({ detail: loaded, tasks }: { detail: CatalogueDetail; t
         <p className="status-note">这份清单还没有服务项目，因此也不能导出清单附件。</p>
       )}
       {summary.stage === 'published' && <PublishedNote summary={summary} />}
-      <ItemsView detail={detail} readOnly={summary.stage === 'published'} onChanged={reload} />
+      <ItemsView detail={detail} readOnly={summary.stage === 'published'} onChanged={reloadAll} />
       </>}
     </section>
   );

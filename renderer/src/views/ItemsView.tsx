@@ -16,6 +16,7 @@ import { gridTheme } from '../grid/theme';
 import { GRID_LOCALE } from '../grid/locale';
 import { saveStatusText } from './save-status';
 import type { SaveStatus } from './save-status';
+import { useStructure } from './items/useStructure';
 
 const cellKey = (itemId: string, field: ItemField) => `${itemId}/${field}`;
 // Grid options that never change, kept out of render: a new getRowHeight or rowSelection on each render
@@ -206,10 +207,13 @@ export function ItemsView({ detail, readOnly, onChanged }: { detail: CatalogueDe
     return () => window.removeEventListener('keydown', onKey);
   }, [readOnly]);
 
-  const hasItems = detail.items.length > 0;
+  // ── 领域 menu, dragging rows, 移到领域… (items/useStructure.tsx) ──
+  const structure = useStructure({ detail, readOnly, run, pickedRows, refuse: (what, message) => setStatus({ state: 'refused', what, message }) });
+  const columnDefs = useMemo(() => structure.withDragHandle(columns), [structure.withDragHandle, columns]);
+
   return (
     <>
-      {!readOnly && hasItems && (
+      {!readOnly && (
         <div className="items-toolbar" role="toolbar" aria-label="条目编辑">
           <button type="button" disabled={busy || !history.undo} title={history.undo ?? '没有可以撤销的操作'} onClick={() => step('undo')}>撤销</button>
           <button type="button" disabled={busy || !history.redo} title={history.redo ?? '没有可以重做的操作'} onClick={() => step('redo')}>重做</button>
@@ -220,9 +224,12 @@ export function ItemsView({ detail, readOnly, onChanged }: { detail: CatalogueDe
           <span className="sep" />
           <button type="button" disabled={busy} title="上移一行，可越过领域" onClick={() => move('up')}>上移</button>
           <button type="button" disabled={busy} title="下移一行，可越过领域" onClick={() => move('down')}>下移</button>
+          <span className="sep" />
+          {structure.toolbar}
         </div>
       )}
-      {hasItems && !readOnly && (
+      {structure.menu}
+      {!readOnly && (
         <p className={`save-status save-${status.state}`} data-save-state={status.state} role={status.state === 'refused' ? 'alert' : 'status'}>
           {saveStatusText(status)}
         </p>
@@ -232,7 +239,8 @@ export function ItemsView({ detail, readOnly, onChanged }: { detail: CatalogueDe
           theme={gridTheme}
           localeText={GRID_LOCALE}
           rowData={rows}
-          columnDefs={columns}
+          columnDefs={columnDefs}
+          {...structure.gridProps}
           getRowId={getRowId}
           isFullWidthRow={isFullWidthRow}
           fullWidthCellRenderer={DomainRowRenderer}

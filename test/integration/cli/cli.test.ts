@@ -8,6 +8,7 @@ import { electronBinary } from '../../../electron/host/electron-binary';
 import { fileURLToPath } from 'node:url';
 import { Database } from '../../../electron/db/database';
 import { createHandlers } from '../../../electron/services/handlers';
+import { makeDraft } from '../../support/draft';
 import { runCli } from '../../support/run-cli';
 import { seededDatabaseFile, tempDir } from '../../support/temp-db';
 
@@ -52,9 +53,11 @@ describe('npm run cli', () => {
   it('dump keeps a cell with line breaks in one quoted field', async () => {
     const copy = await seededDatabaseFile(temp.dir, 'multiline.duckdb');
     const handle = await Database.open(copy);
-    await createHandlers(handle, 'cli', 'test')['items.update']({ itemId: 'hebei-13th:003', field: 'leadDepartment', value: '省教育厅\n省财政厅', expected: '省教育厅、省政府' });
+    // hebei-13th is published (read-only): the edit goes to a draft of it.
+    const draft = await makeDraft(handle, 'hebei-13th');
+    await createHandlers(handle, 'cli', 'test')['items.update']({ itemId: `${draft}:003`, field: 'leadDepartment', value: '省教育厅\n省财政厅', expected: '省教育厅、省政府' });
     await handle.close();
-    const { stdout } = runCli(['dump', 'hebei-13th', '--db', copy]);
+    const { stdout } = runCli(['dump', draft, '--db', copy]);
     const records = parse(stdout, { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
     expect(records).toHaveLength(81);
     expect(records[2]?.lead_department).toBe('省教育厅\n省财政厅');

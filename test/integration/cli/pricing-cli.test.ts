@@ -48,10 +48,17 @@ describe('pricing from the command line', () => {
       join(temp.dir, '参数.csv'),
       `\uFEFFitem_no,cohort,coverage,unit_amount,unit,periods_per_year,base_year,yearly_change,split_rule\r\n26,常住人口,1,89,元/人/年,,2026,5,中央按档分担，省市县按比例\r\n`,
     );
+    // The published catalogue is read-only: its drivers are refused, and go into a draft made with `draft`.
     run = runCli(['drivers', 'import', 'hebei-13th', join(temp.dir, '参数.csv'), '--db', db]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('已发布的清单不能修改：请先“基于此新建草案”。');
+    run = runCli(['draft', 'hebei-13th', '--name', '河北省测算用草案', '--db', db]);
+    expect(run.status, run.stderr).toBe(0);
+    const draft = run.stdout.trim().split('\n').at(-1)!;
+    run = runCli(['drivers', 'import', draft, join(temp.dir, '参数.csv'), '--db', db]);
     expect(run.status, run.stderr).toBe(0);
 
-    run = runCli(['price', 'hebei-13th', '--from', '2026', '--to', '2027', '--level', 'county', '--db', db]);
+    run = runCli(['price', draft, '--from', '2026', '--to', '2027', '--level', 'county', '--db', db]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('未测算的服务项目 80 个');
     const [header, ...rows] = run.stdout.split('\r\n').filter(Boolean);

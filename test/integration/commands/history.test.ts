@@ -9,15 +9,18 @@ import { setDriverField } from '../../../electron/services/pricing-commands';
 import { deleteItems, insertBeside, moveStep } from '../../../electron/services/structure-requests';
 import { getDriver } from '../../../electron/pricing/drivers-store';
 import { seededDatabaseFile, tempDir } from '../../support/temp-db';
+import { makeDraft } from '../../support/draft';
 
 const temp = tempDir('history-');
 let path: string;
 let db: Database;
-const HEBEI = 'hebei-13th';
+let HEBEI = 'hebei-13th';
 
 beforeAll(async () => {
   path = await seededDatabaseFile(temp.dir);
   db = await Database.open(path);
+  // The seeded catalogue is published, so read-only: the steps are taken on a draft of it.
+  HEBEI = await makeDraft(db, 'hebei-13th');
 }, 60_000);
 afterAll(async () => {
   await db.close();

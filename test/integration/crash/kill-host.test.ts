@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Database } from '../../../electron/db/database';
-import { seededDatabaseFile, tempDir } from '../../support/temp-db';
+import { tempDir } from '../../support/temp-db';
+import { seededDraftFile } from '../../support/draft';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const temp = tempDir('qingdan-crash-');
@@ -15,7 +16,8 @@ afterAll(() => temp.cleanup());
 const KILLS = 20;
 const WORKERS = 4;
 /** Each worker edits its own items, so edits never conflict with each other. */
-const ITEMS = Array.from({ length: WORKERS * 2 }, (_, i) => `hebei-13th:${String(i + 1).padStart(3, '0')}`);
+/** Items of a draft of the Hebei catalogue: the seeded one is published and read-only. */
+const ITEMS = Array.from({ length: WORKERS * 2 }, (_, i) => `hebei-draft:${String(i + 1).padStart(3, '0')}`);
 
 interface Host {
   child: ChildProcess;
@@ -49,7 +51,7 @@ async function update(host: Host, itemId: string, value: string, expected: strin
 
 describe('kill -9 during a burst of edits', () => {
   it(`keeps every acknowledged edit through ${KILLS} kills, with the change log consistent`, async () => {
-    const path = await seededDatabaseFile(temp.dir);
+    const path = await seededDraftFile(temp.dir);
     const known = new Map<string, string | null>();
     {
       const db = await Database.open(path);

@@ -10,14 +10,16 @@ import { MIGRATIONS } from '../../../electron/db/migrations';
 import { getItem } from '../../../electron/services/catalogue-queries';
 import { dispatch } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
-import { seededDatabaseFile, tempDir } from '../../support/temp-db';
+import { tempDir } from '../../support/temp-db';
+import { seededDraftFile } from '../../support/draft';
 
 let temp: ReturnType<typeof tempDir>;
 let path: string;
 
 beforeEach(async () => {
   temp = tempDir();
-  path = await seededDatabaseFile(temp.dir);
+  // The seeded catalogue is published (read-only): edits go to a draft of it, as a planner's would.
+  path = await seededDraftFile(temp.dir);
 });
 afterEach(() => temp.cleanup());
 
@@ -30,7 +32,7 @@ async function withDb<T>(body: (db: Database) => Promise<T>): Promise<T> {
   }
 }
 
-const ITEM = 'hebei-13th:003';
+const ITEM = 'hebei-draft:003';
 
 describe('editing a cell', () => {
   it('commits the edit to the file, where it survives closing and reopening', async () => {

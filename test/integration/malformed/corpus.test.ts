@@ -15,6 +15,7 @@ import { dispatch } from '../../../electron/services/dispatch';
 import { createHandlers } from '../../../electron/services/handlers';
 import { openAppDatabase } from '../../../electron/seeds/open-database';
 import { runCli } from '../../support/run-cli';
+import { seededDraftFile } from '../../support/draft';
 import { seededDatabaseFile, tempDir } from '../../support/temp-db';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -208,11 +209,12 @@ describe('malformed database files', () => {
     const dir = join(temp.dir, 'read-only-folder');
     mkdirSync(dir);
     const path = join(dir, 'qingdan.duckdb');
-    await seededInto(path);
+    // A draft: the seeded catalogue is published, and its refusal would come before the commit this tests.
+    await seededDraftFile(dir);
     if (isRoot) chownSync(path, 65534, 65534);
     chmodSync(dir, 0o555);
     const before = snapshot(path);
-    const request = { itemId: 'hebei-13th:003', field: 'standard', value: '新标准', expected: '小学生每生每年 1000 元，初中生每生每年 1250 元。' };
+    const request = { itemId: 'hebei-draft:003', field: 'standard', value: '新标准', expected: '小学生每生每年 1000 元，初中生每生每年 1250 元。' };
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'test/support/edit-once.ts', path, JSON.stringify(request)], { cwd: root, encoding: 'utf8', ...asOtherUser });
     const envelope = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
     expect(envelope.ok, run.stdout).toBe(false);
@@ -234,12 +236,13 @@ interface CellCase {
 const text = (v: string | { repeat: string; times: number }) => (typeof v === 'string' ? v : v.repeat.repeat(v.times));
 
 describe('malformed cell values', () => {
-  const ITEM = 'hebei-13th:003';
+  // A draft of the published Hebei catalogue, which itself is read-only.
+  const ITEM = 'hebei-draft:003';
   for (const c of corpus('cells.json') as CellCase[]) {
     it(c.name, async () => {
       const dir = join(temp.dir, `cell-${c.name.replace(/[^\w]+/gu, '-')}-${Math.random().toString(36).slice(2)}`);
       mkdirSync(dir);
-      const path = await seededDatabaseFile(dir);
+      const path = await seededDraftFile(dir);
       const before = snapshot(path);
       const db = await Database.open(path);
       let envelope;

@@ -9,6 +9,7 @@ import { explainFigure } from '../../../electron/pricing/explain';
 import { pricingSummary } from '../../../electron/pricing/summary';
 import { setDriverField, updateRegion } from '../../../electron/services/pricing-commands';
 import { seededDatabaseFile, tempDir } from '../../support/temp-db';
+import { makeDraft } from '../../support/draft';
 
 const temp = tempDir();
 let db: Database;
@@ -32,6 +33,8 @@ async function line(catalogueId: string, itemNo: number, regionCode: string, yea
 
 beforeAll(async () => {
   db = await Database.open(await seededDatabaseFile(temp.dir));
+  // The seeded Hebei catalogue is published (read-only): it is priced through a draft of it.
+  await makeDraft(db, 'hebei-13th', 'hebei-draft');
   await load(
     'regions',
     [
@@ -74,28 +77,28 @@ afterAll(async () => {
 describe('pricing by hand', () => {
   it('基本公共卫生服务: 89 元 a resident, tier 2 (60 % central), the local part split by county class', async () => {
     // Item 26 of the Hebei catalogue is 居民健康档案, one of the basic public health services.
-    await drive('hebei-13th:026', { cohort: '常住人口', coverage: '1', unitAmount: '89', unit: '元/人/年', splitRuleId: 'rule-1' });
+    await drive('hebei-draft:026', { cohort: '常住人口', coverage: '1', unitAmount: '89', unit: '元/人/年', splitRuleId: 'rule-1' });
     // 长安区 (市辖区 1:1:2): 500000 × 89 = 44,500,000; central 26,700,000; local 17,800,000 → 4,450,000 / 4,450,000 / 8,900,000.
-    expect(await line('hebei-13th', 26, '130102')).toMatchObject({
+    expect(await line('hebei-draft', 26, '130102')).toMatchObject({
       beneficiaries: '500000', cost: '44500000.00', central: '26700000.00', provincial: '4450000.00', city: '4450000.00', county: '8900000.00',
     });
     // 井陉县 (市管县 2:1:1): 26,700,000; central 16,020,000; local 10,680,000 → 5,340,000 / 2,670,000 / 2,670,000.
-    expect(await line('hebei-13th', 26, '130121')).toMatchObject({
+    expect(await line('hebei-draft', 26, '130121')).toMatchObject({
       cost: '26700000.00', central: '16020000.00', provincial: '5340000.00', city: '2670000.00', county: '2670000.00',
     });
   });
 
   it('a 省直管县 keeps its place under its city, and its city pays nothing for it', async () => {
     // 晋州市 (省直管县 1:0:1): 17,800,000; central 10,680,000; local 7,120,000 → 3,560,000 / 0 / 3,560,000.
-    expect(await line('hebei-13th', 26, '130183')).toMatchObject({
+    expect(await line('hebei-draft', 26, '130183')).toMatchObject({
       cost: '17800000.00', central: '10680000.00', provincial: '3560000.00', city: '0.00', county: '3560000.00',
     });
     // Under a rule whose only row gives the city a weight (1:1:1), the city's weight is dropped for it: 1:1.
-    await drive('hebei-13th:027', { cohort: '常住人口', coverage: '0.5', unitAmount: '10', unit: '元/人/年', splitRuleId: 'local-province-city-county' });
-    expect(await line('hebei-13th', 27, '130183')).toMatchObject({
+    await drive('hebei-draft:027', { cohort: '常住人口', coverage: '0.5', unitAmount: '10', unit: '元/人/年', splitRuleId: 'local-province-city-county' });
+    expect(await line('hebei-draft', 27, '130183')).toMatchObject({
       beneficiaries: '100000', cost: '1000000.00', central: '0.00', provincial: '500000.00', city: '0.00', county: '500000.00',
     });
-    const rows = await priceTable(db, 'hebei-13th', 'city');
+    const rows = await priceTable(db, 'hebei-draft', 'city');
     expect(rows.find((r) => r.item_no === 27 && r.region_code === '130100' && r.year === 2026)).toMatchObject({
       // 长安区 250000 + 井陉县 150000 people at 10 元, 1:1:1; 晋州市 1,000,000 at 1:0:1.
       cost: String((250000 + 150000 + 100000) * 10) + '.00',
@@ -103,25 +106,25 @@ describe('pricing by hand', () => {
   });
 
   it('城乡居民基础养老金: a monthly amount × 12, 100 % central', async () => {
-    await drive('hebei-13th:020', { cohort: '60岁及以上', coverage: '1', unitAmount: '163', unit: '元/人/月', splitRuleId: 'central-100' });
+    await drive('hebei-draft:020', { cohort: '60岁及以上', coverage: '1', unitAmount: '163', unit: '元/人/月', splitRuleId: 'central-100' });
     // 80,000 × 163 × 12 = 156,480,000, all central.
-    expect(await line('hebei-13th', 20, '130102')).toMatchObject({
+    expect(await line('hebei-draft', 20, '130102')).toMatchObject({
       beneficiaries: '80000', cost: '156480000.00', central: '156480000.00', provincial: '0.00', city: '0.00', county: '0.00',
     });
   });
 
   it('营养膳食补助: 5 元 a pupil a day × 200 days, on a cohort given as counts', async () => {
-    await drive('hebei-13th:002', { cohort: '义务教育在校生', coverage: '1', unitAmount: '5', unit: '元/生/天', periodsPerYear: '200', splitRuleId: 'central-100' });
-    expect(await line('hebei-13th', 2, '130121')).toMatchObject({ beneficiaries: '40000', cost: '40000000.00', central: '40000000.00' });
+    await drive('hebei-draft:002', { cohort: '义务教育在校生', coverage: '1', unitAmount: '5', unit: '元/生/天', periodsPerYear: '200', splitRuleId: 'central-100' });
+    expect(await line('hebei-draft', 2, '130121')).toMatchObject({ beneficiaries: '40000', cost: '40000000.00', central: '40000000.00' });
   });
 
   it('a factor-allocated item with a central share entered by hand, rounded to the fen and summing exactly', async () => {
-    await drive('hebei-13th:048', {
+    await drive('hebei-draft:048', {
       cohort: '低保对象', coverage: '1', unitAmount: '1000.55', unit: '元/人/年', splitRuleId: 'local-province-city-county', centralPct: '35',
     });
     // 12345 × 1000.55 = 12,351,789.75; central 35 % = 4,323,126.4125 → 4,323,126.41; local 8,028,663.34;
     // province 1/3 → 2,676,221.11; city half of 5,352,442.23 → 2,676,221.12 (half up); county the rest 2,676,221.11.
-    expect(await line('hebei-13th', 48, '130121')).toMatchObject({
+    expect(await line('hebei-draft', 48, '130121')).toMatchObject({
       cost: '12351789.75', central: '4323126.41', provincial: '2676221.11', city: '2676221.12', county: '2676221.11',
     });
   });
@@ -138,17 +141,17 @@ describe('pricing by hand', () => {
   it('a year without a count comes from the nearest year at the growth rate, marked as estimated', async () => {
     await updateRegion(db, { code: '130102', field: 'growthPct', value: '1' }, 'test');
     // 500000 × 1.01^2 = 510050 in 2028.
-    expect(await line('hebei-13th', 26, '130102', 2028)).toMatchObject({ beneficiaries: '510050', cost: '45394450.00' });
-    const explained = await explainFigure(db, { catalogueId: 'hebei-13th', itemId: 'hebei-13th:026', regionCode: '130102', year: 2028 });
+    expect(await line('hebei-draft', 26, '130102', 2028)).toMatchObject({ beneficiaries: '510050', cost: '45394450.00' });
+    const explained = await explainFigure(db, { catalogueId: 'hebei-draft', itemId: 'hebei-draft:026', regionCode: '130102', year: 2028 });
     expect(explained.lines[0]?.population).toMatchObject({ method: 'grown', fromYear: 2026, growthPct: '1', quality: 'estimated' });
     expect(explained.lines[0]?.rule).toMatchObject({ name: '卫生按类别', row: '市辖区', centralPct: '60', centralFrom: 'tier', tier: 2 });
   });
 
   it('lists items without drivers as not priced, and totals by level equal the sum of the lines', async () => {
-    const summary = await pricingSummary(db, 'hebei-13th');
+    const summary = await pricingSummary(db, 'hebei-draft');
     expect(summary.unpriced.map((u) => u.itemNo)).not.toContain(26);
     expect(summary.unpriced.length).toBe(81 - summary.pricedCount);
-    const rows = await priceTable(db, 'hebei-13th', 'county');
+    const rows = await priceTable(db, 'hebei-draft', 'county');
     const sum = (k: string) => rows.reduce((n, r) => n + BigInt(String(r[k]).replace('.', '')), 0n);
     for (const k of ['cost', 'central', 'provincial', 'city', 'county'] as const) {
       expect(BigInt(summary.total[k].replace('.', '')), k).toBe(sum(k));
@@ -162,16 +165,16 @@ describe('pricing by hand', () => {
   });
 
   it('refuses a driver value that is not a number, in Chinese, and changes nothing', async () => {
-    await expect(setDriverField(db, { itemId: 'hebei-13th:026', field: 'coverage', value: '1.5', expected: '1' }, 'test')).rejects.toThrow(
+    await expect(setDriverField(db, { itemId: 'hebei-draft:026', field: 'coverage', value: '1.5', expected: '1' }, 'test')).rejects.toThrow(
       '第26项“居民健康档案”的“覆盖率”：覆盖率应是 0 到 1 之间的小数',
     );
-    expect(await line('hebei-13th', 26, '130102')).toMatchObject({ cost: '44500000.00' });
+    expect(await line('hebei-draft', 26, '130102')).toMatchObject({ cost: '44500000.00' });
   });
 });
 
 describe('the price table by level', () => {
   it('sums counties into their city and cities into their province, the same money at every level', async () => {
-    const levels = await Promise.all((['county', 'city', 'province'] as const).map((level) => priceTable(db, 'hebei-13th', level)));
+    const levels = await Promise.all((['county', 'city', 'province'] as const).map((level) => priceTable(db, 'hebei-draft', level)));
     const total = (rows: Record<string, string | number | null>[]) => rows.reduce((n, r) => n + BigInt(String(r.cost).replace('.', '')), 0n);
     expect(total(levels[1]!)).toBe(total(levels[0]!));
     expect(total(levels[2]!)).toBe(total(levels[0]!));

@@ -13,12 +13,15 @@ import { dispatch } from '../../../electron/services/dispatch';
 import { getPageText } from '../../../electron/services/page-text';
 import { getTask } from '../../../electron/services/task-queries';
 import { seededDatabaseFile, tempDir } from '../../support/temp-db';
+import { makeDraft } from '../../support/draft';
 
 const temp = tempDir('annex-commands-');
 let db: Database;
 
 beforeAll(async () => {
   db = await Database.open(await seededDatabaseFile(temp.dir));
+  // hebei-13th is published (read-only); its tasks are edited in a draft of it.
+  await makeDraft(db, 'hebei-13th', 'hebei-draft');
 }, 60_000);
 
 afterAll(async () => {
@@ -38,7 +41,7 @@ async function failure(run: Promise<unknown>): Promise<AppError> {
 }
 
 describe('task cells', () => {
-  const taskId = 'hebei-13th:task-03';
+  const taskId = 'hebei-draft:task-03';
   it('saves an edit, logs it with its inverse, and the inverse puts it back', async () => {
     const before = await getTask(db, taskId);
     const value = '省人力资源社会保障厅牵头，省财政厅等有关部门按职责分工负责';
@@ -64,7 +67,7 @@ describe('task cells', () => {
   it('is exported as edited', async () => {
     const before = await getTask(db, taskId);
     await executeCommand(db, { kind: 'task.setField', taskId, field: 'task', value: `${before.task}（已修改）`, expected: before.task }, 'test');
-    const [file] = await exportAnnexes(db, 'hebei-13th', { annex: 'tasks', layout: 'workbook' });
+    const [file] = await exportAnnexes(db, 'hebei-draft', { annex: 'tasks', layout: 'workbook' });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file!.bytes as unknown as ArrayBuffer);
     expect(book.worksheets[0]!.getSheetValues().flat()).toContain(`${before.task}（已修改）`);
