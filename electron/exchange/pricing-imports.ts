@@ -16,7 +16,6 @@ import { getCatalogue } from '../services/catalogue-queries';
 import { logChange } from '../services/change-log';
 import type { Origin } from '../services/commands';
 import { writeDriverFields } from '../pricing/drivers-store';
-import { refuseWriteToPublished } from '../services/catalogue-guard';
 import { repriceAll, repriceCatalogue } from '../pricing/reprice';
 import { listRules, saveRule } from '../pricing/rules';
 import { checkHeader, readTable } from './table-file';
@@ -240,7 +239,6 @@ const DRIVER_CSV: Record<string, DriverField> = {
 async function planDrivers(db: Database, { fileName, catalogueId }: ImportRequest, rows: TableRow[]): Promise<Plan> {
   if (!catalogueId) throw new AppError('bad_request', '导入测算参数需要指定清单编号。');
   const detail = await getCatalogue(db, catalogueId);
-  await refuseWriteToPublished(db, catalogueId);
   const rules = await listRules(db);
   const problems: Problems = [];
   const records: { itemId: string; values: Partial<Record<DriverField, FieldValue>> }[] = [];

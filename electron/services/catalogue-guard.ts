@@ -7,11 +7,13 @@ import { AppError } from '../db/app-error';
 import type { Tx } from '../db/database';
 
 /**
- * content: changes what the annex prints or the pricing reads, refused on a published catalogue;
+ * content: changes what the annex prints, refused on a published catalogue;
+ * costing: the drivers a finance bureau prices a catalogue with (its analysis, not its text): allowed on a
+ *   published catalogue, which is what gets costed;
  * lifecycle: makes, removes or moves a catalogue through its stages (setStage has its own rule: 已发布 is final);
  * indicator: an indicator plan, which carries its own published mark.
  */
-export type CommandScope = 'content' | 'lifecycle' | 'indicator';
+export type CommandScope = 'content' | 'costing' | 'lifecycle' | 'indicator';
 
 export const COMMAND_SCOPES: Record<Command['kind'] | 'driver.setField' | 'driver.import' | 'driver.applySuggestion', CommandScope> = {
   'item.setField': 'content',
@@ -26,9 +28,9 @@ export const COMMAND_SCOPES: Record<Command['kind'] | 'driver.setField' | 'drive
   'domain.restore': 'content',
   'task.setField': 'content',
   'catalogue.setPageText': 'content',
-  'driver.setField': 'content',
-  'driver.import': 'content',
-  'driver.applySuggestion': 'content',
+  'driver.setField': 'costing',
+  'driver.import': 'costing',
+  'driver.applySuggestion': 'costing',
   'catalogue.createDraft': 'lifecycle',
   'catalogue.deleteDraft': 'lifecycle',
   'catalogue.setStage': 'lifecycle',
@@ -78,7 +80,7 @@ export async function refuseIfPublished(tx: Pick<Tx, 'all'>, command: Command): 
   if (catalogueId !== null) await refuseWriteToPublished(tx, catalogueId);
 }
 
-/** The same refusal for the writes that do not travel as a Command (drivers, their import and suggestions). */
+/** The same refusal for a write that does not travel as a Command. */
 export async function refuseWriteToPublished(tx: Pick<Tx, 'all'>, catalogueId: string): Promise<void> {
   const [row] = await tx.all('SELECT name, status FROM catalogues WHERE id = $1', [catalogueId]);
   if (row && String(row.status) === 'published') throw new AppError('refused', `“${String(row.name)}”已发布。${PUBLISHED_REFUSAL}`);

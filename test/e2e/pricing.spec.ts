@@ -12,21 +12,10 @@ import type { DriverField } from '../../shared/domain/pricing/drivers';
 const screens = join(process.cwd(), 'test-results', 'screens');
 let dir: string;
 let host: RunningHost;
-let HEBEI = '';
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'qingdan-e2e-pricing-'));
   host = await startHost(join(dir, 'qingdan.duckdb'));
-  // The seeded Hebei catalogue is published (read-only): it is priced through a draft of it.
-  const url = new URL(host.url);
-  const res = await fetch(`${url.origin}/api/catalogues.createDraft`, {
-    method: 'POST',
-    headers: { 'x-qingdan-token': url.searchParams.get('token')!, 'content-type': 'application/json' },
-    body: JSON.stringify({ sourceId: 'hebei-13th', name: '河北省测算用草案' }),
-  });
-  const body = (await res.json()) as { ok: boolean; data: { id: string } };
-  expect(body.ok).toBe(true);
-  HEBEI = body.data.id;
 });
 test.afterAll(async () => {
   await host?.stop();
@@ -64,12 +53,12 @@ function inUnit(fenValue: bigint, drop: number, places: number): string {
 const fen = (text: string) => BigInt(text.replace(/,/gu, '').replace('.', ''));
 
 async function openPricing(page: Page) {
-  await page.goto(`${host.url}#/catalogue/${HEBEI}`);
+  await page.goto(`${host.url}#/catalogue/hebei-13th`);
   await page.getByRole('tab', { name: '测算' }).click();
   await expect(page.getByRole('region', { name: '测算汇总' })).toBeVisible();
 }
 
-const row = (page: Page, no: number) => page.locator(`.ag-row[row-id="${HEBEI}:${String(no).padStart(3, '0')}"]`);
+const row = (page: Page, no: number) => page.locator(`.ag-row[row-id="hebei-13th:${String(no).padStart(3, '0')}"]`);
 const cell = (page: Page, no: number, col: string) => row(page, no).locator(`.ag-cell[col-id="${col}"]`);
 const levelCard = (page: Page, label: string) => page.locator(`.level-card[data-level="${label}"] .level-value`);
 
@@ -318,7 +307,7 @@ test('行政区与人口: counties imported for one city appear under it in the 
   await expect(tree.locator('tr[data-region="130200"]')).toContainText('唐山市七普公报');
   await page.screenshot({ path: join(screens, 'regions-population.png') });
 
-  await page.goto(`${host.url}#/catalogue/${HEBEI}`);
+  await page.goto(`${host.url}#/catalogue/hebei-13th`);
   await page.getByRole('tab', { name: '测算' }).click();
   await page.getByRole('radio', { name: '元', exact: true }).click();
   await page.getByRole('tab', { name: '按市' }).click();

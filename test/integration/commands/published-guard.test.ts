@@ -126,15 +126,12 @@ const CHANNEL_SAMPLES: { [C in Channel]: Request<C> | string } = {
   'pricing.summary': 'reads',
   'pricing.explain': 'reads',
   'pricing.setYears': 'the years an analysis runs over, not the catalogue’s content: allowed on a published catalogue',
-  'drivers.update': { itemId: item, field: 'unitAmount', value: '100', expected: null },
-  'drivers.applySuggestions': { catalogueId: P, itemIds: [item] },
+  'drivers.update': 'costing: a published catalogue is what a finance bureau prices (tested below)',
+  'drivers.applySuggestions': 'costing, as drivers.update',
   'rules.save': 'split rules are shared reference data, not a catalogue',
   'regions.list': 'reads',
   'regions.update': 'regions are shared reference data, not a catalogue',
-  'data.import': {
-    kind: 'drivers', catalogueId: P, fileName: '参数.csv', apply: true,
-    base64: Buffer.from('item_no,cohort,coverage,unit_amount,unit,periods_per_year,base_year,yearly_change,split_rule\n3,常住人口,1,89,元/人/年,,,,central-100\n').toString('base64'),
-  },
+  'data.import': 'regions, population and rules are shared data; drivers are costing (tested below)',
 };
 
 describe('every writing channel of the contract is refused on a published catalogue', () => {
@@ -151,6 +148,31 @@ describe('every writing channel of the contract is refused on a published catalo
       expect(await fingerprint()).toBe(before);
     });
   }
+});
+
+describe('a published catalogue is costed: its drivers are the finance bureau\'s, its text stays as published', () => {
+  it('takes a driver edit, suggestions and a drivers import on hebei-13th, leaving items, domains and tasks untouched', async () => {
+    const text = () =>
+      Promise.all([
+        db.all('SELECT * EXCLUDE (created_at, updated_at) FROM items WHERE catalogue_id = $1 ORDER BY id', [P]),
+        db.all('SELECT * FROM domains WHERE catalogue_id = $1 ORDER BY seq', [P]),
+        db.all('SELECT * FROM tasks WHERE catalogue_id = $1 ORDER BY id', [P]),
+      ]).then((rows) => JSON.stringify(rows));
+    const before = await text();
+    const handlers = createHandlers(db, 'cli', 'test');
+    const edit = await dispatch(handlers, 'drivers.update', { itemId: item, field: 'unitAmount', value: '1000', expected: null });
+    expect(edit.ok, JSON.stringify(edit)).toBe(true);
+    const suggestions = await dispatch(handlers, 'drivers.applySuggestions', { catalogueId: P, itemIds: [`${P}:005`] });
+    expect(suggestions.ok, JSON.stringify(suggestions)).toBe(true);
+    const imported = await dispatch(handlers, 'data.import', {
+      kind: 'drivers', catalogueId: P, fileName: '参数.csv', apply: true,
+      base64: Buffer.from('item_no,cohort,coverage,unit_amount,unit,periods_per_year,base_year,yearly_change,split_rule\n26,常住人口,1,89,元/人/年,,,,central-100\n').toString('base64'),
+    });
+    expect(imported.ok, JSON.stringify(imported)).toBe(true);
+    const [priced] = await db.all(`SELECT count(*) AS n FROM item_cost_lines WHERE item_id = '${P}:026'`);
+    expect(Number(priced?.n)).toBeGreaterThan(0);
+    expect(await text()).toBe(before);
+  });
 });
 
 describe('a draft, once published, is read-only; its stage is final', () => {
