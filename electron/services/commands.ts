@@ -16,6 +16,7 @@ import { groupChanges, logChange } from './change-log';
 import { deleteItem, insertItem, moveItem, restoreItem } from './item-structure';
 import type { StructureResult } from './item-structure';
 import { createDraft, deleteDraft, setStage } from './drafts';
+import { importCatalogue } from './catalogue-import';
 
 export type Origin = 'app' | 'cli' | 'seed' | 'test';
 
@@ -39,6 +40,7 @@ export interface CommandResults {
   'catalogue.createDraft': Awaited<ReturnType<typeof createDraft>>;
   'catalogue.deleteDraft': Awaited<ReturnType<typeof deleteDraft>>;
   'catalogue.setStage': Awaited<ReturnType<typeof setStage>>;
+  'catalogue.import': Awaited<ReturnType<typeof importCatalogue>>;
 }
 
 /** Commands on a catalogue's items: each application is one step the user can undo. */
@@ -93,6 +95,8 @@ export function applyCommand(tx: Tx, command: Command, origin: Origin): Promise<
       return deleteDraft(tx, command, origin);
     case 'catalogue.setStage':
       return setStage(tx, command, origin);
+    case 'catalogue.import':
+      return importCatalogue(tx, command, origin);
   }
 }
 

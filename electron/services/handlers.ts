@@ -31,6 +31,7 @@ import { historyState, redo, undo } from './history';
 import type { HistoryOutcome } from './history';
 import { deleteItems, insertBeside, moveStep } from './structure-requests';
 import { draftCommand } from './drafts';
+import { importCatalogueFile, previewCatalogueImport } from './catalogue-import';
 
 export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
 
@@ -128,6 +129,13 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
       const { report, catalogueIds } = await importTable(db, { kind, catalogueId, fileName, bytes: Buffer.from(base64, 'base64'), apply }, origin);
       for (const id of catalogueIds) feed?.publish({ catalogueId: id, scope: kind === 'drivers' ? 'drivers' : kind === 'rules' ? 'rules' : 'regions', itemIds: [] });
       return report;
+    },
+    // --- catalogue import ---
+    'catalogues.importPreview': ({ fileName, base64 }) => previewCatalogueImport({ fileName, bytes: Buffer.from(base64, 'base64') }),
+    'catalogues.import': async ({ fileName, base64, name, regionName, period }) => {
+      const { summary } = await importCatalogueFile(db, { fileName, bytes: Buffer.from(base64, 'base64'), name, regionName, period }, origin);
+      feed?.publish({ catalogueId: summary.id, scope: 'items', itemIds: [] });
+      return summary;
     },
   };
 }

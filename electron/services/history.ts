@@ -40,8 +40,9 @@ async function applyHistoryCommand(tx: Tx, command: HistoryCommand, origin: Orig
   else await applyCommand(tx, command, origin);
 }
 
-function touchedItem(command: HistoryCommand): string {
-  return command.kind === 'item.restore' ? String(command.item.id) : command.itemId;
+function touchedItem(command: HistoryCommand): string[] {
+  if (command.kind === 'item.restore') return [String(command.item.id)];
+  return 'itemId' in command ? [command.itemId] : [];
 }
 
 async function step(db: Database, catalogueId: string, direction: 'undo' | 'redo', origin: Origin): Promise<HistoryOutcome> {
@@ -70,8 +71,12 @@ async function step(db: Database, catalogueId: string, direction: 'undo' | 'redo
     }
     await tx.run('UPDATE history_groups SET state = $1 WHERE id = $2', [direction === 'undo' ? 'undone' : 'done', Number(group.id)]);
     return {
-      state: { ...(await historyState(tx, catalogueId)), did: `${direction === 'undo' ? '撤销' : '重做'}${String(group.label)}` },
-      itemIds: [...new Set(commands.map(touchedItem))],
+      state: {
+        ...(await historyState(tx, catalogueId)),
+        did: `${direction === 'undo' ? '撤销' : '重做'}${String(group.label)}`,
+        ...(commands.some((c) => (c as { kind: string }).kind === 'catalogue.deleteDraft') ? { catalogueRemoved: true } : {}),
+      },
+      itemIds: [...new Set(commands.flatMap(touchedItem))],
       costs: commands.some((c) => c.kind === 'driver.setField' || c.kind === 'item.delete' || c.kind === 'item.restore'),
     };
   });
