@@ -36,6 +36,8 @@ export function classifyRow(cells: readonly string[], header: HeaderMatch): { ki
   if (sole) {
     const nameColumn = header.fields.indexOf('name');
     if (NOTE.test(sole.text)) return { kind: 'note', text: sole.text };
+    // A 序号 with nothing beside it is an item whose name is missing, not a heading.
+    if (/^\d+$/u.test(sole.text) && sole.columns.length === 1 && sole.columns[0] === header.fields.indexOf('itemNo')) return { kind: 'item' };
     const domain = DOMAIN_HEADING.exec(sole.text);
     if (domain && !header.fields.includes('domain')) return { kind: 'domain', text: domain[2]!.trim() };
     const category = CATEGORY_HEADING.exec(sole.text);
