@@ -34,6 +34,13 @@ describe('column headings', () => {
     expect(header.fields).toEqual(['name', 'targetGroup', 'content', 'standard', 'fundingResponsibility', 'leadDepartment', 'note']);
   });
 
+  it('knows the header again at a page break, spacing aside, and only the whole header', () => {
+    const header = findHeader([HEBEI])!;
+    expect(isRepeatedHeader(['序  号', '服务项目', '服务对象', '服务指导标准', '支出责任', '牵头负责部门'], header)).toBe(true);
+    expect(isRepeatedHeader(['序号', '服务项目', '', '', '', ''], header)).toBe(false);
+    expect(isRepeatedHeader(['', '', '', '', '', ''], header)).toBe(false);
+  });
+
   it('keeps the first of two columns that say the same and marks the second', () => {
     const header = findHeader([['服务项目', '服务对象', '服务标准', '服务指导标准', '支出责任']])!;
     expect(header.fields).toEqual(['name', 'targetGroup', 'standard', null, 'fundingResponsibility']);
