@@ -28,7 +28,7 @@ import { importCatalogueFile } from '../services/catalogue-import';
 const USAGE =
   '用法：npm run -s cli -- <list | dump <清单编号> [--format csv|json] [--out <文件>] [--bom] | export <清单编号> --annex catalogue|tasks|indicators|all --out <文件.xlsx> [--separate] [--header <页眉>] [--footer <页脚>]' +
   ' | regions import <文件> | population import <文件> | rules import <文件> | drivers import <清单编号> <文件>' +
-  ' | price <清单编号> [--from 2026] [--to 2030] [--level county|city|province] [--format csv|json] | draft <清单编号> --name <名称> [--period 十五五] [--region <行政区>] | import <文件.xlsx|.csv|.txt> [--name <名称>] [--period 十五五] [--region <行政区>] | init [--force]> [--db <数据库文件>]';
+  ' | price <清单编号> [--from 2026] [--to 2030] [--level county|city|province] [--format csv|json] | draft <清单编号> --name <名称> [--period 十五五] [--region <行政区>] | import <清单文件> [--name <名称>] [--period 十五五] [--region <行政区>] | init [--force]> [--db <数据库文件>]';
 
 /** What init --force may move aside: files whose contents are lost anyway. */
 const REPLACEABLE = new Set<Refusal>(['damaged', 'not_duckdb']);
@@ -157,7 +157,7 @@ async function run(
     case 'import': {
       // A catalogue file of any kind (annex .xlsx, dump CSV, plan text) as a new draft; warnings on stderr.
       const file = args[0];
-      if (!file) throw new AppError('bad_request', '请给出要导入的清单文件：npm run -s cli -- import <文件.xlsx、.csv 或 .txt> [--name <名称>]。');
+      if (!file) throw new AppError('bad_request', '请给出要导入的清单文件：npm run -s cli -- import <清单文件> [--name <名称>]（.xlsx 工作簿、.csv 表格或文本文件）。');
       const path = resolve(file);
       let bytes: Buffer;
       try {
