@@ -75,9 +75,11 @@ export async function readWorkbookRows(fileName: string, bytes: Buffer): Promise
   }
   return workbook.worksheets.map((sheet) => {
     const out: string[][] = [];
+    // exceljs computes columnCount over every row each time it is read: once per sheet, not per cell.
+    const columns = sheet.columnCount;
     sheet.eachRow({ includeEmpty: true }, (row, number) => {
       const values: string[] = [];
-      for (let c = 1; c <= sheet.columnCount; c += 1) values.push(row.getCell(c).text.trim());
+      for (let c = 1; c <= columns; c += 1) values.push(row.getCell(c).text.trim());
       out[number - 1] = values;
     });
     return { name: sheet.name, rows: Array.from(out, (r) => r ?? []) };
