@@ -15,6 +15,7 @@ import { INDICATOR_FIELDS } from './domain/indicator-plan';
 import type { IndicatorPlanRow, IndicatorPlanSummary, IndicatorPlanTable } from './domain/indicator-plan';
 import type { CatalogueTask } from './domain/task';
 import type { HistoryState } from './domain/history';
+import type { CatalogueImportPreview } from './domain/catalogue-import/types';
 
 const id = z.string().min(1).max(200);
 const year = z.number().int().min(2000).max(2100);
@@ -170,6 +171,16 @@ export const requestSchemas = {
       apply: z.boolean(),
     })
     .strict(),
+  // --- catalogue import (导入清单): read and previewed first, then created as a new draft in one undo step ---
+  'catalogues.importPreview': z.object({ ...uploadedFile }).strict(),
+  'catalogues.import': z
+    .object({
+      ...uploadedFile,
+      name: z.string().min(1).max(200),
+      regionName: z.string().min(1).max(100).optional(),
+      period: z.string().min(1).max(20).optional(),
+    })
+    .strict(),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -265,6 +276,8 @@ export interface Responses {
   'regions.list': RegionRow[];
   'regions.update': RegionRow;
   'data.import': ImportReport;
+  'catalogues.importPreview': CatalogueImportPreview;
+  'catalogues.import': CatalogueSummary;
 }
 
 export type Request<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
@@ -330,6 +343,8 @@ export const CHANNEL_ACTIONS: Record<Channel, string> = {
   'regions.list': '读取行政区',
   'regions.update': '修改行政区',
   'data.import': '导入数据',
+  'catalogues.importPreview': '读取要导入的清单',
+  'catalogues.import': '导入清单',
 };
 
 /** Request fields as the user knows them. */
@@ -367,6 +382,7 @@ export const REQUEST_FIELD_NAMES: Record<string, string> = {
   domainSeq: '领域',
   index: '位置',
   withItems: '一并删除服务项目',
+  base64: '文件内容',
 };
 
 /**

@@ -15,6 +15,15 @@ export const DUMP_COLUMNS = [
   ...DRIVER_FIELDS.map((field) => DRIVER_COLUMNS[field].csv),
 ] as const;
 
+/** The columns an imported catalogue may keep beside the official ones (migration 008). */
+export const EXTRA_DUMP_COLUMNS = ['content', 'category', 'note'] as const;
+
+/** The dump's columns for these records: the extra columns, where any item has one, right after the seven. */
+export function dumpColumns(records: readonly ItemRecord[]): string[] {
+  const extras = EXTRA_DUMP_COLUMNS.filter((c) => records.some((r) => r[c] !== null && r[c] !== undefined));
+  return [...DUMP_COLUMNS.slice(0, 7), ...extras, ...DUMP_COLUMNS.slice(7)];
+}
+
 export type ItemRecord = Record<string, string | number | null> & { id: string; item_no: number };
 
 export function itemRecords(detail: CatalogueDetail, drivers: Map<string, ItemDriver> = new Map()): ItemRecord[] {
@@ -26,6 +35,7 @@ export function itemRecords(detail: CatalogueDetail, drivers: Map<string, ItemDr
       id: item.id,
       domain: domainName.get(item.domainSeq) ?? '',
       ...(Object.fromEntries(ITEM_FIELDS.map((field) => [ITEM_COLUMNS[field].csv, item[field]])) as Record<string, string | null>),
+      ...(Object.fromEntries(EXTRA_DUMP_COLUMNS.flatMap((c) => (item[c] ? [[c, item[c]]] : []))) as Record<string, string>),
       ...(Object.fromEntries(DRIVER_FIELDS.map((field) => [DRIVER_COLUMNS[field].csv, driver?.[field] ?? null])) as Record<string, string | number | null>),
     };
   }) as ItemRecord[];
@@ -44,8 +54,9 @@ export function neutraliseCsvCell(value: string | number | null): string | numbe
 
 /** RFC 4180: CRLF between records, fields quoted when they hold a comma, quote or line break. */
 export function itemsCsv(records: ItemRecord[]): string {
+  const columns = dumpColumns(records);
   return stringify(
-    records.map((r) => DUMP_COLUMNS.map((c) => neutraliseCsvCell(r[c] ?? null))),
-    { header: true, columns: [...DUMP_COLUMNS], record_delimiter: 'windows', quoted_match: /[\r\n]/ },
+    records.map((r) => columns.map((c) => neutraliseCsvCell(r[c] ?? null))),
+    { header: true, columns, record_delimiter: 'windows', quoted_match: /[\r\n]/ },
   );
 }

@@ -23,11 +23,12 @@ import { executeCommand } from '../services/commands';
 import { draftCommand } from '../services/drafts';
 import { openAppDatabase } from '../seeds/open-database';
 import { itemRecords, itemsCsv, neutraliseCsvCell } from './item-records';
+import { importCatalogueFile } from '../services/catalogue-import';
 
 const USAGE =
   '用法：npm run -s cli -- <list | dump <清单编号> [--format csv|json] [--out <文件>] [--bom] | export <清单编号> --annex catalogue|tasks|indicators|all --out <文件.xlsx> [--separate] [--header <页眉>] [--footer <页脚>]' +
   ' | regions import <文件> | population import <文件> | rules import <文件> | drivers import <清单编号> <文件>' +
-  ' | price <清单编号> [--from 2026] [--to 2030] [--level county|city|province] [--format csv|json] | draft <清单编号> --name <名称> [--period 十五五] [--region <行政区>] | init [--force]> [--db <数据库文件>]';
+  ' | price <清单编号> [--from 2026] [--to 2030] [--level county|city|province] [--format csv|json] | draft <清单编号> --name <名称> [--period 十五五] [--region <行政区>] | import <清单文件> [--name <名称>] [--period 十五五] [--region <行政区>] | init [--force]> [--db <数据库文件>]';
 
 /** What init --force may move aside: files whose contents are lost anyway. */
 const REPLACEABLE = new Set<Refusal>(['damaged', 'not_duckdb']);
@@ -150,6 +151,23 @@ async function run(
       const { summary } = await executeCommand(db, command, 'cli');
       console.error(`已基于“${sourceId}”新建草案“${summary.name}”（${summary.period}，${summary.itemCount} 项）：`);
       // The id alone on the last line, for scripts.
+      console.log(summary.id);
+      return;
+    }
+    case 'import': {
+      // A catalogue file of any kind (annex .xlsx, dump CSV, plan text) as a new draft; warnings on stderr.
+      const file = args[0];
+      if (!file) throw new AppError('bad_request', '请给出要导入的清单文件：npm run -s cli -- import <清单文件> [--name <名称>]（.xlsx 工作簿、.csv 表格或文本文件）。');
+      const path = resolve(file);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path);
+      } catch {
+        throw new AppError('not_found', `无法读取文件 ${path}：文件不存在或没有读取权限。`);
+      }
+      const { summary, preview } = await importCatalogueFile(db, { fileName: basename(path), bytes, name: values.name, period: values.period, regionName: values.region }, 'cli');
+      for (const p of preview.problems) console.error(`注意：${p.message}`);
+      console.error(`已导入“${summary.name}”（${summary.period}，${preview.domains.length} 个领域，${summary.itemCount} 项）：`);
       console.log(summary.id);
       return;
     }

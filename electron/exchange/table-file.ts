@@ -16,17 +16,57 @@ export interface Table {
   rows: TableRow[];
 }
 
-function decodeCsv(bytes: Buffer): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
+/**
+ * Offset of the first byte that cannot be GBK (GB18030 two- and four-byte forms included), or -1. Node's GBK
+ * decoder drops such bytes silently even when asked to be fatal, so they are found here.
+ */
+function invalidGbkOffset(bytes: Buffer): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const a = bytes[i]!;
+    if (a < 0x80) i += 1;
+    else if (a === 0x80 || a === 0xff) return i;
+    else {
+      const b = bytes[i + 1];
+      if (b !== undefined && b >= 0x40 && b <= 0xfe && b !== 0x7f) i += 2;
+      else if (b !== undefined && b >= 0x30 && b <= 0x39) {
+        const c = bytes[i + 2];
+        const d = bytes[i + 3];
+        if (c === undefined || d === undefined || c < 0x81 || c > 0xfe || d < 0x30 || d > 0x39) return i;
+        i += 4;
+      } else return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The text of a CSV or text file: UTF-8 (with or without BOM) or, failing that, GBK as Excel saves "CSV" on a
+ * Chinese Windows PC (code page 936). Bytes that are neither are refused with the line they are on, instead
+ * of being read as replacement characters or dropped.
+ */
+export function decodeText(fileName: string, bytes: Buffer): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    // Not UTF-8: Excel on a Chinese Windows PC saves "CSV" in GBK (code page 936).
+    const bad = invalidGbkOffset(bytes);
+    if (bad >= 0) {
+      const line = bytes.subarray(0, bad).filter((b) => b === 0x0a).length + 1;
+      throw new AppError('bad_file', `${fileName} 第${line}行有无法识别的字节：文件既不是 UTF-8 也不是 GBK 编码（可能已损坏），没有导入任何内容。请在 Excel 或 WPS 中重新另存为 CSV（UTF-8）后再导入。`);
+    }
     return new TextDecoder('gbk').decode(bytes);
   }
 }
 
-async function readXlsx(fileName: string, bytes: Buffer): Promise<string[][]> {
+export interface SheetRows {
+  name: string;
+  /** Row r (1-based) is rows[r - 1]; merged cells give every cell of the merge the text of its first cell. */
+  rows: string[][];
+}
+
+/** Every worksheet of an .xlsx as text, row by row. */
+export async function readWorkbookRows(fileName: string, bytes: Buffer): Promise<SheetRows[]> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
@@ -34,15 +74,23 @@ async function readXlsx(fileName: string, bytes: Buffer): Promise<string[][]> {
   } catch (error) {
     throw new AppError('bad_file', `${fileName} 不是可读取的 .xlsx 文件（可能已损坏，或是 .xls 等其他格式，请在 Excel 或 WPS 中另存为 .xlsx）。`, { cause: error });
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('bad_file', `${fileName} 中没有工作表。`);
-  const out: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, number) => {
-    const values: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c += 1) values.push(row.getCell(c).text.trim());
-    out[number - 1] = values;
+  return workbook.worksheets.map((sheet) => {
+    const out: string[][] = [];
+    // exceljs computes columnCount over every row each time it is read: once per sheet, not per cell.
+    const columns = sheet.columnCount;
+    sheet.eachRow({ includeEmpty: true }, (row, number) => {
+      const values: string[] = [];
+      for (let c = 1; c <= columns; c += 1) values.push(row.getCell(c).text.trim());
+      out[number - 1] = values;
+    });
+    return { name: sheet.name, rows: Array.from(out, (r) => r ?? []) };
   });
-  return Array.from(out, (r) => r ?? []);
+}
+
+async function readXlsx(fileName: string, bytes: Buffer): Promise<string[][]> {
+  const [sheet] = await readWorkbookRows(fileName, bytes);
+  if (!sheet) throw new AppError('bad_file', `${fileName} 中没有工作表。`);
+  return sheet.rows;
 }
 
 export async function readTable(fileName: string, bytes: Buffer): Promise<Table> {
@@ -50,7 +98,7 @@ export async function readTable(fileName: string, bytes: Buffer): Promise<Table>
   if (/\.xlsx$/iu.test(fileName)) records = await readXlsx(fileName, bytes);
   else if (/\.(csv|txt)$/iu.test(fileName)) {
     try {
-      records = parse(decodeCsv(bytes), { relax_column_count: true, trim: true, skip_empty_lines: false }) as string[][];
+      records = parse(decodeText(fileName, bytes), { relax_column_count: true, trim: true, skip_empty_lines: false }) as string[][];
     } catch (error) {
       const lines = (error as { lines?: number }).lines;
       throw new AppError('bad_file', `${fileName}${lines ? ` 第${lines}行` : ''}不是有效的 CSV（引号不成对或格式错误），没有导入任何内容。`, { cause: error });

@@ -34,6 +34,7 @@ export const COMMAND_SCOPES: Record<Command['kind'] | 'driver.setField' | 'drive
   'catalogue.createDraft': 'lifecycle',
   'catalogue.deleteDraft': 'lifecycle',
   'catalogue.setStage': 'lifecycle',
+  'catalogue.import': 'lifecycle',
   'indicatorPlan.create': 'indicator',
   'indicatorPlan.delete': 'indicator',
   'indicator.setField': 'indicator',

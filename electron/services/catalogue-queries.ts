@@ -60,6 +60,9 @@ export function toItem(row: PlainRow): CatalogueItem {
     leadDepartment: textOrNull(row[ITEM_COLUMNS.leadDepartment.column]),
     updatedAt: textOrNull(row.updated_at),
     lineageId: textOrNull(row.lineage_id),
+    content: textOrNull(row.content),
+    category: textOrNull(row.category),
+    note: textOrNull(row.note),
   };
 }
 

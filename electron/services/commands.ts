@@ -20,6 +20,7 @@ import { refuseDuplicateName, refuseOverLong } from './item-rules';
 import { refuseIfPublished } from './catalogue-guard';
 import { applyDomainCommand } from './domain-structure';
 import type { DomainResult } from './domain-structure';
+import { importCatalogue } from './catalogue-import';
 
 export type Origin = 'app' | 'cli' | 'seed' | 'test';
 
@@ -48,6 +49,7 @@ export interface CommandResults {
   'domain.move': DomainResult;
   'domain.delete': DomainResult;
   'domain.restore': DomainResult;
+  'catalogue.import': Awaited<ReturnType<typeof importCatalogue>>;
 }
 
 /** Commands on a catalogue's content: each application is one step the user can undo. */
@@ -113,6 +115,8 @@ export async function applyCommand(tx: Tx, command: Command, origin: Origin): Pr
     case 'domain.delete':
     case 'domain.restore':
       return applyDomainCommand(tx, command, origin);
+    case 'catalogue.import':
+      return importCatalogue(tx, command, origin);
   }
 }
 

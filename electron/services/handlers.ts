@@ -32,6 +32,7 @@ import type { HistoryOutcome } from './history';
 import { deleteDomainRequest, deleteItems, insertBeside, insertFirst, moveItemsTo, moveStep } from './structure-requests';
 import type { DomainResult } from './domain-structure';
 import { draftCommand } from './drafts';
+import { importCatalogueFile, previewCatalogueImport } from './catalogue-import';
 
 export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
 
@@ -148,6 +149,13 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
       const { report, catalogueIds } = await importTable(db, { kind, catalogueId, fileName, bytes: Buffer.from(base64, 'base64'), apply }, origin);
       for (const id of catalogueIds) feed?.publish({ catalogueId: id, scope: kind === 'drivers' ? 'drivers' : kind === 'rules' ? 'rules' : 'regions', itemIds: [] });
       return report;
+    },
+    // --- catalogue import ---
+    'catalogues.importPreview': ({ fileName, base64 }) => previewCatalogueImport({ fileName, bytes: Buffer.from(base64, 'base64') }),
+    'catalogues.import': async ({ fileName, base64, name, regionName, period }) => {
+      const { summary } = await importCatalogueFile(db, { fileName, bytes: Buffer.from(base64, 'base64'), name, regionName, period }, origin);
+      feed?.publish({ catalogueId: summary.id, scope: 'items', itemIds: [] });
+      return summary;
     },
   };
 }

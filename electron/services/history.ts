@@ -86,7 +86,11 @@ async function step(db: Database, catalogueId: string, direction: 'undo' | 'redo
     }
     await tx.run('UPDATE history_groups SET state = $1 WHERE id = $2', [direction === 'undo' ? 'undone' : 'done', Number(group.id)]);
     return {
-      state: { ...(await historyState(tx, catalogueId)), did: `${direction === 'undo' ? '撤销' : '重做'}${String(group.label)}` },
+      state: {
+        ...(await historyState(tx, catalogueId)),
+        did: `${direction === 'undo' ? '撤销' : '重做'}${String(group.label)}`,
+        ...(commands.some((c) => (c as { kind: string }).kind === 'catalogue.deleteDraft') ? { catalogueRemoved: true } : {}),
+      },
       itemIds: [...new Set(commands.flatMap(touchedItems))],
       costs: commands.some((c) => COSTLY.has(c.kind)),
     };

@@ -91,6 +91,10 @@ export interface CatalogueItem {
   updatedAt: string | null;
   /** In a draft: the id of the item this one was copied from (it follows the item across catalogues). */
   lineageId?: string | null;
+  /** Kept from an imported file beside the official columns: 服务内容 (its own column), 类别, 备注. */
+  content?: string | null;
+  category?: string | null;
+  note?: string | null;
 }
 
 export interface CatalogueSummary {

@@ -1,6 +1,6 @@
 // Every change a user makes is one of these commands. The Node side applies each in a transaction and
 // records it with its inverse, so undo/redo, cell history and version comparison can be built on the log.
-import type { DraftStage, ItemField } from './catalogue';
+import type { ColumnLabels, DraftStage, ItemField } from './catalogue';
 import type { IndicatorField } from './indicator-plan';
 import type { TaskField } from './task';
 import type { DriverField } from './pricing/drivers';
@@ -115,6 +115,37 @@ export interface DeleteDraftCommand {
   catalogueId: string;
 }
 
+/** One item as an import brings it: the six official fields and the extras kept beside them. */
+export interface ImportedItemFields {
+  sourceItemNo: number | null;
+  name: string;
+  targetGroup: string | null;
+  content: string | null;
+  standard: string | null;
+  fundingResponsibility: string | null;
+  leadDepartment: string | null;
+  category: string | null;
+  note: string | null;
+}
+
+/**
+ * A new draft catalogue holding what an import read from a file (the preview the planner confirmed), in one
+ * step; its inverse (catalogue.deleteDraft) removes it again.
+ */
+export interface ImportCatalogueCommand {
+  kind: 'catalogue.import';
+  catalogueId: string;
+  name: string;
+  regionName: string;
+  regionCode: string | null;
+  period: string;
+  startYear: number;
+  endYear: number;
+  fileName: string;
+  columnLabels: ColumnLabels;
+  domains: { name: string; items: ImportedItemFields[] }[];
+}
+
 export interface SetStageCommand {
   kind: 'catalogue.setStage';
   catalogueId: string;
@@ -185,6 +216,7 @@ export type HistoryCommand =
 
 export type Command =
   | CreateDraftCommand
+  | ImportCatalogueCommand
   | DeleteDraftCommand
   | SetStageCommand
   | SetItemFieldCommand

@@ -7,4 +7,6 @@ export interface HistoryState {
   redoSteps: number;
   /** After an undo or redo: what it just did ("撤销插入第5项"). */
   did?: string;
+  /** The step removed the catalogue itself (undoing its import): the view goes back to the list. */
+  catalogueRemoved?: boolean;
 }

@@ -11,7 +11,8 @@
 //      process of its own for its time and peak memory, against exceljs writing the same cells unformatted;
 //   7–9. pricing the national-scale model (test/bench/pricing/pricing-bench.ts);
 //   10. the same pricing as a hand-built workbook recalculated by LibreOffice (test/bench/pricing/incumbent.ts).
-// `npm run bench -- readers|annex|pricing` runs one part alone.
+//   11–12. importing a catalogue annex (test/bench/catalogue-import-bench.ts).
+// `npm run bench -- readers|annex|pricing|import` runs one part alone.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -28,6 +29,7 @@ import { compare, median, report, time } from './measure';
 import { INCUMBENT_BENCH_SIZE, incumbentReport, timeIncumbent } from './pricing/incumbent';
 import { pricingBench } from './pricing/pricing-bench';
 import { makeDraft } from '../support/draft';
+import { importBench } from './catalogue-import-bench';
 import type { Comparison } from './measure';
 
 const dir = mkdtempSync(join(tmpdir(), 'qingdan-bench-'));
@@ -151,7 +153,12 @@ async function pricingSection(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const only = ['readers', 'annex', 'pricing'].find((part) => process.argv.includes(part));
+  const only = ['readers', 'annex', 'pricing', 'import'].find((part) => process.argv.includes(part));
+  if (only === 'import') {
+    console.log(await importBench(dir));
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   if (only === 'annex') {
     console.log(await annexBench());
     rmSync(dir, { recursive: true, force: true });
@@ -225,6 +232,7 @@ async function main(): Promise<void> {
   console.log(report(results));
   console.log(`\n${await annexBench()}`);
   console.log(`\n${await pricingSection()}`);
+  console.log(`\n${await importBench(dir)}`);
   rmSync(dir, { recursive: true, force: true });
 }
 

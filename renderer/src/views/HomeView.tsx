@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { invoke } from '../api/client';
 import { NewDraftForm } from './NewDraftForm';
+import { ImportCatalogueForm } from './catalogue-import/ImportCatalogueForm';
 import { useLoad } from '../components/useLoad';
 import { CatalogueStatusBadge } from '../components/StatusBadge';
 import type { CatalogueSummary } from '../../../shared/domain/catalogue';
@@ -17,15 +18,19 @@ function periodText(c: CatalogueSummary): string {
 export function HomeView() {
   const [catalogues] = useLoad(() => invoke('catalogues.list', {}), []);
   const [drafting, setDrafting] = useState(false);
+  const [importing, setImporting] = useState(false);
   return (
     <section className="page">
       <h1>基本公共服务清单</h1>
       {catalogues.state === 'ready' && (drafting ? (
         <NewDraftForm catalogues={catalogues.data} source={null} onCancel={() => setDrafting(false)} />
+      ) : importing ? (
+        <ImportCatalogueForm onCancel={() => setImporting(false)} />
       ) : (
         <div className="home-actions">
           <button type="button" onClick={() => setDrafting(true)}>新建草案</button>
-          <span className="muted">从任一份清单复制，或从空白开始。</span>
+          <button type="button" onClick={() => setImporting(true)}>导入清单</button>
+          <span className="muted">从任一份清单复制，或从空白开始；或从 Excel、WPS 表格或文本导入。</span>
         </div>
       ))}
       {catalogues.state === 'loading' && <p className="muted">正在读取……</p>}

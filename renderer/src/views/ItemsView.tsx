@@ -185,7 +185,9 @@ export function ItemsView({ detail, readOnly, onChanged }: { detail: CatalogueDe
     // Nothing to do and nothing queued that could give something to do: a key press does nothing.
     if (!busy && !(direction === 'undo' ? history.undo : history.redo)) return;
     run(direction === 'undo' ? '撤销' : '重做', async () => {
-      const { did } = await invoke(direction === 'undo' ? 'history.undo' : 'history.redo', { catalogueId });
+      const { did, catalogueRemoved } = await invoke(direction === 'undo' ? 'history.undo' : 'history.redo', { catalogueId });
+      // Undoing an import removes the catalogue itself: back to the list, which no longer shows it.
+      if (catalogueRemoved) window.location.hash = '#/';
       return { message: `已${did ?? ''}`, focusItem: null };
     });
   };

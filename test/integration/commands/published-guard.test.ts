@@ -69,6 +69,7 @@ const SAMPLES: { [K in Command['kind']]: Extract<Command, { kind: K }> | string 
   'catalogue.createDraft': 'lifecycle: a draft is made from it, the source untouched (drafts.test.ts)',
   'catalogue.deleteDraft': 'lifecycle: refused for anything not a draft (drafts.test.ts)',
   'catalogue.setStage': 'lifecycle: 已发布 is final (below)',
+  'catalogue.import': 'lifecycle: an import makes a new draft (catalogue-import tests)',
   'indicatorPlan.create': 'an indicator plan, not a catalogue',
   'indicatorPlan.delete': 'an indicator plan, not a catalogue',
   'indicator.setField': 'an indicator plan, not a catalogue',
@@ -132,6 +133,8 @@ const CHANNEL_SAMPLES: { [C in Channel]: Request<C> | string } = {
   'regions.list': 'reads',
   'regions.update': 'regions are shared reference data, not a catalogue',
   'data.import': 'regions, population and rules are shared data; drivers are costing (tested below)',
+  'catalogues.importPreview': 'reads a file; writes nothing',
+  'catalogues.import': 'makes a new draft from a file',
 };
 
 describe('every writing channel of the contract is refused on a published catalogue', () => {
