@@ -15,6 +15,8 @@ import { INDICATOR_FIELDS } from './domain/indicator-plan';
 import type { IndicatorPlanRow, IndicatorPlanSummary, IndicatorPlanTable } from './domain/indicator-plan';
 import type { CatalogueTask } from './domain/task';
 import type { HistoryState } from './domain/history';
+import { VERSION_CHANNEL_ACTIONS, VERSION_FIELD_NAMES, versionRequestSchemas } from './versions-contract';
+import type { VersionResponses } from './versions-contract';
 
 const id = z.string().min(1).max(200);
 const year = z.number().int().min(2000).max(2100);
@@ -152,6 +154,8 @@ export const requestSchemas = {
       apply: z.boolean(),
     })
     .strict(),
+  // Versions, the history panel and comparison (shared/versions-contract.ts).
+  ...versionRequestSchemas,
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -200,7 +204,7 @@ export interface IndicatorTable {
   notes: string[];
 }
 
-export interface Responses {
+export interface Responses extends VersionResponses {
   'app.info': AppInfo;
   'catalogues.list': CatalogueSummary[];
   'catalogues.get': CatalogueDetail;
@@ -298,6 +302,7 @@ export const CHANNEL_ACTIONS: Record<Channel, string> = {
   'regions.list': '读取行政区',
   'regions.update': '修改行政区',
   'data.import': '导入数据',
+  ...VERSION_CHANNEL_ACTIONS,
 };
 
 /** Request fields as the user knows them. */
@@ -332,6 +337,7 @@ export const REQUEST_FIELD_NAMES: Record<string, string> = {
   stage: '状态',
   where: '插入位置',
   direction: '移动方向',
+  ...VERSION_FIELD_NAMES,
 };
 
 /**

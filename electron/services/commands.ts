@@ -16,6 +16,7 @@ import { groupChanges, logChange } from './change-log';
 import { deleteItem, insertItem, moveItem, restoreItem } from './item-structure';
 import type { StructureResult } from './item-structure';
 import { createDraft, deleteDraft, setStage } from './drafts';
+import { deleteVersion, saveVersion } from './versions';
 
 export type Origin = 'app' | 'cli' | 'seed' | 'test';
 
@@ -39,6 +40,8 @@ export interface CommandResults {
   'catalogue.createDraft': Awaited<ReturnType<typeof createDraft>>;
   'catalogue.deleteDraft': Awaited<ReturnType<typeof deleteDraft>>;
   'catalogue.setStage': Awaited<ReturnType<typeof setStage>>;
+  'version.save': Awaited<ReturnType<typeof saveVersion>>;
+  'version.delete': Awaited<ReturnType<typeof deleteVersion>>;
 }
 
 /** Commands on a catalogue's items: each application is one step the user can undo. */
@@ -93,6 +96,10 @@ export function applyCommand(tx: Tx, command: Command, origin: Origin): Promise<
       return deleteDraft(tx, command, origin);
     case 'catalogue.setStage':
       return setStage(tx, command, origin);
+    case 'version.save':
+      return saveVersion(tx, command, origin);
+    case 'version.delete':
+      return deleteVersion(tx, command, origin);
   }
 }
 

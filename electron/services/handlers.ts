@@ -31,6 +31,7 @@ import { historyState, redo, undo } from './history';
 import type { HistoryOutcome } from './history';
 import { deleteItems, insertBeside, moveStep } from './structure-requests';
 import { draftCommand } from './drafts';
+import { versionHandlers } from './version-handlers';
 
 export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
 
@@ -129,5 +130,7 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
       for (const id of catalogueIds) feed?.publish({ catalogueId: id, scope: kind === 'drivers' ? 'drivers' : kind === 'rules' ? 'rules' : 'regions', itemIds: [] });
       return report;
     },
+    // Versions, the history panel and comparison.
+    ...versionHandlers(db, origin),
   };
 }

@@ -4,6 +4,7 @@ import { initialSchema } from './001-initial-schema';
 import { pricingSchema } from './002-pricing';
 import { annexSet } from './003-annex-set';
 import { drafting } from './004-drafting';
+import { versions } from './005-versions';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   statements: string[];
 }
 
-export const MIGRATIONS: Migration[] = [initialSchema, pricingSchema, annexSet, drafting];
+export const MIGRATIONS: Migration[] = [initialSchema, pricingSchema, annexSet, drafting, versions];
