@@ -10,8 +10,9 @@
 //   6. the annex exports (the 81-item annex, the whole Hebei set, a 5,000-item catalogue), each in a
 //      process of its own for its time and peak memory, against exceljs writing the same cells unformatted;
 //   7–9. pricing the national-scale model (test/bench/pricing/pricing-bench.ts);
-//   10. the same pricing as a hand-built workbook recalculated by LibreOffice (test/bench/pricing/incumbent.ts).
-// `npm run bench -- readers|annex|pricing` runs one part alone.
+//   10. the same pricing as a hand-built workbook recalculated by LibreOffice (test/bench/pricing/incumbent.ts);
+//   11–13. comparing two versions of a 1,000-item catalogue, its 对照表, a version saved (test/bench/compare-bench.ts).
+// `npm run bench -- readers|annex|pricing|compare` runs one part alone.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -27,6 +28,7 @@ import { openAppDatabase } from '../../electron/seeds/open-database';
 import { compare, median, report, time } from './measure';
 import { INCUMBENT_BENCH_SIZE, incumbentReport, timeIncumbent } from './pricing/incumbent';
 import { pricingBench } from './pricing/pricing-bench';
+import { compareBench } from './compare-bench';
 import type { Comparison } from './measure';
 
 const dir = mkdtempSync(join(tmpdir(), 'qingdan-bench-'));
@@ -147,8 +149,19 @@ async function pricingSection(): Promise<string> {
   return [report(results), ...notes, '', `10. ${incumbentReport(incumbent)}`].join('\n');
 }
 
+/** 11–13: versions and comparison, 1,000 items beside 81. */
+async function compareSection(): Promise<string> {
+  const { results, notes } = await compareBench(dir);
+  return [report(results), '', ...notes].join('\n');
+}
+
 async function main(): Promise<void> {
-  const only = ['readers', 'annex', 'pricing'].find((part) => process.argv.includes(part));
+  const only = ['readers', 'annex', 'pricing', 'compare'].find((part) => process.argv.includes(part));
+  if (only === 'compare') {
+    console.log(await compareSection());
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   if (only === 'annex') {
     console.log(await annexBench());
     rmSync(dir, { recursive: true, force: true });
@@ -220,6 +233,7 @@ async function main(): Promise<void> {
   console.log(report(results));
   console.log(`\n${await annexBench()}`);
   console.log(`\n${await pricingSection()}`);
+  console.log(`\n${await compareSection()}`);
   rmSync(dir, { recursive: true, force: true });
 }
 
