@@ -39,10 +39,10 @@ export function HistoryPanel({ catalogueId, cell, labels, readOnly, refreshKey, 
       setMessage({ text: errorMessage(error), error: true });
     }
   }, [cell.itemId]);
-  useEffect(() => {
-    setMessage(null);
-    void load();
-  }, [load, refreshKey]);
+  // Read again whenever the cursor lands on a cell (the same one too: it may have been edited since) and
+  // after the catalogue was read again; what 恢复 said stays until the cursor moves.
+  useEffect(() => void load(), [load, refreshKey, cell]);
+  useEffect(() => setMessage(null), [cell]);
   // Changes committed elsewhere (another window, the CLI, an undo) reach the panel too.
   useEffect(() => onChanged((event) => (event.catalogueId === catalogueId ? void load() : undefined)), [catalogueId, load]);
 
