@@ -30,9 +30,15 @@ export function parseSideRef(ref: string): { catalogueId: string; version: strin
   return at <= 0 ? { catalogueId: ref, version: null } : { catalogueId: ref.slice(0, at), version: ref.slice(at + 1) };
 }
 
+/** The documents' time zone: a version saved at 01:00 in Beijing is of that day, wherever the machine's clock is set. */
+export const DOCUMENT_TIME_ZONE = 'Asia/Shanghai';
+
+/** "2026-03-01" in Beijing. */
+export function documentDate(moment: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: DOCUMENT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
+}
+
 /** "征求意见稿 2026-03-01": the stage a version is saved at and the day, as planners name them. */
-export function defaultVersionName(stage: DraftStage | null, day: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const date = `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
-  return `${stage ? DRAFT_STAGE_LABELS[stage] : '版本'} ${date}`;
+export function defaultVersionName(stage: DraftStage | null, moment: Date): string {
+  return `${stage ? DRAFT_STAGE_LABELS[stage] : '版本'} ${documentDate(moment)}`;
 }

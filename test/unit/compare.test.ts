@@ -138,7 +138,9 @@ describe('helpers', () => {
     expect(diffText(null, '新')).toEqual([{ text: '新', kind: 'added' }]);
   });
   it('names a version after its stage and day, and reads references', () => {
-    expect(defaultVersionName('consultation', new Date(2026, 2, 1))).toBe('征求意见稿 2026-03-01');
+    expect(defaultVersionName('consultation', new Date(Date.UTC(2026, 2, 1, 4)))).toBe('征求意见稿 2026-03-01');
+    // 20:00 UTC is the next morning in Beijing, where the documents are dated.
+    expect(defaultVersionName(null, new Date(Date.UTC(2026, 2, 1, 20)))).toBe('版本 2026-03-02');
     expect(parseSideRef('draft-1a2b@2')).toEqual({ catalogueId: 'draft-1a2b', version: '2' });
     expect(parseSideRef('hebei-13th')).toEqual({ catalogueId: 'hebei-13th', version: null });
   });

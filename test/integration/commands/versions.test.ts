@@ -55,8 +55,7 @@ describe('named versions', () => {
   it('saves the draft as it stands, named after its stage and today, logged as a command', async () => {
     await call('catalogues.setStage', { catalogueId: draft, stage: 'consultation', expected: 'draft' });
     const version = await call('versions.save', { catalogueId: draft });
-    const today = new Date();
-    const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     expect(version).toMatchObject({ id: `${draft}@1`, number: 1, name: `征求意见稿 ${day}`, stage: 'consultation', itemCount: 81 });
     first = version.id;
     const opened = await call('versions.get', { versionId: first });
