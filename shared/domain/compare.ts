@@ -202,11 +202,44 @@ export function compareCatalogues(before: CompareSide, after: CompareSide): Comp
   const beforeDomains = domainNames(before);
   const afterDomains = domainNames(after);
   const domainKey = (heading: string | undefined) => normaliseName((heading ?? '').replace(/^[一二三四五六七八九十]+、/u, ''));
+  // Which new 领域 each old one became: the one most of its paired items are in now (so a renamed or
+  // renumbered 领域 moves none of its items), else the one of the same name.
+  const domainOf = new Map<number, number>();
+  {
+    const votes = new Map<number, Map<number, number>>();
+    for (const [b, a] of pairs) {
+      const from = before.items[b]!.domainSeq;
+      const to = after.items[a]!.domainSeq;
+      const tally = votes.get(from) ?? new Map<number, number>();
+      tally.set(to, (tally.get(to) ?? 0) + 1);
+      votes.set(from, tally);
+    }
+    for (const domain of before.domains) {
+      const named = after.domains.find((d) => domainKey(d.name) === domainKey(domain.name))?.seq;
+      const tally = [...(votes.get(domain.seq) ?? new Map<number, number>())].sort((x, y) => y[1] - x[1] || (x[0] === named ? -1 : y[0] === named ? 1 : 0));
+      const chosen = tally[0]?.[0] ?? named;
+      if (chosen !== undefined) domainOf.set(domain.seq, chosen);
+    }
+  }
 
-  // Order: of the paired items taken in the old order, those off the longest run in the new order moved.
-  const pairedBefore = [...pairs.keys()].sort((a, b) => before.items[a]!.itemNo - before.items[b]!.itemNo);
-  const kept = longestIncreasing(pairedBefore.map((b) => after.items[pairs.get(b)!]!.itemNo));
-  const reorderedSet = new Set(pairedBefore.filter((_, n) => !kept.has(n)));
+  // Order within each 领域: of the items that stayed in it, taken in the old order, those off the longest
+  // run in the new order moved (a 领域 moved as a whole moves none of its items).
+  const reorderedSet = new Set<number>();
+  const stayed = new Map<number, number[]>();
+  for (const [b, a] of pairs) {
+    const to = after.items[a]!.domainSeq;
+    if (domainOf.get(before.items[b]!.domainSeq) !== to) continue;
+    const list = stayed.get(to) ?? [];
+    list.push(b);
+    stayed.set(to, list);
+  }
+  for (const list of stayed.values()) {
+    list.sort((x, y) => before.items[x]!.itemNo - before.items[y]!.itemNo);
+    const kept = longestIncreasing(list.map((b) => after.items[pairs.get(b)!]!.itemNo));
+    list.forEach((b, n) => {
+      if (!kept.has(n)) reorderedSet.add(b);
+    });
+  }
 
   const rowsAfter = new Map<number, ComparedRow>();
   const removed: { index: number; row: ComparedRow }[] = [];
@@ -223,7 +256,7 @@ export function compareCatalogues(before: CompareSide, after: CompareSide): Comp
       }
       const from = beforeDomains.get(old.domainSeq) ?? '';
       const to = afterDomains.get(now.domainSeq) ?? '';
-      if (domainKey(from) !== domainKey(to)) movedDomain = { from, to };
+      if ((domainOf.get(old.domainSeq) ?? -1) !== now.domainSeq) movedDomain = { from, to };
       else reordered = reorderedSet.has(b!);
     }
     const renamed = changes.some((c) => c.field === 'name');
@@ -267,7 +300,8 @@ export function compareCatalogues(before: CompareSide, after: CompareSide): Comp
   for (const [a, row] of orderedAfter) groupOf(afterDomains.get(after.items[a]!.domainSeq) ?? '').rows.push(row);
   for (const { index, row } of removed.sort((x, y) => before.items[x.index]!.itemNo - before.items[y.index]!.itemNo)) {
     const old = before.items[index]!;
-    const group = groupOf(beforeDomains.get(old.domainSeq) ?? '');
+    const mapped = domainOf.get(old.domainSeq);
+    const group = groupOf(mapped === undefined ? (beforeDomains.get(old.domainSeq) ?? '') : afterDomains.get(mapped)!);
     // The nearest item above it in the old catalogue that is still there: the removed row follows it.
     let anchor: ComparedRow | undefined;
     for (let n = index - 1; n >= 0 && !anchor; n -= 1) {

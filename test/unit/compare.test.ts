@@ -121,6 +121,24 @@ describe('compareCatalogues', () => {
     expect(jobs[0]!.note).toContain('同名项目不止一个');
   });
 
+  it('moves no item when its 领域 was renamed or renumbered, and still sees one moved out of it', () => {
+    const draft = side(
+      'draft',
+      [
+        { id: 'd:4', name: '就业服务', domainSeq: 1, leadDepartment: '省人力资源社会保障厅' },
+        { id: 'd:5', name: '创业服务', domainSeq: 1 },
+        { id: 'd:1', name: '免费义务教育', domainSeq: 2, standard: '免除学杂费，免费提供教科书' },
+        { id: 'd:2', name: '农村义务教育学生营养改善', domainSeq: 2, standard: '每生每天4元' },
+        { id: 'd:3', name: '寄宿生生活补助', domainSeq: 1, targetGroup: '家庭经济困难寄宿学生' },
+      ].map((s) => ({ ...s, lineage: [s.id, s.id.replace('d:', 's:')] })),
+      ['劳动就业创业', '教育'],
+    );
+    const result = compareCatalogues(source, draft);
+    const changed = result.domains.flatMap((d) => d.rows).filter((r) => r.kind !== 'unchanged');
+    expect(changed.map((r) => [r.after!.name, r.note])).toEqual([['寄宿生生活补助', '移至“一、劳动就业创业”领域']]);
+    expect(result.domains.map((d) => d.heading)).toEqual(['一、劳动就业创业', '二、教育']);
+  });
+
   it('pairs two drafts of one source through the source they share', () => {
     const a = side('a', [{ id: 'a:1', name: '甲', domainSeq: 1, lineage: ['a:1', 's:1'] }]);
     const b = side('b', [{ id: 'b:1', name: '乙', domainSeq: 1, lineage: ['b:1', 's:1'] }]);
