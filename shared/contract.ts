@@ -16,6 +16,8 @@ import type { IndicatorPlanRow, IndicatorPlanSummary, IndicatorPlanTable } from 
 import type { CatalogueTask } from './domain/task';
 import type { HistoryState } from './domain/history';
 import type { CatalogueImportPreview } from './domain/catalogue-import/types';
+import { VERSION_CHANNEL_ACTIONS, VERSION_FIELD_NAMES, versionRequestSchemas } from './versions-contract';
+import type { VersionResponses } from './versions-contract';
 
 const id = z.string().min(1).max(200);
 const year = z.number().int().min(2000).max(2100);
@@ -181,6 +183,8 @@ export const requestSchemas = {
       period: z.string().min(1).max(20).optional(),
     })
     .strict(),
+  // Versions, the history panel and comparison (shared/versions-contract.ts).
+  ...versionRequestSchemas,
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -235,7 +239,7 @@ export interface IndicatorTable {
   notes: string[];
 }
 
-export interface Responses {
+export interface Responses extends VersionResponses {
   'app.info': AppInfo;
   'catalogues.list': CatalogueSummary[];
   'catalogues.get': CatalogueDetail;
@@ -345,6 +349,7 @@ export const CHANNEL_ACTIONS: Record<Channel, string> = {
   'data.import': '导入数据',
   'catalogues.importPreview': '读取要导入的清单',
   'catalogues.import': '导入清单',
+  ...VERSION_CHANNEL_ACTIONS,
 };
 
 /** Request fields as the user knows them. */
@@ -383,6 +388,7 @@ export const REQUEST_FIELD_NAMES: Record<string, string> = {
   index: '位置',
   withItems: '一并删除服务项目',
   base64: '文件内容',
+  ...VERSION_FIELD_NAMES,
 };
 
 /**

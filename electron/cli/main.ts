@@ -24,11 +24,12 @@ import { draftCommand } from '../services/drafts';
 import { openAppDatabase } from '../seeds/open-database';
 import { itemRecords, itemsCsv, neutraliseCsvCell } from './item-records';
 import { importCatalogueFile } from '../services/catalogue-import';
+import { COMPARE_USAGE, compareCommand, versionCommand } from './compare-commands';
 
 const USAGE =
   '用法：npm run -s cli -- <list | dump <清单编号> [--format csv|json] [--out <文件>] [--bom] | export <清单编号> --annex catalogue|tasks|indicators|all --out <文件.xlsx> [--separate] [--header <页眉>] [--footer <页脚>]' +
   ' | regions import <文件> | population import <文件> | rules import <文件> | drivers import <清单编号> <文件>' +
-  ' | price <清单编号> [--from 2026] [--to 2030] [--level county|city|province] [--format csv|json] | draft <清单编号> --name <名称> [--period 十五五] [--region <行政区>] | import <清单文件> [--name <名称>] [--period 十五五] [--region <行政区>] | init [--force]> [--db <数据库文件>]';
+  ' | price <清单编号> [--from 2026] [--to 2030] [--level county|city|province] [--format csv|json] | draft <清单编号> --name <名称> [--period 十五五] [--region <行政区>] | import <清单文件> [--name <名称>] [--period 十五五] [--region <行政区>] | init [--force]' + COMPARE_USAGE + '> [--db <数据库文件>]';
 
 /** What init --force may move aside: files whose contents are lost anyway. */
 const REPLACEABLE = new Set<Refusal>(['damaged', 'not_duckdb']);
@@ -264,6 +265,11 @@ async function run(
       else process.stdout.write(text);
       return;
     }
+    // Versions and comparison (compare-commands.ts).
+    case 'compare':
+      return compareCommand(db, args, values.out, writeOutput);
+    case 'version':
+      return versionCommand(db, args, values.name);
     default:
       throw new AppError('bad_request', `不认识的命令“${command}”。${USAGE}`);
   }

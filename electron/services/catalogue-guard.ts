@@ -10,7 +10,8 @@ import type { Tx } from '../db/database';
  * content: changes what the annex prints, refused on a published catalogue;
  * costing: the drivers a finance bureau prices a catalogue with (its analysis, not its text): allowed on a
  *   published catalogue, which is what gets costed;
- * lifecycle: makes, removes or moves a catalogue through its stages (setStage has its own rule: 已发布 is final);
+ * lifecycle: makes, removes or moves a catalogue through its stages (setStage has its own rule: 已发布 is final),
+ *   or keeps a named version of it (a snapshot beside it, the catalogue untouched);
  * indicator: an indicator plan, which carries its own published mark.
  */
 export type CommandScope = 'content' | 'costing' | 'lifecycle' | 'indicator';
@@ -35,6 +36,8 @@ export const COMMAND_SCOPES: Record<Command['kind'] | 'driver.setField' | 'drive
   'catalogue.deleteDraft': 'lifecycle',
   'catalogue.setStage': 'lifecycle',
   'catalogue.import': 'lifecycle',
+  'version.save': 'lifecycle',
+  'version.delete': 'lifecycle',
   'indicatorPlan.create': 'indicator',
   'indicatorPlan.delete': 'indicator',
   'indicator.setField': 'indicator',

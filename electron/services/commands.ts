@@ -21,6 +21,7 @@ import { refuseIfPublished } from './catalogue-guard';
 import { applyDomainCommand } from './domain-structure';
 import type { DomainResult } from './domain-structure';
 import { importCatalogue } from './catalogue-import';
+import { deleteVersion, saveVersion } from './versions';
 
 export type Origin = 'app' | 'cli' | 'seed' | 'test';
 
@@ -50,6 +51,8 @@ export interface CommandResults {
   'domain.delete': DomainResult;
   'domain.restore': DomainResult;
   'catalogue.import': Awaited<ReturnType<typeof importCatalogue>>;
+  'version.save': Awaited<ReturnType<typeof saveVersion>>;
+  'version.delete': Awaited<ReturnType<typeof deleteVersion>>;
 }
 
 /** Commands on a catalogue's content: each application is one step the user can undo. */
@@ -117,6 +120,10 @@ export async function applyCommand(tx: Tx, command: Command, origin: Origin): Pr
       return applyDomainCommand(tx, command, origin);
     case 'catalogue.import':
       return importCatalogue(tx, command, origin);
+    case 'version.save':
+      return saveVersion(tx, command, origin);
+    case 'version.delete':
+      return deleteVersion(tx, command, origin);
   }
 }
 

@@ -33,6 +33,7 @@ import { deleteDomainRequest, deleteItems, insertBeside, insertFirst, moveItemsT
 import type { DomainResult } from './domain-structure';
 import { draftCommand } from './drafts';
 import { importCatalogueFile, previewCatalogueImport } from './catalogue-import';
+import { versionHandlers } from './version-handlers';
 
 export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
 
@@ -157,5 +158,7 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
       feed?.publish({ catalogueId: summary.id, scope: 'items', itemIds: [] });
       return summary;
     },
+    // Versions, the history panel and comparison.
+    ...versionHandlers(db, origin),
   };
 }

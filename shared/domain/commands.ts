@@ -202,6 +202,19 @@ export interface RestoreDomainCommand {
 
 export type DomainCommand = InsertDomainCommand | RenameDomainCommand | MoveDomainCommand | DeleteDomainCommand | RestoreDomainCommand;
 
+/** A named snapshot of a catalogue as it stands (versions are kept apart from the undo history). */
+export interface SaveVersionCommand {
+  kind: 'version.save';
+  catalogueId: string;
+  name: string;
+}
+
+/** Hides a saved version; its rows stay, so the log still names what it held. */
+export interface DeleteVersionCommand {
+  kind: 'version.delete';
+  versionId: string;
+}
+
 /** The commands undo and redo know how to apply: a catalogue's own content. */
 export type HistoryCommand =
   | SetItemFieldCommand
@@ -229,7 +242,9 @@ export type Command =
   | CreateIndicatorPlanCommand
   | DeleteIndicatorPlanCommand
   | SetIndicatorFieldCommand
-  | DomainCommand;
+  | DomainCommand
+  | SaveVersionCommand
+  | DeleteVersionCommand;
 
 // The cell-text rule lives in one place; re-exported here for the views that compare edits.
 export { normaliseCellText } from './cell-text';

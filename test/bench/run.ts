@@ -10,9 +10,10 @@
 //   6. the annex exports (the 81-item annex, the whole Hebei set, a 5,000-item catalogue), each in a
 //      process of its own for its time and peak memory, against exceljs writing the same cells unformatted;
 //   7–9. pricing the national-scale model (test/bench/pricing/pricing-bench.ts);
-//   10. the same pricing as a hand-built workbook recalculated by LibreOffice (test/bench/pricing/incumbent.ts).
-//   11–12. importing a catalogue annex (test/bench/catalogue-import-bench.ts).
-// `npm run bench -- readers|annex|pricing|import` runs one part alone.
+//   10. the same pricing as a hand-built workbook recalculated by LibreOffice (test/bench/pricing/incumbent.ts);
+//   11–12. importing a catalogue annex (test/bench/catalogue-import-bench.ts);
+//   11–13 (compare). comparing two versions of a 1,000-item catalogue, its 对照表, a version saved (test/bench/compare-bench.ts).
+// `npm run bench -- readers|annex|pricing|import|compare` runs one part alone.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -30,6 +31,7 @@ import { INCUMBENT_BENCH_SIZE, incumbentReport, timeIncumbent } from './pricing/
 import { pricingBench } from './pricing/pricing-bench';
 import { makeDraft } from '../support/draft';
 import { importBench } from './catalogue-import-bench';
+import { compareBench } from './compare-bench';
 import type { Comparison } from './measure';
 
 const dir = mkdtempSync(join(tmpdir(), 'qingdan-bench-'));
@@ -152,10 +154,16 @@ async function pricingSection(): Promise<string> {
   return [report(results), ...notes, '', `10. ${incumbentReport(incumbent)}`].join('\n');
 }
 
+/** 11–13: versions and comparison, 1,000 items beside 81. */
+async function compareSection(): Promise<string> {
+  const { results, notes } = await compareBench(dir);
+  return [report(results), '', ...notes].join('\n');
+}
+
 async function main(): Promise<void> {
-  const only = ['readers', 'annex', 'pricing', 'import'].find((part) => process.argv.includes(part));
-  if (only === 'import') {
-    console.log(await importBench(dir));
+  const only = ['readers', 'annex', 'pricing', 'import', 'compare'].find((part) => process.argv.includes(part));
+  if (only === 'import' || only === 'compare') {
+    console.log(only === 'import' ? await importBench(dir) : await compareSection());
     rmSync(dir, { recursive: true, force: true });
     return;
   }
@@ -233,6 +241,7 @@ async function main(): Promise<void> {
   console.log(`\n${await annexBench()}`);
   console.log(`\n${await pricingSection()}`);
   console.log(`\n${await importBench(dir)}`);
+  console.log(`\n${await compareSection()}`);
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -4,6 +4,7 @@ import { initialSchema } from './001-initial-schema';
 import { pricingSchema } from './002-pricing';
 import { annexSet } from './003-annex-set';
 import { drafting } from './004-drafting';
+import { versions } from './005-versions';
 import { itemExtras } from './008-item-extras';
 import { ruleTerms } from './009-rule-terms';
 
@@ -13,4 +14,4 @@ export interface Migration {
   statements: string[];
 }
 
-export const MIGRATIONS: Migration[] = [initialSchema, pricingSchema, annexSet, drafting, itemExtras, ruleTerms];
+export const MIGRATIONS: Migration[] = [initialSchema, pricingSchema, annexSet, drafting, versions, itemExtras, ruleTerms];

@@ -4,6 +4,8 @@ export const CATALOGUE_TABS = [
   { id: 'items', label: '条目' },
   { id: 'tasks', label: '重点任务' },
   { id: 'pricing', label: '测算' },
+  { id: 'versions', label: '版本' },
+  { id: 'compare', label: '对照' },
 ] as const;
 export type CatalogueTab = (typeof CATALOGUE_TABS)[number]['id'];
 

@@ -10,8 +10,20 @@ import type { CatalogueTab } from './CatalogueTabs';
 import { PricingView } from './pricing/PricingView';
 import { ItemsView } from './ItemsView';
 import { PublishedNote, StageControl } from './StageControl';
+import type { FocusedCell } from './ItemsView';
+import { VersionView } from './versions/VersionView';
+import { VersionsPanel } from './versions/VersionsPanel';
+import { CompareView } from './versions/CompareView';
+import type { CompareSides } from './versions/CompareView';
+import { HistoryPanel } from './versions/HistoryPanel';
 
 export function CatalogueView({ catalogueId }: { catalogueId: string }) {
+  // "<catalogue>@<number>" is a saved version, opened read-only.
+  if (catalogueId.includes('@')) return <VersionView versionId={catalogueId} />;
+  return <LiveCatalogueView catalogueId={catalogueId} />;
+}
+
+function LiveCatalogueView({ catalogueId }: { catalogueId: string }) {
   const [detail] = useLoad(
     () => Promise.all([invoke('catalogues.get', { catalogueId }), invoke('tasks.list', { catalogueId })]),
     [catalogueId],
@@ -35,9 +47,13 @@ function CatalogueEditor({ detail: loaded, tasks: loadedTasks }: { detail: Catal
     setTasks(nextTasks);
   }, [catalogueId]);
   const { summary } = detail;
+  // Versions, history and comparison: the cell the history panel follows, and the sides the 对照 tab opens with.
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [focused, setFocused] = useState<FocusedCell>({ itemId: null, field: null });
+  const [compareSides, setCompareSides] = useState<CompareSides | null>(null);
 
   return (
-    <section className="catalogue-page">
+    <section className={`catalogue-page${tab === 'items' && historyOpen ? ' with-history' : ''}`}>
       <div className="catalogue-toolbar">
         <div className="catalogue-title">
           <a href="#/" className="back">← 全部清单</a>
@@ -50,18 +66,26 @@ function CatalogueEditor({ detail: loaded, tasks: loadedTasks }: { detail: Catal
         </div>
         <CatalogueTabs tab={tab} onChange={setTab} taskCount={tasks.length} />
         <div className="catalogue-actions">
+          {tab === 'items' && (
+            <button type="button" className={`history-toggle${historyOpen ? ' active' : ''}`} aria-pressed={historyOpen} onClick={() => setHistoryOpen(!historyOpen)}>修改历史</button>
+          )}
           <AnnexExportPanel summary={summary} hasItems={detail.items.length > 0} hasTasks={tasks.length > 0} />
         </div>
       </div>
       {tab === 'tasks' && <TasksView catalogueId={catalogueId} tasks={tasks} readOnly={summary.stage === 'published'} onChanged={reloadAll} />}
       {tab === 'pricing' && <PricingView detail={detail} />}
+      {tab === 'versions' && <VersionsPanel summary={summary} onCompare={(before, after) => { setCompareSides({ before, after }); setTab('compare'); }} />}
+      {tab === 'compare' && <CompareView summary={summary} preset={compareSides} />}
+      {tab === 'items' && historyOpen && (
+        <HistoryPanel catalogueId={catalogueId} cell={focused} labels={detail.columnLabels} readOnly={summary.stage === 'published'} refreshKey={detail} onRestored={reload} onClose={() => setHistoryOpen(false)} />
+      )}
       {tab === 'items' && <>
       {summary.statusNote && <p className="status-note">{summary.statusNote}</p>}
       {detail.items.length === 0 && (
         <p className="status-note">这份清单还没有服务项目，因此也不能导出清单附件。</p>
       )}
       {summary.stage === 'published' && <PublishedNote summary={summary} />}
-      <ItemsView detail={detail} readOnly={summary.stage === 'published'} onChanged={reloadAll} />
+      <ItemsView detail={detail} readOnly={summary.stage === 'published'} onChanged={reloadAll} onCellFocused={setFocused} />
       </>}
     </section>
   );

@@ -3,7 +3,7 @@
 // 撤销/重做 work across paste, insert, delete and move and after a restart.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, GetRowIdParams, GridApi, GridReadyEvent, IsFullWidthRowParams, RowHeightParams, RowSelectionOptions } from 'ag-grid-community';
+import type { CellEditRequestEvent, CellFocusedEvent, GetRowIdParams, GridApi, GridReadyEvent, IsFullWidthRowParams, RowHeightParams, RowSelectionOptions } from 'ag-grid-community';
 import type { CatalogueDetail, ItemField } from '../../../shared/domain/catalogue';
 import type { HistoryState } from '../../../shared/domain/history';
 import { ApiError, errorMessage, invoke } from '../api/client';
@@ -39,7 +39,10 @@ function typingInField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-export function ItemsView({ detail, readOnly, onChanged }: { detail: CatalogueDetail; readOnly: boolean; onChanged: () => Promise<void> }) {
+/** The cell the cursor is on, for the history panel: its item and column, or nulls on a 领域 row. */
+export type FocusedCell = { itemId: string | null; field: ItemField | null };
+
+export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { detail: CatalogueDetail; readOnly: boolean; onChanged: () => Promise<void>; onCellFocused?: (cell: FocusedCell) => void }) {
   const catalogueId = detail.summary.id;
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   const [history, setHistory] = useState<HistoryState>(NO_HISTORY);
@@ -116,6 +119,11 @@ export function ItemsView({ detail, readOnly, onChanged }: { detail: CatalogueDe
     api.current = e.api;
   }, []);
   const onCellEditRequestEvent = useCallback((e: CellEditRequestEvent<GridRow>) => void onCellEditRequest(e), [onCellEditRequest]);
+  const onCellFocusedEvent = useCallback((e: CellFocusedEvent<GridRow>) => {
+    const data = e.rowIndex === null ? undefined : e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
+    const colId = e.column && typeof e.column === 'object' ? e.column.getColId() : null;
+    onCellFocused?.(data?.kind === 'item' ? { itemId: data.id, field: colId === 'itemNo' ? null : (colId as ItemField | null) } : { itemId: null, field: null });
+  }, [onCellFocused]);
 
   /** The item rows the planner picked: the selected rows, or the row of the cursor. */
   const pickedRows = useCallback((): ItemRow[] => {
@@ -251,6 +259,7 @@ export function ItemsView({ detail, readOnly, onChanged }: { detail: CatalogueDe
           rowSelection={ROW_SELECTION}
           readOnlyEdit
           onCellEditRequest={onCellEditRequestEvent}
+          onCellFocused={onCellFocusedEvent}
           stopEditingWhenCellsLoseFocus
           singleClickEdit={false}
           enterNavigatesVerticallyAfterEdit

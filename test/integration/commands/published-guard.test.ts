@@ -70,6 +70,8 @@ const SAMPLES: { [K in Command['kind']]: Extract<Command, { kind: K }> | string 
   'catalogue.deleteDraft': 'lifecycle: refused for anything not a draft (drafts.test.ts)',
   'catalogue.setStage': 'lifecycle: 已发布 is final (below)',
   'catalogue.import': 'lifecycle: an import makes a new draft (catalogue-import tests)',
+  'version.save': 'lifecycle: a snapshot beside the catalogue, which stays untouched (versions.test.ts)',
+  'version.delete': 'lifecycle: hides a snapshot',
   'indicatorPlan.create': 'an indicator plan, not a catalogue',
   'indicatorPlan.delete': 'an indicator plan, not a catalogue',
   'indicator.setField': 'an indicator plan, not a catalogue',
@@ -135,6 +137,14 @@ const CHANNEL_SAMPLES: { [C in Channel]: Request<C> | string } = {
   'data.import': 'regions, population and rules are shared data; drivers are costing (tested below)',
   'catalogues.importPreview': 'reads a file; writes nothing',
   'catalogues.import': 'makes a new draft from a file',
+  'versions.list': 'reads',
+  'versions.save': 'a named snapshot beside the catalogue: allowed on a published one',
+  'versions.get': 'reads',
+  'versions.delete': 'hides a snapshot, not the catalogue',
+  'versions.export': 'reads',
+  'history.item': 'reads',
+  'compare.run': 'reads',
+  'compare.export': 'reads',
 };
 
 describe('every writing channel of the contract is refused on a published catalogue', () => {
