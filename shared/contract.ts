@@ -40,6 +40,12 @@ export const ANNEX_KINDS = ['catalogue', 'tasks', 'indicators', 'all'] as const;
 export type AnnexKind = (typeof ANNEX_KINDS)[number];
 const pageTextLine = z.string().max(200);
 
+/** A paste of 500 rows of all six columns, and then some. */
+export const MAX_PASTE_CELLS = 20_000;
+const cellValue = z.string().max(MAX_CELL_CHARS).nullable();
+const pasteCell = z.object({ itemId: id, field: z.enum(ITEM_FIELDS), value: cellValue, expected: cellValue }).strict();
+const pasteRow = z.object(Object.fromEntries(ITEM_FIELDS.map((f) => [f, cellValue.optional()])) as Record<(typeof ITEM_FIELDS)[number], z.ZodOptional<typeof cellValue>>).strict();
+
 
 export const requestSchemas = {
   'app.info': z.object({}).strict(),
@@ -152,6 +158,26 @@ export const requestSchemas = {
       apply: z.boolean(),
     })
     .strict(),
+  // ── Clipboard and cell ranges (issue 11) ─────────────────────────────────────────────────────────
+  /**
+   * A block of cells written as one undo step: a paste (rows added at the end of a domain where the block
+   * runs past its last item), a cut, or Delete on a range. All or nothing.
+   */
+  'items.paste': z
+    .object({
+      catalogueId: id,
+      action: z.enum(['paste', 'cut', 'clear']),
+      cells: z.array(pasteCell).max(MAX_PASTE_CELLS),
+      newRows: z
+        .object({
+          /** The item the new rows follow: the last item of the domain the paste started in. */
+          afterItemId: id,
+          rows: z.array(pasteRow).min(1).max(5000),
+        })
+        .strict()
+        .nullable(),
+    })
+    .strict(),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -237,6 +263,16 @@ export interface Responses {
   'regions.list': RegionRow[];
   'regions.update': RegionRow;
   'data.import': ImportReport;
+  // ── Clipboard and cell ranges (issue 11) ──
+  'items.paste': PasteResult;
+}
+
+export interface PasteResult {
+  /** The undo step's name: 粘贴 12 个单元格（新增 2 行）. */
+  label: string;
+  cells: number;
+  /** Ids of the rows added, in order. */
+  added: string[];
 }
 
 export type Request<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
@@ -298,6 +334,8 @@ export const CHANNEL_ACTIONS: Record<Channel, string> = {
   'regions.list': '读取行政区',
   'regions.update': '修改行政区',
   'data.import': '导入数据',
+  // ── Clipboard and cell ranges (issue 11) ──
+  'items.paste': '粘贴',
 };
 
 /** Request fields as the user knows them. */
@@ -332,6 +370,11 @@ export const REQUEST_FIELD_NAMES: Record<string, string> = {
   stage: '状态',
   where: '插入位置',
   direction: '移动方向',
+  // ── Clipboard and cell ranges (issue 11) ──
+  action: '操作',
+  cells: '单元格',
+  newRows: '新增行',
+  afterItemId: '新增行的位置',
 };
 
 /**

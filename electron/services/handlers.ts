@@ -31,6 +31,7 @@ import { historyState, redo, undo } from './history';
 import type { HistoryOutcome } from './history';
 import { deleteItems, insertBeside, moveStep } from './structure-requests';
 import { draftCommand } from './drafts';
+import { pasteCells } from './paste-cells';
 
 export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
 
@@ -128,6 +129,12 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
       const { report, catalogueIds } = await importTable(db, { kind, catalogueId, fileName, bytes: Buffer.from(base64, 'base64'), apply }, origin);
       for (const id of catalogueIds) feed?.publish({ catalogueId: id, scope: kind === 'drivers' ? 'drivers' : kind === 'rules' ? 'rules' : 'regions', itemIds: [] });
       return report;
+    },
+    // ── Clipboard and cell ranges (issue 11) ──
+    'items.paste': async (request) => {
+      const { label, cells, added, itemIds } = await pasteCells(db, request, origin);
+      itemsChanged(request.catalogueId, itemIds);
+      return { label, cells, added };
     },
   };
 }
