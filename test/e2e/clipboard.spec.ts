@@ -156,6 +156,9 @@ test('Ctrl+V pastes an Excel block across and down, adds the rows the 领域 lac
   await expect(cellOf(page, after[at + 3]!.id, 'targetGroup')).toHaveText('乙对象');
   await expect(cellOf(page, after[at + 3]!.id, 'itemNo')).toHaveText(String(lastTwo[1]!.itemNo + 2));
   await expect(shownCells(page)).toHaveCount(8);
+  // The line break inside the pasted cell shows as one.
+  expect(await cellOf(page, lastTwo[0]!.id, 'targetGroup').innerText()).toBe('家庭经济困难儿童\n孤儿和残疾儿童');
+  await page.evaluate(() => document.querySelector('.ag-body-viewport')?.scrollBy(0, 260));
   await settled(page);
   await page.screenshot({ path: join(screens, 'clipboard-pasted.png') });
 

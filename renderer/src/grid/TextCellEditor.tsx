@@ -85,7 +85,7 @@ export function TextCellEditor(props: CustomCellEditorProps & TextEditorParams) 
         aria-label={`编辑“${props.colDef.headerName ?? ''}”`}
         onChange={(e) => changeRef.current(e.target.value)}
       />
-      <div className="text-editor-hint">回车保存 · Alt+回车换行 · Esc 取消</div>
+      <div className="text-editor-hint">回车键保存 · Alt+回车键换行 · Esc键取消</div>
     </div>
   );
 }
