@@ -158,7 +158,9 @@ test('Ctrl+V pastes an Excel block across and down, adds the rows the 领域 lac
   await expect(shownCells(page)).toHaveCount(8);
   // The line break inside the pasted cell shows as one.
   expect(await cellOf(page, lastTwo[0]!.id, 'targetGroup').innerText()).toBe('家庭经济困难儿童\n孤儿和残疾儿童');
-  await page.evaluate(() => document.querySelector('.ag-body-viewport')?.scrollBy(0, 260));
+  const grid = await page.locator('.grid-wrap').boundingBox();
+  await page.mouse.move(grid!.x + 400, grid!.y + 300);
+  await page.mouse.wheel(0, 400);
   await settled(page);
   await page.screenshot({ path: join(screens, 'clipboard-pasted.png') });
 
