@@ -112,6 +112,18 @@ test('Ctrl+C puts the range on the clipboard as Excel does: tab-separated text w
   expect(table).toEqual(items.slice(0, 2).map((i) => [i.name, i.targetGroup, i.standard]));
 });
 
+test('a published catalogue is copied from, never pasted into', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
+  await page.goto(`${host.url}#/catalogue/hebei-13th`);
+  const source = cellOf(page, 'hebei-13th:003', 'targetGroup');
+  await source.click();
+  await page.keyboard.press('Control+c');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${await source.innerText()}\r\n`);
+  await pasteEvent(page, '改不了\r\n', null);
+  await expect(source).toHaveText('城乡义务教育家庭经济困难寄宿学生');
+  expect((await catalogue(host, 'hebei-13th')).items[2]!.targetGroup).toBe('城乡义务教育家庭经济困难寄宿学生');
+});
+
 // An Excel block of 4 rows × 2 columns: a quoted cell with a CRLF line break, one with doubled quotes, CRLF
 // row ends and the trailing line break Excel adds.
 const EXCEL_TEXT = '学前教育资助\t"家庭经济困难儿童\r\n孤儿和残疾儿童"\r\n义务教育"两免一补"\t"他说""免费""的学生"\r\n新增服务甲\t甲对象\r\n新增服务乙\t乙对象\r\n';

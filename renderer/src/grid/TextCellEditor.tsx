@@ -42,13 +42,18 @@ export function TextCellEditor(props: CustomCellEditorProps & TextEditorParams) 
     if (!el) return;
     el.focus({ preventScroll: true });
     if (start.caretAtEnd) el.setSelectionRange(el.value.length, el.value.length);
+    // Text is put in the box itself (caret and all) and then told to React, so a key typed right after
+    // lands after it, never before.
+    const put = (more: string) => {
+      const room = maxLength - (el.value.length - (el.selectionEnd - el.selectionStart));
+      if (room <= 0) return;
+      el.setRangeText(more.slice(0, room), el.selectionStart, el.selectionEnd, 'end');
+      changeRef.current(el.value);
+    };
+    registerOpenEditor(put);
+    // Keys typed between the edit starting and the box appearing.
     const seeded = takeEditSeed();
-    registerOpenEditor((more) => {
-      const next = el.value + more;
-      changeRef.current(next.slice(0, maxLength));
-      requestAnimationFrame(() => el.setSelectionRange(next.length, next.length));
-    });
-    if (seeded) changeRef.current((start.text + seeded).slice(0, maxLength));
+    if (seeded) put(seeded);
     const onKeyDown = (event: KeyboardEvent) => {
       // Keys that belong to the input method (choosing a candidate with Enter, Esc dropping the pinyin).
       if (event.isComposing || event.keyCode === 229) {
@@ -58,10 +63,7 @@ export function TextCellEditor(props: CustomCellEditorProps & TextEditorParams) 
       if (event.key === 'Enter' && (event.altKey || event.shiftKey) && !event.ctrlKey && !event.metaKey) {
         event.preventDefault();
         event.stopPropagation();
-        const { selectionStart, selectionEnd, value } = el;
-        if (value.length - (selectionEnd - selectionStart) + 1 > maxLength) return;
-        changeRef.current(`${value.slice(0, selectionStart)}\n${value.slice(selectionEnd)}`);
-        requestAnimationFrame(() => el.setSelectionRange(selectionStart + 1, selectionStart + 1));
+        put('\n');
         return;
       }
       if (['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'].includes(event.key)) event.stopPropagation();

@@ -24,7 +24,8 @@ export function columnOrderOf(api: GridApi): string[] {
 }
 
 export function useCellRange(api: RefObject<GridApi | null>, wrapper: RefObject<HTMLDivElement | null>, marks: GridMarks) {
-  const keepOnFocus = useRef(false);
+  /** The cell a shift+click landed on: AG Grid focusing it must not collapse the range just grown to it. */
+  const shiftClicked = useRef<CellPos | null>(null);
   const dragging = useRef(false);
 
   const setRange = useCallback(
@@ -39,12 +40,11 @@ export function useCellRange(api: RefObject<GridApi | null>, wrapper: RefObject<
 
   const onCellFocused = useCallback(
     (event: CellFocusedEvent) => {
-      if (keepOnFocus.current) {
-        keepOnFocus.current = false;
-        return;
-      }
       const colId = event.column && typeof event.column !== 'string' ? event.column.getColId() : null;
       if (event.rowIndex === null || event.rowIndex === undefined || !colId || event.rowPinned) return;
+      const shifted = shiftClicked.current;
+      shiftClicked.current = null;
+      if (shifted && shifted.rowIndex === event.rowIndex && shifted.colId === colId) return;
       const r = marks.range;
       // The grid giving focus back to the active cell (after a reload, an edit) keeps the range, as Excel does.
       if (r && r.anchor.rowIndex === event.rowIndex && r.anchor.colId === colId) return;
@@ -62,9 +62,10 @@ export function useCellRange(api: RefObject<GridApi | null>, wrapper: RefObject<
       if (!pos) return;
       if (event.target instanceof Element && event.target.closest('.ag-cell-inline-editing, .ag-popup-editor')) return;
       if (event.shiftKey && marks.range) {
-        keepOnFocus.current = true;
+        shiftClicked.current = pos;
         setRange({ anchor: marks.range.anchor, focus: pos });
       } else {
+        shiftClicked.current = null;
         setRange(singleCell(pos));
       }
       dragging.current = true;
