@@ -29,6 +29,8 @@ export interface ClipboardOptions {
   readOnly: boolean;
   run: StepRunner;
   notify: (message: string) => void;
+  /** Says a write is under way (a paste of hundreds of rows takes a while). */
+  saving: (what: string) => void;
   refuse: (what: string, message: string) => void;
   setRange: (range: CellRange | null) => void;
 }
@@ -71,7 +73,9 @@ export function useClipboard(options: ClipboardOptions) {
   }, [currentBox]);
 
   const send = useCallback((what: string, request: PasteRequest, notices: string[], range: CellRange | null) => {
-    const { run } = opts.current;
+    const { run, saving } = opts.current;
+    const count = request.cells.length + (request.newRows?.rows.length ?? 0);
+    saving(`${what}的 ${count} 处内容`);
     run(what, async () => {
       const result = await invoke('items.paste', request);
       pendingRange.current = range;

@@ -227,6 +227,7 @@ export function ItemsView({ detail, readOnly, onChanged }: { detail: CatalogueDe
     run,
     setRange,
     notify: (message) => setStatus({ state: 'done', message, at: new Date() }),
+    saving: (what) => setStatus({ state: 'saving', what }),
     refuse: (what, message) => setStatus({ state: 'refused', what, message }),
   });
 
