@@ -2,7 +2,7 @@
 // column class rules and the cell renderer read (AG Grid re-reads class rules on refreshCells), so a
 // change redraws the cells on screen without rebuilding the columns.
 import type { CellRange, RangeBox } from './cell-range';
-import { rangeBox } from './cell-range';
+import { rangeBox, rangeClasses } from './cell-range';
 import type { FindHit } from './find';
 
 export interface GridMarks {
@@ -23,25 +23,20 @@ export function setMarkedRange(marks: GridMarks, range: CellRange | null, column
   marks.box = range ? rangeBox(range, columnOrder) : null;
 }
 
-function inBox(marks: GridMarks, rowIndex: number | null, colId: string): number {
-  const box = marks.box;
-  // One cell alone is AG Grid's own focused cell: only a range of several is drawn.
-  if (!box || (box.top === box.bottom && box.colIds.length < 2)) return -1;
-  if (rowIndex === null || rowIndex < box.top || rowIndex > box.bottom) return -1;
-  return box.colIds.indexOf(colId);
-}
-
 /** AG Grid cellClassRules for a column: the range's cells, its edges drawn as a frame. */
 export function rangeClassRules(marks: GridMarks, colId: string) {
   type P = { node: { rowIndex: number | null } };
+  // One cell alone is AG Grid's own focused cell: only a range of several is drawn.
+  const has = (name: string) => (p: P) => {
+    const box = marks.box;
+    if (!box || (box.top === box.bottom && box.colIds.length < 2)) return false;
+    return rangeClasses(box, p.node.rowIndex, colId).includes(name);
+  };
   return {
-    'in-range': (p: P) => inBox(marks, p.node.rowIndex, colId) >= 0,
-    'range-top': (p: P) => inBox(marks, p.node.rowIndex, colId) >= 0 && p.node.rowIndex === marks.box!.top,
-    'range-bottom': (p: P) => inBox(marks, p.node.rowIndex, colId) >= 0 && p.node.rowIndex === marks.box!.bottom,
-    'range-left': (p: P) => inBox(marks, p.node.rowIndex, colId) === 0,
-    'range-right': (p: P) => {
-      const at = inBox(marks, p.node.rowIndex, colId);
-      return at >= 0 && at === marks.box!.colIds.length - 1;
-    },
+    'in-range': has('in-range'),
+    'range-top': has('range-top'),
+    'range-bottom': has('range-bottom'),
+    'range-left': has('range-left'),
+    'range-right': has('range-right'),
   };
 }

@@ -105,7 +105,7 @@ export function useClipboard(options: ClipboardOptions) {
 
   const paste = useCallback(
     (block: CellBlock | null) => {
-      const { api, detail, readOnly, refuse, marks } = opts.current;
+      const { api, detail, readOnly, refuse } = opts.current;
       const grid = api.current;
       if (!grid) return;
       if (readOnly) return refuse('粘贴', '这份清单已发布，不能粘贴；如需修改，请基于它新建草案。');
@@ -131,7 +131,6 @@ export function useClipboard(options: ClipboardOptions) {
         anchor: { rowIndex: box.top, colId: box.colIds[0]! },
         focus: { rowIndex: plan.lastRowIndex + rowsAdded, colId: plan.lastColId },
       };
-      void marks;
       send('粘贴', plan.request, plan.notices, range);
     },
     [currentBox, send],
