@@ -46,6 +46,12 @@ const domainSeq = z.number().int().positive();
 /** Longer than DOMAIN_NAME_LIMIT, so the command's own Chinese refusal names the length. */
 const domainName = z.string().max(1000);
 
+/** A paste of 500 rows of all six columns, and then some. */
+export const MAX_PASTE_CELLS = 20_000;
+const cellValue = z.string().max(MAX_CELL_CHARS).nullable();
+const pasteCell = z.object({ itemId: id, field: z.enum(ITEM_FIELDS), value: cellValue, expected: cellValue }).strict();
+const pasteRow = z.object(Object.fromEntries(ITEM_FIELDS.map((f) => [f, cellValue.optional()])) as Record<(typeof ITEM_FIELDS)[number], z.ZodOptional<typeof cellValue>>).strict();
+
 
 export const requestSchemas = {
   'app.info': z.object({}).strict(),
@@ -185,6 +191,26 @@ export const requestSchemas = {
     .strict(),
   // Versions, the history panel and comparison (shared/versions-contract.ts).
   ...versionRequestSchemas,
+  // ── Clipboard and cell ranges (issue 11) ─────────────────────────────────────────────────────────
+  /**
+   * A block of cells written as one undo step: a paste (rows added at the end of a domain where the block
+   * runs past its last item), a cut, or Delete on a range. All or nothing.
+   */
+  'items.paste': z
+    .object({
+      catalogueId: id,
+      action: z.enum(['paste', 'cut', 'clear']),
+      cells: z.array(pasteCell).max(MAX_PASTE_CELLS),
+      newRows: z
+        .object({
+          /** The item the new rows follow: the last item of the domain the paste started in. */
+          afterItemId: id,
+          rows: z.array(pasteRow).min(1).max(5000),
+        })
+        .strict()
+        .nullable(),
+    })
+    .strict(),
 } as const;
 
 export type Channel = keyof typeof requestSchemas;
@@ -282,6 +308,16 @@ export interface Responses extends VersionResponses {
   'data.import': ImportReport;
   'catalogues.importPreview': CatalogueImportPreview;
   'catalogues.import': CatalogueSummary;
+  // ── Clipboard and cell ranges (issue 11) ──
+  'items.paste': PasteResult;
+}
+
+export interface PasteResult {
+  /** The undo step's name: 粘贴 12 个单元格（新增 2 行）. */
+  label: string;
+  cells: number;
+  /** Ids of the rows added, in order. */
+  added: string[];
 }
 
 export type Request<C extends Channel> = z.input<(typeof requestSchemas)[C]>;
@@ -350,6 +386,8 @@ export const CHANNEL_ACTIONS: Record<Channel, string> = {
   'catalogues.importPreview': '读取要导入的清单',
   'catalogues.import': '导入清单',
   ...VERSION_CHANNEL_ACTIONS,
+  // ── Clipboard and cell ranges (issue 11) ──
+  'items.paste': '粘贴',
 };
 
 /** Request fields as the user knows them. */
@@ -389,6 +427,11 @@ export const REQUEST_FIELD_NAMES: Record<string, string> = {
   withItems: '一并删除服务项目',
   base64: '文件内容',
   ...VERSION_FIELD_NAMES,
+  // ── Clipboard and cell ranges (issue 11) ──
+  action: '操作',
+  cells: '单元格',
+  newRows: '新增行',
+  afterItemId: '新增行的位置',
 };
 
 /**

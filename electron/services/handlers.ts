@@ -34,6 +34,7 @@ import type { DomainResult } from './domain-structure';
 import { draftCommand } from './drafts';
 import { importCatalogueFile, previewCatalogueImport } from './catalogue-import';
 import { versionHandlers } from './version-handlers';
+import { pasteCells } from './paste-cells';
 
 export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
 
@@ -160,5 +161,11 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     },
     // Versions, the history panel and comparison.
     ...versionHandlers(db, origin),
+    // ── Clipboard and cell ranges (issue 11) ──
+    'items.paste': async (request) => {
+      const { label, cells, added, itemIds } = await pasteCells(db, request, origin);
+      itemsChanged(request.catalogueId, itemIds);
+      return { label, cells, added };
+    },
   };
 }

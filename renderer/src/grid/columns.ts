@@ -2,7 +2,10 @@ import type { ColDef } from 'ag-grid-community';
 import { MAX_CELL_CHARS } from '../../../shared/domain/catalogue';
 import type { ColumnLabels, ItemField } from '../../../shared/domain/catalogue';
 import type { GridRow, ItemRow } from './catalogue-rows';
+import type { GridMarks } from './grid-marks';
+import { rangeClassRules } from './grid-marks';
 import { TextCellRenderer } from './TextCellRenderer';
+import { TextCellEditor } from './TextCellEditor';
 
 // Relative widths echo the official annex: the standard column carries the longest texts.
 const FLEX: Record<ItemField, number> = {
@@ -16,7 +19,7 @@ const FLEX: Record<ItemField, number> = {
 /** Whether a cell may be edited now (it may not while its last edit is still being saved). */
 export type CanEdit = (row: ItemRow, field: ItemField) => boolean;
 
-function textColumn(field: ItemField, label: string, canEdit: CanEdit): ColDef<GridRow> {
+function textColumn(field: ItemField, label: string, canEdit: CanEdit, marks: GridMarks): ColDef<GridRow> {
   return {
     colId: field,
     headerName: label,
@@ -28,15 +31,16 @@ function textColumn(field: ItemField, label: string, canEdit: CanEdit): ColDef<G
     wrapText: true,
     autoHeight: true,
     editable: (params) => params.data?.kind === 'item' && canEdit(params.data, field),
-    cellEditor: 'agLargeTextCellEditor',
+    cellEditor: TextCellEditor,
     cellEditorPopup: true,
-    cellEditorParams: { maxLength: MAX_CELL_CHARS, rows: 10, cols: 60 },
+    cellEditorParams: { maxLength: MAX_CELL_CHARS },
     cellRenderer: TextCellRenderer,
     cellClass: 'text-cell',
+    cellClassRules: rangeClassRules(marks, field),
   };
 }
 
-export function catalogueColumns(labels: ColumnLabels, canEdit: CanEdit): ColDef<GridRow>[] {
+export function catalogueColumns(labels: ColumnLabels, canEdit: CanEdit, marks: GridMarks): ColDef<GridRow>[] {
   return [
     {
       colId: 'itemNo',
@@ -46,12 +50,13 @@ export function catalogueColumns(labels: ColumnLabels, canEdit: CanEdit): ColDef
       pinned: 'left',
       sortable: false,
       cellClass: 'item-no',
+      cellClassRules: rangeClassRules(marks, 'itemNo'),
       editable: false,
     },
-    textColumn('name', labels.name, canEdit),
-    textColumn('targetGroup', labels.targetGroup, canEdit),
-    textColumn('standard', labels.standard, canEdit),
-    textColumn('fundingResponsibility', labels.fundingResponsibility, canEdit),
-    textColumn('leadDepartment', labels.leadDepartment, canEdit),
+    textColumn('name', labels.name, canEdit, marks),
+    textColumn('targetGroup', labels.targetGroup, canEdit, marks),
+    textColumn('standard', labels.standard, canEdit, marks),
+    textColumn('fundingResponsibility', labels.fundingResponsibility, canEdit, marks),
+    textColumn('leadDepartment', labels.leadDepartment, canEdit, marks),
   ];
 }

@@ -3,7 +3,7 @@
 // 撤销/重做 work across paste, insert, delete and move and after a restart.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, CellFocusedEvent, GetRowIdParams, GridApi, GridReadyEvent, IsFullWidthRowParams, RowHeightParams, RowSelectionOptions } from 'ag-grid-community';
+import type { CellEditRequestEvent, CellFocusedEvent, GetRowIdParams, GridApi, GridReadyEvent, IRowNode, IsFullWidthRowParams, RowHeightParams, RowSelectionOptions } from 'ag-grid-community';
 import type { CatalogueDetail, ItemField } from '../../../shared/domain/catalogue';
 import type { HistoryState } from '../../../shared/domain/history';
 import { ApiError, errorMessage, invoke } from '../api/client';
@@ -17,6 +17,14 @@ import { GRID_LOCALE } from '../grid/locale';
 import { saveStatusText } from './save-status';
 import type { SaveStatus } from './save-status';
 import { useStructure } from './items/useStructure';
+import { newGridMarks } from '../grid/grid-marks';
+import { useCellRange } from '../grid/useCellRange';
+import { isSink, jumpToEnd, useCellInput } from '../grid/useCellInput';
+import { useClipboard } from '../grid/useClipboard';
+import { NO_FILTER, isFiltering, visibleRowIds } from '../grid/item-filter';
+import type { ItemFilter } from '../grid/item-filter';
+import { FindBar } from './items/FindBar';
+import { FilterBar } from './items/FilterBar';
 
 const cellKey = (itemId: string, field: ItemField) => `${itemId}/${field}`;
 // Grid options that never change, kept out of render: a new getRowHeight or rowSelection on each render
@@ -34,9 +42,12 @@ const ROW_SELECTION: RowSelectionOptions<GridRow> = {
 
 const NO_HISTORY: HistoryState = { undo: null, redo: null, undoSteps: 0, redoSteps: 0 };
 
-/** Keys typed into a text box keep their own meaning there (Ctrl+Z undoes typing, Delete deletes a character). */
+/**
+ * Keys typed into a text box keep their own meaning there (Ctrl+Z undoes typing, Delete deletes a character);
+ * the grid's keyboard sink (the hidden box that lets an input method type into a picked cell) is the grid.
+ */
 function typingInField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  return target instanceof HTMLElement && !isSink(target) && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
 /** The cell the cursor is on, for the history panel: its item and column, or nulls on a 领域 row. */
@@ -48,6 +59,13 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
   const [history, setHistory] = useState<HistoryState>(NO_HISTORY);
   const [busy, setBusy] = useState(false);
   const api = useRef<GridApi<GridRow> | null>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+  // The picked range and the find hits, read by the columns' class rules and the cell renderer.
+  const marks = useRef(newGridMarks()).current;
+  const { setRange, onCellFocused: onRangeFocus } = useCellRange(api, wrapper, marks);
+  const hasItems = detail.items.length > 0;
+  const [filter, setFilter] = useState<ItemFilter>(NO_FILTER);
+  const [find, setFind] = useState<{ open: boolean; focusKey: number }>({ open: false, focusKey: 0 });
   // Cells whose save has not come back yet: not editable until it does, so a second edit never starts
   // from a value the database has not confirmed.
   const saving = useRef(new Set<string>());
@@ -55,11 +73,19 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
   /** The row (and column) to put the cursor on once the grid shows the reloaded catalogue. */
   const focusAfter = useRef<{ itemId: string | null; index: number; colId: string } | null>(null);
   const rows = useMemo(() => catalogueRows(detail), [detail]);
+  const filtering = isFiltering(filter);
+  const visible = useMemo(() => visibleRowIds(detail.items, filter), [detail.items, filter]);
+  const shownList = useMemo(() => (filtering ? rows.filter((r) => visible.has(r.id)) : rows), [rows, visible, filtering]);
+  const filterRef = useRef({ filtering, visible });
+  filterRef.current = { filtering, visible };
+  useEffect(() => api.current?.onFilterChanged(), [filtering, visible]);
+  const isExternalFilterPresent = useCallback(() => filterRef.current.filtering, []);
+  const doesExternalFilterPass = useCallback((node: IRowNode<GridRow>) => !!node.data && filterRef.current.visible.has(node.data.id), []);
   // Built once per set of headings: a reload after an insert must not rebuild (and reset) the columns.
   const labelsKey = JSON.stringify(detail.columnLabels);
   const columns = useMemo(
-    () => catalogueColumns(JSON.parse(labelsKey) as CatalogueDetail['columnLabels'], (row, field) => !readOnly && !saving.current.has(cellKey(row.id, field))),
-    [labelsKey, readOnly],
+    () => catalogueColumns(JSON.parse(labelsKey) as CatalogueDetail['columnLabels'], (row, field) => !readOnly && !saving.current.has(cellKey(row.id, field)), marks),
+    [labelsKey, readOnly, marks],
   );
 
   const refreshHistory = useCallback(async () => {
@@ -79,6 +105,7 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
     if (index < 0) return;
     grid.ensureIndexVisible(index);
     grid.setFocusedCell(index, want.colId);
+    clipboard.afterReload();
   }, [rows]);
 
   const onCellEditRequest = useCallback(
@@ -120,10 +147,11 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
   }, []);
   const onCellEditRequestEvent = useCallback((e: CellEditRequestEvent<GridRow>) => void onCellEditRequest(e), [onCellEditRequest]);
   const onCellFocusedEvent = useCallback((e: CellFocusedEvent<GridRow>) => {
+    onRangeFocus(e);
     const data = e.rowIndex === null ? undefined : e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
     const colId = e.column && typeof e.column === 'object' ? e.column.getColId() : null;
     onCellFocused?.(data?.kind === 'item' ? { itemId: data.id, field: colId === 'itemNo' ? null : (colId as ItemField | null) } : { itemId: null, field: null });
-  }, [onCellFocused]);
+  }, [onCellFocused, onRangeFocus]);
 
   /** The item rows the planner picked: the selected rows, or the row of the cursor. */
   const pickedRows = useCallback((): ItemRow[] => {
@@ -200,21 +228,51 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
     });
   };
 
-  // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) anywhere on this tab, except while typing in a text box.
+  // The picked range, typing into a cell (a Chinese input method included), and the clipboard: their
+  // protocols live in the grid's own hooks, not here.
+  useCellInput(api, wrapper, !readOnly);
+  const clipboard = useClipboard({
+    api,
+    wrapper,
+    marks,
+    detail,
+    readOnly,
+    run,
+    setRange,
+    notify: (message) => setStatus({ state: 'done', message, at: new Date() }),
+    saving: (what) => setStatus({ state: 'saving', what }),
+    refuse: (what, message) => setStatus({ state: 'refused', what, message }),
+  });
+
+  // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) anywhere on this tab, except while typing in a text box; Ctrl+F
+  // finds; Ctrl+Home / Ctrl+End go to the first and last cell.
   const keys = useRef({ step });
   keys.current = { step };
   useEffect(() => {
-    if (readOnly) return;
     const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || typingInField(event.target)) return;
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
+      if (key === 'f' && !event.shiftKey) {
+        event.preventDefault();
+        setFind((f) => ({ open: true, focusKey: f.focusKey + 1 }));
+        return;
+      }
+      if (typingInField(event.target)) return;
+      if ((event.key === 'Home' || event.key === 'End') && api.current && !api.current.getEditingCells().length) {
+        event.preventDefault();
+        event.stopPropagation();
+        jumpToEnd(api.current, event.key === 'Home' ? 'first' : 'last');
+        return;
+      }
+      if (readOnly) return;
       if (key === 'z' && !event.shiftKey) keys.current.step('undo');
       else if (key === 'y' || (key === 'z' && event.shiftKey)) keys.current.step('redo');
       else return;
       event.preventDefault();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // In the capture phase, so AG Grid's own Ctrl+Home/End (which lands on the 领域 heading row) does not run first.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [readOnly]);
 
   // ── 领域 menu, dragging rows, 移到领域… (items/useStructure.tsx) ──
@@ -235,16 +293,23 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
           <button type="button" disabled={busy} title="上移一行，可越过领域" onClick={() => move('up')}>上移</button>
           <button type="button" disabled={busy} title="下移一行，可越过领域" onClick={() => move('down')}>下移</button>
           <span className="sep" />
+          <button type="button" title="复制所选单元格（Ctrl+C），可粘贴到 Excel 或 WPS" onClick={() => void clipboard.copyToClipboard(false)}>复制</button>
+          <button type="button" disabled={busy} title="剪切所选单元格（Ctrl+X）" onClick={() => void clipboard.copyToClipboard(true)}>剪切</button>
+          <button type="button" disabled={busy} title="从所选单元格起粘贴（Ctrl+V），行数不够时在领域末尾添加新行" onClick={() => void clipboard.pasteFromClipboard()}>粘贴</button>
+          <button type="button" title="查找（Ctrl+F）" onClick={() => setFind((f) => ({ open: true, focusKey: f.focusKey + 1 }))}>查找</button>
+          <span className="sep" />
           {structure.toolbar}
         </div>
       )}
       {structure.menu}
+      {hasItems && <FilterBar detail={detail} filter={filter} shown={shownList.filter((r) => r.kind === 'item').length} onChange={setFilter} />}
+      {find.open && <FindBar api={api} marks={marks} rows={shownList} focusKey={find.focusKey} onClose={() => setFind((f) => ({ ...f, open: false }))} />}
       {!readOnly && (
         <p className={`save-status save-${status.state}`} data-save-state={status.state} role={status.state === 'refused' ? 'alert' : 'status'}>
           {saveStatusText(status)}
         </p>
       )}
-      <div className="grid-wrap">
+      <div className="grid-wrap" ref={wrapper}>
         <AgGridReact<GridRow>
           theme={gridTheme}
           localeText={GRID_LOCALE}
@@ -256,6 +321,9 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
           fullWidthCellRenderer={DomainRowRenderer}
           getRowHeight={getRowHeight}
           onGridReady={onGridReady}
+          context={marks}
+          isExternalFilterPresent={isExternalFilterPresent}
+          doesExternalFilterPass={doesExternalFilterPass}
           rowSelection={ROW_SELECTION}
           readOnlyEdit
           onCellEditRequest={onCellEditRequestEvent}

@@ -106,6 +106,7 @@ const CHANNEL_SAMPLES: { [C in Channel]: Request<C> | string } = {
   'items.insert': { anchorItemId: item, where: 'below' },
   'items.delete': { itemIds: [item] },
   'items.move': { itemId: item, direction: 'down' },
+  'items.paste': { catalogueId: P, action: 'clear', cells: [{ itemId: item, field: 'standard', value: null, expected: '小学生每生每年 1000 元，初中生每生每年 1250 元。' }], newRows: null },
   'domains.insert': { catalogueId: P, index: 0, name: '新领域' },
   'domains.rename': { catalogueId: P, domainSeq: 1, name: '改名', expected: '基本公共教育' },
   'domains.move': { catalogueId: P, domainSeq: 1, index: 2, expected: '基本公共教育' },

@@ -1,0 +1,93 @@
+// The cell editor of the catalogue's text columns, as a cell of Excel or WPS edits: Enter saves and goes
+// down, Tab goes right, Esc cancels, Alt+Enter (or Shift+Enter) puts a line break in the cell, and an
+// input method's Enter (choosing what it composed) never saves the cell half-typed.
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { CustomCellEditorProps } from 'ag-grid-react';
+import { registerOpenEditor, takeEditSeed } from './edit-seed';
+
+export interface TextEditorParams {
+  maxLength: number;
+}
+
+function startText({ value, eventKey, cellStartedEdit }: CustomCellEditorProps): { text: string; caretAtEnd: boolean } {
+  const seed = takeEditSeed();
+  if (seed !== null) return { text: seed, caretAtEnd: true };
+  const current = value === null || value === undefined ? '' : String(value);
+  if (!cellStartedEdit) return { text: current, caretAtEnd: true };
+  if (eventKey === 'Backspace' || eventKey === 'Delete') return { text: '', caretAtEnd: true };
+  if (eventKey && eventKey.length === 1) return { text: eventKey, caretAtEnd: true };
+  return { text: current, caretAtEnd: true };
+}
+
+export function TextCellEditor(props: CustomCellEditorProps & TextEditorParams) {
+  const { onValueChange, maxLength } = props;
+  const [start] = useState(() => startText(props));
+  const [text, setText] = useState(start.text);
+  const box = useRef<HTMLTextAreaElement>(null);
+
+  const changeRef = useRef((next: string) => {
+    setText(next);
+    onValueChange(next);
+  });
+  changeRef.current = (next: string) => {
+    setText(next);
+    onValueChange(next);
+  };
+
+  // Focus at once (keys typed before would land in the keyboard sink, which hands them over here), and
+  // the keys on the box itself, ahead of AG Grid's own listener on the popup (React's come too late).
+  useLayoutEffect(() => {
+    if (start.text !== (props.value ?? '')) onValueChange(start.text);
+    const el = box.current;
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    if (start.caretAtEnd) el.setSelectionRange(el.value.length, el.value.length);
+    // Text is put in the box itself (caret and all) and then told to React, so a key typed right after
+    // lands after it, never before.
+    const put = (more: string) => {
+      const room = maxLength - (el.value.length - (el.selectionEnd - el.selectionStart));
+      if (room <= 0) return;
+      el.setRangeText(more.slice(0, room), el.selectionStart, el.selectionEnd, 'end');
+      changeRef.current(el.value);
+    };
+    registerOpenEditor(put);
+    // Keys typed between the edit starting and the box appearing.
+    const seeded = takeEditSeed();
+    if (seeded) put(seeded);
+    const onKeyDown = (event: KeyboardEvent) => {
+      // Keys that belong to the input method (choosing a candidate with Enter, Esc dropping the pinyin).
+      if (event.isComposing || event.keyCode === 229) {
+        event.stopPropagation();
+        return;
+      }
+      if (event.key === 'Enter' && (event.altKey || event.shiftKey) && !event.ctrlKey && !event.metaKey) {
+        event.preventDefault();
+        event.stopPropagation();
+        put('\n');
+        return;
+      }
+      if (['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'].includes(event.key)) event.stopPropagation();
+    };
+    el.addEventListener('keydown', onKeyDown);
+    return () => {
+      el.removeEventListener('keydown', onKeyDown);
+      registerOpenEditor(null);
+    };
+  }, []);
+
+  return (
+    <div className="ag-large-text text-editor">
+      <textarea
+        ref={box}
+        className="text-editor-box"
+        value={text}
+        maxLength={maxLength}
+        rows={8}
+        cols={56}
+        aria-label={`编辑“${props.colDef.headerName ?? ''}”`}
+        onChange={(e) => changeRef.current(e.target.value)}
+      />
+      <div className="text-editor-hint">回车键保存 · Alt+回车键换行 · Esc键取消</div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+// Text an edit starts with when it did not come from a single key press: what a Chinese input method
+// composed on a picked cell, or keys typed faster than the editor opened. The keyboard sink leaves it
+// here; the editor takes it when it opens, and while it is open takes later text directly.
+let seed: string | null = null;
+let openEditor: ((text: string) => void) | null = null;
+
+/** Hands text to the open editor; returns false when none is open (the caller then opens one). */
+export function typeIntoOpenEditor(text: string): boolean {
+  if (!openEditor) return false;
+  openEditor(text);
+  return true;
+}
+
+export function seedNextEdit(text: string): void {
+  seed = (seed ?? '') + text;
+}
+
+export function takeEditSeed(): string | null {
+  const out = seed;
+  seed = null;
+  return out;
+}
+
+export function registerOpenEditor(append: ((text: string) => void) | null): void {
+  openEditor = append;
+}

@@ -1,0 +1,124 @@
+// Typing on a picked cell starts its edit, as in Excel — including the first character of a Chinese
+// input method. A browser only lets an input method compose into something editable, and a grid cell is
+// a plain element: so while a cell is picked, focus rests in a small transparent text box inside it (the
+// keyboard sink). AG Grid still sees every key (its handlers look up the cell from the event's target),
+// so arrows, Enter, Tab, F2 and Delete work as before; a printed key opens the editor with that key; a
+// composition runs in the sink (shown over the cell) and what it commits opens the editor with it.
+// Copy and paste events also land on the sink, which is editable, so they fire in Electron as well.
+import { useEffect, useRef } from 'react';
+import type { RefObject } from 'react';
+import type { GridApi } from 'ag-grid-community';
+import { seedNextEdit, typeIntoOpenEditor } from './edit-seed';
+
+export const SINK_CLASS = 'cell-input-sink';
+
+export const isSink = (target: EventTarget | null) => target instanceof HTMLElement && target.classList.contains(SINK_CLASS);
+
+export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<HTMLDivElement | null>, enabled: boolean) {
+  const sinkRef = useRef<HTMLTextAreaElement | null>(null);
+
+  useEffect(() => {
+    const root = wrapper.current;
+    if (!root || !enabled) return;
+    const sink = document.createElement('textarea');
+    sink.className = SINK_CLASS;
+    sink.setAttribute('aria-label', '在所选单元格中输入');
+    sink.setAttribute('autocomplete', 'off');
+    sink.spellcheck = false;
+    sink.tabIndex = -1;
+    sinkRef.current = sink;
+
+    const focusedCellElement = (): HTMLElement | null => {
+      const grid = api.current;
+      const cell = grid?.getFocusedCell();
+      if (!grid || !cell || grid.getEditingCells().length) return null;
+      return root.querySelector<HTMLElement>(`.ag-row[row-index="${cell.rowIndex}"] .ag-cell[col-id="${cell.column.getColId()}"]`);
+    };
+    /** Moves the sink into the focused cell, unless the planner is typing somewhere else. */
+    const place = () => {
+      const cellEl = focusedCellElement();
+      if (!cellEl) return;
+      const active = document.activeElement;
+      const ours = active === null || active === document.body || active === sink || (root.contains(active) && !(active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement));
+      if (!ours) return;
+      if (sink.parentElement !== cellEl) cellEl.appendChild(sink);
+      sink.value = '';
+      if (document.activeElement !== sink) sink.focus({ preventScroll: true });
+    };
+
+    /** Text typed on the picked cell: into the editor if one is open already, else it opens one with it. */
+    const type = (text: string) => {
+      if (typeIntoOpenEditor(text)) return;
+      seedNextEdit(text);
+      startEdit();
+    };
+    const startEdit = () => {
+      const grid = api.current;
+      const cell = grid?.getFocusedCell();
+      if (!grid || !cell) return;
+      if (grid.getEditingCells().length) return;
+      grid.startEditingCell({ rowIndex: cell.rowIndex, colKey: cell.column.getColId() });
+    };
+
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.isComposing || event.keyCode === 229) return;
+      if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        event.stopPropagation();
+        type(event.key);
+      }
+    };
+    const onCompositionStart = () => sink.classList.add('composing');
+    const onCompositionEnd = (event: CompositionEvent) => {
+      sink.classList.remove('composing');
+      const text = event.data || sink.value;
+      sink.value = '';
+      if (text) type(text);
+    };
+    // Text put in without a key press or a composition (voice input, an emoji panel).
+    const onInput = (event: Event) => {
+      if ((event as InputEvent).isComposing || sink.classList.contains('composing')) return;
+      const text = sink.value;
+      sink.value = '';
+      if (text) type(text);
+    };
+    const onFocusOut = () => {
+      // AG Grid redrew the cell and the sink went with it: put it back once the grid settles.
+      setTimeout(() => {
+        if (!sink.isConnected || document.activeElement === document.body) place();
+      }, 0);
+    };
+    sink.addEventListener('keydown', onKeyDown);
+    sink.addEventListener('compositionstart', onCompositionStart);
+    sink.addEventListener('compositionend', onCompositionEnd);
+    sink.addEventListener('input', onInput);
+    sink.addEventListener('focusout', onFocusOut);
+
+    // Whenever AG Grid puts the browser's focus on a cell, the sink takes it over.
+    const onFocusIn = (event: FocusEvent) => {
+      const target = event.target;
+      if (target instanceof HTMLElement && target.classList.contains('ag-cell')) requestAnimationFrame(place);
+    };
+    root.addEventListener('focusin', onFocusIn);
+    return () => {
+      root.removeEventListener('focusin', onFocusIn);
+      sink.remove();
+      sinkRef.current = null;
+    };
+  }, [api, wrapper, enabled]);
+
+  return sinkRef;
+}
+
+/** Ctrl+Home / Ctrl+End: the first cell of the first item, the last cell of the last. */
+export function jumpToEnd(api: GridApi, where: 'first' | 'last'): void {
+  const count = api.getDisplayedRowCount();
+  const columns = api.getAllDisplayedColumns();
+  const indices = where === 'first' ? [...Array(count).keys()] : [...Array(count).keys()].reverse();
+  const index = indices.find((i) => api.getDisplayedRowAtIndex(i)?.data?.kind === 'item');
+  const column = where === 'first' ? columns[0] : columns.at(-1);
+  if (index === undefined || !column) return;
+  api.ensureIndexVisible(index);
+  api.ensureColumnVisible(column);
+  api.setFocusedCell(index, column);
+}
