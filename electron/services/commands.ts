@@ -18,6 +18,7 @@ import type { StructureResult } from './item-structure';
 import { createDraft, deleteDraft, setStage } from './drafts';
 import { refuseDuplicateName, refuseOverLong } from './item-rules';
 import { refuseIfPublished } from './catalogue-guard';
+import { applyCommands } from './batch-apply';
 import { applyDomainCommand } from './domain-structure';
 import type { DomainResult } from './domain-structure';
 import { importCatalogue } from './catalogue-import';
@@ -77,7 +78,8 @@ export function executeBatch(db: Database, commands: Command[], label: string | 
   return db.transaction(async (tx) => {
     groupChanges(tx, label);
     const results: unknown[] = [];
-    for (const command of commands) results.push(await applyCommand(tx, command, origin));
+    // Runs of many cell edits, inserts or deletes go set-based (batch-apply.ts); their results are not read.
+    await applyCommands(tx, commands, origin, async (t, command) => results.push(await applyCommand(t, command, origin)));
     return results;
   });
 }

@@ -7,6 +7,7 @@ import { AppError } from '../db/app-error';
 import type { Database, Tx } from '../db/database';
 import { getCatalogue } from './catalogue-queries';
 import { applyCommand } from './commands';
+import { applyCommands } from './batch-apply';
 import type { Origin } from './commands';
 import { applyDriverField } from './pricing-commands';
 
@@ -76,7 +77,7 @@ async function step(db: Database, catalogueId: string, direction: 'undo' | 'redo
     );
     const commands = entries.map((e) => JSON.parse(String(e.command)) as HistoryCommand);
     try {
-      for (const command of commands) await applyHistoryCommand(tx, command, origin);
+      await applyCommands(tx, commands, origin, (t, command) => applyHistoryCommand(t, command, origin));
     } catch (error) {
       if (error instanceof AppError) {
         const verb = direction === 'undo' ? '撤销' : '重做';

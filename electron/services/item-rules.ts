@@ -18,8 +18,7 @@ export async function refuseDuplicateName(
   what: string,
   outcome: string,
 ): Promise<void> {
-  // Blanks around a name do not make it another name.
-  const same = (text: string) => normaliseCellText(text)?.trim() ?? '';
+  const same = comparableName;
   const wanted = same(name);
   const rows = await tx.all(
     `SELECT i.id, i.name, d.name AS domain,
@@ -29,12 +28,18 @@ export async function refuseDuplicateName(
     [catalogueId, domainSeq, itemId ?? ''],
   );
   const twin = rows.find((r) => same(String(r.name)) === wanted);
-  if (twin) {
-    throw new AppError(
-      'refused',
-      `${what}与第${Number(twin.item_no)}项同名：“${domainHeading(domainSeq, String(twin.domain))}”里已有“${String(twin.name)}”，同一领域不能有两个同名的服务项目，${outcome}。请改用别的名称。`,
-    );
-  }
+  if (twin) throw duplicateName(what, Number(twin.item_no), domainSeq, String(twin.domain), String(twin.name), outcome);
+}
+
+/** A name as the one-name-per-领域 rule compares it: blanks around it do not make it another name. */
+export const comparableName = (text: string): string => normaliseCellText(text)?.trim() ?? '';
+
+/** The refusal of a second item of the same name in one 领域. */
+export function duplicateName(what: string, twinNo: number, domainSeq: number, domainName: string, twinName: string, outcome: string): AppError {
+  return new AppError(
+    'refused',
+    `${what}与第${twinNo}项同名：“${domainHeading(domainSeq, domainName)}”里已有“${twinName}”，同一领域不能有两个同名的服务项目，${outcome}。请改用别的名称。`,
+  );
 }
 
 /** Refuses text longer than its column allows, naming the cell (`where`) and both lengths. */

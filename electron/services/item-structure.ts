@@ -33,8 +33,15 @@ export async function domainOrder(tx: Tx, catalogueId: string, domainSeq: number
   return rows.map((r) => String(r.id));
 }
 
+/** Positions 1, 2, 3 … in the order given: one statement, and only the rows whose position changes. */
 export async function writeOrder(tx: Tx, ids: string[]): Promise<void> {
-  for (const [n, id] of ids.entries()) await tx.run('UPDATE items SET position = $1 WHERE id = $2', [n + 1, id]);
+  if (ids.length === 0) return;
+  await tx.run(
+    `UPDATE items SET position = v.position
+     FROM (SELECT unnest(from_json($1, '[{"id":"VARCHAR","position":"INTEGER"}]'), recursive := true)) v
+     WHERE items.id = v.id AND items.position IS DISTINCT FROM v.position`,
+    [JSON.stringify(ids.map((id, n) => ({ id, position: n + 1 })))],
+  );
 }
 
 /** Where an item stands: its domain and its 0-based index among that domain's items. */
@@ -128,7 +135,8 @@ export async function putBackItem(tx: Tx, taken: TakenItem, domainSeq: number, p
   return itemId;
 }
 
-function snapshot(row: Record<string, unknown>, columns: readonly string[]): Record<string, string | number | null> {
+/** A stored row as the log keeps it: plain numbers and strings. */
+export function snapshot(row: Record<string, unknown>, columns: readonly string[]): Record<string, string | number | null> {
   return Object.fromEntries(columns.map((c) => {
     const value = row[c];
     return [c, value === null || value === undefined ? null : typeof value === 'number' ? value : String(value)];
