@@ -13,7 +13,9 @@
 //   10. the same pricing as a hand-built workbook recalculated by LibreOffice (test/bench/pricing/incumbent.ts);
 //   11–12. importing a catalogue annex (test/bench/catalogue-import-bench.ts);
 //   11–13 (compare). comparing two versions of a 1,000-item catalogue, its 对照表, a version saved (test/bench/compare-bench.ts).
-// `npm run bench -- readers|annex|pricing|import|compare` runs one part alone.
+//   14–19. drafting at scale: a 5,000-item draft opened, edited, pasted into, the paste undone, and its grid
+//          painted and scrolled in Chromium, beside the 81-item draft (test/bench/drafting-bench.ts).
+// `npm run bench -- readers|annex|pricing|import|compare|drafting` runs one part alone.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -32,6 +34,7 @@ import { pricingBench } from './pricing/pricing-bench';
 import { makeDraft } from '../support/draft';
 import { importBench } from './catalogue-import-bench';
 import { compareBench } from './compare-bench';
+import { draftingBench } from './drafting-bench';
 import type { Comparison } from './measure';
 
 const dir = mkdtempSync(join(tmpdir(), 'qingdan-bench-'));
@@ -172,6 +175,11 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
     return;
   }
+  if (process.argv.includes('drafting')) {
+    console.log(await draftingBench(dir, 'dist/electron/browser-host.mjs'));
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   if (only === 'pricing') {
     console.log(await pricingSection());
     rmSync(dir, { recursive: true, force: true });
@@ -242,6 +250,7 @@ async function main(): Promise<void> {
   console.log(`\n${await pricingSection()}`);
   console.log(`\n${await importBench(dir)}`);
   console.log(`\n${await compareSection()}`);
+  console.log(`\n${await draftingBench(dir, 'dist/electron/browser-host.mjs')}`);
   rmSync(dir, { recursive: true, force: true });
 }
 

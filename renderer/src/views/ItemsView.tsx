@@ -18,6 +18,8 @@ import { saveStatusText } from './save-status';
 import type { SaveStatus } from './save-status';
 import { useStructure } from './items/useStructure';
 import { newGridMarks } from '../grid/grid-marks';
+import type { GridMarks } from '../grid/grid-marks';
+import type { DomainRowContext } from '../grid/DomainRowRenderer';
 import { useCellRange } from '../grid/useCellRange';
 import { isSink, jumpToEnd, useCellInput } from '../grid/useCellInput';
 import { useClipboard } from '../grid/useClipboard';
@@ -278,6 +280,8 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
   // ── 领域 menu, dragging rows, 移到领域… (items/useStructure.tsx) ──
   const structure = useStructure({ detail, readOnly, run, pickedRows, refuse: (what, message) => setStatus({ state: 'refused', what, message }) });
   const columnDefs = useMemo(() => structure.withDragHandle(columns), [structure.withDragHandle, columns]);
+  // One context for the grid: the marks the cells are drawn with, and the 领域 heading's menu.
+  const gridContext: GridMarks & DomainRowContext = Object.assign(marks, { openDomainMenu: structure.gridProps.context.openDomainMenu });
 
   return (
     <>
@@ -321,7 +325,7 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
           fullWidthCellRenderer={DomainRowRenderer}
           getRowHeight={getRowHeight}
           onGridReady={onGridReady}
-          context={marks}
+          context={gridContext}
           isExternalFilterPresent={isExternalFilterPresent}
           doesExternalFilterPass={doesExternalFilterPass}
           rowSelection={ROW_SELECTION}

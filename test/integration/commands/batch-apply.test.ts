@@ -4,7 +4,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Command } from '../../../shared/domain/commands';
+import type { Command, SetItemFieldCommand } from '../../../shared/domain/commands';
 import { Database } from '../../../electron/db/database';
 import { applyCommand, executeBatch } from '../../../electron/services/commands';
 import { groupChanges } from '../../../electron/services/change-log';
@@ -113,12 +113,10 @@ describe('a batch of commands, set-based, equals the same commands one by one', 
     const before = await state(batched);
     const detail = await getCatalogue(batched, draft);
     const [a, b] = detail.items.filter((i) => i.domainSeq === 1);
-    const commands: Command[] = [
-      { kind: 'item.setField', itemId: a!.id, field: 'standard', value: '会被撤回', expected: a!.standard },
-      { kind: 'item.setField', itemId: b!.id, field: 'name', value: a!.name, expected: b!.name },
-    ];
+    const first: SetItemFieldCommand = { kind: 'item.setField', itemId: a!.id, field: 'standard', value: '会被撤回', expected: a!.standard };
+    const commands: Command[] = [first, { kind: 'item.setField', itemId: b!.id, field: 'name', value: a!.name, expected: b!.name }];
     await expect(executeBatch(batched, commands, '粘贴', 'test')).rejects.toThrow(`第${b!.itemNo}项“${b!.name}”的“服务项目”与第${a!.itemNo}项同名`);
-    await expect(executeBatch(batched, [commands[0]!, { ...commands[0]!, expected: '不是这个' }], '粘贴', 'test')).rejects.toThrow('已被改动');
+    await expect(executeBatch(batched, [first, { ...first, expected: '不是这个' }], '粘贴', 'test')).rejects.toThrow('已被改动');
     expect(await state(batched)).toBe(before);
   });
 });
