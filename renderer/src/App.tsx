@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
-import { HomeView } from './views/HomeView';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { CatalogueView } from './views/CatalogueView';
-import { ReferenceView } from './views/ReferenceView';
-import { IndicatorsView } from './views/IndicatorsView';
-import { RegionsView } from './views/regions/RegionsView';
+
+// Pages load when first visited: opening a catalogue (the grid) waits for none of them.
+const HomeView = lazy(() => import('./views/HomeView').then((m) => ({ default: m.HomeView })));
+const ReferenceView = lazy(() => import('./views/ReferenceView').then((m) => ({ default: m.ReferenceView })));
+const IndicatorsView = lazy(() => import('./views/IndicatorsView').then((m) => ({ default: m.IndicatorsView })));
+const RegionsView = lazy(() => import('./views/regions/RegionsView').then((m) => ({ default: m.RegionsView })));
 
 type Route = { view: 'home' } | { view: 'catalogue'; id: string } | { view: 'reference' } | { view: 'indicators' } | { view: 'regions' };
 
@@ -37,11 +39,13 @@ export function App() {
         </nav>
       </header>
       <main className="app-main">
+        <Suspense fallback={<p className="page muted">正在加载……</p>}>
         {route.view === 'home' && <HomeView />}
         {route.view === 'catalogue' && <CatalogueView key={route.id} catalogueId={route.id} />}
         {route.view === 'reference' && <ReferenceView />}
         {route.view === 'indicators' && <IndicatorsView />}
         {route.view === 'regions' && <RegionsView />}
+        </Suspense>
       </main>
     </div>
   );

@@ -1,10 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
 import { App } from './App';
 import './styles.css';
+import { registerGridModules } from './grid/modules';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
+registerGridModules(import.meta.env.DEV);
 
 // The browser host's address carries its token once; keep it out of the address bar and history
 // (the page has it from its meta tag, and a cookie lets it reload).

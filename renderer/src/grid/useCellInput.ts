@@ -30,8 +30,10 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
 
     const focusedCellElement = (): HTMLElement | null => {
       const grid = api.current;
-      const cell = grid?.getFocusedCell();
-      if (!grid || !cell || grid.getEditingCells().length) return null;
+      // A timer or observer may still fire after the tab's grid was destroyed.
+      if (!grid || grid.isDestroyed()) return null;
+      const cell = grid.getFocusedCell();
+      if (!cell || grid.getEditingCells().length) return null;
       return root.querySelector<HTMLElement>(`.ag-row[row-index="${cell.rowIndex}"] .ag-cell[col-id="${cell.column.getColId()}"]`);
     };
     /** Moves the sink into the focused cell, unless the planner is typing somewhere else. */
@@ -54,8 +56,9 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
     };
     const startEdit = () => {
       const grid = api.current;
-      const cell = grid?.getFocusedCell();
-      if (!grid || !cell) return;
+      if (!grid || grid.isDestroyed()) return;
+      const cell = grid.getFocusedCell();
+      if (!cell) return;
       if (grid.getEditingCells().length) return;
       grid.startEditingCell({ rowIndex: cell.rowIndex, colKey: cell.column.getColId() });
     };

@@ -1,25 +1,34 @@
-import { useCallback, useState } from 'react';
+import { Suspense, lazy, useCallback, useState } from 'react';
 import type { CatalogueDetail } from '../../../shared/domain/catalogue';
 import { invoke } from '../api/client';
 import { useLoad } from '../components/useLoad';
 import type { CatalogueTask } from '../../../shared/domain/task';
 import { AnnexExportPanel } from './AnnexExportPanel';
-import { TasksView } from './TasksView';
 import { CatalogueTabs } from './CatalogueTabs';
 import type { CatalogueTab } from './CatalogueTabs';
-import { PricingView } from './pricing/PricingView';
 import { ItemsView } from './ItemsView';
 import { PublishedNote, StageControl } from './StageControl';
 import type { FocusedCell } from './ItemsView';
-import { VersionView } from './versions/VersionView';
-import { VersionsPanel } from './versions/VersionsPanel';
-import { CompareView } from './versions/CompareView';
 import type { CompareSides } from './versions/CompareView';
-import { HistoryPanel } from './versions/HistoryPanel';
+
+// The grid's first paint waits only for what it shows: the other tabs and panels load when first opened.
+const TasksView = lazy(() => import('./TasksView').then((m) => ({ default: m.TasksView })));
+const PricingView = lazy(() => import('./pricing/PricingView').then((m) => ({ default: m.PricingView })));
+const VersionView = lazy(() => import('./versions/VersionView').then((m) => ({ default: m.VersionView })));
+const VersionsPanel = lazy(() => import('./versions/VersionsPanel').then((m) => ({ default: m.VersionsPanel })));
+const CompareView = lazy(() => import('./versions/CompareView').then((m) => ({ default: m.CompareView })));
+const HistoryPanel = lazy(() => import('./versions/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
+const LOADING = <p className="page muted">正在加载……</p>;
 
 export function CatalogueView({ catalogueId }: { catalogueId: string }) {
   // "<catalogue>@<number>" is a saved version, opened read-only.
-  if (catalogueId.includes('@')) return <VersionView versionId={catalogueId} />;
+  if (catalogueId.includes('@')) {
+    return (
+      <Suspense fallback={LOADING}>
+        <VersionView versionId={catalogueId} />
+      </Suspense>
+    );
+  }
   return <LiveCatalogueView catalogueId={catalogueId} />;
 }
 
@@ -72,6 +81,7 @@ function CatalogueEditor({ detail: loaded, tasks: loadedTasks }: { detail: Catal
           <AnnexExportPanel summary={summary} hasItems={detail.items.length > 0} hasTasks={tasks.length > 0} />
         </div>
       </div>
+      <Suspense fallback={LOADING}>
       {tab === 'tasks' && <TasksView catalogueId={catalogueId} tasks={tasks} readOnly={summary.stage === 'published'} onChanged={reloadAll} />}
       {tab === 'pricing' && <PricingView detail={detail} />}
       {tab === 'versions' && <VersionsPanel summary={summary} onCompare={(before, after) => { setCompareSides({ before, after }); setTab('compare'); }} />}
@@ -79,6 +89,7 @@ function CatalogueEditor({ detail: loaded, tasks: loadedTasks }: { detail: Catal
       {tab === 'items' && historyOpen && (
         <HistoryPanel catalogueId={catalogueId} cell={focused} labels={detail.columnLabels} readOnly={summary.stage === 'published'} refreshKey={detail} onRestored={reload} onClose={() => setHistoryOpen(false)} />
       )}
+      </Suspense>
       {tab === 'items' && <>
       {summary.statusNote && <p className="status-note">{summary.statusNote}</p>}
       {detail.items.length === 0 && (
