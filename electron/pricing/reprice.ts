@@ -24,11 +24,15 @@ async function populationSpan(tx: Tx): Promise<{ fromYear: number; toYear: numbe
 
 const share = (x: string, n: string, d: string) => `((${x}) // (${d})) * (${n}) + (((${x}) % (${d})) * (${n}) * 2 + (${d})) // (2 * (${d}))`;
 
+/** Drivers complete enough to price: an amount, a rule, and (unless per region) a cohort and coverage. */
+const COMPLETE = `d.unit_amount IS NOT NULL AND d.split_rule_id IS NOT NULL AND (u.per_region OR (d.cohort IS NOT NULL AND d.coverage IS NOT NULL))`;
+
 /**
  * Per priced item, its drivers as integers (fen, millionths, hundredths of a period). Incomplete drivers
- * give no row: such items are listed as not priced.
+ * give no row: such items are listed as not priced. For one item (an edit), its catalogue's region and
+ * years come along, and an incomplete driver gives a row marked so (its old lines must still go).
  */
-function driverTermsSql(driverFilter: string): string {
+function driverTermsSql(driverFilter: string, oneItem = false): string {
   return `
     SELECT d.key AS item_key, i.catalogue_id, d.split_rule_id, u.per_region,
            CASE WHEN u.per_region THEN NULL ELSE d.cohort END AS people,
@@ -36,10 +40,10 @@ function driverTermsSql(driverFilter: string): string {
            CAST(d.central_pct * 10000 AS BIGINT) AS manual_u,
            CAST(d.unit_amount * 100 AS BIGINT) AS unit_fen, CAST(coalesce(d.yearly_change, 0) * 100 AS BIGINT) AS change_fen,
            d.base_year, CAST(coalesce(d.periods_per_year, u.periods) * 100 AS BIGINT) AS periods_c
-    FROM item_drivers d JOIN items i ON i.id = d.item_id JOIN ${UNITS_SQL} ON u.unit = d.unit
-    WHERE ${driverFilter}
-      AND d.unit_amount IS NOT NULL AND d.split_rule_id IS NOT NULL
-      AND (u.per_region OR (d.cohort IS NOT NULL AND d.coverage IS NOT NULL))`;
+           ${oneItem ? `, c.region_code AS root, coalesce(s.from_year, ${DEFAULT_YEARS.fromYear}) AS from_year, coalesce(s.to_year, ${DEFAULT_YEARS.toYear}) AS to_year, coalesce(${COMPLETE}, false) AS complete` : ''}
+    FROM item_drivers d JOIN items i ON i.id = d.item_id
+    ${oneItem ? 'JOIN catalogues c ON c.id = i.catalogue_id LEFT JOIN pricing_settings s ON s.catalogue_id = c.id LEFT ' : ''}JOIN ${UNITS_SQL} ON u.unit = d.unit
+    WHERE ${driverFilter}${oneItem ? '' : ` AND ${COMPLETE}`}`;
 }
 
 /** The catalogues of the drivers in `drv`, with the region at the top of each and the years it is priced for. */
@@ -145,41 +149,37 @@ const int = (value: unknown) => {
 };
 
 /**
- * One item's lines: its terms per year are read first (a handful of rows), then the lines are one join of
- * those years with its cohort's population and its rule's terms. The same arithmetic as linesSql, in a
+ * One item's lines: its terms are read first (one row), then the lines are one join of its years with its
+ * cohort's population and its rule's terms. The same arithmetic as linesSql, in a
  * statement small enough that DuckDB plans it in a few milliseconds: what keeps an edit quick.
  */
 async function repriceOneItem(tx: Tx, itemId: string): Promise<void> {
-  // The item's key, with its terms per year when its drivers are complete (else one row of nulls).
-  const rows = await tx.all(
-    `WITH drv AS (${driverTermsSql('d.item_id = $1')}), cat AS (${CATALOGUE_YEARS_SQL}),
-     drv_years AS (SELECT drv.*, cat.root, CAST(unnest(range(cat.from_year, cat.to_year + 1)) AS INTEGER) AS year FROM drv JOIN cat ON cat.id = drv.catalogue_id)
-     SELECT k.key, y.item_key, y.split_rule_id, y.per_region, y.people, y.cov_u, y.manual_u, y.root, y.year, y.amount_fen, y.per_a, y.per_b
-     FROM (SELECT key FROM item_drivers WHERE item_id = $1) k LEFT JOIN (${YEAR_AMOUNT_SQL}) y ON true ORDER BY y.year`,
-    [itemId],
-  );
-  if (!rows[0]) return;
-  await tx.run(`DELETE FROM cost_lines WHERE item_key = ${int(rows[0].key)}`);
-  const years = rows.filter((r) => r.year !== null);
-  const first = years[0];
-  if (!first) return;
-  const perRegion = first.per_region === true;
-  const manual = first.manual_u === null ? 'NULL' : int(first.manual_u);
-  const amounts = years.map((y) => `(${int(y.year)}, ${int(y.amount_fen)}, ${int(y.per_a)}, ${int(y.per_b)})`).join(', ');
-  const root = first.root === null ? 'NULL' : quote(String(first.root));
+  // One flat row: the item's key and terms, its catalogue's region and years (planned in a few milliseconds).
+  const [terms] = await tx.all(driverTermsSql('d.item_id = $1', true), [itemId]);
+  if (!terms) return;
+  await tx.run(`DELETE FROM cost_lines WHERE item_key = ${int(terms.item_key)}`);
+  if (terms.complete !== true) return;
+  const perRegion = terms.per_region === true;
+  const manual = terms.manual_u === null ? 'NULL' : int(terms.manual_u);
+  const baseYear = terms.base_year === null ? 'NULL' : int(terms.base_year);
+  const root = terms.root === null ? 'NULL' : quote(String(terms.root));
   const people = perRegion
     ? ''
-    : `JOIN population_resolved p ON p.region = t.region AND p.year = a.year AND p.cohort = ${quote(String(first.people))}`;
+    : `JOIN population_resolved p ON p.region = t.region AND p.year = a.year AND p.cohort = ${quote(String(terms.people))}`;
   await tx.run(
     `INSERT INTO cost_lines
-     WITH a AS (SELECT * FROM (VALUES ${amounts}) v(year, amount_fen, per_a, per_b)),
+     WITH drv_years AS (
+       SELECT CAST(${int(terms.unit_fen)} AS BIGINT) AS unit_fen, CAST(${int(terms.change_fen)} AS BIGINT) AS change_fen, ${baseYear} AS base_year,
+              CAST(${int(terms.periods_c)} AS BIGINT) AS periods_c, CAST(y AS INTEGER) AS year
+       FROM range(${int(terms.from_year)}, ${int(terms.to_year)} + 1) t(y)),
+     a AS (${YEAR_AMOUNT_SQL}),
      base AS (
-       SELECT ${int(first.item_key)} AS item_key, t.region, a.year, a.amount_fen, a.per_a, a.per_b, ${perRegion} AS per_region,
-              ${perRegion ? 'CAST(NULL AS BIGINT)' : BENEFICIARIES('p.value', int(first.cov_u))} AS beneficiaries,
+       SELECT ${int(terms.item_key)} AS item_key, t.region, a.year, a.amount_fen, a.per_a, a.per_b, ${perRegion} AS per_region,
+              ${perRegion ? 'CAST(NULL AS BIGINT)' : BENEFICIARIES('p.value', int(terms.cov_u))} AS beneficiaries,
               t.seq AS rule_seq, coalesce(${manual}, t.central_u) AS central_u, t.wp, t.wc, t.wx,
               ${QUALITY(perRegion ? '0' : 'p.quality', manual)} AS quality
        FROM rule_leaf_terms t CROSS JOIN a ${people}
-       WHERE t.rule_id = ${quote(String(first.split_rule_id))} AND ${UNDER_ROOT(root)}),
+       WHERE t.rule_id = ${quote(String(terms.split_rule_id))} AND ${UNDER_ROOT(root)}),
      ${SPLIT_SQL}`,
   );
 }
