@@ -77,12 +77,14 @@ app.on('web-contents-created', (_event, contents) => {
 
 app.whenReady().then(async () => {
   if (!firstInstance) return;
-  // The app needs no camera, microphone, notifications or location: refuse every permission request.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  // …and answer every permission check with no as well, except our own page copying grid cells.
-  session.defaultSession.setPermissionCheckHandler(
-    (_contents, permission, origin) => permission === 'clipboard-sanitized-write' && origin === APP_ORIGIN,
+  // The app needs no camera, microphone, notifications or location: every permission is refused, except
+  // our own page reading and writing the clipboard (the grid's 复制 and 粘贴 buttons, as Ctrl+C/V do).
+  const CLIPBOARD = new Set(['clipboard-read', 'clipboard-sanitized-write']);
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) =>
+    // (A custom scheme has no WHATWG origin: the page's address is compared as text.)
+    callback(CLIPBOARD.has(permission) && contents.getURL().startsWith(`${APP_ORIGIN}/`)),
   );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, origin) => CLIPBOARD.has(permission) && origin === APP_ORIGIN);
   if (app.isPackaged) Menu.setApplicationMenu(null);
   serveAppFiles(rendererDir);
   try {
