@@ -220,8 +220,9 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
     });
   };
   const step = (direction: 'undo' | 'redo') => {
-    // Nothing to do and nothing queued that could give something to do: a key press does nothing.
-    if (!busy && !(direction === 'undo' ? history.undo : history.redo)) return;
+    // Nothing to do and nothing queued or saving that could give something to do: a key press does nothing.
+    // (A Ctrl+Z right after Enter must undo that edit: its save reaches the write queue first.)
+    if (!busy && saving.current.size === 0 && !(direction === 'undo' ? history.undo : history.redo)) return;
     run(direction === 'undo' ? '撤销' : '重做', async () => {
       const { did, catalogueRemoved } = await invoke(direction === 'undo' ? 'history.undo' : 'history.redo', { catalogueId });
       // Undoing an import removes the catalogue itself: back to the list, which no longer shows it.
