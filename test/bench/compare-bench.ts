@@ -8,6 +8,7 @@ import type { Command } from '../../shared/domain/commands';
 import type { Database } from '../../electron/db/database';
 import { getCatalogue } from '../../electron/services/catalogue-queries';
 import { executeBatch, executeCommand } from '../../electron/services/commands';
+import { writeRepeatedCatalogue } from './repeated-catalogue';
 import { compareSides, exportComparison } from '../../electron/services/comparison';
 import { draftCommand } from '../../electron/services/drafts';
 import { openAppDatabase } from '../../electron/seeds/open-database';
@@ -17,28 +18,7 @@ import type { Comparison } from './measure';
 const LARGE = 'bench-1000';
 const LARGE_ITEMS = 1000;
 
-/** The Hebei items repeated, renumbered per 领域, as a draft catalogue of 1,000 items. */
-async function writeLargeCatalogue(db: Database): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.run(
-      `INSERT INTO catalogues (id, name, region_code, region_name, period, start_year, end_year, status, draft_stage, annex_label, annex_title,
-         label_item_no, label_name, label_target_group, label_standard, label_funding, label_lead)
-       SELECT $1, '千项合成清单', region_code, region_name, '十五五', 2026, 2030, 'draft', 'draft', annex_label, '千项合成清单',
-         label_item_no, label_name, label_target_group, label_standard, label_funding, label_lead FROM catalogues WHERE id = 'hebei-13th'`,
-      [LARGE],
-    );
-    await tx.run(`INSERT INTO domains (catalogue_id, seq, name) SELECT $1, seq, name FROM domains WHERE catalogue_id = 'hebei-13th'`, [LARGE]);
-    await tx.run(
-      `INSERT INTO items (id, catalogue_id, domain_seq, position, name, target_group, standard, funding_responsibility, lead_department)
-       SELECT $1 || ':' || lpad(CAST(n + 1 AS VARCHAR), 4, '0'), $1, s.domain_seq, n, s.name || '（' || (n + 1) || '）', s.target_group,
-         s.standard, s.funding_responsibility, s.lead_department
-       FROM range(${LARGE_ITEMS}) r(n)
-       JOIN (SELECT *, row_number() OVER (ORDER BY domain_seq, position) - 1 AS k FROM items WHERE catalogue_id = 'hebei-13th') s
-         ON s.k = n % 81`,
-      [LARGE],
-    );
-  });
-}
+const writeLargeCatalogue = (db: Database) => writeRepeatedCatalogue(db, LARGE, '千项合成清单', LARGE_ITEMS);
 
 /** Edits about 5 % of the items' standards, and inserts, moves and deletes a row per 200 items; one undo step each batch. */
 async function editSome(db: Database, catalogueId: string): Promise<number> {

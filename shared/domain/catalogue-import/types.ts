@@ -1,5 +1,6 @@
 // What a catalogue import reads out of a file before anything is written: the preview the planner confirms.
 import type { ColumnLabels } from '../catalogue';
+import type { ImportedItemFields } from '../commands';
 
 /** The fields a source column can fill; content, category and note are kept beside the six official ones. */
 export const IMPORT_FIELDS = [
@@ -20,19 +21,9 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const EXTRA_FIELDS = ['content', 'category', 'note'] as const;
 export type ExtraField = (typeof EXTRA_FIELDS)[number];
 
-export interface ImportedItem {
-  /** Row (xlsx), line (CSV, text) where the item starts. */
+/** An item as read, with the row (xlsx) or line (CSV, text) where it starts; sourceItemNo is the 序号 the file prints. */
+export interface ImportedItem extends ImportedItemFields {
   row: number;
-  /** The 序号 the file prints, where it prints one. */
-  sourceItemNo: number | null;
-  name: string;
-  targetGroup: string | null;
-  content: string | null;
-  standard: string | null;
-  fundingResponsibility: string | null;
-  leadDepartment: string | null;
-  category: string | null;
-  note: string | null;
 }
 
 export interface ImportedDomain {
