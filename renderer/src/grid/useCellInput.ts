@@ -65,6 +65,14 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
 
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.isComposing || event.keyCode === 229) return;
+      // F2 on the picked cell edits what is there, as in Excel: handled here, since a key the sink holds
+      // may not reach the grid's own handler.
+      if (event.key === 'F2' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey) {
+        event.preventDefault();
+        event.stopPropagation();
+        startEdit();
+        return;
+      }
       if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
         event.stopPropagation();

@@ -50,7 +50,11 @@ export function TasksView({ catalogueId, tasks, readOnly, onChanged }: { catalog
   );
   // Steps one after another, in the order asked.
   const queue = useRef<Promise<void>>(Promise.resolve());
+  // Steps queued and saves on their way: while any is, a Ctrl+Z / Ctrl+Y is queued too, not dropped for a
+  // history state not yet refreshed (a Ctrl+Y right after Ctrl+Z must redo).
+  const pending = useRef(0);
   const step = useCallback((direction: 'undo' | 'redo') => {
+    pending.current += 1;
     queue.current = queue.current.then(async () => {
       try {
         const { did } = await invoke(direction === 'undo' ? 'history.undo' : 'history.redo', { catalogueId });
@@ -60,6 +64,7 @@ export function TasksView({ catalogueId, tasks, readOnly, onChanged }: { catalog
         setStatus(`未能${direction === 'undo' ? '撤销' : '重做'}：${errorMessage(error)}`);
       } finally {
         await refreshHistory();
+        pending.current -= 1;
       }
     });
   }, [catalogueId, onChanged, refreshHistory]);
@@ -74,7 +79,7 @@ export function TasksView({ catalogueId, tasks, readOnly, onChanged }: { catalog
       const direction = key === 'z' && !event.shiftKey ? 'undo' : key === 'y' || (key === 'z' && event.shiftKey) ? 'redo' : null;
       if (!direction) return;
       event.preventDefault();
-      if (keys.current.history[direction]) keys.current.step(direction);
+      if (keys.current.history[direction] || pending.current > 0) keys.current.step(direction);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -87,6 +92,7 @@ export function TasksView({ catalogueId, tasks, readOnly, onChanged }: { catalog
     if (normaliseCellText(value) === normaliseCellText(row[field])) return;
     const what = `第${row.taskNo}项重点任务的“${TASK_FIELD_LABELS[field]}”`;
     setStatus(`正在保存${what}……`);
+    pending.current += 1;
     try {
       const { task } = await invoke('tasks.update', { taskId: row.id, field, value, expected: row[field] });
       event.api.applyTransaction({ update: [task] });
@@ -94,6 +100,7 @@ export function TasksView({ catalogueId, tasks, readOnly, onChanged }: { catalog
     } catch (error) {
       setStatus(`未保存${what}：${errorMessage(error)}`);
     } finally {
+      pending.current -= 1;
       void refreshHistory();
     }
   }, [refreshHistory]);
