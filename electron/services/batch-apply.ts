@@ -53,7 +53,8 @@ async function touch(tx: Tx, catalogueId: string): Promise<void> {
 class CatalogueState {
   readonly order = new Map<number, string[]>();
   readonly domainNames = new Map<number, string>();
-  readonly names = new Map<string, string>();
+  private readonly names = new Map<string, { name: string; comparable: string }>();
+  private readonly domainOfItem = new Map<string, number>();
 
   static async read(tx: Tx, catalogueId: string): Promise<CatalogueState> {
     const state = new CatalogueState();
@@ -63,9 +64,15 @@ class CatalogueState {
     }
     for (const i of await tx.all('SELECT id, domain_seq, name FROM items WHERE catalogue_id = $1 ORDER BY domain_seq, position, id', [catalogueId])) {
       state.order.get(Number(i.domain_seq))?.push(String(i.id));
-      state.names.set(String(i.id), String(i.name));
+      state.place(String(i.id), Number(i.domain_seq), String(i.name));
     }
     return state;
+  }
+
+  /** Records an item's 领域 and name (after an insert or a rename). */
+  place(itemId: string, domainSeq: number, name: string): void {
+    this.names.set(itemId, { name, comparable: comparableName(name) });
+    this.domainOfItem.set(itemId, domainSeq);
   }
 
   /** 序号 of an item as the catalogue now stands: straight through the 领域. */
@@ -76,15 +83,16 @@ class CatalogueState {
   }
 
   domainOf(itemId: string): number {
-    for (const [seq, ids] of this.order) if (ids.includes(itemId)) return seq;
-    throw new AppError('not_found', `没有编号为“${itemId}”的服务项目，它可能已被删除。`);
+    const seq = this.domainOfItem.get(itemId);
+    if (seq === undefined) throw new AppError('not_found', `没有编号为“${itemId}”的服务项目，它可能已被删除。`);
+    return seq;
   }
 
   refuseTwin(domainSeq: number, name: string, itemId: string | null, what: string, outcome: string): void {
     const wanted = comparableName(name);
     const ids = this.order.get(domainSeq) ?? [];
-    const twin = ids.findIndex((id) => id !== itemId && comparableName(this.names.get(id) ?? '') === wanted);
-    if (twin >= 0) throw duplicateName(what, this.itemNo(domainSeq, twin), domainSeq, this.domainNames.get(domainSeq) ?? '', this.names.get(ids[twin]!) ?? '', outcome);
+    const twin = ids.findIndex((id) => id !== itemId && this.names.get(id)?.comparable === wanted);
+    if (twin >= 0) throw duplicateName(what, this.itemNo(domainSeq, twin), domainSeq, this.domainNames.get(domainSeq) ?? '', this.names.get(ids[twin]!)?.name ?? '', outcome);
   }
 }
 
@@ -113,7 +121,7 @@ async function setFields(tx: Tx, run: SetItemFieldCommand[], origin: Origin): Pr
     refuseOverLong(command.field, value, where);
     if (command.field === 'name') {
       state!.refuseTwin(before.domainSeq, value!, before.id, where, '本次修改没有保存');
-      state!.names.set(before.id, value!);
+      state!.place(before.id, before.domainSeq, value!);
     }
     const old = before[command.field];
     (before as unknown as Record<ItemField, string | null>)[command.field] = value;
@@ -151,7 +159,7 @@ async function insertItems(tx: Tx, run: InsertItemCommand[], origin: Origin): Pr
     state.refuseTwin(command.domainSeq, name, null, `新服务项目“${name}”`, '没有插入');
     const index = Math.max(0, Math.min(command.index, order.length));
     order.splice(index, 0, command.itemId);
-    state.names.set(command.itemId, name);
+    state.place(command.itemId, command.domainSeq, name);
     domains.add(command.domainSeq);
     rows.push({ id: command.itemId, domain_seq: command.domainSeq, name });
     const inverse: DeleteItemCommand = { kind: 'item.delete', itemId: command.itemId };
