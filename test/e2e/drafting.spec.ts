@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost } from './host-process';
 import type { RunningHost } from './host-process';
+import { settled } from './grid-support';
 
 const screens = join(process.cwd(), 'test-results', 'screens');
 let dir: string;
@@ -44,22 +45,6 @@ async function shownItems(page: Page, n: number): Promise<string[]> {
     }
     return out;
   }, n);
-}
-
-/** Waits until the rows stop growing: wrapped rows are measured a moment after they are drawn. */
-async function settled(page: Page) {
-  const heights = () =>
-    page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.ag-row')].map((r) => r.clientHeight).join(','));
-  let last = '';
-  await expect
-    .poll(async () => {
-      await page.waitForTimeout(400);
-      const now = await heights();
-      const same = now === last;
-      last = now;
-      return same;
-    })
-    .toBe(true);
 }
 
 async function open(page: Page) {

@@ -1,4 +1,4 @@
-// What the clipboard and find/filter suites share: the host's API from the test side (to know what the
+// What the grid suites share: the host's API from the test side (to know what the
 // database holds, independently of the grid), a draft of Hebei's catalogue, and locators on the grid.
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -34,14 +34,18 @@ export function column(items: CatalogueItem[], field: keyof CatalogueItem): (str
   return items.map((i) => i[field] as string | null);
 }
 
-/** Waits until the rows stop growing: wrapped rows are measured a moment after they are drawn. */
+/**
+ * Waits until the rows stop growing and moving: wrapped rows are measured a moment after they are drawn,
+ * and the rows below shift as they are.
+ */
 export async function settled(page: Page) {
-  const heights = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.ag-row')].map((r) => r.clientHeight).join(','));
+  const layout = () =>
+    page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.ag-row')].map((r) => `${r.getAttribute('row-id')}:${r.offsetTop}:${r.clientHeight}`).join(','));
   let last = '';
   await expect
     .poll(async () => {
-      await page.waitForTimeout(300);
-      const now = await heights();
+      await page.waitForTimeout(400);
+      const now = await layout();
       const same = now === last;
       last = now;
       return same;

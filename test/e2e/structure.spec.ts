@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost } from './host-process';
 import type { RunningHost } from './host-process';
+import { settled } from './grid-support';
 
 const screens = join(process.cwd(), 'test-results', 'screens');
 let dir: string;
@@ -62,20 +63,6 @@ async function shownHeadings(page: Page, n = 2): Promise<string[]> {
       .map((r) => r.text),
   );
   return [...new Set(shown)].slice(0, n);
-}
-
-/** Waits until the rows stop growing: wrapped rows are measured a moment after they are drawn. */
-async function settled(page: Page) {
-  let last = '';
-  await expect
-    .poll(async () => {
-      await page.waitForTimeout(300);
-      const now = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.ag-row')].map((r) => `${r.getAttribute('row-id')}:${r.offsetTop}:${r.clientHeight}`).join(','));
-      const same = now === last;
-      last = now;
-      return same;
-    })
-    .toBe(true);
 }
 
 async function menuOf(page: Page, heading: string) {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { startHost } from './host-process';
 import type { RunningHost } from './host-process';
+import { settled } from './grid-support';
 
 const screens = join(process.cwd(), 'test-results', 'screens');
 let dir: string;
@@ -30,21 +31,6 @@ test.describe.configure({ mode: 'serial' });
 const cell = (page: Page, id: string, col: string) => page.locator(`.ag-row[row-id="${id}"] .ag-cell[col-id="${col}"]`);
 const status = (page: Page) => page.locator('[data-save-state]');
 const tab = (page: Page, name: string) => page.getByRole('tablist', { name: '清单视图' }).getByRole('tab', { name });
-
-/** Waits until the rows stop growing: wrapped rows are measured a moment after they are drawn. */
-async function settled(page: Page) {
-  const heights = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.ag-row')].map((r) => r.clientHeight).join(','));
-  let last = '';
-  await expect
-    .poll(async () => {
-      await page.waitForTimeout(400);
-      const now = await heights();
-      const same = now === last;
-      last = now;
-      return same;
-    })
-    .toBe(true);
-}
 
 /** Edits a text cell as a planner does: F2, select all, type, Enter. */
 async function edit(page: Page, id: string, col: string, value: string) {
