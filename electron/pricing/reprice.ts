@@ -2,6 +2,7 @@
 // beneficiaries, the cost and the four shares, in integer fen. An edit rebuilds only what it touches,
 // inside the edit's own transaction, so the figures a planner sees are never out of step with the inputs.
 import type { Tx } from '../db/database';
+import { idList, idsFromJson } from '../db/id-list';
 import { rebuildPopulation } from './population';
 import { UNITS_SQL, quote } from './sql-values';
 
@@ -196,9 +197,9 @@ export async function repriceCatalogue(tx: Tx, catalogueId: string): Promise<voi
 export async function repriceItems(tx: Tx, itemIds: string[]): Promise<void> {
   if (itemIds.length === 0) return;
   if (itemIds.length === 1) return repriceOneItem(tx, itemIds[0]!);
-  const list = itemIds.map((_, i) => `$${i + 1}`).join(', ');
-  await tx.run(`DELETE FROM cost_lines WHERE item_key IN (SELECT key FROM item_drivers WHERE item_id IN (${list}))`, itemIds);
-  await tx.run(`INSERT INTO cost_lines ${linesSql(`d.item_id IN (${list})`)}`, itemIds);
+  const ids = [idList(itemIds)];
+  await tx.run(`DELETE FROM cost_lines WHERE item_key IN (SELECT key FROM item_drivers WHERE item_id IN ${idsFromJson('$1')})`, ids);
+  await tx.run(`INSERT INTO cost_lines ${linesSql(`d.item_id IN ${idsFromJson('$1')}`)}`, ids);
 }
 
 /**

@@ -9,7 +9,8 @@ import { normaliseCellText } from '../../shared/domain/cell-text';
 import { AppError } from '../db/app-error';
 import type { Tx } from '../db/database';
 import { refuseIfPublished } from './catalogue-guard';
-import { getItems, idsFromJson } from './catalogue-queries';
+import { getItems } from './catalogue-queries';
+import { idList, idsFromJson } from '../db/id-list';
 import { checkedCellValue } from './cell-value';
 import { logChanges } from './change-log';
 import type { LoggedChange } from './change-log';
@@ -145,7 +146,7 @@ async function insertItems(tx: Tx, run: InsertItemCommand[], origin: Origin): Pr
   const catalogueId = await catalogueOf(tx, run, run.map((c) => c.catalogueId));
   const state = await CatalogueState.read(tx, catalogueId);
   const ids = run.map((c) => c.itemId);
-  const [taken] = await tx.all(`SELECT id FROM items WHERE id IN ${idsFromJson('$1')} LIMIT 1`, [JSON.stringify(ids)]);
+  const [taken] = await tx.all(`SELECT id FROM items WHERE id IN ${idsFromJson('$1')} LIMIT 1`, [idList(ids)]);
   if (taken) throw new AppError('conflict', `编号为“${String(taken.id)}”的服务项目已经存在，没有插入。`);
   if (new Set(ids).size !== ids.length) throw new AppError('conflict', '同一批新增的服务项目编号重复，没有插入。');
   const rows: { id: string; domain_seq: number; name: string }[] = [];
@@ -178,14 +179,15 @@ async function insertItems(tx: Tx, run: InsertItemCommand[], origin: Origin): Pr
 async function deleteItems(tx: Tx, run: DeleteItemCommand[], origin: Origin): Promise<void> {
   const ids = run.map((c) => c.itemId);
   if (new Set(ids).size !== ids.length) throw new AppError('conflict', '同一服务项目不能在一次操作里删除两次，没有做任何改动。');
-  const stored = await tx.all(`SELECT ${ITEM_SNAPSHOT.join(', ')} FROM items WHERE id IN ${idsFromJson('$1')}`, [JSON.stringify(ids)]);
+  const list = idList(ids);
+  const stored = await tx.all(`SELECT ${ITEM_SNAPSHOT.join(', ')} FROM items WHERE id IN ${idsFromJson('$1')}`, [list]);
   const byId = new Map(stored.map((r) => [String(r.id), r]));
   const missing = ids.find((id) => !byId.has(id));
   if (missing !== undefined) throw new AppError('not_found', `没有编号为“${missing}”的服务项目，它可能已被删除。`);
   const catalogueId = await catalogueOf(tx, run, stored.map((r) => String(r.catalogue_id)));
   const drivers = await tx.all(
     `SELECT item_id, ${DRIVER_SNAPSHOT.map((c) => `CAST(${c} AS VARCHAR) AS ${c}`).join(', ')} FROM item_drivers WHERE item_id IN ${idsFromJson('$1')}`,
-    [JSON.stringify(ids)],
+    [list],
   );
   const driverOf = new Map(drivers.map((d) => [String(d.item_id), d]));
   const state = await CatalogueState.read(tx, catalogueId);
@@ -203,7 +205,6 @@ async function deleteItems(tx: Tx, run: DeleteItemCommand[], origin: Origin): Pr
     const inverse: RestoreItemCommand = { kind: 'item.restore', index, item: snapshot(item, ITEM_SNAPSHOT), driver: driver ? snapshot(driver, DRIVER_SNAPSHOT) : null };
     logged.push({ command: command.kind, payload: command, inverse, description: `删除第${itemNo}项“${String(item.name)}”` });
   }
-  const list = JSON.stringify(ids);
   if (drivers.length) {
     await tx.run(`DELETE FROM cost_lines WHERE item_key IN (SELECT key FROM item_drivers WHERE item_id IN ${idsFromJson('$1')})`, [list]);
     await tx.run(`DELETE FROM item_drivers WHERE item_id IN ${idsFromJson('$1')}`, [list]);

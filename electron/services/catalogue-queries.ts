@@ -2,6 +2,7 @@
 import { DRAFT_STAGES, ITEM_FIELDS } from '../../shared/domain/catalogue';
 import type { DraftStage, CatalogueDetail, CatalogueItem, CatalogueSummary, ColumnLabels, Domain } from '../../shared/domain/catalogue';
 import { AppError } from '../db/app-error';
+import { idList, idsFromJson } from '../db/id-list';
 import type { Database, Tx } from '../db/database';
 import type { PlainRow } from '../db/plain-values';
 import { numberOrNull, text, textOrNull } from '../db/row-values';
@@ -92,14 +93,11 @@ export async function getCatalogue(db: Reader, catalogueId: string): Promise<Cat
   };
 }
 
-/** SQL for a list of ids passed as one JSON parameter ($n): thousands of ids in one statement. */
-export const idsFromJson = (param: string) => `(SELECT unnest(from_json(${param}, '["VARCHAR"]')))`;
-
 /** Several items at once, with their 序号 (what a batch of edits reads before it writes). */
 export async function getItems(db: Reader, itemIds: readonly string[]): Promise<Map<string, CatalogueItem>> {
   const rows = await db.all(
     `SELECT * FROM (${numberedItems(`catalogue_id IN (SELECT catalogue_id FROM items WHERE id IN ${idsFromJson('$1')})`)}) WHERE id IN ${idsFromJson('$1')}`,
-    [JSON.stringify([...new Set(itemIds)])],
+    [idList(itemIds)],
   );
   const items = new Map(rows.map((r) => [String(r.id), toItem(r)]));
   const missing = itemIds.find((id) => !items.has(id));
