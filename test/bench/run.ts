@@ -11,8 +11,8 @@
 //      process of its own for its time and peak memory, against exceljs writing the same cells unformatted;
 //   7–9. pricing the national-scale model (test/bench/pricing/pricing-bench.ts);
 //   10. the same pricing as a hand-built workbook recalculated by LibreOffice (test/bench/pricing/incumbent.ts);
-//   11–12. importing a catalogue annex (test/bench/catalogue-import-bench.ts);
-//   11–13 (compare). comparing two versions of a 1,000-item catalogue, its 对照表, a version saved (test/bench/compare-bench.ts).
+//   20–21. importing a catalogue annex (test/bench/catalogue-import-bench.ts);
+//   11–13. comparing two versions of a 1,000-item catalogue, its 对照表, a version saved (test/bench/compare-bench.ts).
 //   14–19. drafting at scale: a 5,000-item draft opened, edited, pasted into, the paste undone, and its grid
 //          painted and scrolled in Chromium, beside the 81-item draft (test/bench/drafting-bench.ts).
 // `npm run bench -- readers|annex|pricing|import|compare|drafting` runs one part alone.
