@@ -48,9 +48,12 @@ export async function rebuildPopulation(tx: Tx, fromYear: number, toYear: number
   await tx.run('CREATE OR REPLACE TEMP TABLE growth_factors (rate DECIMAL(9,4), years INTEGER, factor BIGINT)');
   if (factors.length) await tx.run(`INSERT INTO growth_factors VALUES ${factors.join(', ')}`);
 
-  // Counted or grown from the nearest counted year (the later one on a tie), as a new table in one statement.
+  // Counted or grown from the nearest counted year (the later one on a tie). The table is emptied and
+  // refilled, not created anew: DuckDB scans a table created in the same transaction on one thread only (it
+  // has no committed rows to divide), and the reprice that follows reads it million-fold.
+  await tx.run('DELETE FROM population_resolved');
   await tx.run(
-    `CREATE OR REPLACE TABLE population_resolved AS
+    `INSERT INTO population_resolved (region, cohort, year, value, method, from_year, share_from, quality)
      WITH years AS (SELECT CAST(range AS INTEGER) AS year FROM range($1, $2 + 1)),
      counted AS (
        SELECT l.region, l.growth_pct, p.cohort, p.year, p.value, ${qualitySql('p.status')} AS quality,
