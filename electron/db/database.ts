@@ -4,7 +4,7 @@
 import { mkdirSync, copyFileSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBResultReader } from '@duckdb/node-api';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { AppError } from './app-error';
 import { FORMAT_KEY, FORMAT_VALUE, NO_EXTENSION_LOADING, checkDatabaseFile, openError } from './file-check';
@@ -13,6 +13,7 @@ import { toPlainRow } from './plain-values';
 import type { PlainRow } from './plain-values';
 import { MIGRATIONS } from './migrations';
 import { fileStamp, unusedPath } from './stamp';
+import { StatementCache } from './statement-cache';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 
@@ -20,6 +21,13 @@ export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export interface Tx {
   run(sql: string, params?: Params): Promise<void>;
   all(sql: string, params?: Params): Promise<PlainRow[]>;
+  /**
+   * A statement without parameters whose text recurs (an edit's reprice of one item): planned once and kept
+   * (statement-cache.ts). DuckDB plans a statement with parameters again on every run, so the values it needs
+   * are read from the tables, not passed.
+   */
+  runKept(sql: string): Promise<void>;
+  allKept(sql: string): Promise<PlainRow[]>;
 }
 
 export interface OpenOptions {
@@ -40,6 +48,7 @@ export class Database {
   private idleReaders: DuckDBConnection[];
   private waitingReads: ((connection: DuckDBConnection) => void)[] = [];
   private closing = false;
+  private readonly statements: StatementCache;
 
   private constructor(
     readonly path: string,
@@ -48,6 +57,7 @@ export class Database {
     private readonly readers: DuckDBConnection[],
   ) {
     this.idleReaders = [...readers];
+    this.statements = new StatementCache(writer);
   }
 
   static async open(path: string, options: OpenOptions = {}): Promise<Database> {
@@ -119,6 +129,10 @@ export class Database {
           await this.writer.run(sql, params);
         },
         all: (sql, params) => readRows(this.writer, sql, params),
+        runKept: async (sql) => {
+          await (await this.statements.get(sql)).run();
+        },
+        allKept: async (sql) => plainRows(await (await this.statements.get(sql)).runAndReadAll()),
       };
       try {
         await this.writer.run('BEGIN TRANSACTION');
@@ -142,6 +156,7 @@ export class Database {
     await this.writeQueue;
     await Promise.allSettled([...this.reads]);
     for (const reader of this.readers) reader.closeSync();
+    this.statements.clear();
     this.writer.closeSync();
     this.instance.closeSync();
   }
@@ -186,7 +201,11 @@ function markAsOurs(tx: Tx): Promise<void> {
 }
 
 async function readRows(connection: DuckDBConnection, sql: string, params?: Params): Promise<PlainRow[]> {
-  return (await connection.runAndReadAll(sql, params)).getRowObjects().map(toPlainRow);
+  return plainRows(await connection.runAndReadAll(sql, params));
+}
+
+function plainRows(reader: DuckDBResultReader): PlainRow[] {
+  return reader.getRowObjects().map(toPlainRow);
 }
 
 /**

@@ -41,10 +41,10 @@ export async function listDrivers(db: Reader, catalogueId: string): Promise<Map<
   return new Map(rows.map((r) => [String(r.item_id), toDriver(String(r.item_id), r)]));
 }
 
-/** Writes the given fields of an item's drivers (creating the row the first time). */
-export async function writeDriverFields(tx: Tx, itemId: string, changes: Partial<Record<DriverField, FieldValue>>): Promise<void> {
+/** Writes the given fields of an item's drivers (creating the row the first time); gives the drivers as written. */
+export async function writeDriverFields(tx: Tx, itemId: string, changes: Partial<Record<DriverField, FieldValue>>): Promise<ItemDriver> {
   const fields = DRIVER_FIELDS.filter((f) => f in changes);
-  if (fields.length === 0) return;
+  if (fields.length === 0) return getDriver(tx, itemId);
   const columns = fields.map((f) => DRIVER_COLUMNS[f].column);
   const casts = fields.map((f, i) => `CAST($${i + 2} AS ${DRIVER_COLUMNS[f].cast})`);
   const values = [
@@ -56,11 +56,12 @@ export async function writeDriverFields(tx: Tx, itemId: string, changes: Partial
   ];
   // An UPDATE of the row most edits find; the row is created the first time. (DuckDB's INSERT … ON CONFLICT
   // costs several times a plain UPDATE, and an edit must stay quick.)
-  const updated = await tx.all(
-    `UPDATE item_drivers SET ${columns.map((c, i) => `${c} = ${casts[i]!}`).join(', ')}, updated_at = now() WHERE item_id = $1 RETURNING key`,
+  const [updated] = await tx.all(
+    `UPDATE item_drivers SET ${columns.map((c, i) => `${c} = ${casts[i]!}`).join(', ')}, updated_at = now() WHERE item_id = $1 RETURNING *`,
     values,
   );
-  if (updated.length === 0) await tx.run(`INSERT INTO item_drivers (item_id, ${columns.join(', ')}) VALUES ($1, ${casts.join(', ')})`, values);
+  const [written] = updated ? [updated] : await tx.all(`INSERT INTO item_drivers (item_id, ${columns.join(', ')}) VALUES ($1, ${casts.join(', ')}) RETURNING *`, values);
+  return toDriver(itemId, written);
 }
 
 /** A driver's value as text, the form edits compare against. */

@@ -106,10 +106,13 @@ export async function getItems(db: Reader, itemIds: readonly string[]): Promise<
 }
 
 export async function getItem(db: Reader, itemId: string): Promise<CatalogueItem> {
-  const [row] = await db.all(
-    `SELECT * FROM (${numberedItems('catalogue_id = (SELECT catalogue_id FROM items WHERE id = $1)')}) WHERE id = $1`,
-    [itemId],
-  );
+  const [row] = await db.all('SELECT * FROM items WHERE id = $1', [itemId]);
   if (!row) throw new AppError('not_found', `没有编号为“${itemId}”的服务项目，它可能已被删除。`);
-  return toItem(row);
+  // Its 序号 (numberedItems' order) as a count of the items up to it: a third of the cost of numbering the
+  // whole catalogue, and every edit reads its item.
+  const [{ n } = { n: 0 }] = await db.all(
+    'SELECT count(*) AS n FROM items WHERE catalogue_id = $1 AND (domain_seq < $2 OR (domain_seq = $2 AND position <= $3))',
+    [text(row.catalogue_id), Number(row.domain_seq), Number(row.position)],
+  );
+  return toItem({ ...row, item_no: n });
 }

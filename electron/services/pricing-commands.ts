@@ -9,7 +9,7 @@ import type { SplitRule } from '../../shared/domain/pricing/split-rules';
 import { AppError } from '../db/app-error';
 import type { Database, Tx } from '../db/database';
 import { driverText, getDriver, writeDriverFields } from '../pricing/drivers-store';
-import { repriceAll, repriceItems, repriceRule } from '../pricing/reprice';
+import { repriceAll, repriceDriverEdit, repriceItems, repriceRule } from '../pricing/reprice';
 import { getRegion } from '../pricing/regions-store';
 import { toScaled } from '../../shared/domain/pricing/decimal';
 import { COUNTY_CLASSES, parseCountyClass } from '../../shared/domain/pricing/regions';
@@ -54,7 +54,7 @@ export async function applyDriverField(
     throw new AppError('refused', `${where}：没有编号为“${String(value)}”的分担规则，本次修改没有保存。`);
   }
   if (String(value ?? '') === String(stored ?? '')) return { value: before, change: costsChanged(item.catalogueId, [item.id]) };
-  await writeDriverFields(tx, item.id, { [request.field]: value });
+  const after = await writeDriverFields(tx, item.id, { [request.field]: value });
   const text = value === null ? null : String(value);
   const { itemId, field } = request;
   await logChange(
@@ -66,8 +66,8 @@ export async function applyDriverField(
     origin,
     `修改第${item.itemNo}项的“${DRIVER_FIELD_LABELS[request.field]}”`,
   );
-  await repriceItems(tx, [item.id]);
-  return { value: await getDriver(tx, item.id), change: costsChanged(item.catalogueId, [item.id]) };
+  await repriceDriverEdit(tx, before, after);
+  return { value: after, change: costsChanged(item.catalogueId, [item.id]) };
 }
 
 function parseValue(field: DriverField, text: string | null, where: string): FieldValue {

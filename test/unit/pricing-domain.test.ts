@@ -1,7 +1,8 @@
 // The pure pricing domain: exact decimals, driver fields as typed, the split arithmetic, rule checks, growth.
 import { describe, expect, it } from 'vitest';
 import { fromScaled, roundDiv, toScaled } from '../../shared/domain/pricing/decimal';
-import { parseDriverField } from '../../shared/domain/pricing/drivers';
+import { EMPTY_DRIVER, lineChange, parseDriverField } from '../../shared/domain/pricing/drivers';
+import type { ItemDriver } from '../../shared/domain/pricing/drivers';
 import { growthFactor, applyFactor } from '../../shared/domain/pricing/growth';
 import { formatMoney } from '../../shared/domain/pricing/money';
 import { chooseRow, ruleProblems, scaledWeights, splitFen } from '../../shared/domain/pricing/split-rules';
@@ -39,6 +40,27 @@ describe('driver fields as a planner types them', () => {
     expect(parseDriverField('baseYear', '25')).toMatchObject({ ok: false });
     expect(parseDriverField('unit', '元/只')).toMatchObject({ ok: false });
     expect(parseDriverField('unitAmount', '')).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('what an edit of drivers changes in the lines', () => {
+  const priced: ItemDriver = { ...EMPTY_DRIVER('i'), cohort: '常住人口', coverage: '1', unitAmount: '89', unit: '元/人/年', splitRuleId: 'r', baseYear: 2026, yearlyChange: '5' };
+  const years = { fromYear: 2026, toYear: 2030 };
+  it('updates lines in place when they keep their regions and years', () => {
+    expect(lineChange(priced, { ...priced, unitAmount: '90' }, years)).toBe('amounts');
+    expect(lineChange(priced, { ...priced, periodsPerYear: '12', baseYear: 2027 }, years)).toBe('amounts');
+    expect(lineChange(priced, { ...priced, coverage: '0.5' }, years)).toBe('values');
+    expect(lineChange(priced, { ...priced, centralPct: '35' }, years)).toBe('values');
+  });
+  it('rebuilds them when the set of lines may change', () => {
+    expect(lineChange(priced, { ...priced, cohort: '60岁及以上' }, years)).toBe('lines');
+    expect(lineChange(priced, { ...priced, unit: '元/地区/年' }, years)).toBe('lines');
+    expect(lineChange(priced, { ...priced, splitRuleId: 's' }, years)).toBe('lines');
+    expect(lineChange({ ...priced, unitAmount: null }, priced, years)).toBe('lines');
+    expect(lineChange(priced, { ...priced, coverage: null }, years)).toBe('lines');
+    // 89 − 4 × 30 < 0 in 2026: that year has no line.
+    expect(lineChange(priced, { ...priced, yearlyChange: '30', baseYear: 2030 }, years)).toBe('lines');
+    expect(lineChange({ ...priced, unit: '元/某/年' }, { ...priced, unit: '元/某/年', unitAmount: '1' }, years)).toBe('lines');
   });
 });
 

@@ -155,3 +155,23 @@ export function amountFenInYear(d: Pick<ItemDriver, 'unitAmount' | 'yearlyChange
   const since = d.baseYear === null ? 0 : year - d.baseYear;
   return base + change * BigInt(since);
 }
+
+/**
+ * What an edit of an item's drivers from `before` to `after` changes in its lines:
+ * - 'amounts': only their money (the amount, its yearly change, base year or periods);
+ * - 'values': their beneficiaries and central share as well (coverage, a central share entered by hand);
+ * - 'lines': which lines there are (cohort, unit, rule, an item priced or not before or after, a year whose
+ *   amount is below zero and so has no line).
+ * For the first two the lines keep their regions, years and rule rows and can be updated where they lie.
+ */
+export type LineChange = 'amounts' | 'values' | 'lines';
+
+export function lineChange(before: ItemDriver, after: ItemDriver, years: { fromYear: number; toYear: number }): LineChange {
+  const same = (fields: readonly DriverField[]) => fields.every((f) => before[f] === after[f]);
+  if (!same(['cohort', 'unit', 'splitRuleId']) || !driverUnit(after.unit)) return 'lines';
+  if (missingDrivers(before).length > 0 || missingDrivers(after).length > 0) return 'lines';
+  for (let year = years.fromYear; year <= years.toYear; year += 1) {
+    if (amountFenInYear(before, year) < 0n || amountFenInYear(after, year) < 0n) return 'lines';
+  }
+  return same(['coverage', 'centralPct']) ? 'amounts' : 'values';
+}

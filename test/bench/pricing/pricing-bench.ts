@@ -2,7 +2,8 @@
 // model (31 provinces, ≈2,850 counties, 100 items, 20 cohorts, 5 years ≈ 1.4 million cost lines):
 //   full reprice (population resolved, every line rebuilt) — beside DuckDB writing a table of the same shape
 //   from range() (the floor) and the same pricing in plain JavaScript loops;
-//   reprice after one driver edit, through the command path — beside a bare one-row UPDATE;
+//   reprice after one driver edit, through the command path (an amount, a coverage, a cohort: updated in place
+//   or rebuilt) — beside a bare one-row UPDATE;
 //   the totals the 测算 view shows — beside one plain sum over the lines.
 import { join } from 'node:path';
 import type { Database } from '../../../electron/db/database';
@@ -13,6 +14,7 @@ import { listDrivers } from '../../../electron/pricing/drivers-store';
 import { setDriverField } from '../../../electron/services/pricing-commands';
 import { openAppDatabase } from '../../../electron/seeds/open-database';
 import { priceInMemory } from '../../../shared/domain/pricing/reference-pricer';
+import type { DriverField } from '../../../shared/domain/pricing/drivers';
 import type { CountyClass } from '../../../shared/domain/pricing/regions';
 import { compare, median, time } from '../measure';
 import type { Comparison } from '../measure';
@@ -44,14 +46,24 @@ export async function pricingBench(dir: string): Promise<{ results: Comparison[]
 
   let k = 0;
   const itemId = `${SYNTHETIC.catalogueId}:042`;
-  let current = (await listDrivers(db, SYNTHETIC.catalogueId)).get(itemId)!.unitAmount;
-  const edit = async () => {
-    const value = `${100 + (k++ % 50)}.25`;
-    await setDriverField(db, { itemId, field: 'unitAmount', value, expected: current }, 'test');
-    current = value;
+  const drivers = (await listDrivers(db, SYNTHETIC.catalogueId)).get(itemId)!;
+  // One driver cell edited through the command path, as the grid does: each value differs from the last.
+  const editOf = (field: DriverField, values: string[]) => {
+    let current = drivers[field] === null ? null : String(drivers[field]);
+    let n = 0;
+    return async () => {
+      const value = values[n++ % values.length]!;
+      await setDriverField(db, { itemId, field, value, expected: current }, 'test');
+      current = value;
+    };
   };
   const bareUpdate = () => db.transaction((tx) => tx.run(`UPDATE item_drivers SET yearly_change = ${k++ % 7} WHERE item_id = '${SYNTHETIC.catalogueId}:043'`));
-  results.push(await compare('8. reprice after one driver edit (one item ≈ 14,000 lines)', { subject: 'drivers.update: validate, write, log, rebuild the item\'s lines', baseline: 'bare one-row UPDATE in a DuckDB transaction' }, edit, bareUpdate, 20));
+  const bare = 'bare one-row UPDATE in a DuckDB transaction';
+  const amounts = Array.from({ length: 50 }, (_, i) => `${100 + i}.25`);
+  results.push(await compare('8. reprice after one driver edit (one item ≈ 14,000 lines): the unit amount', { subject: 'drivers.update: validate, write, log, the item\'s money updated in place', baseline: bare }, editOf('unitAmount', amounts), bareUpdate, 20));
+  const coverages = Array.from({ length: 40 }, (_, i) => `0.${50 + i}`);
+  results.push(await compare('8b. the same after a coverage edit', { subject: 'drivers.update: beneficiaries and money updated in place', baseline: bare }, editOf('coverage', coverages), bareUpdate, 20));
+  results.push(await compare('8c. the same after a cohort edit', { subject: 'drivers.update: the item\'s lines deleted and written again', baseline: bare }, editOf('cohort', ['人群3', '人群2']), bareUpdate, 20));
 
   const totals = () => pricingSummary(db, SYNTHETIC.catalogueId);
   const plainSum = () => db.all(`SELECT sum(cost_fen) FROM item_cost_lines WHERE catalogue_id = '${SYNTHETIC.catalogueId}'`);

@@ -6,8 +6,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../../electron/db/database';
 import type { Tx } from '../../../electron/db/database';
-import { listDrivers } from '../../../electron/pricing/drivers-store';
-import { repriceAll, repriceItems } from '../../../electron/pricing/reprice';
+import { repriceAll, repriceCatalogue, repriceItems } from '../../../electron/pricing/reprice';
+import { driverText, getDriver, listDrivers } from '../../../electron/pricing/drivers-store';
+import { applyDriverField } from '../../../electron/services/pricing-commands';
+import type { DriverField } from '../../../shared/domain/pricing/drivers';
 import { listRules, saveRule } from '../../../electron/pricing/rules';
 import { pricingSummary } from '../../../electron/pricing/summary';
 import { priceInMemory } from '../../../shared/domain/pricing/reference-pricer';
@@ -57,10 +59,25 @@ const driver = fc.record({
   rule: fc.integer({ min: 0, max: 2 }),
   centralPct: fc.option(fc.constantFrom('35', '0', '100', '7.25'), { nil: null }),
 });
+// Edits as a planner makes them, each through the command path: money alone (updated in place) or not.
+const EDIT_VALUES: Record<string, readonly (string | null)[]> = {
+  unitAmount: ['90', '0', '77777.77', null],
+  yearlyChange: ['-40', '3.5', null, '0'],
+  baseYear: ['2028', '2020', null],
+  periodsPerYear: ['12', '1.5', null],
+  coverage: ['0.25', '1'],
+  centralPct: ['50', null],
+};
+const edit = fc.record({
+  item: fc.nat(),
+  field: fc.constantFrom(...(Object.keys(EDIT_VALUES) as DriverField[])),
+  pick: fc.nat(),
+});
 const model = fc.record({
   cities: fc.array(fc.array(county, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
   rules: fc.array(fc.array(ruleRow, { minLength: 1, maxLength: 4 }), { minLength: 3, maxLength: 3 }),
   drivers: fc.array(driver, { minLength: 1, maxLength: 4 }),
+  edits: fc.array(edit, { maxLength: 6 }),
 });
 
 class RolledBack extends Error {}
@@ -184,6 +201,18 @@ describe('pricing, SQL against the TypeScript reference', () => {
               city: fenToYuan(sum.city),
               county: fenToYuan(sum.county),
             });
+            // Edits through the command path (amounts updated in place, other fields rebuilt) leave the very
+            // lines a set-based rebuild of the catalogue gives.
+            for (const e of m.edits) {
+              const itemId = drivers[e.item % drivers.length]!.itemId;
+              const values = EDIT_VALUES[e.field]!;
+              const expected = driverText(await getDriver(tx, itemId), e.field);
+              await applyDriverField(tx, { itemId, field: e.field, value: values[e.pick % values.length] ?? null, expected }, 'test');
+            }
+            const catalogueLines = `SELECT c.* FROM cost_lines c JOIN item_drivers d ON d.key = c.item_key JOIN items i ON i.id = d.item_id WHERE i.catalogue_id = '${CATALOGUE}'`;
+            const edited = linesOf(await tx.all(catalogueLines));
+            await repriceCatalogue(tx, CATALOGUE);
+            expect(edited).toEqual(linesOf(await tx.all(catalogueLines)));
             throw new RolledBack();
           })
           .catch((error: unknown) => {
