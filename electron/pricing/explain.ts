@@ -1,7 +1,8 @@
 // Any figure, explained: the lines behind it, each with the chain population × coverage × amount ×
 // periods, the rule row that applied and its shares, and the source and quality of every input.
 import { plainDecimal } from '../../shared/domain/pricing/decimal';
-import { DRIVER_FIELD_LABELS, driverUnit } from '../../shared/domain/pricing/drivers';
+import { DRIVER_FIELD_LABELS, amountFenInYear, driverUnit } from '../../shared/domain/pricing/drivers';
+import type { ItemDriver } from '../../shared/domain/pricing/drivers';
 import { fenToYuan } from '../../shared/domain/pricing/money';
 import type { ExplainLine, Explanation, PopulationInput } from '../../shared/domain/pricing/results';
 import type { Database } from '../db/database';
@@ -69,6 +70,7 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
               src.source AS pop_source, sh.share_pct, sh.base_cohort, sf.name AS share_from_name,
               t.tier, t.source AS tier_source,
               r.county_class AS row_class, r.grade AS row_grade, r.central_by_tier, r.provincial, r.city, r.county,
+              CAST(CAST(rt.central_u AS DECIMAL(18,0)) * CAST(0.0001 AS DECIMAL(5,4)) AS DECIMAL(9,4)) AS rule_central_pct,
               ${['cost', 'central', 'provincial', 'city', 'county'].map((k) => `CAST(c.${k}_fen AS VARCHAR) AS ${k}_f`).join(', ')}
        ${from.replace('WHERE', `
        LEFT JOIN population_resolved p ON p.region = c.region AND p.cohort = $${params.length + 1} AND p.year = c.year
@@ -76,12 +78,13 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
        LEFT JOIN cohort_shares sh ON sh.region_code = p.share_from AND sh.cohort = $${params.length + 1}
        LEFT JOIN regions sf ON sf.code = p.share_from
        LEFT JOIN ref_fiscal_tiers t ON t.province_code = l.province_code
-       LEFT JOIN split_rule_rows r ON r.rule_id = $${params.length + 2} AND r.seq = c.rule_seq
+       LEFT JOIN rule_leaf_terms rt ON rt.rule_id = $${params.length + 2} AND rt.region = c.region
+       LEFT JOIN split_rule_rows r ON r.rule_id = $${params.length + 2} AND r.seq = rt.seq
        WHERE`)}
        ORDER BY c.cost_fen DESC, c.region, c.year LIMIT ${SHOWN_LINES}`,
       [...params, driver.cohort ?? '', driver.splitRuleId ?? ''],
     );
-    lines = rows.map((r) => toLine(r, driver.cohort, driver.coverage, driver.periodsPerYear ?? driverUnit(driver.unit)?.periods ?? '1', { id: rule?.id ?? '', name: rule?.name ?? '', source: rule?.source ?? '' }, driver.centralPct !== null));
+    lines = rows.map((r) => toLine(r, driver, driver.periodsPerYear ?? driverUnit(driver.unit)?.periods ?? '1', { id: rule?.id ?? '', name: rule?.name ?? '', source: rule?.source ?? '' }));
   }
   return {
     title,
@@ -94,14 +97,9 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
   };
 }
 
-function toLine(
-  r: PlainRow,
-  cohort: string | null,
-  coverage: string | null,
-  periods: string,
-  rule: { id: string; name: string; source: string },
-  manual: boolean,
-): ExplainLine {
+function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: { id: string; name: string; source: string }): ExplainLine {
+  const { cohort, coverage } = driver;
+  const manual = driver.centralPct !== null;
   const fen = (k: string) => fenToYuan(BigInt(String(r[`${k}_f`])));
   const population: PopulationInput | null =
     r.pop === null || cohort === null
@@ -128,7 +126,7 @@ function toLine(
     population,
     coverage,
     beneficiaries: r.beneficiaries === null ? null : String(r.beneficiaries),
-    amount: fenToYuan(BigInt(String(r.amount_fen))),
+    amount: fenToYuan(amountFenInYear(driver, Number(r.year))),
     periods,
     cost: fen('cost'),
     central: fen('central'),
@@ -139,7 +137,7 @@ function toLine(
       id: rule.id,
       name: rule.name,
       row: rowLabel,
-      centralPct: plainDecimal(String(r.central_pct)),
+      centralPct: manual ? plainDecimal(driver.centralPct!) : plainDecimal(String(r.rule_central_pct)),
       centralFrom: manual ? 'manual' : r.central_by_tier ? 'tier' : 'rule',
       tier: r.tier === null ? null : Number(r.tier),
       tierSource: r.central_by_tier && !manual ? String(r.tier_source ?? '') : null,

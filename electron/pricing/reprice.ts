@@ -73,8 +73,8 @@ const UNDER_ROOT = (root: string) => `(${root} IS NULL OR t.code = ${root} OR t.
 const BENEFICIARIES = (value: string, covU: string) => `(${value} * ${covU} * 2 + 1000000) // 2000000`;
 
 /**
- * From a relation `base` of lines (item_key, region, year, amount_fen, per_a, per_b, per_region,
- * beneficiaries, rule_seq, central_u, wp, wc, wx, quality): the cost and the four shares in fen, in the
+ * From a relation `base` of lines (item_key, region, year, per_a, per_b, per_region, beneficiaries,
+ * central_u, wp, wc, wx, quality): the cost and the four shares in fen, in the
  * columns of cost_lines. Cost = round(beneficiaries × yearly amount), or the yearly amount per region;
  * central = round(cost × pct); the province's weight share of the rest, then the city's of what remains;
  * the county takes the remainder, so the four always sum to the cost (the county's share is not stored:
@@ -88,12 +88,11 @@ const SPLIT_SQL = `
     FROM base WHERE central_u IS NOT NULL)
   -- One projection: each share refers to the ones before it by name (DuckDB's lateral column aliases), so the
   -- million lines are copied once, not once per share.
-  SELECT CAST(item_key AS INTEGER) AS item_key, CAST(region AS INTEGER) AS region, CAST(year AS SMALLINT) AS year, beneficiaries, amount_fen,
-         cost_fen,
+  SELECT CAST(item_key AS INTEGER) AS item_key, CAST(region AS INTEGER) AS region, CAST(year AS SMALLINT) AS year, beneficiaries, cost_fen,
          ${share('cost_fen', 'central_u', '1000000')} AS central_fen,
          CASE WHEN wp + wc + wx = 0 THEN 0 ELSE ${share('cost_fen - central_fen', 'wp', 'wp + wc + wx')} END AS provincial_fen,
          CASE WHEN wc + wx = 0 THEN 0 ELSE ${share('cost_fen - central_fen - provincial_fen', 'wc', 'wc + wx')} END AS city_fen,
-         CAST(rule_seq AS INTEGER) AS rule_seq, CAST(central_u AS INTEGER) AS central_u, CAST(quality AS TINYINT) AS quality
+         CAST(quality AS TINYINT) AS quality
   FROM costed`;
 
 /** A line's quality: the worse of its population's and its central share's (the rule's own when entered by hand). */
@@ -140,7 +139,7 @@ export function linesSql(driverFilter: string): string {
     WHERE d.per_region),
   base AS (
     SELECT x.item_key, x.region, x.year, x.amount_fen, x.per_a, x.per_b, x.per_region, x.beneficiaries,
-           t.seq AS rule_seq, coalesce(x.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx, ${QUALITY('x.pop_quality', 'x.manual_u')} AS quality
+           coalesce(x.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx, ${QUALITY('x.pop_quality', 'x.manual_u')} AS quality
     FROM (SELECT * FROM per_person UNION ALL SELECT * FROM per_region) x
     JOIN rule_terms t ON t.pair = x.pair AND t.region = x.region),
   ${SPLIT_SQL}`;
@@ -188,7 +187,7 @@ async function rebuildItemLines(tx: Tx, terms: ItemTerms): Promise<void> {
      base AS (
        SELECT a.item_key, t.region, a.year, a.amount_fen, a.per_a, a.per_b, a.per_region,
               ${perRegion ? 'CAST(NULL AS BIGINT)' : BENEFICIARIES('p.value', 'a.cov_u')} AS beneficiaries,
-              t.seq AS rule_seq, coalesce(a.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx,
+              coalesce(a.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx,
               ${QUALITY(perRegion ? '0' : 'p.quality', 'a.manual_u')} AS quality
        FROM rule_leaf_terms t JOIN a ON ${UNDER_ROOT('a.root')} ${people}
        WHERE t.rule_id = ${quote(String(terms.split_rule_id))} AND a.complete),
@@ -199,8 +198,7 @@ async function rebuildItemLines(tx: Tx, terms: ItemTerms): Promise<void> {
 /**
  * One item's lines when they keep their regions, years and rule rows (lineChange 'amounts' or 'values'):
  * updated where they lie, with the same arithmetic (SPLIT_SQL), instead of being deleted and written again.
- * After an edit of money alone the beneficiaries, central share and quality are kept, and the population is
- * not read at all.
+ * After an edit of money alone the beneficiaries and quality are kept, and the population is not read at all.
  */
 async function updateItemLines(tx: Tx, terms: ItemTerms, change: 'amounts' | 'values'): Promise<void> {
   const key = int(terms.item_key);
@@ -210,14 +208,14 @@ async function updateItemLines(tx: Tx, terms: ItemTerms, change: 'amounts' | 'va
     ? `JOIN population_resolved p ON p.region = l.region AND p.year = l.year AND p.cohort = ${quote(String(terms.people))}`
     : '';
   const beneficiaries = !values ? 'l.beneficiaries' : perRegion ? 'CAST(NULL AS BIGINT)' : BENEFICIARIES('p.value', 'a.cov_u');
-  const updated = ['amount_fen', 'cost_fen', 'central_fen', 'provincial_fen', 'city_fen', ...(values ? ['beneficiaries', 'central_u', 'quality'] : [])];
+  const updated = ['cost_fen', 'central_fen', 'provincial_fen', 'city_fen', ...(values ? ['beneficiaries', 'quality'] : [])];
   await tx.runKept(
     `UPDATE cost_lines c SET ${updated.map((column) => `${column} = n.${column}`).join(', ')}
      FROM (
        WITH ${itemTermsCte(key)}, ${ITEM_YEARS_SQL},
        base AS (
-         SELECT l.item_key, l.region, l.year, a.amount_fen, a.per_a, a.per_b, a.per_region, ${beneficiaries} AS beneficiaries, l.rule_seq,
-                ${values ? 'coalesce(a.manual_u, t.central_u)' : 'l.central_u'} AS central_u, t.wp, t.wc, t.wx,
+         SELECT l.item_key, l.region, l.year, a.per_a, a.per_b, a.per_region, ${beneficiaries} AS beneficiaries,
+                coalesce(a.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx,
                 ${values ? QUALITY(perRegion ? '0' : 'p.quality', 'a.manual_u') : 'l.quality'} AS quality
          FROM cost_lines l JOIN a ON a.year = l.year
          JOIN rule_leaf_terms t ON t.rule_id = ${quote(String(terms.split_rule_id))} AND t.region = l.region

@@ -11,25 +11,28 @@ const SPECIFICITY = `(CASE WHEN r.county_class IS NOT NULL THEN 2 ELSE 0 END) + 
 
 /** The terms of the rules `ruleFilter` selects (a condition on split_rule_rows r), in every leaf region. */
 export function ruleLeafTermsSql(ruleFilter: string): string {
+  // The row that applies is chosen with its values (one struct), so neither the rows nor the leaves are
+  // joined a second time.
   return `
   WITH chosen AS (
-    SELECT r.rule_id, l.region, arg_max(r.seq, ${SPECIFICITY}) AS seq
+    SELECT r.rule_id, l.region, l.code, l.top_code, l.city_code, l.province_code, l.county_class,
+           arg_max({'seq': r.seq, 'central_by_tier': r.central_by_tier, 'central_pct': r.central_pct,
+                    'provincial': r.provincial, 'city': r.city, 'county': r.county}, ${SPECIFICITY}) AS r
     FROM split_rule_rows r JOIN leaf_regions l
       ON (r.county_class IS NULL OR r.county_class = l.county_class) AND (r.grade IS NULL OR r.grade = l.grade)
     WHERE ${ruleFilter}
     GROUP BY ALL)
-  SELECT ch.rule_id, ch.region, l.code, l.top_code, l.city_code, CAST(ch.seq AS INTEGER) AS seq,
-         CAST(CASE WHEN r.central_by_tier THEN t.central_share_pct ELSE r.central_pct END * 10000 AS BIGINT) AS central_u,
-         CAST(r.provincial * 10000 AS BIGINT) AS wp,
+  SELECT ch.rule_id, ch.region, ch.code, ch.top_code, ch.city_code, CAST(ch.r.seq AS INTEGER) AS seq,
+         CAST(CASE WHEN ch.r.central_by_tier THEN t.central_share_pct ELSE ch.r.central_pct END * 10000 AS BIGINT) AS central_u,
+         CAST(ch.r.provincial * 10000 AS BIGINT) AS wp,
          -- A 省直管县's city pays nothing for it.
-         CASE WHEN l.county_class = '省直管县' THEN 0 ELSE CAST(r.city * 10000 AS BIGINT) END AS wc,
-         CAST(r.county * 10000 AS BIGINT) AS wx,
-         CAST(greatest(${qualitySql('sr.status')}, CASE WHEN r.central_by_tier THEN ${qualitySql('t.status')} ELSE 0 END) AS TINYINT) AS rule_quality,
+         CASE WHEN ch.county_class = '省直管县' THEN 0 ELSE CAST(ch.r.city * 10000 AS BIGINT) END AS wc,
+         CAST(ch.r.county * 10000 AS BIGINT) AS wx,
+         CAST(greatest(${qualitySql('sr.status')}, CASE WHEN ch.r.central_by_tier THEN ${qualitySql('t.status')} ELSE 0 END) AS TINYINT) AS rule_quality,
          CAST(${qualitySql('sr.status')} AS TINYINT) AS own_quality
-  FROM chosen ch JOIN leaf_regions l ON l.region = ch.region
-  JOIN split_rule_rows r ON r.rule_id = ch.rule_id AND r.seq = ch.seq
+  FROM chosen ch
   JOIN split_rules sr ON sr.id = ch.rule_id
-  LEFT JOIN ref_fiscal_tiers t ON t.province_code = l.province_code`;
+  LEFT JOIN ref_fiscal_tiers t ON t.province_code = ch.province_code`;
 }
 
 /** Every rule's terms again (after the leaves changed). */

@@ -7,6 +7,7 @@ import { drafting } from './004-drafting';
 import { versions } from './005-versions';
 import { itemExtras } from './008-item-extras';
 import { ruleTerms } from './009-rule-terms';
+import { narrowCostLines } from './011-narrow-cost-lines';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,4 @@ export interface Migration {
   statements: string[];
 }
 
-export const MIGRATIONS: Migration[] = [initialSchema, pricingSchema, annexSet, drafting, versions, itemExtras, ruleTerms];
+export const MIGRATIONS: Migration[] = [initialSchema, pricingSchema, annexSet, drafting, versions, itemExtras, ruleTerms, narrowCostLines];

@@ -36,8 +36,7 @@ export async function pricingBench(dir: string): Promise<{ results: Comparison[]
     db.transaction((tx) =>
       tx.run(`CREATE OR REPLACE TABLE floor_lines AS
         SELECT CAST(i % 100 AS INTEGER) AS item_key, CAST(100000 + i // 500 AS INTEGER) AS region, CAST(2026 + i % 5 AS SMALLINT) AS year,
-               i AS beneficiaries, i AS amount_fen, i * 3 AS cost_fen, i AS central_fen, i AS provincial_fen, i AS city_fen,
-               CAST(i % 4 AS INTEGER) AS rule_seq, CAST(600000 AS INTEGER) AS central_u, CAST(0 AS TINYINT) AS quality
+               i AS beneficiaries, i * 3 AS cost_fen, i AS central_fen, i AS provincial_fen, i AS city_fen, CAST(0 AS TINYINT) AS quality
         FROM range(${counts.costLines}) t(i)`),
     );
   results.push(await compare('7. full reprice of the national model', { subject: 'DuckDB pricing (population + cost lines)', baseline: 'DuckDB writing a table of the same shape from range()' }, fullReprice, floor, 5));
