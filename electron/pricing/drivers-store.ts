@@ -4,6 +4,8 @@ import type { DriverField, FieldValue, ItemDriver } from '../../shared/domain/pr
 import { plainDecimal } from '../../shared/domain/pricing/decimal';
 import type { Database, Tx } from '../db/database';
 import type { PlainRow } from '../db/plain-values';
+import type { CatalogueItem } from '../../shared/domain/catalogue';
+import { numberedItem } from '../services/catalogue-queries';
 
 type Reader = Pick<Database, 'all'> | Pick<Tx, 'all'>;
 
@@ -34,6 +36,15 @@ export function toDriver(itemId: string, row: PlainRow | undefined): ItemDriver 
 export async function getDriver(db: Reader, itemId: string): Promise<ItemDriver> {
   const [row] = await db.all('SELECT * FROM item_drivers WHERE item_id = $1', [itemId]);
   return toDriver(itemId, row);
+}
+
+/** An item and its drivers in one read: what every edit of a driver checks first. */
+export async function getItemAndDriver(tx: Pick<Tx, 'all'>, itemId: string): Promise<{ item: CatalogueItem; driver: ItemDriver }> {
+  const [row] = await tx.all(
+    'SELECT i.*, d.* EXCLUDE (item_id, key, updated_at) FROM items i LEFT JOIN item_drivers d ON d.item_id = i.id WHERE i.id = $1',
+    [itemId],
+  );
+  return { item: await numberedItem(tx, itemId, row), driver: toDriver(itemId, row) };
 }
 
 export async function listDrivers(db: Reader, catalogueId: string): Promise<Map<string, ItemDriver>> {

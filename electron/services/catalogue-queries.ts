@@ -107,9 +107,15 @@ export async function getItems(db: Reader, itemIds: readonly string[]): Promise<
 
 export async function getItem(db: Reader, itemId: string): Promise<CatalogueItem> {
   const [row] = await db.all('SELECT * FROM items WHERE id = $1', [itemId]);
+  return numberedItem(db, itemId, row);
+}
+
+/**
+ * An item row as read (undefined: there is none), with its 序号 (numberedItems' order) counted as the items up
+ * to it: a third of the cost of numbering the whole catalogue, and every edit reads its item.
+ */
+export async function numberedItem(db: Reader, itemId: string, row: PlainRow | undefined): Promise<CatalogueItem> {
   if (!row) throw new AppError('not_found', `没有编号为“${itemId}”的服务项目，它可能已被删除。`);
-  // Its 序号 (numberedItems' order) as a count of the items up to it: a third of the cost of numbering the
-  // whole catalogue, and every edit reads its item.
   const [{ n } = { n: 0 }] = await db.all(
     'SELECT count(*) AS n FROM items WHERE catalogue_id = $1 AND (domain_seq < $2 OR (domain_seq = $2 AND position <= $3))',
     [text(row.catalogue_id), Number(row.domain_seq), Number(row.position)],

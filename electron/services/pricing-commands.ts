@@ -8,7 +8,7 @@ import { suggestDriver, suggestRule } from '../../shared/domain/pricing/suggest'
 import type { SplitRule } from '../../shared/domain/pricing/split-rules';
 import { AppError } from '../db/app-error';
 import type { Database, Tx } from '../db/database';
-import { driverText, getDriver, writeDriverFields } from '../pricing/drivers-store';
+import { driverText, getDriver, getItemAndDriver, writeDriverFields } from '../pricing/drivers-store';
 import { repriceAll, repriceDriverEdit, repriceItems, repriceRule } from '../pricing/reprice';
 import { getRegion } from '../pricing/regions-store';
 import { toScaled } from '../../shared/domain/pricing/decimal';
@@ -41,9 +41,8 @@ export async function applyDriverField(
   request: { itemId: string; field: DriverField; value: string | null; expected: string | null },
   origin: Origin,
 ): Promise<Committed<ItemDriver>> {
-  const item = await getItem(tx, request.itemId);
+  const { item, driver: before } = await getItemAndDriver(tx, request.itemId);
   const where = `第${item.itemNo}项“${item.name}”的“${DRIVER_FIELD_LABELS[request.field]}”`;
-  const before = await getDriver(tx, request.itemId);
   const stored = driverText(before, request.field);
   const expected = request.expected === null ? null : parseValue(request.field, request.expected, where);
   if (String(expected ?? '') !== String(stored ?? '')) {
