@@ -6,6 +6,8 @@ import type { Database, Tx } from '../db/database';
 import type { PlainRow } from '../db/plain-values';
 import type { CatalogueItem } from '../../shared/domain/catalogue';
 import { numberedItem } from '../services/catalogue-queries';
+import { DEFAULT_YEARS } from './reprice';
+import { quote } from '../db/sql-literal';
 
 type Reader = Pick<Database, 'all'> | Pick<Tx, 'all'>;
 
@@ -38,13 +40,26 @@ export async function getDriver(db: Reader, itemId: string): Promise<ItemDriver>
   return toDriver(itemId, row);
 }
 
-/** An item and its drivers in one read: what every edit of a driver checks first. */
-export async function getItemAndDriver(tx: Pick<Tx, 'all'>, itemId: string): Promise<{ item: CatalogueItem; driver: ItemDriver }> {
-  const [row] = await tx.all(
-    'SELECT i.*, d.* EXCLUDE (item_id, key, updated_at) FROM items i LEFT JOIN item_drivers d ON d.item_id = i.id WHERE i.id = $1',
-    [itemId],
+/**
+ * An item, its drivers and the years its catalogue is priced for, in one read: what every edit of a driver
+ * checks first.
+ */
+export async function getItemAndDriver(
+  tx: Tx,
+  itemId: string,
+): Promise<{ item: CatalogueItem; driver: ItemDriver; years: { fromYear: number; toYear: number } }> {
+  // Kept statements (the item named in their text): an edit of the same item reads them again and again.
+  const [row] = await tx.allKept(
+    `SELECT i.*, d.* EXCLUDE (item_id, key, updated_at),
+            coalesce(s.from_year, ${DEFAULT_YEARS.fromYear}) AS priced_from, coalesce(s.to_year, ${DEFAULT_YEARS.toYear}) AS priced_to
+     FROM items i LEFT JOIN item_drivers d ON d.item_id = i.id LEFT JOIN pricing_settings s ON s.catalogue_id = i.catalogue_id
+     WHERE i.id = ${quote(itemId)}`,
   );
-  return { item: await numberedItem(tx, itemId, row), driver: toDriver(itemId, row) };
+  return {
+    item: await numberedItem((sql) => tx.allKept(sql), itemId, row),
+    driver: toDriver(itemId, row),
+    years: { fromYear: Number(row?.priced_from), toYear: Number(row?.priced_to) },
+  };
 }
 
 export async function listDrivers(db: Reader, catalogueId: string): Promise<Map<string, ItemDriver>> {
@@ -52,10 +67,20 @@ export async function listDrivers(db: Reader, catalogueId: string): Promise<Map<
   return new Map(rows.map((r) => [String(r.item_id), toDriver(String(r.item_id), r)]));
 }
 
-/** Writes the given fields of an item's drivers (creating the row the first time); gives the drivers as written. */
-export async function writeDriverFields(tx: Tx, itemId: string, changes: Partial<Record<DriverField, FieldValue>>): Promise<ItemDriver> {
+/**
+ * Writes the given fields of an item's drivers (creating the row the first time); gives the drivers as written
+ * and the key their cost lines carry.
+ */
+export async function writeDriverFields(
+  tx: Tx,
+  itemId: string,
+  changes: Partial<Record<DriverField, FieldValue>>,
+): Promise<{ driver: ItemDriver; key: number }> {
   const fields = DRIVER_FIELDS.filter((f) => f in changes);
-  if (fields.length === 0) return getDriver(tx, itemId);
+  if (fields.length === 0) {
+    const [row] = await tx.all('SELECT * FROM item_drivers WHERE item_id = $1', [itemId]);
+    return { driver: toDriver(itemId, row), key: Number(row?.key) };
+  }
   const columns = fields.map((f) => DRIVER_COLUMNS[f].column);
   const casts = fields.map((f, i) => `CAST($${i + 2} AS ${DRIVER_COLUMNS[f].cast})`);
   const values = [
@@ -72,7 +97,7 @@ export async function writeDriverFields(tx: Tx, itemId: string, changes: Partial
     values,
   );
   const [written] = updated ? [updated] : await tx.all(`INSERT INTO item_drivers (item_id, ${columns.join(', ')}) VALUES ($1, ${casts.join(', ')}) RETURNING *`, values);
-  return toDriver(itemId, written);
+  return { driver: toDriver(itemId, written), key: Number(written?.key) };
 }
 
 /** A driver's value as text, the form edits compare against. */

@@ -75,7 +75,8 @@ export async function rebuildPopulation(tx: Tx, fromYear: number, toYear: number
             n.year AS from_year, CAST(NULL AS VARCHAR) AS share_from,
             CAST(greatest(n.quality, CASE WHEN n.year = target THEN 0 ELSE 1 END) AS TINYINT) AS quality
      FROM nearest
-     JOIN growth_factors f ON f.rate = growth_pct AND f.years = target - n.year`,
+     JOIN growth_factors f ON f.rate = growth_pct AND f.years = target - n.year
+     ORDER BY cohort`,
     [fromYear, toYear],
   );
 

@@ -4,9 +4,10 @@
 import type { Tx } from '../db/database';
 import { idList, idsFromJson } from '../db/id-list';
 import { rebuildPopulation } from './population';
-import { lineChange } from '../../shared/domain/pricing/drivers';
+import { driverUnit, lineChange } from '../../shared/domain/pricing/drivers';
 import type { ItemDriver } from '../../shared/domain/pricing/drivers';
-import { UNITS_SQL, quote } from './sql-values';
+import { quote } from '../db/sql-literal';
+import { UNITS_SQL } from './sql-values';
 
 export const DEFAULT_YEARS = { fromYear: 2026, toYear: 2030 } as const;
 
@@ -145,15 +146,6 @@ export function linesSql(driverFilter: string): string {
   ${SPLIT_SQL}`;
 }
 
-/** An integer read back from DuckDB, as an SQL literal. */
-const int = (value: unknown) => {
-  const text = String(value);
-  if (!/^-?\d+$/u.test(text)) throw new Error(`测算内部错误：“${text}”不是整数。`);
-  return text;
-};
-
-/** The item's terms, read as one flat row: its key, integer terms, catalogue region and years. */
-type ItemTerms = Record<string, unknown>;
 
 /**
  * Per year of the one item in `drv` (its terms, driverTermsSql for one item): `drv_years`, then `a`, the
@@ -163,34 +155,40 @@ const ITEM_YEARS_SQL = `drv_years AS (SELECT drv.*, CAST(unnest(range(drv.from_y
      a AS (${YEAR_AMOUNT_SQL})`;
 
 /**
- * The statements below name the item, its rule and its cohort in their text (so DuckDB skips the storage
- * that holds none of their lines) and read every value from the tables: the text stays the same from one
- * edit of the item to the next, and the statement is planned once and kept (Tx.runKept).
+ * Which lines one item has: its key, its rule, its cohort (none when priced per region). The statements below
+ * name them in their text (so DuckDB skips the storage that holds none of their lines) and read every value
+ * from the tables: the text stays the same from one edit of the item to the next, and the statement is planned
+ * once and kept (Tx.runKept).
  */
-const itemTermsCte = (key: string) => `drv AS (${driverTermsSql(`d.key = ${key}`, true)})`;
+interface ItemLines {
+  key: number;
+  ruleId: string | null;
+  cohort: string | null;
+  perRegion: boolean;
+}
+
+const itemTermsCte = (key: number) => `drv AS (${driverTermsSql(`d.key = ${key}`, true)})`;
 
 /**
  * One item's lines, rebuilt: its years joined with its cohort's population and its rule's terms. The same
  * arithmetic as linesSql, in a statement small enough that DuckDB plans it in a few milliseconds.
  */
-async function rebuildItemLines(tx: Tx, terms: ItemTerms): Promise<void> {
-  const key = int(terms.item_key);
-  await tx.runKept(`DELETE FROM cost_lines WHERE item_key = ${key}`);
-  if (terms.complete !== true) return;
-  const perRegion = terms.per_region === true;
-  const people = perRegion
+async function rebuildItemLines(tx: Tx, item: ItemLines): Promise<void> {
+  await tx.runKept(`DELETE FROM cost_lines WHERE item_key = ${item.key}`);
+  if (item.ruleId === null || (!item.perRegion && item.cohort === null)) return;
+  const people = item.perRegion
     ? ''
-    : `JOIN population_resolved p ON p.region = t.region AND p.year = a.year AND p.cohort = ${quote(String(terms.people))}`;
+    : `JOIN population_resolved p ON p.region = t.region AND p.year = a.year AND p.cohort = ${quote(item.cohort!)}`;
   await tx.runKept(
     `INSERT INTO cost_lines
-     WITH ${itemTermsCte(key)}, ${ITEM_YEARS_SQL},
+     WITH ${itemTermsCte(item.key)}, ${ITEM_YEARS_SQL},
      base AS (
        SELECT a.item_key, t.region, a.year, a.amount_fen, a.per_a, a.per_b, a.per_region,
-              ${perRegion ? 'CAST(NULL AS BIGINT)' : BENEFICIARIES('p.value', 'a.cov_u')} AS beneficiaries,
+              ${item.perRegion ? 'CAST(NULL AS BIGINT)' : BENEFICIARIES('p.value', 'a.cov_u')} AS beneficiaries,
               coalesce(a.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx,
-              ${QUALITY(perRegion ? '0' : 'p.quality', 'a.manual_u')} AS quality
+              ${QUALITY(item.perRegion ? '0' : 'p.quality', 'a.manual_u')} AS quality
        FROM rule_leaf_terms t JOIN a ON ${UNDER_ROOT('a.root')} ${people}
-       WHERE t.rule_id = ${quote(String(terms.split_rule_id))} AND a.complete),
+       WHERE t.rule_id = ${quote(item.ruleId)} AND a.complete AND a.per_region = ${item.perRegion}),
      ${SPLIT_SQL}`,
   );
 }
@@ -200,50 +198,48 @@ async function rebuildItemLines(tx: Tx, terms: ItemTerms): Promise<void> {
  * updated where they lie, with the same arithmetic (SPLIT_SQL), instead of being deleted and written again.
  * After an edit of money alone the beneficiaries and quality are kept, and the population is not read at all.
  */
-async function updateItemLines(tx: Tx, terms: ItemTerms, change: 'amounts' | 'values'): Promise<void> {
-  const key = int(terms.item_key);
+async function updateItemLines(tx: Tx, item: ItemLines & { ruleId: string }, change: 'amounts' | 'values'): Promise<void> {
   const values = change === 'values';
-  const perRegion = terms.per_region === true;
-  const people = values && !perRegion
-    ? `JOIN population_resolved p ON p.region = l.region AND p.year = l.year AND p.cohort = ${quote(String(terms.people))}`
+  const people = values && !item.perRegion
+    ? `JOIN population_resolved p ON p.region = l.region AND p.year = l.year AND p.cohort = ${quote(item.cohort ?? '')}`
     : '';
-  const beneficiaries = !values ? 'l.beneficiaries' : perRegion ? 'CAST(NULL AS BIGINT)' : BENEFICIARIES('p.value', 'a.cov_u');
+  const beneficiaries = !values ? 'l.beneficiaries' : item.perRegion ? 'CAST(NULL AS BIGINT)' : BENEFICIARIES('p.value', 'a.cov_u');
   const updated = ['cost_fen', 'central_fen', 'provincial_fen', 'city_fen', ...(values ? ['beneficiaries', 'quality'] : [])];
   await tx.runKept(
     `UPDATE cost_lines c SET ${updated.map((column) => `${column} = n.${column}`).join(', ')}
      FROM (
-       WITH ${itemTermsCte(key)}, ${ITEM_YEARS_SQL},
+       WITH ${itemTermsCte(item.key)}, ${ITEM_YEARS_SQL},
        base AS (
          SELECT l.item_key, l.region, l.year, a.per_a, a.per_b, a.per_region, ${beneficiaries} AS beneficiaries,
                 coalesce(a.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx,
-                ${values ? QUALITY(perRegion ? '0' : 'p.quality', 'a.manual_u') : 'l.quality'} AS quality
+                ${values ? QUALITY(item.perRegion ? '0' : 'p.quality', 'a.manual_u') : 'l.quality'} AS quality
          FROM cost_lines l JOIN a ON a.year = l.year
-         JOIN rule_leaf_terms t ON t.rule_id = ${quote(String(terms.split_rule_id))} AND t.region = l.region
+         JOIN rule_leaf_terms t ON t.rule_id = ${quote(item.ruleId)} AND t.region = l.region
          ${people}
-         WHERE l.item_key = ${key}
+         WHERE l.item_key = ${item.key}
          -- In the order the lines are stored: DuckDB updates rows that come out of order many times slower
          -- (87 ms against 12 ms after a coverage edit, when the population's order led).
          ORDER BY l.rowid),
        ${SPLIT_SQL}) n
-     WHERE c.item_key = ${key} AND c.region = n.region AND c.year = n.year`,
+     WHERE c.item_key = ${item.key} AND c.region = n.region AND c.year = n.year`,
   );
 }
 
-async function itemTerms(tx: Tx, itemId: string): Promise<ItemTerms | undefined> {
-  const [terms] = await tx.allKept(driverTermsSql(`d.item_id = ${quote(itemId)}`, true));
-  return terms;
-}
-
 /**
- * After an edit of one item's drivers from `before` to `after`: its lines updated where they lie when they
- * keep their places (lineChange), else rebuilt.
+ * After an edit of one item's drivers (its key `key`) from `before` to `after`, in a catalogue priced for
+ * `years`: its lines updated where they lie when they keep their places (lineChange), else rebuilt.
  */
-export async function repriceDriverEdit(tx: Tx, before: ItemDriver, after: ItemDriver): Promise<void> {
-  const terms = await itemTerms(tx, after.itemId);
-  if (!terms) return;
-  const change = lineChange(before, after, { fromYear: Number(terms.from_year), toYear: Number(terms.to_year) });
-  if (change === 'lines') await rebuildItemLines(tx, terms);
-  else await updateItemLines(tx, terms, change);
+export async function repriceDriverEdit(
+  tx: Tx,
+  key: number,
+  years: { fromYear: number; toYear: number },
+  before: ItemDriver,
+  after: ItemDriver,
+): Promise<void> {
+  const item = { key, ruleId: after.splitRuleId, cohort: after.cohort, perRegion: driverUnit(after.unit)?.basis === 'per_region' };
+  const change = lineChange(before, after, years);
+  if (change === 'lines' || item.ruleId === null) await rebuildItemLines(tx, item);
+  else await updateItemLines(tx, { ...item, ruleId: item.ruleId }, change);
 }
 
 export async function repriceCatalogue(tx: Tx, catalogueId: string): Promise<void> {
@@ -258,8 +254,11 @@ export async function repriceCatalogue(tx: Tx, catalogueId: string): Promise<voi
 export async function repriceItems(tx: Tx, itemIds: string[]): Promise<void> {
   if (itemIds.length === 0) return;
   if (itemIds.length === 1) {
-    const terms = await itemTerms(tx, itemIds[0]!);
-    return terms ? rebuildItemLines(tx, terms) : undefined;
+    const [row] = await tx.all('SELECT key, split_rule_id, cohort, unit FROM item_drivers WHERE item_id = $1', [itemIds[0]!]);
+    if (!row) return;
+    const perRegion = driverUnit(row.unit === null ? null : String(row.unit))?.basis === 'per_region';
+    const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+    return rebuildItemLines(tx, { key: Number(row.key), ruleId: text(row.split_rule_id), cohort: text(row.cohort), perRegion });
   }
   const ids = [idList(itemIds)];
   await tx.run(`DELETE FROM cost_lines WHERE item_key IN (SELECT key FROM item_drivers WHERE item_id IN ${idsFromJson('$1')})`, ids);

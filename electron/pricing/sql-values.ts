@@ -1,8 +1,7 @@
 // Literal tables built from the domain's constants, so SQL and TypeScript read one definition.
 import { DRIVER_UNITS } from '../../shared/domain/pricing/drivers';
 
-/** A text as an SQL string literal. */
-export const quote = (text: string) => `'${text.replace(/'/gu, "''")}'`;
+import { quote } from '../db/sql-literal';
 
 /** (unit, periods, per_region) for every unit a driver may use. */
 export const UNITS_SQL = `(VALUES ${DRIVER_UNITS.map((u) => `(${quote(u.unit)}, CAST(${u.periods} AS DECIMAL(7,2)), ${u.basis === 'per_region'})`).join(", ")}) AS u(unit, periods, per_region)`;

@@ -3,6 +3,7 @@ import { DRAFT_STAGES, ITEM_FIELDS } from '../../shared/domain/catalogue';
 import type { DraftStage, CatalogueDetail, CatalogueItem, CatalogueSummary, ColumnLabels, Domain } from '../../shared/domain/catalogue';
 import { AppError } from '../db/app-error';
 import { idList, idsFromJson } from '../db/id-list';
+import { quote, wholeNumber } from '../db/sql-literal';
 import type { Database, Tx } from '../db/database';
 import type { PlainRow } from '../db/plain-values';
 import { numberOrNull, text, textOrNull } from '../db/row-values';
@@ -107,18 +108,19 @@ export async function getItems(db: Reader, itemIds: readonly string[]): Promise<
 
 export async function getItem(db: Reader, itemId: string): Promise<CatalogueItem> {
   const [row] = await db.all('SELECT * FROM items WHERE id = $1', [itemId]);
-  return numberedItem(db, itemId, row);
+  return numberedItem((sql) => db.all(sql), itemId, row);
 }
 
 /**
  * An item row as read (undefined: there is none), with its 序号 (numberedItems' order) counted as the items up
- * to it: a third of the cost of numbering the whole catalogue, and every edit reads its item.
+ * to it: a third of the cost of numbering the whole catalogue, and every edit reads its item. The count's
+ * values are written into its text, so a caller in an edit can keep it (Tx.allKept).
  */
-export async function numberedItem(db: Reader, itemId: string, row: PlainRow | undefined): Promise<CatalogueItem> {
+export async function numberedItem(read: (sql: string) => Promise<PlainRow[]>, itemId: string, row: PlainRow | undefined): Promise<CatalogueItem> {
   if (!row) throw new AppError('not_found', `没有编号为“${itemId}”的服务项目，它可能已被删除。`);
-  const [{ n } = { n: 0 }] = await db.all(
-    'SELECT count(*) AS n FROM items WHERE catalogue_id = $1 AND (domain_seq < $2 OR (domain_seq = $2 AND position <= $3))',
-    [text(row.catalogue_id), Number(row.domain_seq), Number(row.position)],
+  const [seq, position] = [wholeNumber(row.domain_seq), wholeNumber(row.position)];
+  const [{ n } = { n: 0 }] = await read(
+    `SELECT count(*) AS n FROM items WHERE catalogue_id = ${quote(text(row.catalogue_id))} AND (domain_seq < ${seq} OR (domain_seq = ${seq} AND position <= ${position}))`,
   );
   return toItem({ ...row, item_no: n });
 }

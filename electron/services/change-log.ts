@@ -1,6 +1,7 @@
 // The change log: every write, with what undoes it. Writes made while a transaction is grouping (a user's
 // edit, insert, delete, move) join one history group: one undo step, however many commands it holds.
 import type { Tx } from '../db/database';
+import { quote } from '../db/sql-literal';
 import type { Origin } from './commands';
 
 interface Grouping {
@@ -23,7 +24,8 @@ async function groupFor(tx: Tx, catalogueId: string | null, inverse: unknown, de
   const grouping = groupings.get(tx);
   if (!grouping || catalogueId === null || inverse === undefined || inverse === null) return null;
   if (grouping.groupId === null) {
-    await tx.run(`UPDATE history_groups SET state = 'dropped' WHERE catalogue_id = $1 AND state = 'undone'`, [catalogueId]);
+    // Kept (the catalogue written in): every edit runs it.
+    await tx.runKept(`UPDATE history_groups SET state = 'dropped' WHERE catalogue_id = ${quote(catalogueId)} AND state = 'undone'`);
     const [group] = await tx.all('INSERT INTO history_groups (catalogue_id, label) VALUES ($1, $2) RETURNING id', [
       catalogueId,
       grouping.label ?? description ?? '修改',
