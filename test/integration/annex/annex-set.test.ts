@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { domainHeading } from '../../../shared/domain/numerals';
+import { lineBreakFaults } from '../../../shared/domain/line-breaking';
 import type { CatalogueDetail } from '../../../shared/domain/catalogue';
 import { Database } from '../../../electron/db/database';
 import { exportAnnexes } from '../../../electron/services/annex-export';
@@ -25,29 +26,61 @@ const HEADER_ROW = 5;
 /**
  * Where each printed page's rows begin and end (points from the top), from the file's own row heights
  * and breaks: printed at 100 %, a page's table starts at the top margin, after the first page with the
- * repeated header row. A line of text that crosses one of these edges is text its row cannot hold.
+ * repeated header row. Pages are numbered on through the sheets, as the PDF numbers them.
  */
-function rowEdgeCrossings(sheets: readonly PrintedSheet[], words: readonly PdfWord[]): string[] {
-  const crossings: string[] = [];
-  let page = 0;
+function pageRowEdges(sheets: readonly PrintedSheet[]): number[][] {
+  const pages: number[][] = [];
   for (const sheet of sheets) {
     const height = (row: number) => sheet.rowHeights[row - 1] ?? 15;
     const starts = [1, ...sheet.rowBreaks.map((b) => b + 1)];
     const ends = [...sheet.rowBreaks, sheet.rowHeights.length];
     starts.forEach((start, index) => {
-      page += 1;
       const rows = [...(index === 0 ? [] : [HEADER_ROW]), ...Array.from({ length: ends[index]! - start + 1 }, (_, k) => start + k)];
       let y = sheet.topMargin * 72;
       const edges = [y];
       for (const row of rows) edges.push((y += height(row)));
-      const onPage = words.filter((w) => w.page === page && w.yMin > edges[0]! - 1 && w.yMin < y);
-      for (const word of onPage) {
-        const crossed = edges.find((edge) => word.yMin < edge - 1 && word.yMax > edge + 1);
-        if (crossed !== undefined) crossings.push(`page ${page}: “${word.text}” crosses y=${crossed.toFixed(1)}`);
-      }
+      pages.push(edges);
     });
   }
+  return pages;
+}
+
+/** A line of text that crosses one of its page's row edges is text its row cannot hold. */
+function rowEdgeCrossings(sheets: readonly PrintedSheet[], words: readonly PdfWord[]): string[] {
+  const crossings: string[] = [];
+  pageRowEdges(sheets).forEach((edges, index) => {
+    const onPage = words.filter((w) => w.page === index + 1 && w.yMin > edges[0]! - 1 && w.yMin < edges.at(-1)!);
+    for (const word of onPage) {
+      const crossed = edges.find((edge) => word.yMin < edge - 1 && word.yMax > edge + 1);
+      if (crossed !== undefined) crossings.push(`page ${index + 1}: “${word.text}” crosses y=${crossed.toFixed(1)}`);
+    }
+  });
   return crossings;
+}
+
+/**
+ * The printed lines of every cell, read from the PDF alone: words on one baseline and close together
+ * (less than a glyph apart) are one line of one cell; the lines of a cell share its left edge (the text
+ * is set flush left) and its row (between two row edges of the page).
+ */
+function printedCells(sheets: readonly PrintedSheet[], words: readonly PdfWord[]): string[][] {
+  const cells = new Map<string, Array<{ y: number; text: string }>>();
+  pageRowEdges(sheets).forEach((edges, index) => {
+    const onPage = words.filter((w) => w.page === index + 1).sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin);
+    const lines: PdfWord[][] = [];
+    for (const word of onPage) {
+      const line = lines.find((l) => Math.abs(l[0]!.yMin - word.yMin) < 1 && word.xMin - l.at(-1)!.xMax < 6 && word.xMin >= l.at(-1)!.xMax - 1);
+      if (line) line.push(word);
+      else lines.push([word]);
+    }
+    for (const line of lines) {
+      const row = edges.findIndex((edge) => edge > line[0]!.yMin);
+      const key = `${index}:${row}:${Math.round(line[0]!.xMin)}`;
+      const text = line.map((w, k) => (k > 0 && w.xMin - line[k - 1]!.xMax > 1.5 ? ' ' : '') + w.text).join('');
+      cells.set(key, [...(cells.get(key) ?? []), { y: line[0]!.yMin, text }]);
+    }
+  });
+  return [...cells.values()].map((lines) => lines.sort((a, b) => a.y - b.y).map((line) => line.text));
 }
 
 const GOLDEN = new URL('../../fixtures/golden/', import.meta.url).pathname;
@@ -176,6 +209,22 @@ describe.skipIf(!hasLibreOffice || !hasPoppler)('the annex set printed by LibreO
       const crossings = rowEdgeCrossings(seen.sheets, words);
       expect(crossings, `${crossings.length} lines cross a row edge in ${file}`).toEqual([]);
     }
+  });
+
+  // LibreOffice breaks Chinese lines anywhere in an .xlsx (README): the writer lays the lines out itself.
+  it.skipIf(!hasOpenpyxl)('breaks lines as Chinese typesetting does: no line starts with ，。、 or ends with （“, no amount split from its unit', async () => {
+    for (const [file, pdf] of [[setFile, setPdf], [indicatorFile, indicatorPdf]] as const) {
+      const seen = await readWithOpenpyxl<{ sheets: PrintedSheet[] }>(file);
+      const { words } = await pdfWords(pdf);
+      const cells = printedCells(seen.sheets, words);
+      // The reading is checked too: it finds the many wrapped cells the annexes have.
+      expect(cells.filter((lines) => lines.length > 1).length, file).toBeGreaterThan(file === setFile ? 150 : 0);
+      const faults = cells.flatMap((lines) => lineBreakFaults(lines));
+      expect(faults, `${faults.length} faults in ${file}`).toEqual([]);
+    }
+    // The amounts of item 1 as printed, each whole on its line.
+    expect(pages[0]).toMatch(/685 元、/u);
+    expect(pages[0]).toMatch(/885 元。/u);
   });
 
   it('prints every domain heading and every task, and the indicator notes under the table', () => {
