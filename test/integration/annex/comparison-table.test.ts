@@ -51,7 +51,8 @@ describe('对照表 written by the CLI, read back by exceljs', () => {
     expect(sheet.getCell('A6').isMerged).toBe(true);
     const rows: string[][] = [];
     sheet.eachRow((row, n) => {
-      if (n > 6) rows.push([1, 2, 3, 4, 5].map((c) => String(row.getCell(c).text)));
+      // The writer adds line feeds where a printed line ends (Chinese line breaking): read the text without them.
+      if (n > 6) rows.push([1, 2, 3, 4, 5].map((c) => String(row.getCell(c).text).replaceAll('\n', '')));
     });
     const changed = rows.find((r) => r[4] === '修改了服务指导标准')!;
     expect(changed[0]).toBe('1');
