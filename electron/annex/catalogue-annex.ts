@@ -224,13 +224,16 @@ export function addCatalogueSheet(
   return { sheet, pages };
 }
 
+/** The author every annex names: 导入清单 knows the app's own files by it (their cells carry laid-out lines). */
+export const ANNEX_CREATOR = '清单工作台';
+
 /** A workbook as exceljs makes it, with the document properties the annexes carry. */
 export async function newAnnexWorkbook(title: string): Promise<Workbook> {
   // exceljs takes a sixth of the app's start-up to load: load it on the first export instead.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = '清单工作台';
-  workbook.lastModifiedBy = '清单工作台';
+  workbook.creator = ANNEX_CREATOR;
+  workbook.lastModifiedBy = ANNEX_CREATOR;
   workbook.title = title;
   return workbook;
 }

@@ -166,6 +166,40 @@ export function layoutCellText(text: string, columnWidth: number, fontSizePt: nu
   return lines.join('\n');
 }
 
+/**
+ * Where layoutCellText breaks this text (offsets into it, in UTF-16 units, before which it adds a line
+ * feed). The layout only adds line feeds, so the two texts are walked side by side.
+ */
+function addedBreaks(text: string, columnWidth: number, fontSizePt: number, indent: number): Set<number> {
+  const laid = layoutCellText(text, columnWidth, fontSizePt, indent);
+  const breaks = new Set<number>();
+  let at = 0;
+  for (let index = 0; index < laid.length; index += 1) {
+    if (laid[index] === '\n' && text[at] !== '\n') breaks.add(at);
+    else at += 1;
+  }
+  return breaks;
+}
+
+/**
+ * The text of a cell the annex writer laid out, without the line feeds it added: a line feed is the
+ * writer's where laying the joined text out at this column breaks there too; any other is the text's own.
+ * `fontSizesPt` are the sizes to try (exceljs reads 10.5 back as 10). For 导入清单 of the app's own annexes.
+ */
+export function unbreakCellText(text: string, columnWidth: number, fontSizesPt: readonly number[], indent = 0): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  let result = lines[0]!;
+  let paragraph = lines[0]!;
+  for (const line of lines.slice(1)) {
+    const joined = paragraph + line;
+    const soft = paragraph !== '' && line !== '' && fontSizesPt.some((size) => addedBreaks(joined, columnWidth, size, indent).has(paragraph.length));
+    result += soft ? line : `\n${line}`;
+    paragraph = soft ? joined : line;
+  }
+  return result;
+}
+
 /** How many lines a text wraps to in a column, breaking as Excel and LibreOffice do, roughly. */
 export function estimateLineCount(text: string, columnWidth: number, fontSizePt: number, indent = 0): number {
   return countLines(measureText(text), columnWidth, fontSizePt, indent);

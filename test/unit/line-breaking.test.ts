@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { NO_LINE_END, NO_LINE_START, lineBreakFaults } from '../../shared/domain/line-breaking';
-import { breakUnits, estimateLineCount, isWide, layoutCellText } from '../../electron/annex/row-height';
+import { breakUnits, estimateLineCount, isWide, layoutCellText, unbreakCellText } from '../../electron/annex/row-height';
 
 describe('breakUnits', () => {
   it('keeps closing punctuation with the glyph before it and opening punctuation with the glyph after it', () => {
@@ -77,5 +77,16 @@ describe('layoutCellText', () => {
         expect(layoutCellText(value, width, 11, 1).split('\n').length).toBe(estimateLineCount(value, width, 11, 1));
       }),
     );
+  });
+
+  it('is undone by unbreakCellText, which 导入清单 uses on the app’s own annexes', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 11, max: 60 }), (value, width) => {
+        expect(unbreakCellText(layoutCellText(value, width, 10.5, 1), width, [10, 10.5], 1)).toBe(value);
+      }),
+    );
+    // A line feed of the text's own, after a short line, is kept.
+    const own = '第一段。\n第二段很长很长很长很长很长很长很长很长很长很长。';
+    expect(unbreakCellText(layoutCellText(own, 14, 10.5, 1), 14, [10.5], 1)).toBe(own);
   });
 });
