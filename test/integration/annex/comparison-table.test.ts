@@ -10,7 +10,9 @@ import { executeCommand } from '../../../electron/services/commands';
 import { draftCommand } from '../../../electron/services/drafts';
 import { runCli } from '../../support/run-cli';
 import { seededDatabaseFile } from '../../support/temp-db';
-import { convertToPdf, freshTempDir, hasLibreOffice, hasOpenpyxl, hasPoppler, pdfPages, pdfWords, readWithOpenpyxl, skipWithout } from './system-tools';
+import { convertToPdf, freshTempDir, hasLibreOffice, hasOpenpyxl, hasPoppler, pdfPages, pdfWords, printedCells, readWithOpenpyxl, rowEdgeCrossings, skipWithout } from './system-tools';
+import type { PdfWord, PrintedSheet } from './system-tools';
+import { lineBreakFaults } from '../../../shared/domain/line-breaking';
 
 const PT_PER_MM = 72 / 25.4;
 const HEADER = ['序号', '服务项目', '原文', '修改后', '说明'];
@@ -101,14 +103,26 @@ describe.skipIf(skipWithout(hasOpenpyxl))('对照表 read by openpyxl', () => {
 describe.skipIf(skipWithout(hasLibreOffice, hasPoppler))('对照表 printed by LibreOffice', () => {
   let pages: string[] = [];
   let size = { pageWidth: 0, pageHeight: 0 };
+  let words: PdfWord[] = [];
+  let copy = '';
   beforeAll(async () => {
     const printDir = freshTempDir('comparison-print-');
-    const copy = join(printDir, 'wide.xlsx');
+    copy = join(printDir, 'wide.xlsx');
     writeFileSync(copy, readFileSync(wideFile));
     const [pdf] = await convertToPdf([copy], printDir);
     pages = await pdfPages(pdf!);
-    size = await pdfWords(pdf!);
+    const printed = await pdfWords(pdf!);
+    size = printed;
+    words = printed.words;
   }, 120_000);
+
+  it.skipIf(skipWithout(hasOpenpyxl))('breaks lines as Chinese typesetting does, in the marked runs too', async () => {
+    const seen = await readWithOpenpyxl<{ sheets: PrintedSheet[] }>(copy);
+    const cells = printedCells(seen.sheets, words);
+    expect(cells.filter((lines) => lines.length > 1).length).toBeGreaterThan(5);
+    expect(cells.flatMap((lines) => lineBreakFaults(lines))).toEqual([]);
+    expect(rowEdgeCrossings(seen.sheets, words)).toEqual([]);
+  });
 
   it('prints on several pages with the header row at the top of every one, numbered "— n —"', () => {
     expect(pages.length).toBeGreaterThan(3);
