@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { forbiddenCharacterReason } from '../../shared/domain/cell-text';
 import { columnName } from '../../shared/domain/pricing/import-columns';
 import { AppError } from '../db/app-error';
-import type { Cell } from 'exceljs';
+import type { Cell, Worksheet } from 'exceljs';
 import { ANNEX_CREATOR } from '../annex/catalogue-annex';
 import { unbreakCellText } from '../annex/row-height';
 
@@ -68,6 +68,21 @@ export interface SheetRows {
   rows: string[][];
 }
 
+/** A cell's width in Excel units: its column's, or the sum over a merge's columns. */
+function cellWidth(sheet: Worksheet): (cell: Cell) => number {
+  const merged = new Map<string, number>();
+  for (const range of sheet.model.merges ?? []) {
+    const [first, last] = range.split(':');
+    if (first === undefined || last === undefined) continue;
+    const from = sheet.getCell(first).fullAddress.col;
+    const to = sheet.getCell(last).fullAddress.col;
+    let sum = 0;
+    for (let c = from; c <= to; c += 1) sum += sheet.getColumn(c).width ?? 9;
+    merged.set(first, sum);
+  }
+  return (cell) => merged.get(cell.address) ?? sheet.getColumn(cell.fullAddress.col).width ?? 9;
+}
+
 function unbrokenText(cell: Cell, width: number): string {
   const size = cell.font?.size ?? 11;
   return unbreakCellText(cell.text, width, [size, size + 0.5], cell.alignment?.indent ?? 0);
@@ -88,11 +103,12 @@ export async function readWorkbookRows(fileName: string, bytes: Buffer): Promise
     const out: string[][] = [];
     // exceljs computes columnCount over every row each time it is read: once per sheet, not per cell.
     const columns = sheet.columnCount;
+    const width = ownAnnex ? cellWidth(sheet) : () => 0;
     sheet.eachRow({ includeEmpty: true }, (row, number) => {
       const values: string[] = [];
       for (let c = 1; c <= columns; c += 1) {
         const cell = row.getCell(c);
-        values.push((ownAnnex && cell.text.includes('\n') && !cell.isMerged ? unbrokenText(cell, sheet.getColumn(c).width ?? 9) : cell.text).trim());
+        values.push((ownAnnex && cell.text.includes('\n') ? unbrokenText(cell.master, width(cell.master)) : cell.text).trim());
       }
       out[number - 1] = values;
     });
