@@ -188,15 +188,15 @@ function addedBreaks(text: string, columnWidth: number, fontSizePt: number, inde
  */
 export function unbreakCellText(text: string, columnWidth: number, fontSizesPt: readonly number[], indent = 0): string {
   if (!text.includes('\n')) return text;
+  // The layout fills each line afresh from where the last one broke: whether it breaks between two
+  // printed lines depends on those two lines alone.
   const lines = text.split('\n');
   let result = lines[0]!;
-  let paragraph = lines[0]!;
-  for (const line of lines.slice(1)) {
-    const joined = paragraph + line;
-    const soft = paragraph !== '' && line !== '' && fontSizesPt.some((size) => addedBreaks(joined, columnWidth, size, indent).has(paragraph.length));
+  lines.slice(1).forEach((line, index) => {
+    const before = lines[index]!;
+    const soft = before !== '' && line !== '' && fontSizesPt.some((size) => addedBreaks(before + line, columnWidth, size, indent).has(before.length));
     result += soft ? line : `\n${line}`;
-    paragraph = soft ? joined : line;
-  }
+  });
   return result;
 }
 
