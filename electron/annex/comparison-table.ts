@@ -152,7 +152,7 @@ export async function writeComparisonTable(comparison: Comparison): Promise<Buff
   const sidesRow = ANNEX_ROWS.title + 1;
   sheet.mergeCells(sidesRow, 1, sidesRow, COUNT);
   const sidesCell = sheet.getCell(sidesRow, 1);
-  sidesCell.value = sides;
+  sidesCell.value = layoutCellText(sides, ANNEX_TABLE_WIDTH, ANNEX_FONT_SIZES.pageText);
   sidesCell.font = font(ANNEX_FONTS.body, ANNEX_FONT_SIZES.pageText);
   sidesCell.alignment = { ...CENTRED, vertical: 'top' };
   sheet.getRow(sidesRow).height = estimateRowHeight([{ text: sides, columnWidth: ANNEX_TABLE_WIDTH, fontSizePt: ANNEX_FONT_SIZES.pageText }], { minHeightPt: 22 });
