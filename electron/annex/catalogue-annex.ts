@@ -28,7 +28,7 @@ import type { PageText } from './page-format';
 import { PAGE_BODY_HEIGHT_PT, PAGE_SLACK_PT } from './page-format';
 import { pageBreaks, pageCount } from './pagination';
 import type { PrintedRow } from './pagination';
-import { displayWidth, estimateRowHeight } from './row-height';
+import { displayWidth, estimateRowHeight, layoutCellText, widestPieceColumn } from './row-height';
 import type { RowHeightOptions } from './row-height';
 
 export interface CatalogueAnnexOptions {
@@ -48,6 +48,8 @@ const COLUMN_COUNT = COLUMN_KEYS.length;
 const ITEM_NO_WIDTH = 6;
 /** No text column narrower than four glyphs of body text beside its margin and indent. */
 const MIN_TEXT_WIDTH = 11;
+/** A column is never made narrower than its widest number or quoted name, up to this width. */
+const MAX_PIECE_WIDTH = 24;
 const ITEM_ROW: RowHeightOptions = { minHeightPt: 22 };
 /** The header row's height at most: its labels fit their columns on one line. */
 const HEADER_HEIGHT_BOUND = 24;
@@ -95,7 +97,7 @@ export function catalogueLayout(
       const texts = detail.items.map((item) => item[field] ?? '');
       return {
         texts,
-        minWidth: minimumWidth(detail.columnLabels[field]),
+        minWidth: Math.max(minimumWidth(detail.columnLabels[field]), widestPieceColumn(texts, ANNEX_FONT_SIZES.body, TEXT_INDENT, MAX_PIECE_WIDTH)),
         weight: Math.sqrt(texts.reduce((sum, text) => sum + displayWidth(text), 0) + 1),
       };
     }),
@@ -128,12 +130,13 @@ function domainRowHeight(heading: string): number {
   );
 }
 
-function writeItemRow(sheet: Worksheet, rowNumber: number, item: CatalogueItem, height: number): void {
+function writeItemRow(sheet: Worksheet, rowNumber: number, item: CatalogueItem, height: number, widths: readonly number[]): void {
   const row = sheet.getRow(rowNumber);
   COLUMN_KEYS.forEach((key, index) => {
     const cell = row.getCell(index + 1);
     // null is "not yet filled": an empty (but bordered) cell, never the word.
-    cell.value = cellText(item, key);
+    const value = cellText(item, key);
+    cell.value = typeof value === 'string' ? layoutCellText(value, widths[index]!, ANNEX_FONT_SIZES.body, TEXT_INDENT) : value;
     cell.font = font(ANNEX_FONTS.body, ANNEX_FONT_SIZES.body);
     cell.alignment = key === 'itemNo' ? CENTRED : BODY_TEXT;
     cell.border = allBorders();
@@ -210,7 +213,7 @@ export function addCatalogueSheet(
     domainRows.add(rowNumber);
     rowNumber += 1;
     for (const item of groups.get(domain.seq) ?? []) {
-      writeItemRow(sheet, rowNumber, item, rowHeights[itemIndex]!);
+      writeItemRow(sheet, rowNumber, item, rowHeights[itemIndex]!, widths);
       itemIndex += 1;
       rowNumber += 1;
     }
@@ -221,13 +224,16 @@ export function addCatalogueSheet(
   return { sheet, pages };
 }
 
+/** The author every annex names: 导入清单 knows the app's own files by it (their cells carry laid-out lines). */
+export const ANNEX_CREATOR = '清单工作台';
+
 /** A workbook as exceljs makes it, with the document properties the annexes carry. */
 export async function newAnnexWorkbook(title: string): Promise<Workbook> {
   // exceljs takes a sixth of the app's start-up to load: load it on the first export instead.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = '清单工作台';
-  workbook.lastModifiedBy = '清单工作台';
+  workbook.creator = ANNEX_CREATOR;
+  workbook.lastModifiedBy = ANNEX_CREATOR;
   workbook.title = title;
   return workbook;
 }

@@ -25,7 +25,7 @@ import {
   writePageBreaks,
   writeTitleRows,
 } from './page-format';
-import { estimateRowHeight } from './row-height';
+import { estimateRowHeight, layoutCellText } from './row-height';
 import { tableWidths } from './table-annex';
 import type { TableColumn } from './table-annex';
 
@@ -85,6 +85,27 @@ export function comparisonCells(row: ComparedRow, labels: ColumnLabels): { befor
 
 const plain = (runs: readonly Run[]) => runs.map((r) => r.text).join('');
 
+/**
+ * The runs with the line feeds of the laid-out text (layoutCellText: Chinese line breaking) put into
+ * them: the layout only adds line feeds, so walking both texts side by side finds where.
+ */
+function brokenRuns(runs: readonly Run[], columnWidth: number): Run[] {
+  const laid = layoutCellText(plain(runs), columnWidth, ANNEX_FONT_SIZES.body, TEXT_INDENT);
+  let at = 0;
+  return runs.map((run) => {
+    let text = '';
+    for (const char of run.text) {
+      while (laid[at] === '\n' && char !== '\n') {
+        text += '\n';
+        at += 1;
+      }
+      text += char;
+      at += char.length;
+    }
+    return { ...run, text };
+  });
+}
+
 function richText(runs: readonly Run[]): { richText: RichText[] } {
   return {
     richText: runs.map((run) => ({
@@ -131,7 +152,7 @@ export async function writeComparisonTable(comparison: Comparison): Promise<Buff
   const sidesRow = ANNEX_ROWS.title + 1;
   sheet.mergeCells(sidesRow, 1, sidesRow, COUNT);
   const sidesCell = sheet.getCell(sidesRow, 1);
-  sidesCell.value = sides;
+  sidesCell.value = layoutCellText(sides, ANNEX_TABLE_WIDTH, ANNEX_FONT_SIZES.pageText);
   sidesCell.font = font(ANNEX_FONTS.body, ANNEX_FONT_SIZES.pageText);
   sidesCell.alignment = { ...CENTRED, vertical: 'top' };
   sheet.getRow(sidesRow).height = estimateRowHeight([{ text: sides, columnWidth: ANNEX_TABLE_WIDTH, fontSizePt: ANNEX_FONT_SIZES.pageText }], { minHeightPt: 22 });
@@ -151,7 +172,14 @@ export async function writeComparisonTable(comparison: Comparison): Promise<Buff
     rowNumber += 1;
     for (const row of domain.rows) {
       const sheetRow = sheet.getRow(rowNumber);
-      const values = [index + 1, itemName(row), richText(cells[index]!.before), richText(cells[index]!.after), row.note];
+      const text = (value: string, column: number) => layoutCellText(value, widths[column]!, ANNEX_FONT_SIZES.body, TEXT_INDENT);
+      const values = [
+        index + 1,
+        text(itemName(row), 1),
+        richText(brokenRuns(cells[index]!.before, widths[2]!)),
+        richText(brokenRuns(cells[index]!.after, widths[3]!)),
+        text(row.note, 4),
+      ];
       values.forEach((value, column) => {
         const cell = sheetRow.getCell(column + 1);
         cell.value = value;

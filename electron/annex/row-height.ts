@@ -5,6 +5,11 @@
 // glyph is one em, so at 10.5 pt (14 px) it is exactly two digit widths, and a half-width glyph one;
 // other sizes scale from there.
 
+import { breakUnits as chineseBreakUnits, fillLines } from '../../shared/domain/line-breaking';
+import type { MeasuredParagraph } from '../../shared/domain/line-breaking';
+
+export type { MeasuredParagraph } from '../../shared/domain/line-breaking';
+
 /** Font size at which a CJK glyph is two digit widths wide. */
 const REFERENCE_FONT_SIZE_PT = 10.5;
 
@@ -74,13 +79,6 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-// Punctuation that may not begin a line (避头点); it stays with the glyph before it.
-export const NO_LINE_START = '，。、；：！？）》」』】〕”’％‰,.;:!?)]}%';
-// Punctuation that may not end a line (避尾点); it goes down with the glyph after it.
-export const NO_LINE_END = '（《「『【〔“‘([{';
-// Units that follow a number; "885 元" is read as one word and never broken.
-const NUMBER_UNITS = '元万亿千百岁人次天月年个项所名张户米辆床台座册部倍分秒周';
-
 /**
  * A half-width glyph's advance in digit widths. 1 in the GB2312 faces, but where they are missing
  * (LibreOffice, WPS on Linux) digits come from DejaVu Sans at 0.64 em: the wider is taken. "%" there
@@ -89,70 +87,31 @@ const NUMBER_UNITS = '元万亿千百岁人次天月年个项所名张户米辆�
 const NARROW_ADVANCE = 1.3;
 const WIDE_IN_FALLBACK = new Set(['%', '@', 'W', 'M', 'm', 'w']);
 
-/**
- * The units a line breaker keeps together: one wide glyph, a run of half-width non-space characters
- * (a number, a Latin word), or a space; closing punctuation joins the glyph before it, opening
- * punctuation the glyph after it, and a number joins the unit of measure that follows it.
- */
-export function breakUnits(paragraph: string): string[] {
-  const units: string[] = [];
-  let current = '';
-  let kind: 'wide' | 'narrow' | 'space' | 'open' = 'space';
-  let numberEnd = -1;
-  const chars = [...paragraph];
-  for (let index = 0; index < chars.length; index += 1) {
-    const char = chars[index]!;
-    if (NO_LINE_START.includes(char) && current !== '' && kind !== 'space') {
-      current += char;
-      continue;
-    }
-    if (kind === 'open') {
-      current += char;
-      kind = isWide(char) ? 'wide' : char === ' ' ? 'space' : 'narrow';
-      continue;
-    }
-    if (index === numberEnd && NUMBER_UNITS.includes(char)) {
-      current += char;
-      kind = 'wide';
-      continue;
-    }
-    if (char === ' ' && kind === 'narrow' && /\d$/u.test(current) && NUMBER_UNITS.includes(chars[index + 1] ?? '')) {
-      current += char;
-      numberEnd = index + 1;
-      continue;
-    }
-    const next = NO_LINE_END.includes(char) ? 'open' : isWide(char) ? 'wide' : char === ' ' || char === '\t' ? 'space' : 'narrow';
-    if (next === 'narrow' && kind === 'narrow') {
-      current += char;
-      if (/\d/u.test(char)) numberEnd = index + 1;
-      continue;
-    }
-    if (current !== '') units.push(current);
-    current = char;
-    kind = next;
-    if (next === 'narrow' && /\d/u.test(char)) numberEnd = index + 1;
-  }
-  if (current !== '') units.push(current);
-  return units;
+/** Advance of one glyph in digit widths at the reference size. */
+function glyphAdvance(char: string): number {
+  return isWide(char) || WIDE_IN_FALLBACK.has(char) ? 2 : NARROW_ADVANCE;
 }
 
-/** A paragraph measured once: the advance of each unit at the reference size, and which are spaces. */
-export interface MeasuredParagraph {
-  widths: number[];
-  spaces: boolean[];
+function glyphAdvances(unit: string): number[] {
+  return [...unit].map(glyphAdvance);
 }
 
 function advance(unit: string): number {
   let width = 0;
-  for (const char of unit) width += isWide(char) || WIDE_IN_FALLBACK.has(char) ? 2 : NARROW_ADVANCE;
+  for (const char of unit) width += glyphAdvance(char);
   return width;
 }
 
-/** Splits a text into paragraphs of break units; measure once, then count lines at many widths. */
+/** The pieces a line may not be broken inside (shared/domain/line-breaking.ts), for this font model. */
+export function breakUnits(paragraph: string): string[] {
+  return chineseBreakUnits(paragraph, isWide);
+}
+
+/** Splits a text into paragraphs of break units; measure once, then lay out at many widths. */
 export function measureText(text: string): MeasuredParagraph[] {
   return text.split(/\r\n|\r|\n/).map((paragraph) => {
     const units = breakUnits(paragraph);
-    return { widths: units.map(advance), spaces: units.map((unit) => unit.trim() === '') };
+    return { units, widths: units.map(advance), spaces: units.map((unit) => unit.trim() === '') };
   });
 }
 
@@ -170,34 +129,75 @@ const SAFETY_WIDTHS = 0.3;
 /** Digit widths one indent level takes (Excel: 9 px; LibreOffice a little less). */
 export const INDENT_WIDTHS = 1.3;
 
-/** Lines of a measured text in a column, breaking as Excel and WPS do for Chinese, roughly. */
+/** Lines of a measured text in a column, broken as Chinese typesetting does (shared/domain/line-breaking.ts). */
 export function countLines(paragraphs: readonly MeasuredParagraph[], columnWidth: number, fontSizePt: number, indent = 0): number {
-  const scale = fontSizePt / REFERENCE_FONT_SIZE_PT;
-  const usable = usableWidth(columnWidth, indent);
+  const capacity = lineCapacity(columnWidth, fontSizePt, indent);
   let lines = 0;
-  for (const { widths, spaces } of paragraphs) {
-    let paragraphLines = 1;
-    let used = 0;
-    for (let index = 0; index < widths.length; index += 1) {
-      const width = widths[index]! * scale;
-      if (used > 0 && used + width > usable) {
-        paragraphLines += 1;
-        used = 0;
-        // Spaces at a break vanish rather than starting the next line.
-        if (spaces[index]) continue;
-      }
-      // A unit wider than the whole column is split glyph by glyph.
-      if (width > usable) {
-        const extra = Math.ceil(width / usable) - 1;
-        paragraphLines += extra;
-        used = width - extra * usable;
-      } else {
-        used += width;
-      }
-    }
-    lines += paragraphLines;
-  }
+  for (const paragraph of paragraphs) lines += fillLines(paragraph, capacity, glyphAdvances);
   return lines;
+}
+
+/**
+ * The narrowest column (whole Excel units) that holds every unbreakable piece of these texts on one line
+ * ("“12333”", "2016—2020年"), so no number or quoted name is split; at most `cap`, beyond which a piece
+ * (a web address) is split after all.
+ */
+export function widestPieceColumn(texts: readonly string[], fontSizePt: number, indent: number, cap: number): number {
+  let widest = 0;
+  for (const text of texts) for (const { widths } of measureText(text)) for (const width of widths) widest = Math.max(widest, width);
+  const needed = (widest * fontSizePt) / REFERENCE_FONT_SIZE_PT - CELL_EXTRA_WIDTHS + indent * INDENT_WIDTHS + SAFETY_WIDTHS;
+  return Math.min(cap, Math.ceil(needed - 1e-9));
+}
+
+/** Room on one line in digit widths at the reference size. */
+function lineCapacity(columnWidth: number, fontSizePt: number, indent: number): number {
+  return usableWidth(columnWidth, indent) / (fontSizePt / REFERENCE_FONT_SIZE_PT);
+}
+
+/**
+ * The text as the annex writes it into a cell: broken into lines as Chinese typesetting breaks them,
+ * the breaks written as line feeds, so that every reader (Excel, WPS, LibreOffice) prints these lines
+ * and no other. Every line fits the narrowest of them, so none wraps a line again.
+ */
+export function layoutCellText(text: string, columnWidth: number, fontSizePt: number, indent = 0): string {
+  const capacity = lineCapacity(columnWidth, fontSizePt, indent);
+  const lines: string[] = [];
+  for (const paragraph of measureText(text)) fillLines(paragraph, capacity, glyphAdvances, lines);
+  return lines.join('\n');
+}
+
+/**
+ * Where layoutCellText breaks this text (offsets into it, in UTF-16 units, before which it adds a line
+ * feed). The layout only adds line feeds, so the two texts are walked side by side.
+ */
+function addedBreaks(text: string, columnWidth: number, fontSizePt: number, indent: number): Set<number> {
+  const laid = layoutCellText(text, columnWidth, fontSizePt, indent);
+  const breaks = new Set<number>();
+  let at = 0;
+  for (let index = 0; index < laid.length; index += 1) {
+    if (laid[index] === '\n' && text[at] !== '\n') breaks.add(at);
+    else at += 1;
+  }
+  return breaks;
+}
+
+/**
+ * The text of a cell the annex writer laid out, without the line feeds it added: a line feed is the
+ * writer's where laying the joined text out at this column breaks there too; any other is the text's own.
+ * `fontSizesPt` are the sizes to try (exceljs reads 10.5 back as 10). For 导入清单 of the app's own annexes.
+ */
+export function unbreakCellText(text: string, columnWidth: number, fontSizesPt: readonly number[], indent = 0): string {
+  if (!text.includes('\n')) return text;
+  // The layout fills each line afresh from where the last one broke: whether it breaks between two
+  // printed lines depends on those two lines alone.
+  const lines = text.split('\n');
+  let result = lines[0]!;
+  lines.slice(1).forEach((line, index) => {
+    const before = lines[index]!;
+    const soft = before !== '' && line !== '' && fontSizesPt.some((size) => addedBreaks(before + line, columnWidth, size, indent).has(before.length));
+    result += soft ? line : `\n${line}`;
+  });
+  return result;
 }
 
 /** How many lines a text wraps to in a column, breaking as Excel and LibreOffice do, roughly. */

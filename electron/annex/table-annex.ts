@@ -20,7 +20,7 @@ import {
   writeTitleRows,
 } from './page-format';
 import type { PageText } from './page-format';
-import { displayWidth, estimateRowHeight } from './row-height';
+import { displayWidth, estimateRowHeight, layoutCellText, widestPieceColumn } from './row-height';
 
 export interface TableColumn {
   label: string;
@@ -66,7 +66,7 @@ export function tableWidths(annex: Pick<TableAnnex, 'columns' | 'rows'>): { widt
       const texts = annex.rows.map((row) => text(row[index] ?? null));
       return {
         texts,
-        minWidth: Math.max(MIN_TEXT_WIDTH, headingWidth(annex.columns[index]!.label)),
+        minWidth: Math.max(MIN_TEXT_WIDTH, headingWidth(annex.columns[index]!.label), widestPieceColumn(texts, ANNEX_FONT_SIZES.body, TEXT_INDENT, 24)),
         weight: Math.sqrt(texts.reduce((sum, t) => sum + displayWidth(t), 0) + 1),
       };
     }),
@@ -123,7 +123,8 @@ export function addTableSheet(workbook: Workbook, annex: TableAnnex): { sheet: W
     annex.columns.forEach((column, index) => {
       const cell = row.getCell(index + 1);
       const value = values[index] ?? null;
-      cell.value = value === '' ? null : value;
+      cell.value =
+        value === '' ? null : typeof value === 'string' ? layoutCellText(value, widths[index]!, ANNEX_FONT_SIZES.body, column.kind === 'text' ? TEXT_INDENT : 0) : value;
       cell.font = font(ANNEX_FONTS.body, ANNEX_FONT_SIZES.body);
       cell.alignment = column.kind === 'text' ? BODY_TEXT : CENTRED;
       cell.border = allBorders();
@@ -135,7 +136,7 @@ export function addTableSheet(workbook: Workbook, annex: TableAnnex): { sheet: W
   for (const note of annex.notes ?? []) {
     sheet.mergeCells(rowNumber, 1, rowNumber, count);
     const cell = sheet.getCell(rowNumber, 1);
-    cell.value = note;
+    cell.value = layoutCellText(note, ANNEX_TABLE_WIDTH, ANNEX_FONT_SIZES.body);
     cell.font = font(ANNEX_FONTS.body, ANNEX_FONT_SIZES.body);
     cell.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
     sheet.getRow(rowNumber).height = estimateRowHeight([{ text: note, columnWidth: ANNEX_TABLE_WIDTH, fontSizePt: ANNEX_FONT_SIZES.body }], {

@@ -4,6 +4,9 @@ import { parse } from 'csv-parse/sync';
 import { forbiddenCharacterReason } from '../../shared/domain/cell-text';
 import { columnName } from '../../shared/domain/pricing/import-columns';
 import { AppError } from '../db/app-error';
+import type { Cell, Worksheet } from 'exceljs';
+import { ANNEX_CREATOR } from '../annex/catalogue-annex';
+import { unbreakCellText } from '../annex/row-height';
 
 export interface TableRow {
   /** Line or row number as the planner's spreadsheet shows it. */
@@ -65,6 +68,26 @@ export interface SheetRows {
   rows: string[][];
 }
 
+/** A cell's width in Excel units: its column's, or the sum over a merge's columns. */
+function cellWidth(sheet: Worksheet): (cell: Cell) => number {
+  const merged = new Map<string, number>();
+  for (const range of sheet.model.merges ?? []) {
+    const [first, last] = range.split(':');
+    if (first === undefined || last === undefined) continue;
+    const from = sheet.getCell(first).fullAddress.col;
+    const to = sheet.getCell(last).fullAddress.col;
+    let sum = 0;
+    for (let c = from; c <= to; c += 1) sum += sheet.getColumn(c).width ?? 9;
+    merged.set(first, sum);
+  }
+  return (cell) => merged.get(cell.address) ?? sheet.getColumn(cell.fullAddress.col).width ?? 9;
+}
+
+function unbrokenText(cell: Cell, width: number): string {
+  const size = cell.font?.size ?? 11;
+  return unbreakCellText(cell.text, width, [size, size + 0.5], cell.alignment?.indent ?? 0);
+}
+
 /** Every worksheet of an .xlsx as text, row by row. */
 export async function readWorkbookRows(fileName: string, bytes: Buffer): Promise<SheetRows[]> {
   const { default: ExcelJS } = await import('exceljs');
@@ -74,13 +97,19 @@ export async function readWorkbookRows(fileName: string, bytes: Buffer): Promise
   } catch (error) {
     throw new AppError('bad_file', `${fileName} 不是可读取的 .xlsx 文件（可能已损坏，或是 .xls 等其他格式，请在 Excel 或 WPS 中另存为 .xlsx）。`, { cause: error });
   }
+  // The app's own annexes carry the line feeds their writer added where a printed line ends: read without them.
+  const ownAnnex = workbook.creator === ANNEX_CREATOR;
   return workbook.worksheets.map((sheet) => {
     const out: string[][] = [];
     // exceljs computes columnCount over every row each time it is read: once per sheet, not per cell.
     const columns = sheet.columnCount;
+    const width = ownAnnex ? cellWidth(sheet) : () => 0;
     sheet.eachRow({ includeEmpty: true }, (row, number) => {
       const values: string[] = [];
-      for (let c = 1; c <= columns; c += 1) values.push(row.getCell(c).text.trim());
+      for (let c = 1; c <= columns; c += 1) {
+        const cell = row.getCell(c);
+        values.push((ownAnnex && cell.text.includes('\n') ? unbrokenText(cell.master, width(cell.master)) : cell.text).trim());
+      }
       out[number - 1] = values;
     });
     return { name: sheet.name, rows: Array.from(out, (r) => r ?? []) };

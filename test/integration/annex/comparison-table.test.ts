@@ -10,7 +10,9 @@ import { executeCommand } from '../../../electron/services/commands';
 import { draftCommand } from '../../../electron/services/drafts';
 import { runCli } from '../../support/run-cli';
 import { seededDatabaseFile } from '../../support/temp-db';
-import { convertToPdf, freshTempDir, hasLibreOffice, hasOpenpyxl, hasPoppler, pdfPages, pdfWords, readWithOpenpyxl, skipWithout } from './system-tools';
+import { convertToPdf, freshTempDir, hasLibreOffice, hasOpenpyxl, hasPoppler, pdfPages, pdfWords, printedCells, readWithOpenpyxl, rowEdgeCrossings, skipWithout } from './system-tools';
+import type { PdfWord, PrintedSheet } from './system-tools';
+import { lineBreakFaults } from '../../../shared/domain/line-breaking';
 
 const PT_PER_MM = 72 / 25.4;
 const HEADER = ['序号', '服务项目', '原文', '修改后', '说明'];
@@ -51,14 +53,16 @@ describe('对照表 written by the CLI, read back by exceljs', () => {
     expect(sheet.getCell('A6').isMerged).toBe(true);
     const rows: string[][] = [];
     sheet.eachRow((row, n) => {
-      if (n > 6) rows.push([1, 2, 3, 4, 5].map((c) => String(row.getCell(c).text)));
+      // The writer adds line feeds where a printed line ends (Chinese line breaking): read the text without them.
+      if (n > 6) rows.push([1, 2, 3, 4, 5].map((c) => String(row.getCell(c).text).replaceAll('\n', '')));
     });
     const changed = rows.find((r) => r[4] === '修改了服务指导标准')!;
     expect(changed[0]).toBe('1');
     const after = sheet.getCell(`D${7 + rows.indexOf(changed)}`).value as { richText: { text: string; font: Partial<ExcelJS.Font> }[] };
     const marked = after.richText.filter((run) => run.font.bold && run.font.underline);
     expect(marked.map((run) => run.text).join('')).toBe('学');
-    expect(after.richText.every((run) => run.font.name === '仿宋_GB2312' && run.font.size === 11)).toBe(true);
+    // exceljs reads 五号 (10.5 pt) back as 10; openpyxl reads 10.5 (below).
+    expect(after.richText.every((run) => run.font.name === '仿宋_GB2312' && run.font.size === 10)).toBe(true);
     const removed = rows.find((r) => r[4] === '删除')!;
     expect(removed[3]).toBe('（删除）');
     expect(rows.filter((r) => /^\d+$/u.test(r[0]!))).toHaveLength(2);
@@ -89,7 +93,7 @@ describe.skipIf(skipWithout(hasOpenpyxl))('对照表 read by openpyxl', () => {
     expect(seen.cells['A5']).toMatchObject({ name: '黑体', size: 12 });
     expect(seen.cells['A3']).toMatchObject({ name: '方正小标宋简体', size: 22 });
     expect(seen.cells['A3']?.value).toBe('河北省“十五五”基本公共服务清单（草案）修改对照表');
-    expect(seen.cells['A7']).toMatchObject({ value: 1, name: '仿宋_GB2312', size: 11 });
+    expect(seen.cells['A7']).toMatchObject({ value: 1, name: '仿宋_GB2312', size: 10.5 });
     expect(seen.mergedRanges).toContain('A6:E6');
     // A rich-text cell reads as its whole text.
     expect(String(seen.cells['D7']?.value)).toContain('每生每学年');
@@ -99,14 +103,26 @@ describe.skipIf(skipWithout(hasOpenpyxl))('对照表 read by openpyxl', () => {
 describe.skipIf(skipWithout(hasLibreOffice, hasPoppler))('对照表 printed by LibreOffice', () => {
   let pages: string[] = [];
   let size = { pageWidth: 0, pageHeight: 0 };
+  let words: PdfWord[] = [];
+  let copy = '';
   beforeAll(async () => {
     const printDir = freshTempDir('comparison-print-');
-    const copy = join(printDir, 'wide.xlsx');
+    copy = join(printDir, 'wide.xlsx');
     writeFileSync(copy, readFileSync(wideFile));
     const [pdf] = await convertToPdf([copy], printDir);
     pages = await pdfPages(pdf!);
-    size = await pdfWords(pdf!);
+    const printed = await pdfWords(pdf!);
+    size = printed;
+    words = printed.words;
   }, 120_000);
+
+  it.skipIf(skipWithout(hasOpenpyxl))('breaks lines as Chinese typesetting does, in the marked runs too', async () => {
+    const seen = await readWithOpenpyxl<{ sheets: PrintedSheet[] }>(copy);
+    const cells = printedCells(seen.sheets, words);
+    expect(cells.filter((lines) => lines.length > 1).length).toBeGreaterThan(5);
+    expect(cells.flatMap((lines) => lineBreakFaults(lines))).toEqual([]);
+    expect(rowEdgeCrossings(seen.sheets, words)).toEqual([]);
+  });
 
   it('prints on several pages with the header row at the top of every one, numbered "— n —"', () => {
     expect(pages.length).toBeGreaterThan(3);

@@ -105,3 +105,73 @@ export async function renderPage(pdfPath: string, page: number, outPrefix: strin
   await run('pdftoppm', ['-png', '-r', '60', '-f', String(page), '-l', String(page), '-singlefile', pdfPath, outPrefix]);
   return `${outPrefix}.png`;
 }
+
+/** A sheet as openpyxl reads it (read_annex.py): what is needed to find its printed rows. */
+export interface PrintedSheet {
+  rowBreaks: number[];
+  rowHeights: Array<number | null>;
+  topMargin: number;
+}
+
+/** The annexes' header row, repeated at the top of every page after the first. */
+const HEADER_ROW = 5;
+
+/**
+ * Where each printed page's rows begin and end (points from the top), from the file's own row heights
+ * and breaks: printed at 100 %, a page's table starts at the top margin, after the first page with the
+ * repeated header row. Pages are numbered on through the sheets, as the PDF numbers them.
+ */
+function pageRowEdges(sheets: readonly PrintedSheet[]): number[][] {
+  const pages: number[][] = [];
+  for (const sheet of sheets) {
+    const height = (row: number) => sheet.rowHeights[row - 1] ?? 15;
+    const starts = [1, ...sheet.rowBreaks.map((b) => b + 1)];
+    const ends = [...sheet.rowBreaks, sheet.rowHeights.length];
+    starts.forEach((start, index) => {
+      const rows = [...(index === 0 ? [] : [HEADER_ROW]), ...Array.from({ length: ends[index]! - start + 1 }, (_, k) => start + k)];
+      let y = sheet.topMargin * 72;
+      const edges = [y];
+      for (const row of rows) edges.push((y += height(row)));
+      pages.push(edges);
+    });
+  }
+  return pages;
+}
+
+/** A line of text that crosses one of its page's row edges is text its row cannot hold. */
+export function rowEdgeCrossings(sheets: readonly PrintedSheet[], words: readonly PdfWord[]): string[] {
+  const crossings: string[] = [];
+  pageRowEdges(sheets).forEach((edges, index) => {
+    const onPage = words.filter((w) => w.page === index + 1 && w.yMin > edges[0]! - 1 && w.yMin < edges.at(-1)!);
+    for (const word of onPage) {
+      const crossed = edges.find((edge) => word.yMin < edge - 1 && word.yMax > edge + 1);
+      if (crossed !== undefined) crossings.push(`page ${index + 1}: “${word.text}” crosses y=${crossed.toFixed(1)}`);
+    }
+  });
+  return crossings;
+}
+
+/**
+ * The printed lines of every cell, read from the PDF alone: words on one baseline and close together
+ * (less than a glyph apart) are one line of one cell; the lines of a cell share its left edge (the text
+ * is set flush left) and its row (between two row edges of the page).
+ */
+export function printedCells(sheets: readonly PrintedSheet[], words: readonly PdfWord[]): string[][] {
+  const cells = new Map<string, Array<{ y: number; text: string }>>();
+  pageRowEdges(sheets).forEach((edges, index) => {
+    const onPage = words.filter((w) => w.page === index + 1).sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin);
+    const lines: PdfWord[][] = [];
+    for (const word of onPage) {
+      const line = lines.find((l) => Math.abs(l[0]!.yMin - word.yMin) < 1 && word.xMin - l.at(-1)!.xMax < 6 && word.xMin >= l.at(-1)!.xMax - 1);
+      if (line) line.push(word);
+      else lines.push([word]);
+    }
+    for (const line of lines) {
+      const row = edges.findIndex((edge) => edge > line[0]!.yMin);
+      const key = `${index}:${row}:${Math.round(line[0]!.xMin)}`;
+      const text = line.map((w, k) => (k > 0 && w.xMin - line[k - 1]!.xMax > 1.5 ? ' ' : '') + w.text).join('');
+      cells.set(key, [...(cells.get(key) ?? []), { y: line[0]!.yMin, text }]);
+    }
+  });
+  return [...cells.values()].map((lines) => lines.sort((a, b) => a.y - b.y).map((line) => line.text));
+}

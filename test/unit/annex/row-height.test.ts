@@ -67,7 +67,8 @@ describe('estimateLineCount', () => {
   it('does not split a number or word, but splits one wider than the column', () => {
     // "一二三四" is 8 wide; "1000" (4) does not fit beside it and moves down whole.
     expect(estimateLineCount('一二三四1000', FIVE_CJK, 10.5)).toBe(2);
-    expect(estimateLineCount('x'.repeat(25), FIVE_CJK, 10.5)).toBe(3);
+    // Eight half-width glyphs (1.3 each) to a line of 11.1: 8 + 8 + 8 + 1.
+    expect(estimateLineCount('x'.repeat(25), FIVE_CJK, 10.5)).toBe(4);
   });
 
   it('drops spaces at a line break', () => {
