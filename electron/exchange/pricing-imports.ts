@@ -60,7 +60,7 @@ export async function importTable(db: Database, request: ImportRequest, origin: 
     await plan.write(tx);
     await logChange(tx, request.catalogueId, `import.${request.kind}`, { fileName: request.fileName, rows: table.rows.length, summary: plan.summary }, null, origin);
     if (request.kind === 'drivers' && request.catalogueId) await repriceCatalogue(tx, request.catalogueId);
-    else await repriceAll(tx);
+    else await repriceAll(tx, request.kind === 'population' ? 'population' : 'regions');
   });
   return { report: { ...report, applied: true }, catalogueIds: request.kind === 'drivers' ? [request.catalogueId] : [null] };
 }

@@ -3,7 +3,6 @@
 // another cohort, the region's own or inherited from its city or province (estimated).
 import { growthFactor } from '../../shared/domain/pricing/growth';
 import type { Tx } from '../db/database';
-import { rebuildLeaves } from './leaves';
 import { qualitySql } from './sql-values';
 
 /** Chains of shares (60岁及以上 of 常住人口, 低保对象 of 60岁及以上 …) resolved up to this depth. */
@@ -34,8 +33,8 @@ function chainLength(links: [string, string][]): number {
   return Math.max(0, ...[...base.keys()].map((c) => depth(c, new Set())));
 }
 
+/** The population again (the leaves as they are: rebuildLeaves first when the regions changed). */
 export async function rebuildPopulation(tx: Tx, fromYear: number, toYear: number): Promise<void> {
-  await rebuildLeaves(tx);
   const rates = (await tx.all('SELECT DISTINCT CAST(growth_pct AS VARCHAR) AS rate FROM leaf_regions')).map((r) => String(r.rate));
   const factors: string[] = [];
   for (const rate of rates) {

@@ -3,6 +3,7 @@
 // inside the edit's own transaction, so the figures a planner sees are never out of step with the inputs.
 import type { Tx } from '../db/database';
 import { idList, idsFromJson } from '../db/id-list';
+import { rebuildLeaves } from './leaves';
 import { rebuildPopulation } from './population';
 import { driverUnit, lineChange } from '../../shared/domain/pricing/drivers';
 import type { ItemDriver } from '../../shared/domain/pricing/drivers';
@@ -266,11 +267,13 @@ export async function repriceItems(tx: Tx, itemIds: string[]): Promise<void> {
 }
 
 /**
- * After a change of regions, population, shares or years: the population again, then every line of every
+ * After a change of regions (the default: everything derived from them, leaves and rule terms too), or of the
+ * population, cohort shares or years priced ('population'): the population again, then every line of every
  * catalogue, written as a new table in one statement (far cheaper than deleting a million rows).
  */
-export async function repriceAll(tx: Tx): Promise<void> {
+export async function repriceAll(tx: Tx, changed: 'regions' | 'population' = 'regions'): Promise<void> {
   const { fromYear, toYear } = await populationSpan(tx);
+  if (changed === 'regions') await rebuildLeaves(tx);
   await rebuildPopulation(tx, fromYear, toYear);
   await tx.run(`CREATE OR REPLACE TABLE cost_lines AS ${linesSql('true')} ORDER BY item_key`);
 }

@@ -195,7 +195,7 @@ export async function setPricingYears(db: Database, catalogueId: string, fromYea
     );
     await logChange(tx, catalogueId, 'pricing.setYears', { fromYear, toYear }, null, origin);
     // The population may now be needed for more years.
-    await repriceAll(tx);
+    await repriceAll(tx, 'population');
     return { value: null, change: { catalogueId, scope: 'costs', itemIds: [] } };
   });
 }
