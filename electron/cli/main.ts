@@ -159,13 +159,7 @@ async function run(
       // A catalogue file of any kind (annex .xlsx, dump CSV, plan text) as a new draft; warnings on stderr.
       const file = args[0];
       if (!file) throw new AppError('bad_request', '请给出要导入的清单文件：npm run -s cli -- import <清单文件> [--name <名称>]（.xlsx 工作簿、.csv 表格或文本文件）。');
-      const path = resolve(file);
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(path);
-      } catch {
-        throw new AppError('not_found', `无法读取文件 ${path}：文件不存在或没有读取权限。`);
-      }
+      const { path, bytes } = readInputFile(file);
       const { summary, preview } = await importCatalogueFile(db, { fileName: basename(path), bytes, name: values.name, period: values.period, regionName: values.region }, 'cli');
       for (const p of preview.problems) console.error(`注意：${p.message}`);
       console.error(`已导入“${summary.name}”（${summary.period}，${preview.domains.length} 个领域，${summary.itemCount} 项）：`);
@@ -224,13 +218,7 @@ async function run(
       if (!file || (command === 'drivers' && !catalogueId)) {
         throw new AppError('bad_request', `请给出要导入的文件：npm run -s cli -- ${command} import ${command === 'drivers' ? '<清单编号> ' : ''}<文件.csv 或 .xlsx>。`);
       }
-      const path = resolve(file);
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(path);
-      } catch {
-        throw new AppError('not_found', `无法读取文件 ${path}：文件不存在或没有读取权限。`);
-      }
+      const { path, bytes } = readInputFile(file);
       const { report } = await importTable(db, { kind: command, catalogueId, fileName: basename(path), bytes, apply: true }, 'cli');
       if (report.problems.length) {
         throw new AppError('refused', `${report.kind}没有导入，文件中有 ${report.problems.length} 处问题：${report.problems.slice(0, 20).join('；')}${report.problems.length > 20 ? '……' : ''}`);
@@ -300,6 +288,16 @@ function writeOutput(path: string, content: string | Buffer): string {
   return out;
 }
 
+/** A file named on the command line, read whole; one that cannot be read is named in the message. */
+function readInputFile(file: string): { path: string; bytes: Buffer } {
+  const path = resolve(file);
+  try {
+    return { path, bytes: readFileSync(path) };
+  } catch {
+    throw new AppError('not_found', `无法读取文件 ${path}：文件不存在或没有读取权限。`);
+  }
+}
+
 // A reader that stops early (`| head -1`) closes the pipe: end quietly, as Unix tools do.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
@@ -310,3 +308,4 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(`错误：${toErrorPayload(error).message.replace(/\s*\n\s*/g, ' ')}\n`);
   process.exit(1);
 });
+
