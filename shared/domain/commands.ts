@@ -93,20 +93,24 @@ export interface SetDriverFieldCommand {
   expected: string | null;
 }
 
-/**
- * A new draft catalogue, copied from `sourceId` (its domains, items with a lineage id pointing at the item
- * each came from, drivers and tasks) or, with sourceId null, with the domains of the national catalogue and no items.
- */
-export interface CreateDraftCommand {
-  kind: 'catalogue.createDraft';
+/** What every new draft is given: its id, name, region and plan period. */
+interface NewDraftFields {
   catalogueId: string;
-  sourceId: string | null;
   name: string;
   regionName: string;
   regionCode: string | null;
   period: string;
   startYear: number;
   endYear: number;
+}
+
+/**
+ * A new draft catalogue, copied from `sourceId` (its domains, items with a lineage id pointing at the item
+ * each came from, drivers and tasks) or, with sourceId null, with the domains of the national catalogue and no items.
+ */
+export interface CreateDraftCommand extends NewDraftFields {
+  kind: 'catalogue.createDraft';
+  sourceId: string | null;
 }
 
 /** Removes a draft and everything in it: what undoes its creation. A published catalogue is never removed. */
@@ -132,15 +136,8 @@ export interface ImportedItemFields {
  * A new draft catalogue holding what an import read from a file (the preview the planner confirmed), in one
  * step; its inverse (catalogue.deleteDraft) removes it again.
  */
-export interface ImportCatalogueCommand {
+export interface ImportCatalogueCommand extends NewDraftFields {
   kind: 'catalogue.import';
-  catalogueId: string;
-  name: string;
-  regionName: string;
-  regionCode: string | null;
-  period: string;
-  startYear: number;
-  endYear: number;
   fileName: string;
   columnLabels: ColumnLabels;
   domains: { name: string; items: ImportedItemFields[] }[];

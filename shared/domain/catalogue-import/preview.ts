@@ -1,21 +1,16 @@
 // The preview the planner confirms: what was read, with the name, period and region it suggests.
 import { DEFAULT_COLUMN_LABELS, PERIOD_YEARS } from '../catalogue';
 import type { ColumnLabels } from '../catalogue';
-import type { CatalogueImportPreview, ImportField, ImportProblem, ImportSourceKind, ImportedDomain } from './types';
+import type { CatalogueImportPreview, ImportField, ImportProblem } from './types';
 
-export interface ReadCatalogue {
-  source: ImportSourceKind;
-  sheet: string | null;
-  headerRow: number | null;
-  columns: { field: ImportField; label: string }[];
-  extraColumns: string[];
-  ignoredColumns: string[];
-  domains: ImportedDomain[];
-  notes: string[];
-  problems: ImportProblem[];
+/** What a reader found in the file: the preview's own fields, and the text above the table. */
+export type ReadCatalogue = Pick<
+  CatalogueImportPreview,
+  'source' | 'sheet' | 'headerRow' | 'columns' | 'extraColumns' | 'ignoredColumns' | 'domains' | 'notes' | 'problems'
+> & {
   /** Text above the table: 附件1, the title. */
   above: string[];
-}
+};
 
 const ANNEX_LABEL = /^附件\s*\d*\s*[:：]?$/u;
 const ASCII_HEADING = /^[a-z_]+$/u;
