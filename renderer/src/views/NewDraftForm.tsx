@@ -2,9 +2,10 @@
 // The source is never changed; the draft opens as soon as it exists.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { DEFAULT_DRAFT_PERIOD, PERIOD_YEARS } from '../../../shared/domain/catalogue';
+import { DEFAULT_DRAFT_PERIOD } from '../../../shared/domain/catalogue';
 import type { CatalogueSummary } from '../../../shared/domain/catalogue';
 import { errorMessage, invoke } from '../api/client';
+import { DraftFields } from './DraftFields';
 
 /** 河北省“十三五”基本公共服务清单 → 河北省“十五五”基本公共服务清单（草案）. */
 export function draftName(source: CatalogueSummary | null, period: string): string {
@@ -54,22 +55,15 @@ export function NewDraftForm({ catalogues, source, onCancel }: { catalogues: Cat
           ))}
         </select>
       </label>
-      <label>
-        名称
-        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} autoFocus />
-      </label>
-      <label>
-        行政区
-        <input value={region} onChange={(e) => setRegion(e.target.value)} maxLength={100} placeholder="如：河北省" />
-      </label>
-      <label>
-        规划期
-        <select value={period} onChange={(e) => { setPeriod(e.target.value); setName(draftName(picked, e.target.value)); }}>
-          {Object.entries(PERIOD_YEARS).map(([p, y]) => (
-            <option key={p} value={p}>{p}（{y.startYear}—{y.endYear}）</option>
-          ))}
-        </select>
-      </label>
+      <DraftFields
+        name={name}
+        onName={setName}
+        region={region}
+        onRegion={setRegion}
+        period={period}
+        onPeriod={(p) => { setPeriod(p); setName(draftName(picked, p)); }}
+        autoFocusName
+      />
       <p className="muted">服务项目和测算参数都会复制到草案里，每一项记住它来自哪一项；原清单不会改动。</p>
       {state.message && <p className="error" role="alert">{state.message}</p>}
       <div className="form-actions">

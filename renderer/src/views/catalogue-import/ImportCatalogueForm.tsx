@@ -3,12 +3,13 @@
 // draft in one step (撤销 in the new catalogue removes it again), which then opens.
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { DEFAULT_DRAFT_PERIOD, PERIOD_YEARS } from '../../../../shared/domain/catalogue';
+import { DEFAULT_DRAFT_PERIOD } from '../../../../shared/domain/catalogue';
 import { IMPORT_SOURCE_LABELS } from '../../../../shared/domain/catalogue-import/types';
 import type { CatalogueImportPreview } from '../../../../shared/domain/catalogue-import/types';
 import { errorMessage, invoke } from '../../api/client';
 import { readAsBase64 } from '../regions/file-base64';
 import { ImportPreviewTables } from './ImportPreviewTables';
+import { DraftFields } from '../DraftFields';
 
 type File64 = { fileName: string; base64: string };
 type State =
@@ -91,22 +92,7 @@ export function ImportCatalogueForm({ onCancel }: { onCancel: () => void }) {
           <ImportPreviewTables preview={preview} />
           {state.step === 'previewed' && (
             <form className="draft-form" aria-label="确认导入" onSubmit={(e) => void confirm(e)}>
-              <label>
-                名称
-                <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
-              </label>
-              <label>
-                行政区
-                <input value={region} onChange={(e) => setRegion(e.target.value)} maxLength={100} placeholder="如：河北省" />
-              </label>
-              <label>
-                规划期
-                <select value={period} onChange={(e) => setPeriod(e.target.value)}>
-                  {Object.entries(PERIOD_YEARS).map(([p, y]) => (
-                    <option key={p} value={p}>{p}（{y.startYear}—{y.endYear}）</option>
-                  ))}
-                </select>
-              </label>
+              <DraftFields name={name} onName={setName} region={region} onRegion={setRegion} period={period} onPeriod={setPeriod} />
               {errors > 0 ? (
                 <p className="error" role="alert">有 {errors} 处错误，改正文件后再选一次；本次不会写入任何内容。</p>
               ) : (
