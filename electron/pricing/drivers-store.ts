@@ -6,7 +6,7 @@ import type { Database, Tx } from '../db/database';
 import type { PlainRow } from '../db/plain-values';
 import type { CatalogueItem } from '../../shared/domain/catalogue';
 import { numberedItem } from '../services/catalogue-queries';
-import { DEFAULT_YEARS } from './reprice';
+import { pricedYearsSql } from './reprice';
 import { quote } from '../db/sql-literal';
 
 type Reader = Pick<Database, 'all'> | Pick<Tx, 'all'>;
@@ -50,15 +50,14 @@ export async function getItemAndDriver(
 ): Promise<{ item: CatalogueItem; driver: ItemDriver; years: { fromYear: number; toYear: number } }> {
   // Kept statements (the item named in their text): an edit of the same item reads them again and again.
   const [row] = await tx.allKept(
-    `SELECT i.*, d.* EXCLUDE (item_id, key, updated_at),
-            coalesce(s.from_year, ${DEFAULT_YEARS.fromYear}) AS priced_from, coalesce(s.to_year, ${DEFAULT_YEARS.toYear}) AS priced_to
+    `SELECT i.*, d.* EXCLUDE (item_id, key, updated_at), ${pricedYearsSql('s')}
      FROM items i LEFT JOIN item_drivers d ON d.item_id = i.id LEFT JOIN pricing_settings s ON s.catalogue_id = i.catalogue_id
      WHERE i.id = ${quote(itemId)}`,
   );
   return {
     item: await numberedItem((sql) => tx.allKept(sql), itemId, row),
     driver: toDriver(itemId, row),
-    years: { fromYear: Number(row?.priced_from), toYear: Number(row?.priced_to) },
+    years: { fromYear: Number(row?.from_year), toYear: Number(row?.to_year) },
   };
 }
 

@@ -49,7 +49,8 @@ export async function rebuildPopulation(tx: Tx, fromYear: number, toYear: number
 
   // Counted or grown from the nearest counted year (the later one on a tie). The table is emptied and
   // refilled, not created anew: DuckDB scans a table created in the same transaction on one thread only (it
-  // has no committed rows to divide), and the reprice that follows reads it million-fold.
+  // has no committed rows to divide), and the reprice that follows reads it million-fold. Stored by cohort,
+  // so an edit of one item reads the storage of its cohort alone.
   await tx.run('DELETE FROM population_resolved');
   await tx.run(
     `INSERT INTO population_resolved (region, cohort, year, value, method, from_year, share_from, quality)

@@ -12,6 +12,10 @@ import { UNITS_SQL } from './sql-values';
 
 export const DEFAULT_YEARS = { fromYear: 2026, toYear: 2030 } as const;
 
+/** The years a catalogue is priced for, from its pricing_settings row `s` (none: the 十五五 period), in SQL. */
+export const pricedYearsSql = (s: string) =>
+  `coalesce(${s}.from_year, ${DEFAULT_YEARS.fromYear}) AS from_year, coalesce(${s}.to_year, ${DEFAULT_YEARS.toYear}) AS to_year`;
+
 /** The years a catalogue is priced for (its own setting, else the 十五五 period). */
 export async function pricingYears(tx: Pick<Tx, 'all'>, catalogueId: string): Promise<{ fromYear: number; toYear: number }> {
   const [row] = await tx.all('SELECT from_year, to_year FROM pricing_settings WHERE catalogue_id = $1', [catalogueId]);
@@ -47,7 +51,7 @@ function driverTermsSql(driverFilter: string, oneItem = false): string {
            -- Without a base year the amount never changes.
            CASE WHEN d.base_year IS NULL THEN 0 ELSE CAST(coalesce(d.yearly_change, 0) * 100 AS BIGINT) END AS change_fen,
            coalesce(d.base_year, 0) AS base_year, CAST(coalesce(d.periods_per_year, u.periods) * 100 AS BIGINT) AS periods_c
-           ${oneItem ? `, c.region_code AS root, coalesce(s.from_year, ${DEFAULT_YEARS.fromYear}) AS from_year, coalesce(s.to_year, ${DEFAULT_YEARS.toYear}) AS to_year, coalesce(${COMPLETE}, false) AS complete` : ''}
+           ${oneItem ? `, c.region_code AS root, ${pricedYearsSql('s')}, coalesce(${COMPLETE}, false) AS complete` : ''}
     FROM item_drivers d JOIN items i ON i.id = d.item_id
     ${oneItem ? 'JOIN catalogues c ON c.id = i.catalogue_id LEFT JOIN pricing_settings s ON s.catalogue_id = c.id LEFT ' : ''}JOIN ${UNITS_SQL} ON u.unit = d.unit
     WHERE ${driverFilter}${oneItem ? '' : ` AND ${COMPLETE}`}`;
@@ -55,7 +59,7 @@ function driverTermsSql(driverFilter: string, oneItem = false): string {
 
 /** The catalogues of the drivers in `drv`, with the region at the top of each and the years it is priced for. */
 const CATALOGUE_YEARS_SQL = `
-    SELECT c.id, c.region_code AS root, coalesce(s.from_year, ${DEFAULT_YEARS.fromYear}) AS from_year, coalesce(s.to_year, ${DEFAULT_YEARS.toYear}) AS to_year
+    SELECT c.id, c.region_code AS root, ${pricedYearsSql('s')}
     FROM catalogues c LEFT JOIN pricing_settings s ON s.catalogue_id = c.id
     WHERE c.id IN (SELECT DISTINCT catalogue_id FROM drv)`;
 
