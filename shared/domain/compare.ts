@@ -128,22 +128,19 @@ function pairItems(before: readonly CompareItem[], after: readonly CompareItem[]
     }
   });
   // Names, for what lineage left unpaired: equal normalised names, in catalogue order on each side.
-  const unpairedAfter = new Map<string, number[]>();
-  after.forEach((item, index) => {
-    if (taken.has(index)) return;
-    const key = normaliseName(item.name);
-    const list = unpairedAfter.get(key);
-    if (list) list.push(index);
-    else unpairedAfter.set(key, [index]);
-  });
-  const unpairedBefore = new Map<string, number[]>();
-  before.forEach((item, index) => {
-    if (pairs.has(index)) return;
-    const key = normaliseName(item.name);
-    const list = unpairedBefore.get(key);
-    if (list) list.push(index);
-    else unpairedBefore.set(key, [index]);
-  });
+  const byName = (items: readonly { name: string }[], paired: ReadonlySet<number> | ReadonlyMap<number, unknown>) => {
+    const found = new Map<string, number[]>();
+    items.forEach((item, index) => {
+      if (paired.has(index)) return;
+      const key = normaliseName(item.name);
+      const list = found.get(key);
+      if (list) list.push(index);
+      else found.set(key, [index]);
+    });
+    return found;
+  };
+  const unpairedAfter = byName(after, taken);
+  const unpairedBefore = byName(before, pairs);
   for (const [key, indexes] of unpairedBefore) {
     const candidates = unpairedAfter.get(key) ?? [];
     const several = indexes.length > 1 || candidates.length > 1;
