@@ -22,12 +22,13 @@ export interface Tx {
   run(sql: string, params?: Params): Promise<void>;
   all(sql: string, params?: Params): Promise<PlainRow[]>;
   /**
-   * A statement without parameters whose text recurs (an edit's reprice of one item): planned once and kept
-   * (statement-cache.ts). DuckDB plans a statement with parameters again on every run, so the values it needs
-   * are read from the tables, not passed.
+   * A statement whose text recurs (an edit's reprice of one item, its log entry): prepared once and kept
+   * (statement-cache.ts). Without parameters it is planned once too. DuckDB plans a statement with
+   * parameters that reads a table again on every run, so the large ones read the values they need from the
+   * tables; a small one with parameters still saves its parsing and preparing (about 0.4 ms a statement).
    */
-  runKept(sql: string): Promise<void>;
-  allKept(sql: string): Promise<PlainRow[]>;
+  runKept(sql: string, params?: DuckDBValue[]): Promise<void>;
+  allKept(sql: string, params?: DuckDBValue[]): Promise<PlainRow[]>;
 }
 
 export interface OpenOptions {
@@ -125,7 +126,7 @@ export class Database {
     this.assertOpen();
     const run = async (): Promise<T> => {
       let keptPlanning = false;
-      const kept = async (sql: string) => {
+      const kept = async (sql: string, params: DuckDBValue[] | undefined) => {
         if (!keptPlanning) {
           // DuckDB's statistics propagation rewrites a plan from the table's contents when it is planned (a
           // filter no stored row meets becomes an empty result), so a kept plan missed rows written later
@@ -135,17 +136,19 @@ export class Database {
           await this.writer.run(`SET GLOBAL disabled_optimizers = 'statistics_propagation'`);
           keptPlanning = true;
         }
-        return this.statements.get(sql);
+        const statement = await this.statements.get(sql);
+        if (params) statement.bind(params);
+        return statement;
       };
       const tx: Tx = {
         run: async (sql, params) => {
           await this.writer.run(sql, params);
         },
         all: (sql, params) => readRows(this.writer, sql, params),
-        runKept: async (sql) => {
-          await (await kept(sql)).run();
+        runKept: async (sql, params) => {
+          await (await kept(sql, params)).run();
         },
-        allKept: async (sql) => plainRows(await (await kept(sql)).runAndReadAll()),
+        allKept: async (sql, params) => plainRows(await (await kept(sql, params)).runAndReadAll()),
       };
       try {
         await this.writer.run('BEGIN TRANSACTION');

@@ -25,14 +25,20 @@ export const DRIVER_COLUMNS: Record<DriverField, { column: string; cast: string;
 
 export function toDriver(itemId: string, row: PlainRow | undefined): ItemDriver {
   if (!row) return EMPTY_DRIVER(itemId);
-  const driver = EMPTY_DRIVER(itemId);
+  return withFields(EMPTY_DRIVER(itemId), Object.fromEntries(DRIVER_FIELDS.map((field) => [field, row[DRIVER_COLUMNS[field].column]])));
+}
+
+/** The drivers with some fields replaced, each value in the form a stored one is read back in. */
+function withFields(driver: ItemDriver, values: Partial<Record<DriverField, unknown>>): ItemDriver {
+  const next = { ...driver };
   for (const field of DRIVER_FIELDS) {
-    const value = row[DRIVER_COLUMNS[field].column];
-    if (value === null || value === undefined) continue;
-    if (field === 'baseYear') driver.baseYear = Number(value);
-    else driver[field] = DRIVER_COLUMNS[field].cast.startsWith('DECIMAL') ? plainDecimal(String(value)) : String(value);
+    if (!(field in values)) continue;
+    const value = values[field];
+    if (value === null || value === undefined) next[field] = null;
+    else if (field === 'baseYear') next.baseYear = Number(value);
+    else next[field] = DRIVER_COLUMNS[field].cast.startsWith('DECIMAL') ? plainDecimal(String(value)) : String(value);
   }
-  return driver;
+  return next;
 }
 
 export async function getDriver(db: Reader, itemId: string): Promise<ItemDriver> {
@@ -47,16 +53,18 @@ export async function getDriver(db: Reader, itemId: string): Promise<ItemDriver>
 export async function getItemAndDriver(
   tx: Tx,
   itemId: string,
-): Promise<{ item: CatalogueItem; driver: ItemDriver; years: { fromYear: number; toYear: number } }> {
+): Promise<{ item: CatalogueItem; driver: ItemDriver; stored: StoredDriver | null; years: { fromYear: number; toYear: number } }> {
   // Kept statements (the item named in their text): an edit of the same item reads them again and again.
   const [row] = await tx.allKept(
-    `SELECT i.*, d.* EXCLUDE (item_id, key, updated_at), ${pricedYearsSql('s')}
+    `SELECT i.*, d.* EXCLUDE (item_id, key, updated_at), d.key AS driver_key, ${pricedYearsSql('s')}
      FROM items i LEFT JOIN item_drivers d ON d.item_id = i.id LEFT JOIN pricing_settings s ON s.catalogue_id = i.catalogue_id
      WHERE i.id = ${quote(itemId)}`,
   );
+  const driver = toDriver(itemId, row);
   return {
     item: await numberedItem((sql) => tx.allKept(sql), itemId, row),
-    driver: toDriver(itemId, row),
+    driver,
+    stored: row?.driver_key === null || row?.driver_key === undefined ? null : { driver, key: Number(row.driver_key) },
     years: { fromYear: Number(row?.from_year), toYear: Number(row?.to_year) },
   };
 }
@@ -66,15 +74,23 @@ export async function listDrivers(db: Reader, catalogueId: string): Promise<Map<
   return new Map(rows.map((r) => [String(r.item_id), toDriver(String(r.item_id), r)]));
 }
 
+/** An item's drivers as stored, and the key their cost lines carry. */
+export interface StoredDriver {
+  driver: ItemDriver;
+  key: number;
+}
+
 /**
  * Writes the given fields of an item's drivers (creating the row the first time); gives the drivers as written
- * and the key their cost lines carry.
+ * and the key their cost lines carry. With the row as the caller just read it (`stored`), the written drivers
+ * are that row with the fields replaced, and the UPDATE returns nothing: a RETURNING clause doubled its cost.
  */
 export async function writeDriverFields(
   tx: Tx,
   itemId: string,
   changes: Partial<Record<DriverField, FieldValue>>,
-): Promise<{ driver: ItemDriver; key: number }> {
+  stored: StoredDriver | null = null,
+): Promise<StoredDriver> {
   const fields = DRIVER_FIELDS.filter((f) => f in changes);
   if (fields.length === 0) {
     const [row] = await tx.all('SELECT * FROM item_drivers WHERE item_id = $1', [itemId]);
@@ -91,10 +107,12 @@ export async function writeDriverFields(
   ];
   // An UPDATE of the row most edits find; the row is created the first time. (DuckDB's INSERT … ON CONFLICT
   // costs several times a plain UPDATE, and an edit must stay quick.)
-  const [updated] = await tx.all(
-    `UPDATE item_drivers SET ${columns.map((c, i) => `${c} = ${casts[i]!}`).join(', ')}, updated_at = now() WHERE item_id = $1 RETURNING *`,
-    values,
-  );
+  const update = `UPDATE item_drivers SET ${columns.map((c, i) => `${c} = ${casts[i]!}`).join(', ')}, updated_at = now() WHERE item_id = $1`;
+  if (stored) {
+    await tx.runKept(update, values);
+    return { driver: withFields(stored.driver, changes), key: stored.key };
+  }
+  const [updated] = await tx.allKept(`${update} RETURNING *`, values);
   const [written] = updated ? [updated] : await tx.all(`INSERT INTO item_drivers (item_id, ${columns.join(', ')}) VALUES ($1, ${casts.join(', ')}) RETURNING *`, values);
   return { driver: toDriver(itemId, written), key: Number(written?.key) };
 }

@@ -11,6 +11,7 @@ import { getCatalogue } from '../services/catalogue-queries';
 import { getDriver } from './drivers-store';
 import { getRule } from './rules';
 import { SHARE_SUMS, qualityName, toShares } from './summary';
+import { populationMethodSql } from './population';
 
 const SHOWN_LINES = 40;
 
@@ -66,7 +67,7 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
     ];
     const rows = await db.all(
       `SELECT c.*, l.code, l.name AS region_name, l.county_class, l.grade, l.province_code, l.growth_pct,
-              p.value AS pop, p.method, p.from_year, p.share_from, p.quality AS pop_quality,
+              p.value AS pop, ${populationMethodSql('p')} AS method, p.from_year, p.share_from, p.quality AS pop_quality,
               src.source AS pop_source, sh.share_pct, sh.base_cohort, sf.name AS share_from_name,
               t.tier, t.source AS tier_source,
               r.county_class AS row_class, r.grade AS row_grade, r.central_by_tier, r.provincial, r.city, r.county,

@@ -26,7 +26,7 @@ async function groupFor(tx: Tx, catalogueId: string | null, inverse: unknown, de
   if (grouping.groupId === null) {
     // Kept (the catalogue written in): every edit runs it.
     await tx.runKept(`UPDATE history_groups SET state = 'dropped' WHERE catalogue_id = ${quote(catalogueId)} AND state = 'undone'`);
-    const [group] = await tx.all('INSERT INTO history_groups (catalogue_id, label) VALUES ($1, $2) RETURNING id', [
+    const [group] = await tx.allKept('INSERT INTO history_groups (catalogue_id, label) VALUES ($1, $2) RETURNING id', [
       catalogueId,
       grouping.label ?? description ?? '修改',
     ]);
@@ -45,7 +45,7 @@ export async function logChange(
   description?: string,
 ): Promise<number> {
   const groupId = await groupFor(tx, catalogueId, inverse, description);
-  const [logged] = await tx.all(
+  const [logged] = await tx.allKept(
     'INSERT INTO change_log (catalogue_id, command, payload, inverse, origin, group_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
     [catalogueId, command, JSON.stringify(payload), inverse === undefined ? null : JSON.stringify(inverse), origin, groupId],
   );

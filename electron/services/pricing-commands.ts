@@ -41,7 +41,7 @@ export async function applyDriverField(
   request: { itemId: string; field: DriverField; value: string | null; expected: string | null },
   origin: Origin,
 ): Promise<Committed<ItemDriver>> {
-  const { item, driver: before, years } = await getItemAndDriver(tx, request.itemId);
+  const { item, driver: before, stored: driverRow, years } = await getItemAndDriver(tx, request.itemId);
   const where = `第${item.itemNo}项“${item.name}”的“${DRIVER_FIELD_LABELS[request.field]}”`;
   const stored = driverText(before, request.field);
   const expected = request.expected === null ? null : parseValue(request.field, request.expected, where);
@@ -53,7 +53,7 @@ export async function applyDriverField(
     throw new AppError('refused', `${where}：没有编号为“${String(value)}”的分担规则，本次修改没有保存。`);
   }
   if (String(value ?? '') === String(stored ?? '')) return { value: before, change: costsChanged(item.catalogueId, [item.id]) };
-  const { driver: after, key } = await writeDriverFields(tx, item.id, { [request.field]: value });
+  const { driver: after, key } = await writeDriverFields(tx, item.id, { [request.field]: value }, driverRow);
   const text = value === null ? null : String(value);
   const { itemId, field } = request;
   await logChange(

@@ -8,6 +8,7 @@ import { versions } from './005-versions';
 import { itemExtras } from './008-item-extras';
 import { ruleTerms } from './009-rule-terms';
 import { narrowCostLines } from './011-narrow-cost-lines';
+import { populationMethod } from './012-population-method';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,4 @@ export interface Migration {
   statements: string[];
 }
 
-export const MIGRATIONS: Migration[] = [initialSchema, pricingSchema, annexSet, drafting, versions, itemExtras, ruleTerms, narrowCostLines];
+export const MIGRATIONS: Migration[] = [initialSchema, pricingSchema, annexSet, drafting, versions, itemExtras, ruleTerms, narrowCostLines, populationMethod];
