@@ -33,6 +33,23 @@ async function populationSpan(tx: Tx): Promise<{ fromYear: number; toYear: numbe
 
 const share = (x: string, n: string, d: string) => `((${x}) // (${d})) * (${n}) + (((${x}) % (${d})) * (${n}) * 2 + (${d})) // (2 * (${d}))`;
 
+/** 4·10^18: a product x·n up to this, doubled, plus a divisor below 2^32 stays inside 64 bits. */
+const PRODUCT_BOUND = '4000000000000000000';
+
+/**
+ * round(x·n/d) half up for x ≥ 0, as `share` gives it, but with one division, (2xn + d) // 2d, where that
+ * product fits (`fits`): the same integer, and the million lines need a third of the divisions.
+ */
+const shareOf = (x: string, n: string, d: string, fits: string) =>
+  `CASE WHEN ${fits} THEN ((${x}) * (${n}) * 2 + (${d})) // (2 * (${d})) ELSE ${share(x, n, d)} END`;
+
+/**
+ * Per rule term `t`: the largest part whose product with the province's (lim_p) or the city's (lim_c) weight
+ * fits PRODUCT_BOUND. Weights are below 10^9 (DECIMAL(9,4) at four places), so their sums fit in 32 bits.
+ */
+const termLimitsSql = (t: string) =>
+  `${PRODUCT_BOUND} // greatest(${t}.wp, 1) AS lim_p, ${PRODUCT_BOUND} // greatest(${t}.wc, 1) AS lim_c`;
+
 /** Drivers complete enough to price: an amount, a rule, and (unless per region) a cohort and coverage. */
 const COMPLETE = `d.unit_amount IS NOT NULL AND d.split_rule_id IS NOT NULL AND (u.per_region OR (d.cohort IS NOT NULL AND d.coverage IS NOT NULL))`;
 
@@ -80,7 +97,7 @@ const BENEFICIARIES = (value: string, covU: string) => `(${value} * ${covU} * 2 
 
 /**
  * From a relation `base` of lines (item_key, region, year, per_a, per_b, per_region, beneficiaries,
- * central_u, wp, wc, wx, quality): the cost and the four shares in fen, in the
+ * central_u, wp, wc, wx, lim_p, lim_c, quality): the cost and the four shares in fen, in the
  * columns of cost_lines. Cost = round(beneficiaries × yearly amount), or the yearly amount per region;
  * central = round(cost × pct); the province's weight share of the rest, then the city's of what remains;
  * the county takes the remainder, so the four always sum to the cost (the county's share is not stored:
@@ -95,9 +112,10 @@ const SPLIT_SQL = `
   -- One projection: each share refers to the ones before it by name (DuckDB's lateral column aliases), so the
   -- million lines are copied once, not once per share.
   SELECT CAST(item_key AS INTEGER) AS item_key, CAST(region AS INTEGER) AS region, CAST(year AS SMALLINT) AS year, beneficiaries, cost_fen,
-         ${share('cost_fen', 'central_u', '1000000')} AS central_fen,
-         CASE WHEN wp + wc + wx = 0 THEN 0 ELSE ${share('cost_fen - central_fen', 'wp', 'wp + wc + wx')} END AS provincial_fen,
-         CASE WHEN wc + wx = 0 THEN 0 ELSE ${share('cost_fen - central_fen - provincial_fen', 'wc', 'wc + wx')} END AS city_fen,
+         -- A central share is at most 100 % (10^6 millionths).
+         ${shareOf('cost_fen', 'central_u', '1000000', 'cost_fen <= 4000000000000 AND central_u <= 1000000')} AS central_fen,
+         CASE WHEN wp + wc + wx = 0 THEN 0 ELSE ${shareOf('cost_fen - central_fen', 'wp', 'wp + wc + wx', 'cost_fen - central_fen <= lim_p')} END AS provincial_fen,
+         CASE WHEN wc + wx = 0 THEN 0 ELSE ${shareOf('cost_fen - central_fen - provincial_fen', 'wc', 'wc + wx', 'cost_fen - central_fen - provincial_fen <= lim_c')} END AS city_fen,
          CAST(quality AS TINYINT) AS quality
   FROM costed`;
 
@@ -129,7 +147,7 @@ export function linesSql(driverFilter: string): string {
     LEFT JOIN cohorts k ON k.cohort = y.people),
   pop AS (SELECT p.region, k.cohort_no, CAST(p.year AS INTEGER) AS year, p.value, p.quality FROM population_resolved p JOIN cohorts k ON k.cohort = p.cohort),
   rule_terms AS (
-    SELECT pr.pair, t.* FROM pairs pr JOIN cat ON cat.id = pr.catalogue_id
+    SELECT pr.pair, t.*, ${termLimitsSql('t')} FROM pairs pr JOIN cat ON cat.id = pr.catalogue_id
     JOIN rule_leaf_terms t ON t.rule_id = pr.rule_id AND ${UNDER_ROOT('cat.root')}),
   -- Per person: each item-year meets the population of its cohort in every region, then the rule terms of
   -- its region; per region: each item-year meets the rule terms directly.
@@ -145,7 +163,7 @@ export function linesSql(driverFilter: string): string {
     WHERE d.per_region),
   base AS (
     SELECT x.item_key, x.region, x.year, x.amount_fen, x.per_a, x.per_b, x.per_region, x.beneficiaries,
-           coalesce(x.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx, ${QUALITY('x.pop_quality', 'x.manual_u')} AS quality
+           coalesce(x.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx, t.lim_p, t.lim_c, ${QUALITY('x.pop_quality', 'x.manual_u')} AS quality
     FROM (SELECT * FROM per_person UNION ALL SELECT * FROM per_region) x
     JOIN rule_terms t ON t.pair = x.pair AND t.region = x.region),
   ${SPLIT_SQL}`;
@@ -190,7 +208,7 @@ async function rebuildItemLines(tx: Tx, item: ItemLines): Promise<void> {
      base AS (
        SELECT a.item_key, t.region, a.year, a.amount_fen, a.per_a, a.per_b, a.per_region,
               ${item.perRegion ? 'CAST(NULL AS BIGINT)' : BENEFICIARIES('p.value', 'a.cov_u')} AS beneficiaries,
-              coalesce(a.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx,
+              coalesce(a.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx, ${termLimitsSql('t')},
               ${QUALITY(item.perRegion ? '0' : 'p.quality', 'a.manual_u')} AS quality
        FROM rule_leaf_terms t JOIN a ON ${UNDER_ROOT('a.root')} ${people}
        WHERE t.rule_id = ${quote(item.ruleId)} AND a.complete AND a.per_region = ${item.perRegion}),
@@ -216,7 +234,7 @@ async function updateItemLines(tx: Tx, item: ItemLines & { ruleId: string }, cha
        WITH ${itemTermsCte(item.key)}, ${ITEM_YEARS_SQL},
        base AS (
          SELECT l.item_key, l.region, l.year, a.per_a, a.per_b, a.per_region, ${beneficiaries} AS beneficiaries,
-                coalesce(a.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx,
+                coalesce(a.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx, ${termLimitsSql('t')},
                 ${values ? QUALITY(item.perRegion ? '0' : 'p.quality', 'a.manual_u') : 'l.quality'} AS quality
          FROM cost_lines l JOIN a ON a.year = l.year
          JOIN rule_leaf_terms t ON t.rule_id = ${quote(item.ruleId)} AND t.region = l.region
