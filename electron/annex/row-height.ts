@@ -167,37 +167,29 @@ export function layoutCellText(text: string, columnWidth: number, fontSizePt: nu
 }
 
 /**
- * Where layoutCellText breaks this text (offsets into it, in UTF-16 units, before which it adds a line
- * feed). The layout only adds line feeds, so the two texts are walked side by side.
- */
-function addedBreaks(text: string, columnWidth: number, fontSizePt: number, indent: number): Set<number> {
-  const laid = layoutCellText(text, columnWidth, fontSizePt, indent);
-  const breaks = new Set<number>();
-  let at = 0;
-  for (let index = 0; index < laid.length; index += 1) {
-    if (laid[index] === '\n' && text[at] !== '\n') breaks.add(at);
-    else at += 1;
-  }
-  return breaks;
-}
-
-/**
  * The text of a cell the annex writer laid out, without the line feeds it added: a line feed is the
- * writer's where laying the joined text out at this column breaks there too; any other is the text's own.
- * `fontSizesPt` are the sizes to try (exceljs reads 10.5 back as 10). For 导入清单 of the app's own annexes.
+ * writer's where laying the paragraph out, joined across it, prints the lines before it as they are; any
+ * other is the text's own. `fontSizesPt` are the sizes to try (exceljs reads 10.5 back as 10). For 导入清单
+ * of the app's own annexes.
  */
 export function unbreakCellText(text: string, columnWidth: number, fontSizesPt: readonly number[], indent = 0): string {
   if (!text.includes('\n')) return text;
-  // The layout fills each line afresh from where the last one broke: whether it breaks between two
-  // printed lines depends on those two lines alone.
   const lines = text.split('\n');
-  let result = lines[0]!;
+  const paragraphs: string[][] = [[lines[0]!]];
+  // Whether the layout breaks after a printed line depends on the piece that did not fit on it: on the next
+  // line, or, when longer than a line ("5：1岁。。" in a narrow column), running on over the lines after it.
+  const printsAs = (joined: string, printed: readonly string[], size: number) => {
+    const laid = layoutCellText(joined, columnWidth, size, indent).split('\n');
+    return laid.length > printed.length && printed.every((line, index) => laid[index] === line);
+  };
   lines.slice(1).forEach((line, index) => {
-    const before = lines[index]!;
-    const soft = before !== '' && line !== '' && fontSizesPt.some((size) => addedBreaks(before + line, columnWidth, size, indent).has(before.length));
-    result += soft ? line : `\n${line}`;
+    const paragraph = paragraphs.at(-1)!;
+    const soft = paragraph.at(-1) !== '' && line !== '' &&
+      fontSizesPt.some((size) => [line, lines.slice(index + 1).join('')].some((rest) => printsAs(paragraph.join('') + rest, paragraph, size)));
+    if (soft) paragraph.push(line);
+    else paragraphs.push([line]);
   });
-  return result;
+  return paragraphs.map((paragraph) => paragraph.join('')).join('\n');
 }
 
 /** How many lines a text wraps to in a column, breaking as Excel and LibreOffice do, roughly. */
