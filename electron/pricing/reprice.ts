@@ -33,7 +33,7 @@ async function populationSpan(tx: Tx): Promise<{ fromYear: number; toYear: numbe
 
 const share = (x: string, n: string, d: string) => `((${x}) // (${d})) * (${n}) + (((${x}) % (${d})) * (${n}) * 2 + (${d})) // (2 * (${d}))`;
 
-/** 4·10^18: a product x·n up to this, doubled, plus a divisor below 2^32 stays inside 64 bits. */
+/** 4·10^18: a product x·n up to this, doubled, plus a divisor (a sum of weights, below 10^9) stays inside 64 bits. */
 const PRODUCT_BOUND = '4000000000000000000';
 
 /**
@@ -45,7 +45,7 @@ const shareOf = (x: string, n: string, d: string, fits: string) =>
 
 /**
  * Per rule term `t`: the largest part whose product with the province's (lim_p) or the city's (lim_c) weight
- * fits PRODUCT_BOUND. Weights are below 10^9 (DECIMAL(9,4) at four places), so their sums fit in 32 bits.
+ * fits PRODUCT_BOUND. A weight is at most MAX_WEIGHT (10^8 at four places), so the sums stay below 10^9.
  */
 const termLimitsSql = (t: string) =>
   `${PRODUCT_BOUND} // greatest(${t}.wp, 1) AS lim_p, ${PRODUCT_BOUND} // greatest(${t}.wc, 1) AS lim_c`;

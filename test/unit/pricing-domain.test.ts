@@ -94,6 +94,11 @@ describe('the split', () => {
     ]);
     expect(ruleProblems({ name: '直管', rows: [{ countyClass: '省直管县', grade: null, centralPct: 'tier', provincial: '1', city: '1', county: '1' }] })[0]).toContain('市级权重应为 0');
     expect(ruleProblems({ name: '全额', rows: [{ countyClass: null, grade: null, centralPct: '100', provincial: '0', city: '0', county: '0' }] })).toEqual([]);
+    // Weights are relative; beyond 10000 the split's integer arithmetic would overflow.
+    expect(ruleProblems({ name: '大', rows: [{ countyClass: null, grade: null, centralPct: '0', provincial: '10000', city: '0.0001', county: '9999.9999' }] })).toEqual([]);
+    expect(ruleProblems({ name: '过大', rows: [{ countyClass: null, grade: null, centralPct: '0', provincial: '10000.0001', city: '1', county: '1' }] })).toEqual([
+      '规则“过大”第1行（任意类别、任意等级）的省级权重应为 0 到 10000 之间的数，最多 4 位小数，收到“10000.0001”',
+    ]);
   });
 });
 

@@ -92,6 +92,12 @@ const WEIGHT_FIELDS = [
   ['county', '县级'],
 ] as const;
 
+/**
+ * The largest weight a row may give. Weights are relative (1 : 1 : 2, 50 : 30 : 20); the cap keeps every
+ * product of the split's integer arithmetic inside 64 bits (a weight of 10^8 overflowed it).
+ */
+export const MAX_WEIGHT = 10000n;
+
 /** Everything wrong with a rule, in Chinese; empty when every region it can apply to gets four shares that sum to its cost. */
 export function ruleProblems(rule: Pick<SplitRule, 'name' | 'rows'>): string[] {
   const problems: string[] = [];
@@ -114,7 +120,9 @@ export function ruleProblems(rule: Pick<SplitRule, 'name' | 'rows'>): string[] {
     const weights: bigint[] = [];
     for (const [field, label] of WEIGHT_FIELDS) {
       const w = toScaled(row[field], SCALE.weight);
-      if (w === null || w < 0n) problems.push(`${where}的${label}权重应为不小于 0 的数，最多 4 位小数，收到“${row[field]}”`);
+      if (w === null || w < 0n || w > MAX_WEIGHT * 10n ** BigInt(SCALE.weight)) {
+        problems.push(`${where}的${label}权重应为 0 到 ${MAX_WEIGHT} 之间的数，最多 4 位小数，收到“${row[field]}”`);
+      }
       weights.push(w ?? 0n);
     }
     const [p, c, x] = weights as [bigint, bigint, bigint];
