@@ -104,9 +104,15 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
       }
       const rule = suggestRule(item.fundingResponsibility);
       if (rule && before.splitRuleId === null && (await getRule(tx, rule.ruleId))) values.splitRuleId = rule.ruleId;
-      if (Object.keys(values).length === 0) continue;
-      await writeDriverFields(tx, itemId, values);
-      await logChange(tx, catalogueId, 'driver.applySuggestion', { itemId, values }, { itemId, values: Object.fromEntries(Object.keys(values).map((k) => [k, before[k as DriverField]])) }, origin);
+      const fields = Object.keys(values) as DriverField[];
+      if (fields.length === 0) continue;
+      // One undo step for all the items taken, logged field by field as the edits a planner would have made.
+      groupChanges(tx, itemIds.length === 1 ? `采用第${item.itemNo}项的建议` : `采用 ${itemIds.length} 项建议`);
+      const { driver: after } = await writeDriverFields(tx, itemId, values);
+      for (const field of fields) {
+        const [was, now] = [driverText(before, field), driverText(after, field)];
+        await logChange(tx, catalogueId, 'driver.setField', { kind: 'driver.setField', itemId, field, value: now, expected: was }, { kind: 'driver.setField', itemId, field, value: was, expected: now }, origin);
+      }
       changed.push(itemId);
     }
     await repriceItems(tx, changed);

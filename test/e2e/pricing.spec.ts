@@ -136,6 +136,31 @@ test('测算: a driver set on item 5 prices it, and the totals follow, by hand',
   await page.getByRole('button', { name: '展开汇总表' }).click();
 });
 
+test('测算: Ctrl+Z undoes a driver edit with its figures, Ctrl+Y redoes it, as the toolbar says', async ({ page }) => {
+  await openPricing(page);
+  await page.getByRole('radio', { name: '元', exact: true }).click();
+  const total = async () => fen(await levelCard(page, '合计').innerText());
+  const before = await total();
+  expect(before).toBeGreaterThan(0n);
+  await typeInto(page, 5, 'unitAmount', '4000');
+  await expect.poll(total).toBe(before * 2n);
+  const steps = page.getByRole('group', { name: '撤销与重做' });
+  await expect(steps.getByRole('button', { name: '撤销' })).toHaveAttribute('title', '撤销修改第5项的“补助标准”');
+  // The keys act on the grid (a cell picked, not one being edited), as in Excel.
+  await cell(page, 5, 'unitAmount').click();
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('[data-save-state]')).toContainText('已撤销修改第5项的“补助标准”');
+  await expect(cell(page, 5, 'unitAmount')).toHaveText('2000');
+  await expect.poll(total).toBe(before);
+  await expect(steps.getByRole('button', { name: '重做' })).toHaveAttribute('title', '重做修改第5项的“补助标准”');
+  await page.keyboard.press('Control+y');
+  await expect(cell(page, 5, 'unitAmount')).toHaveText('4000');
+  await expect.poll(total).toBe(before * 2n);
+  await steps.getByRole('button', { name: '撤销' }).click();
+  await expect(cell(page, 5, 'unitAmount')).toHaveText('2000');
+  await expect.poll(total).toBe(before);
+});
+
 test('测算: clicking a figure explains it, down to the rule row and its sources', async ({ page }) => {
   await openPricing(page);
   await cell(page, 5, 'cost').getByRole('button').click();

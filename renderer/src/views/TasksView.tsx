@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GetRowIdParams } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
@@ -8,8 +8,9 @@ import type { CatalogueTask, TaskField } from '../../../shared/domain/task';
 import { normaliseCellText } from '../../../shared/domain/commands';
 import { errorMessage, invoke } from '../api/client';
 import { gridTheme } from '../grid/theme';
-import type { HistoryState } from '../../../shared/domain/history';
 import { TextCellRenderer } from '../grid/TextCellRenderer';
+import { HistoryButtons } from './HistoryButtons';
+import { useHistorySteps } from './useHistorySteps';
 
 function textColumn(field: TaskField, flex: number, readOnly: boolean): ColDef<CatalogueTask> {
   return {
@@ -28,8 +29,6 @@ function textColumn(field: TaskField, flex: number, readOnly: boolean): ColDef<C
   };
 }
 
-const NO_HISTORY: HistoryState = { undo: null, redo: null, undoSteps: 0, redoSteps: 0 };
-
 /**
  * 附件2 重点任务分工方案 of a catalogue: shown and edited through the same write path as items. A task edit is
  * a step of the catalogue's one history, so 撤销/重做 (and Ctrl+Z / Ctrl+Y) here undo the newest step of the
@@ -37,9 +36,11 @@ const NO_HISTORY: HistoryState = { undo: null, redo: null, undoSteps: 0, redoSte
  */
 export function TasksView({ catalogueId, tasks, readOnly, onChanged }: { catalogueId: string; tasks: CatalogueTask[]; readOnly: boolean; onChanged: () => Promise<void> }) {
   const [status, setStatus] = useState<string>(readOnly ? '已发布的清单只能查看；如需修改，请先“基于此新建草案”。' : '双击单元格可修改；每次修改都会记录，可撤销。');
-  const [history, setHistory] = useState<HistoryState>(NO_HISTORY);
-  const refreshHistory = useCallback(async () => setHistory(await invoke('history.state', { catalogueId }).catch(() => NO_HISTORY)), [catalogueId]);
-  useEffect(() => void refreshHistory(), [refreshHistory]);
+  const { history, step, track } = useHistorySteps(catalogueId, {
+    enabled: !readOnly,
+    onChanged,
+    report: (outcome) => setStatus(outcome.ok ? `已${outcome.did}。` : `未能${outcome.direction === 'undo' ? '撤销' : '重做'}：${outcome.message}`),
+  });
   const columns = useMemo<ColDef<CatalogueTask>[]>(
     () => [
       { colId: 'taskNo', field: 'taskNo', headerName: '序号', width: 80, cellClass: 'num-cell' },
@@ -48,42 +49,6 @@ export function TasksView({ catalogueId, tasks, readOnly, onChanged }: { catalog
     ],
     [readOnly],
   );
-  // Steps one after another, in the order asked.
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  // Steps queued and saves on their way: while any is, a Ctrl+Z / Ctrl+Y is queued too, not dropped for a
-  // history state not yet refreshed (a Ctrl+Y right after Ctrl+Z must redo).
-  const pending = useRef(0);
-  const step = useCallback((direction: 'undo' | 'redo') => {
-    pending.current += 1;
-    queue.current = queue.current.then(async () => {
-      try {
-        const { did } = await invoke(direction === 'undo' ? 'history.undo' : 'history.redo', { catalogueId });
-        await onChanged();
-        setStatus(`已${did ?? ''}。`);
-      } catch (error) {
-        setStatus(`未能${direction === 'undo' ? '撤销' : '重做'}：${errorMessage(error)}`);
-      } finally {
-        await refreshHistory();
-        pending.current -= 1;
-      }
-    });
-  }, [catalogueId, onChanged, refreshHistory]);
-  const keys = useRef({ step, history });
-  keys.current = { step, history };
-  useEffect(() => {
-    if (readOnly) return;
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || target?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      const key = event.key.toLowerCase();
-      const direction = key === 'z' && !event.shiftKey ? 'undo' : key === 'y' || (key === 'z' && event.shiftKey) ? 'redo' : null;
-      if (!direction) return;
-      event.preventDefault();
-      if (keys.current.history[direction] || pending.current > 0) keys.current.step(direction);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [readOnly]);
   const onCellEditRequest = useCallback(async (event: CellEditRequestEvent<CatalogueTask>) => {
     const row = event.data;
     if (!row) return;
@@ -92,25 +57,20 @@ export function TasksView({ catalogueId, tasks, readOnly, onChanged }: { catalog
     if (normaliseCellText(value) === normaliseCellText(row[field])) return;
     const what = `第${row.taskNo}项重点任务的“${TASK_FIELD_LABELS[field]}”`;
     setStatus(`正在保存${what}……`);
-    pending.current += 1;
     try {
-      const { task } = await invoke('tasks.update', { taskId: row.id, field, value, expected: row[field] });
+      const { task } = await track(invoke('tasks.update', { taskId: row.id, field, value, expected: row[field] }));
       event.api.applyTransaction({ update: [task] });
       setStatus(`已保存${what}。`);
     } catch (error) {
       setStatus(`未保存${what}：${errorMessage(error)}`);
-    } finally {
-      pending.current -= 1;
-      void refreshHistory();
     }
-  }, [refreshHistory]);
+  }, [track]);
   if (tasks.length === 0) return <p className="status-note">这份清单没有重点任务分工方案。</p>;
   return (
     <>
       {!readOnly && (
         <div className="items-toolbar" role="toolbar" aria-label="重点任务编辑">
-          <button type="button" disabled={!history.undo} title={history.undo ?? '没有可以撤销的操作'} onClick={() => step('undo')}>撤销</button>
-          <button type="button" disabled={!history.redo} title={history.redo ?? '没有可以重做的操作'} onClick={() => step('redo')}>重做</button>
+          <HistoryButtons history={history} onStep={step} />
         </div>
       )}
       <p className="save-status" role="status">{status}</p>

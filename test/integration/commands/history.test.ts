@@ -5,7 +5,7 @@ import { Database } from '../../../electron/db/database';
 import { getCatalogue, getItem } from '../../../electron/services/catalogue-queries';
 import { executeBatch, executeCommand } from '../../../electron/services/commands';
 import { historyState, redo, undo } from '../../../electron/services/history';
-import { setDriverField } from '../../../electron/services/pricing-commands';
+import { applySuggestions, setDriverField } from '../../../electron/services/pricing-commands';
 import { deleteItems, insertBeside, moveStep } from '../../../electron/services/structure-requests';
 import { getDriver } from '../../../electron/pricing/drivers-store';
 import { seededDatabaseFile, tempDir } from '../../support/temp-db';
@@ -194,6 +194,22 @@ describe('rows', () => {
     expect(await costTotal(itemId)).toEqual(before);
     await redo(db, HEBEI, 'test');
     expect(await costTotal(itemId)).toEqual(doubled);
+  });
+
+  it('undoes 采用建议 for several items as one step, and redoes it', async () => {
+    // Items 5 (国家助学金 2000 元/生/年) and 12: suggestions read from their standards and 支出责任.
+    const itemIds = [`${HEBEI}:005`, `${HEBEI}:012`];
+    const before = await Promise.all(itemIds.map((id) => getDriver(db, id)));
+    const { value } = await applySuggestions(db, HEBEI, itemIds, 'test');
+    expect(value.applied).toBeGreaterThan(0);
+    const taken = await Promise.all(itemIds.map((id) => getDriver(db, id)));
+    expect(taken[0]).toMatchObject({ unitAmount: '2000', unit: '元/生/年' });
+    expect((await historyState(db, HEBEI)).undo).toBe(`撤销采用 2 项建议`);
+    await undo(db, HEBEI, 'test');
+    expect(await Promise.all(itemIds.map((id) => getDriver(db, id)))).toEqual(before);
+    expect((await historyState(db, HEBEI)).redo).toBe(`重做采用 2 项建议`);
+    await redo(db, HEBEI, 'test');
+    expect(await Promise.all(itemIds.map((id) => getDriver(db, id)))).toEqual(taken);
   });
 });
 

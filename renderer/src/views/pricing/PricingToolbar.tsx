@@ -1,9 +1,14 @@
-// The 测算 view's controls: the years priced, the money unit, taking every suggestion, the rules page.
+// The 测算 view's controls: 撤销/重做, the years priced, the money unit, taking every suggestion, the rules page.
 import { useEffect, useState } from 'react';
+import type { HistoryState } from '../../../../shared/domain/history';
+import { HistoryButtons } from '../HistoryButtons';
+import type { Direction } from '../useHistorySteps';
 import { MONEY_UNITS } from '../../../../shared/domain/pricing/money';
 import type { MoneyUnit } from '../../../../shared/domain/pricing/money';
 
 interface Props {
+  history: HistoryState;
+  onStep: (direction: Direction) => void;
   fromYear: number;
   toYear: number;
   onYears: (fromYear: number, toYear: number) => void;
@@ -28,6 +33,9 @@ export function PricingToolbar(p: Props) {
   const changed = from !== String(p.fromYear) || to !== String(p.toYear);
   return (
     <div className="pricing-toolbar">
+      <div className="history-buttons" role="group" aria-label="撤销与重做">
+        <HistoryButtons history={p.history} onStep={p.onStep} />
+      </div>
       <form
         className="years"
         onSubmit={(e) => {

@@ -24,6 +24,7 @@ import { SummaryPanel } from './SummaryPanel';
 import { hasOpenSuggestion } from './pricing-text';
 import { useDriverEdit } from './useDriverEdit';
 import { usePricingData } from './usePricingData';
+import { useHistorySteps } from '../useHistorySteps';
 
 const DEFAULT_COLUMN: ColDef<PricingGridRow> = { wrapHeaderText: true, autoHeaderHeight: true };
 
@@ -31,7 +32,14 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
   const catalogueId = detail.summary.id;
   const data = usePricingData(catalogueId);
   const { items, summary, refresh, showDriver } = data;
-  const { status, setStatus, canEdit, onCellEditRequest } = useDriverEdit(showDriver, refresh);
+  // 撤销/重做 step through the catalogue's one history: a driver edit here, or any edit in the other tabs.
+  const steps = useHistorySteps(catalogueId, {
+    enabled: true,
+    onChanged: refresh,
+    report: (outcome) =>
+      setStatus({ state: 'done', message: outcome.ok ? `已${outcome.did}` : `未能${outcome.direction === 'undo' ? '撤销' : '重做'}：${outcome.message}`, at: new Date() }),
+  });
+  const { status, setStatus, canEdit, onCellEditRequest } = useDriverEdit(showDriver, refresh, steps.track);
   const [unit, setUnit] = useState<MoneyUnit>('万元');
   const [trail, setTrail] = useState<ExplainTarget[]>([]);
   const [applying, setApplying] = useState<ReadonlySet<string>>(new Set());
@@ -53,7 +61,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
       setApplying(new Set(itemIds));
       setStatus({ state: 'saving', what: itemIds.length === 1 ? '所采用的建议' : `${itemIds.length} 项建议` });
       try {
-        const { applied } = await invoke('drivers.applySuggestions', { catalogueId, itemIds });
+        const { applied } = await steps.track(invoke('drivers.applySuggestions', { catalogueId, itemIds }));
         setStatus({ state: 'saved', what: `采用的建议（${applied} 项）`, at: new Date() });
       } catch (error) {
         setStatus({ state: 'refused', what: '采用建议', message: errorMessage(error) });
@@ -62,7 +70,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
         refresh();
       }
     },
-    [catalogueId, setStatus, refresh],
+    [catalogueId, setStatus, refresh, steps.track],
   );
 
   const context = useMemo<PricingGridContext>(
@@ -119,6 +127,8 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
   return (
     <div className="pricing-view">
       <PricingToolbar
+        history={steps.history}
+        onStep={steps.step}
         fromYear={summary.fromYear}
         toYear={summary.toYear}
         onYears={(f, t) => void setYears(f, t)}

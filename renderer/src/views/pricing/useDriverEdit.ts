@@ -21,7 +21,8 @@ function normalised(field: DriverField, text: string | null): string | null {
   return parsed.ok ? (parsed.value === null ? null : String(parsed.value)) : text;
 }
 
-export function useDriverEdit(showDriver: (driver: ItemDriver) => void, refresh: () => void) {
+/** `track` counts a save as under way (so a Ctrl+Z meanwhile waits for it) and reads the history again after. */
+export function useDriverEdit(showDriver: (driver: ItemDriver) => void, refresh: () => void, track: <T>(work: Promise<T>) => Promise<T>) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   const saving = useRef(new Set<string>());
   const latest = useRef(0);
@@ -45,11 +46,11 @@ export function useDriverEdit(showDriver: (driver: ItemDriver) => void, refresh:
       saving.current.add(key);
       report({ state: 'saving', what });
       try {
-        let driver = await invoke('drivers.update', { itemId: row.itemId, field, value, expected });
+        let driver = await track(invoke('drivers.update', { itemId: row.itemId, field, value, expected }));
         // A unit implies how many periods a year it is paid for; take that when none is set yet.
         const unit = field === 'unit' ? driverUnit(driver.unit) : null;
         if (unit && driver.periodsPerYear === null) {
-          driver = await invoke('drivers.update', { itemId: row.itemId, field: 'periodsPerYear', value: unit.periods, expected: null });
+          driver = await track(invoke('drivers.update', { itemId: row.itemId, field: 'periodsPerYear', value: unit.periods, expected: null }));
         }
         showDriver(driver);
         report({ state: 'saved', what, at: new Date() });
@@ -62,7 +63,7 @@ export function useDriverEdit(showDriver: (driver: ItemDriver) => void, refresh:
         refresh();
       }
     },
-    [showDriver, refresh],
+    [showDriver, refresh, track],
   );
 
   const onCellEditRequest = useCallback(

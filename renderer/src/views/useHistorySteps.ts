@@ -1,0 +1,86 @@
+// 撤销 and 重做 of a catalogue's one history from the views beside 条目 (重点任务, 测算): the toolbar's buttons
+// and Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) as in Excel and WPS. A step undoes the newest step of the catalogue,
+// whichever tab it was taken in, as the button's title says. Steps run one after another, in the order asked.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { HistoryState } from '../../../shared/domain/history';
+import { errorMessage, invoke } from '../api/client';
+
+export const NO_HISTORY: HistoryState = { undo: null, redo: null, undoSteps: 0, redoSteps: 0 };
+
+export type Direction = 'undo' | 'redo';
+
+export type StepOutcome = { ok: true; did: string } | { ok: false; direction: Direction; message: string };
+
+interface Options {
+  /** Off for a catalogue that can only be viewed. */
+  enabled: boolean;
+  /** After a step: the view reads again what it shows. */
+  onChanged: () => Promise<void> | void;
+  report: (outcome: StepOutcome) => void;
+}
+
+export function useHistorySteps(catalogueId: string, options: Options) {
+  const [history, setHistory] = useState<HistoryState>(NO_HISTORY);
+  const refreshHistory = useCallback(async () => setHistory(await invoke('history.state', { catalogueId }).catch(() => NO_HISTORY)), [catalogueId]);
+  useEffect(() => void refreshHistory(), [refreshHistory]);
+  const latest = useRef(options);
+  latest.current = options;
+
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  // Steps queued and saves on their way: while any is, a Ctrl+Z / Ctrl+Y is queued too, not dropped for a
+  // history state not yet refreshed (a Ctrl+Y right after Ctrl+Z must redo).
+  const pending = useRef(0);
+  const step = useCallback(
+    (direction: Direction) => {
+      pending.current += 1;
+      queue.current = queue.current.then(async () => {
+        try {
+          const { did } = await invoke(direction === 'undo' ? 'history.undo' : 'history.redo', { catalogueId });
+          await latest.current.onChanged();
+          latest.current.report({ ok: true, did: did ?? (direction === 'undo' ? '撤销' : '重做') });
+        } catch (error) {
+          latest.current.report({ ok: false, direction, message: errorMessage(error) });
+        } finally {
+          await refreshHistory();
+          pending.current -= 1;
+        }
+      });
+    },
+    [catalogueId, refreshHistory],
+  );
+
+  /** A save on its way: counted as pending while it runs, and the history read again after it. */
+  const track = useCallback(
+    async <T>(work: Promise<T>): Promise<T> => {
+      pending.current += 1;
+      try {
+        return await work;
+      } finally {
+        pending.current -= 1;
+        void refreshHistory();
+      }
+    },
+    [refreshHistory],
+  );
+
+  const keys = useRef({ step, history });
+  keys.current = { step, history };
+  const { enabled } = options;
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      // A cell being edited or a form field keeps its own Ctrl+Z.
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const key = event.key.toLowerCase();
+      const direction = key === 'z' && !event.shiftKey ? 'undo' : key === 'y' || (key === 'z' && event.shiftKey) ? 'redo' : null;
+      if (!direction) return;
+      event.preventDefault();
+      if (keys.current.history[direction] || pending.current > 0) keys.current.step(direction);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled]);
+
+  return { history, step, track, refreshHistory };
+}
