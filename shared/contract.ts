@@ -157,6 +157,17 @@ export const requestSchemas = {
     .strict(),
   /** Takes the suggested drivers and rule for the items (the planner's confirmation), as one change. */
   'drivers.applySuggestions': z.object({ catalogueId: id, itemIds: z.array(id).min(1).max(5000) }).strict(),
+  /** A block of driver cells pasted, cut or cleared in the 测算 grid: one transaction, one undo step. */
+  'drivers.paste': z
+    .object({
+      catalogueId: id,
+      action: z.enum(['paste', 'cut', 'clear']),
+      cells: z
+        .array(z.object({ itemId: id, field: z.enum(DRIVER_FIELDS), value: z.string().max(200).nullable(), expected: z.string().max(200).nullable() }).strict())
+        .min(1)
+        .max(20000),
+    })
+    .strict(),
   'rules.save': z
     .object({
       id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,60}$/u).nullable(),
@@ -302,6 +313,7 @@ export interface Responses extends VersionResponses {
   'pricing.setYears': PricingSummary;
   'drivers.update': ItemDriver;
   'drivers.applySuggestions': { applied: number };
+  'drivers.paste': { changed: number };
   'rules.save': SplitRule;
   'regions.list': RegionRow[];
   'regions.update': RegionRow;
@@ -379,6 +391,7 @@ export const CHANNEL_ACTIONS: Record<Channel, string> = {
   'pricing.setYears': '设置测算年度',
   'drivers.update': '保存测算参数',
   'drivers.applySuggestions': '采用建议参数',
+  'drivers.paste': '粘贴测算参数',
   'rules.save': '保存分担规则',
   'regions.list': '读取行政区',
   'regions.update': '修改行政区',

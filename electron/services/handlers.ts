@@ -20,7 +20,7 @@ import { executeCommand } from './commands';
 import type { Origin } from './commands';
 import { getReferenceData, listIndicators } from './reference-queries';
 import type { ChangeFeed } from './change-feed';
-import { applySuggestions, saveSplitRule, setDriverField, setPricingYears, updateRegion } from './pricing-commands';
+import { applySuggestions, pasteDriverCells, saveSplitRule, setDriverField, setPricingYears, updateRegion } from './pricing-commands';
 import type { Committed } from './pricing-commands';
 import { explainFigure } from '../pricing/explain';
 import { pricingItems } from '../pricing/items';
@@ -144,6 +144,7 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     },
     'drivers.update': (request) => tell(setDriverField(db, request, origin)),
     'drivers.applySuggestions': ({ catalogueId, itemIds }) => tell(applySuggestions(db, catalogueId, itemIds, origin)),
+    'drivers.paste': (request) => tell(pasteDriverCells(db, request, origin)),
     'rules.save': (request) => tell(saveSplitRule(db, request, origin)),
     'regions.list': ({ rootCode }) => listRegions(db, rootCode),
     'regions.update': (request) => tell(updateRegion(db, request, origin)),

@@ -69,6 +69,37 @@ export async function applyDriverField(
   return { value: after, change: costsChanged(item.catalogueId, [item.id]) };
 }
 
+/** A block of driver cells pasted (or cleared) in the 测算 grid. */
+export interface DriverCell {
+  itemId: string;
+  field: DriverField;
+  value: string | null;
+  expected: string | null;
+}
+
+/**
+ * Driver cells pasted, cut or cleared in the 测算 grid: one transaction and one undo step, each cell checked
+ * and logged as the edit of one cell would be. The first refused cell (a value the field cannot take, a cell
+ * changed meanwhile, an item of another catalogue) refuses the whole block, and nothing is written.
+ */
+export async function pasteDriverCells(
+  db: Database,
+  request: { catalogueId: string; action: 'paste' | 'cut' | 'clear'; cells: DriverCell[] },
+  origin: Origin,
+): Promise<Committed<{ changed: number }>> {
+  const verb = request.action === 'paste' ? '粘贴' : request.action === 'cut' ? '剪切' : '清除';
+  return db.transaction(async (tx) => {
+    groupChanges(tx, `${verb} ${request.cells.length} 个测算参数`);
+    const items = new Set<string>();
+    for (const cell of request.cells) {
+      const { change } = await applyDriverField(tx, cell, origin);
+      if (change.catalogueId !== request.catalogueId) throw new AppError('bad_request', `${verb}的单元格不属于这份清单，没有${verb}任何内容。`);
+      items.add(cell.itemId);
+    }
+    return { value: { changed: request.cells.length }, change: costsChanged(request.catalogueId, [...items]) };
+  });
+}
+
 function parseValue(field: DriverField, text: string | null, where: string): FieldValue {
   const parsed = parseDriverField(field, text);
   if (!parsed.ok) throw new AppError('refused', `${where}：${parsed.message}，本次修改没有保存。`);

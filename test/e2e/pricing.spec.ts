@@ -161,6 +161,52 @@ test('测算: Ctrl+Z undoes a driver edit with its figures, Ctrl+Y redoes it, as
   await expect.poll(total).toBe(before);
 });
 
+test('测算: a block copied from Excel is pasted onto the drivers in one step, copied back out, and cleared with Delete', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
+  await openPricing(page);
+  const status = page.locator('[data-save-state]');
+  const steps = page.getByRole('group', { name: '撤销与重做' });
+  const empty = async (no: number) => expect(cell(page, no, 'unitAmount')).toHaveText('');
+  await empty(6);
+  await empty(7);
+  // Two rows × two columns (补助标准, 单位), with the trailing line break Excel adds.
+  await page.evaluate(() => navigator.clipboard.writeText('100\t元/人/年\r\n200.5\t元/人/月\r\n'));
+  await cell(page, 6, 'unitAmount').click();
+  await page.keyboard.press('Control+v');
+  await expect(status).toContainText('已粘贴 4 个测算参数');
+  await expect(cell(page, 6, 'unitAmount')).toHaveText('100');
+  await expect(cell(page, 6, 'unit')).toHaveText('元/人/年');
+  await expect(cell(page, 7, 'unitAmount')).toHaveText('200.5');
+  await expect(cell(page, 7, 'unit')).toHaveText('元/人/月');
+  await expect(steps.getByRole('button', { name: '撤销' })).toHaveAttribute('title', '撤销粘贴 4 个测算参数');
+  // The block stays picked; copied out, it is what the grid shows.
+  await expect(page.locator('.ag-cell.in-range')).toHaveCount(4);
+  await page.screenshot({ path: join(screens, 'pricing-paste.png') });
+  await page.keyboard.press('Control+c');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('100\t元/人/年\r\n200.5\t元/人/月\r\n');
+  // A block that would land on a figure column is refused whole, in Chinese.
+  await page.evaluate(() => navigator.clipboard.writeText('35\t多余\r\n'));
+  await cell(page, 6, 'centralPct').click();
+  await page.keyboard.press('Control+v');
+  await expect(status).toHaveAttribute('data-save-state', 'refused');
+  await expect(status).toContainText('只有测算参数');
+  await expect(cell(page, 6, 'centralPct')).toHaveText('');
+  // Delete on the picked cells empties them as one step; Ctrl+Z brings them back, a second one the paste.
+  await cell(page, 6, 'unitAmount').click();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Delete');
+  await expect(status).toContainText('已清除 2 个测算参数');
+  await empty(6);
+  await empty(7);
+  await expect(cell(page, 7, 'unit')).toHaveText('元/人/月');
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, 7, 'unitAmount')).toHaveText('200.5');
+  await page.keyboard.press('Control+z');
+  await empty(6);
+  await empty(7);
+  await expect(cell(page, 7, 'unit')).toHaveText('');
+});
+
 test('测算: clicking a figure explains it, down to the rule row and its sources', async ({ page }) => {
   await openPricing(page);
   await cell(page, 5, 'cost').getByRole('button').click();

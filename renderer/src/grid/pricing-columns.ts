@@ -12,6 +12,8 @@ import { ChoiceCellEditor } from './ChoiceCellEditor';
 import type { ChoiceEditorParams, ChoiceOption } from './ChoiceCellEditor';
 import { FigureCell, ShortTextCell, StatusCell, SuggestionCell } from './pricing-cells';
 import type { PricingGridRow } from './pricing-rows';
+import type { GridMarks } from './grid-marks';
+import { rangeClassRules } from './grid-marks';
 
 type Col = ColDef<PricingGridRow>;
 
@@ -90,7 +92,12 @@ function moneyColumn(colId: string, headerName: string, unit: MoneyUnit, pick: (
   };
 }
 
-export function pricingColumns(unit: MoneyUnit, sources: PricingColumnSources): Col[] {
+/** The columns, each drawing the picked range (`marks`) as the 条目 grid does. */
+export function pricingColumns(unit: MoneyUnit, sources: PricingColumnSources, marks: GridMarks): Col[] {
+  return pricingColumnList(unit, sources).map((column) => ({ ...column, cellClassRules: rangeClassRules(marks, column.colId!) }));
+}
+
+function pricingColumnList(unit: MoneyUnit, sources: PricingColumnSources): Col[] {
   const text = (colId: 'targetGroup' | 'standard', headerName: string, width: number): Col => ({
     colId,
     headerName,

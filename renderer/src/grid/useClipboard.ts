@@ -36,16 +36,24 @@ export interface ClipboardOptions {
 }
 
 /** The rows as the grid shows them (filtered, in catalogue order): index = displayed row index. */
-export function shownRows(api: GridApi<GridRow>): GridRow[] {
-  const rows: GridRow[] = [];
+export function shownRows<T>(api: GridApi<T>): T[] {
+  const rows: T[] = [];
   api.forEachNodeAfterFilterAndSort((node) => {
     if (node.data) rows.push(node.data);
   });
   return rows;
 }
 
-function typingElsewhere(target: EventTarget | null): boolean {
+export function typingElsewhere(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && !isSink(target) && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/** Whether a copy, cut or paste event is the grid's: a cell or the page has focus, no cell is being edited. */
+export function clipboardEventInGrid(root: HTMLElement | null, event: Event): boolean {
+  const target = event.target;
+  if (!root || typingElsewhere(target)) return false;
+  if (target instanceof Node && root.contains(target)) return !(target instanceof Element && target.closest('.ag-popup-editor, .ag-cell-inline-editing'));
+  return target === document.body || target === document.documentElement;
 }
 
 export function useClipboard(options: ClipboardOptions) {
@@ -138,13 +146,7 @@ export function useClipboard(options: ClipboardOptions) {
 
   // The native events: Ctrl+C / Ctrl+X / Ctrl+V on the grid (the keyboard sink or a cell has focus).
   useEffect(() => {
-    const inGrid = (event: Event) => {
-      const root = opts.current.wrapper.current;
-      const target = event.target;
-      if (!root || typingElsewhere(target)) return false;
-      if (target instanceof Node && root.contains(target)) return !(target instanceof Element && target.closest('.ag-popup-editor, .ag-cell-inline-editing'));
-      return target === document.body || target === document.documentElement;
-    };
+    const inGrid = (event: Event) => clipboardEventInGrid(opts.current.wrapper.current, event);
     const onCopy = (event: ClipboardEvent) => {
       if (!inGrid(event) || !event.clipboardData) return;
       const out = copied();

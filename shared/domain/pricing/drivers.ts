@@ -140,6 +140,12 @@ function decimalText(scaled: bigint, scale: number): string {
   return plainDecimal(fromScaled(scaled, scale));
 }
 
+/** A value as the parser normalises it, so "0.50" and "50%" count as no change from "0.5"; unparsable text as is. */
+export function normalisedDriverText(field: DriverField, text: string | null): string | null {
+  const parsed = parseDriverField(field, text);
+  return parsed.ok ? (parsed.value === null ? null : String(parsed.value)) : text;
+}
+
 /** What an item still lacks before it can be priced; empty when it can. */
 export function missingDrivers(d: ItemDriver): DriverField[] {
   const unit = driverUnit(d.unit);

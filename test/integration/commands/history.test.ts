@@ -5,7 +5,7 @@ import { Database } from '../../../electron/db/database';
 import { getCatalogue, getItem } from '../../../electron/services/catalogue-queries';
 import { executeBatch, executeCommand } from '../../../electron/services/commands';
 import { historyState, redo, undo } from '../../../electron/services/history';
-import { applySuggestions, setDriverField } from '../../../electron/services/pricing-commands';
+import { applySuggestions, pasteDriverCells, setDriverField } from '../../../electron/services/pricing-commands';
 import { deleteItems, insertBeside, moveStep } from '../../../electron/services/structure-requests';
 import { getDriver } from '../../../electron/pricing/drivers-store';
 import { seededDatabaseFile, tempDir } from '../../support/temp-db';
@@ -194,6 +194,33 @@ describe('rows', () => {
     expect(await costTotal(itemId)).toEqual(before);
     await redo(db, HEBEI, 'test');
     expect(await costTotal(itemId)).toEqual(doubled);
+  });
+
+  it('pastes a block of driver cells as one step; a bad cell or a stale one refuses the whole block', async () => {
+    const [a, b] = [`${HEBEI}:030`, `${HEBEI}:031`];
+    const before = await Promise.all([a, b].map((id) => getDriver(db, id)));
+    const cells = [
+      { itemId: a, field: 'unitAmount' as const, value: '120', expected: before[0]!.unitAmount },
+      { itemId: b, field: 'unitAmount' as const, value: '130.5', expected: before[1]!.unitAmount },
+      { itemId: a, field: 'coverage' as const, value: '0.5', expected: before[0]!.coverage },
+    ];
+    // A coverage of 2, and a cell whose stored value is not the one the grid showed: nothing is written.
+    await expect(pasteDriverCells(db, { catalogueId: HEBEI, action: 'paste', cells: [...cells.slice(0, 2), { ...cells[2]!, value: '2' }] }, 'test')).rejects.toThrow(/第30项.*覆盖率.*本次修改没有保存/u);
+    await expect(pasteDriverCells(db, { catalogueId: HEBEI, action: 'paste', cells: [...cells.slice(0, 2), { ...cells[2]!, expected: '0.9' }] }, 'test')).rejects.toThrow('已被改动');
+    expect(await Promise.all([a, b].map((id) => getDriver(db, id)))).toEqual(before);
+    const { value } = await pasteDriverCells(db, { catalogueId: HEBEI, action: 'paste', cells }, 'test');
+    expect(value.changed).toBe(3);
+    expect(await getDriver(db, a)).toMatchObject({ unitAmount: '120', coverage: '0.5' });
+    expect((await getDriver(db, b)).unitAmount).toBe('130.5');
+    expect((await historyState(db, HEBEI)).undo).toBe('撤销粘贴 3 个测算参数');
+    await undo(db, HEBEI, 'test');
+    expect(await Promise.all([a, b].map((id) => getDriver(db, id)))).toEqual(before);
+    await redo(db, HEBEI, 'test');
+    expect((await getDriver(db, b)).unitAmount).toBe('130.5');
+    // Cleared again (Delete on the cells), as one step.
+    await pasteDriverCells(db, { catalogueId: HEBEI, action: 'clear', cells: cells.map((c) => ({ ...c, value: null, expected: c.value })) }, 'test');
+    expect(await Promise.all([a, b].map((id) => getDriver(db, id)))).toEqual(before);
+    expect((await historyState(db, HEBEI)).undo).toBe('撤销清除 3 个测算参数');
   });
 
   it('undoes 采用建议 for several items as one step, and redoes it', async () => {

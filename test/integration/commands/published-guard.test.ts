@@ -132,6 +132,7 @@ const CHANNEL_SAMPLES: { [C in Channel]: Request<C> | string } = {
   'pricing.setYears': 'the years an analysis runs over, not the catalogue’s content: allowed on a published catalogue',
   'drivers.update': 'costing: a published catalogue is what a finance bureau prices (tested below)',
   'drivers.applySuggestions': 'costing, as drivers.update',
+  'drivers.paste': 'costing, as drivers.update',
   'rules.save': 'split rules are shared reference data, not a catalogue',
   'regions.list': 'reads',
   'regions.update': 'regions are shared reference data, not a catalogue',

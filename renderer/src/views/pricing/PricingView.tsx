@@ -1,18 +1,13 @@
 // The 测算 view of a catalogue: cost drivers beside each item, the figures they give over the years
 // priced, the totals, and the explanation of any figure.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
-import type { ColDef, GetRowIdParams, GridApi, IsFullWidthRowParams, RowHeightParams } from 'ag-grid-community';
-import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import type { GridApi } from 'ag-grid-community';
 import type { CatalogueDetail } from '../../../../shared/domain/catalogue';
 import type { MoneyUnit } from '../../../../shared/domain/pricing/money';
 import { errorMessage, invoke } from '../../api/client';
-import { pricingColumns } from '../../grid/pricing-columns';
-import { PricingDomainRowRenderer } from '../../grid/pricing-cells';
 import type { PricingGridContext } from '../../grid/pricing-context';
 import { pricingRows } from '../../grid/pricing-rows';
 import type { PricingGridRow } from '../../grid/pricing-rows';
-import { gridTheme } from '../../grid/theme';
 import { saveStatusText } from '../save-status';
 import { ExplainPanel } from './ExplainPanel';
 import { figure, sameTarget } from './explain-target';
@@ -25,8 +20,8 @@ import { hasOpenSuggestion } from './pricing-text';
 import { useDriverEdit } from './useDriverEdit';
 import { usePricingData } from './usePricingData';
 import { useHistorySteps } from '../useHistorySteps';
-
-const DEFAULT_COLUMN: ColDef<PricingGridRow> = { wrapHeaderText: true, autoHeaderHeight: true };
+import { PricingGrid } from './PricingGrid';
+import type { DriverPaste } from '../../grid/pricing-clipboard-plan';
 
 export function PricingView({ detail }: { detail: CatalogueDetail }) {
   const catalogueId = detail.summary.id;
@@ -73,6 +68,22 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
     [catalogueId, setStatus, refresh, steps.track],
   );
 
+  // A paste, cut or Delete of driver cells: one request, one undo step, then the figures read again.
+  const send = useCallback(
+    async (what: string, request: DriverPaste) => {
+      setStatus({ state: 'saving', what: `${what}的 ${request.cells.length} 个测算参数` });
+      try {
+        const { changed } = await steps.track(invoke('drivers.paste', request));
+        setStatus({ state: 'done', message: `已${what} ${changed} 个测算参数，可用“撤销”恢复`, at: new Date() });
+      } catch (error) {
+        setStatus({ state: 'refused', what, message: errorMessage(error) });
+      } finally {
+        refresh();
+      }
+    },
+    [setStatus, refresh, steps.track],
+  );
+
   const context = useMemo<PricingGridContext>(
     () => ({
       unit: () => latest.current.unit,
@@ -84,14 +95,13 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
     [open, apply],
   );
 
-  const columns = useMemo(
-    () =>
-      pricingColumns(unit, {
-        cohorts: () => latest.current.items?.cohorts ?? [],
-        rules: () => latest.current.items?.rules ?? [],
-        canEdit,
-      }),
-    [unit, canEdit],
+  const sources = useMemo(
+    () => ({
+      cohorts: () => latest.current.items?.cohorts ?? [],
+      rules: () => latest.current.items?.rules ?? [],
+      canEdit,
+    }),
+    [canEdit],
   );
   const rows = useMemo(() => (items ? pricingRows(detail.domains, items.items) : []), [detail.domains, items]);
   const openSuggestions = useMemo(() => (items?.items ?? []).filter(hasOpenSuggestion).map((i) => i.itemId), [items]);
@@ -153,30 +163,19 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
       ) : (
         <>
           <SummaryPanel summary={summary} statusOf={(id) => items.items.find((i) => i.itemId === id)?.status ?? null} unit={unit} onOpen={open} />
-          <div className="grid-wrap pricing-grid">
-            <AgGridReact<PricingGridRow>
-              theme={gridTheme}
-              localeText={AG_GRID_LOCALE_CN}
-              rowData={rows}
-              columnDefs={columns}
-              defaultColDef={DEFAULT_COLUMN}
-              context={context}
-              onGridReady={(e) => (api.current = e.api)}
-              getRowId={(p: GetRowIdParams<PricingGridRow>) => p.data.id}
-              isFullWidthRow={(p: IsFullWidthRowParams<PricingGridRow>) => p.rowNode.data?.kind === 'domain'}
-              fullWidthCellRenderer={PricingDomainRowRenderer}
-              getRowHeight={(p: RowHeightParams<PricingGridRow>) => (p.data?.kind === 'domain' ? 36 : 66)}
-              readOnlyEdit
-              onCellEditRequest={onCellEditRequest}
-              stopEditingWhenCellsLoseFocus
-              enterNavigatesVerticallyAfterEdit
-              suppressMovableColumns
-              tooltipShowDelay={400}
-              // 22 columns and a hundred rows: all drawn, so every figure can be found and read.
-              suppressColumnVirtualisation
-              overlayNoRowsTemplate="<span>这份清单还没有服务项目。</span>"
-            />
-          </div>
+          <PricingGrid
+            api={api}
+            catalogueId={catalogueId}
+            rows={rows}
+            unit={unit}
+            sources={sources}
+            rules={sources.rules}
+            context={context}
+            onCellEditRequest={onCellEditRequest}
+            send={(what, request) => void send(what, request)}
+            notify={(message) => setStatus({ state: 'done', message, at: new Date() })}
+            refuse={(what, message) => setStatus({ state: 'refused', what, message })}
+          />
         </>
       )}
       {trail.length > 0 && (

@@ -2,7 +2,7 @@
 // value it started from (`expected`), shown only once saved; a refusal goes to the status line.
 import { useCallback, useRef, useState } from 'react';
 import type { CellEditRequestEvent } from 'ag-grid-community';
-import { DRIVER_FIELD_LABELS, driverUnit, parseDriverField } from '../../../../shared/domain/pricing/drivers';
+import { DRIVER_FIELD_LABELS, driverUnit, normalisedDriverText, parseDriverField } from '../../../../shared/domain/pricing/drivers';
 import type { DriverField, ItemDriver } from '../../../../shared/domain/pricing/drivers';
 import { ApiError, errorMessage, invoke } from '../../api/client';
 import type { PricingGridRow } from '../../grid/pricing-rows';
@@ -15,11 +15,6 @@ function storedText(driver: ItemDriver, field: DriverField): string | null {
   return v === null ? null : String(v);
 }
 
-/** The value as the parser normalises it, so "0.50" and "50%" count as no change from "0.5". */
-function normalised(field: DriverField, text: string | null): string | null {
-  const parsed = parseDriverField(field, text);
-  return parsed.ok ? (parsed.value === null ? null : String(parsed.value)) : text;
-}
 
 /** `track` counts a save as under way (so a Ctrl+Z meanwhile waits for it) and reads the history again after. */
 export function useDriverEdit(showDriver: (driver: ItemDriver) => void, refresh: () => void, track: <T>(work: Promise<T>) => Promise<T>) {
@@ -41,7 +36,7 @@ export function useDriverEdit(showDriver: (driver: ItemDriver) => void, refresh:
       }
       const value = parsed.value === null ? null : String(parsed.value);
       const expected = storedText(row.driver, field);
-      if (value === normalised(field, expected)) return;
+      if (value === normalisedDriverText(field, expected)) return;
       const key = cellKey(row.itemId, field);
       saving.current.add(key);
       report({ state: 'saving', what });

@@ -1,0 +1,104 @@
+// What a paste, cut or Delete in the 测算 grid asks the Node side to write: pure, over the rows as shown.
+// Only the cost drivers can be written; a block is pasted onto the items from the picked cell down (the
+// full-width 领域 rows are headings, not rows of cells), as a list copied from Excel lands on the items.
+import type { Request } from '../../../shared/contract';
+import type { CellBlock } from '../../../shared/domain/clipboard-text';
+import { DRIVER_FIELDS, DRIVER_FIELD_LABELS, normalisedDriverText, parseDriverField } from '../../../shared/domain/pricing/drivers';
+import type { DriverField } from '../../../shared/domain/pricing/drivers';
+import type { RangeBox } from './cell-range';
+import type { PricingGridItem, PricingGridRow } from './pricing-rows';
+
+export type DriverPaste = Request<'drivers.paste'>;
+type DriverCell = DriverPaste['cells'][number];
+
+export const isDriverField = (colId: string): colId is DriverField => (DRIVER_FIELDS as readonly string[]).includes(colId);
+
+function stored(row: PricingGridItem, field: DriverField): string | null {
+  const value = row.driver[field];
+  return value === null ? null : String(value);
+}
+
+
+/** The item rows of the box, top to bottom, with their displayed row index. */
+function itemRowsIn(rows: readonly PricingGridRow[], top: number, bottom: number): { index: number; row: PricingGridItem }[] {
+  const out: { index: number; row: PricingGridItem }[] = [];
+  for (let index = top; index <= bottom; index += 1) {
+    const row = rows[index];
+    if (row?.kind === 'item') out.push({ index, row });
+  }
+  return out;
+}
+
+/** The item rows of the box as the grid shows them (`shown` gives a cell's displayed text). */
+export function copyPricingBlock(rows: readonly PricingGridRow[], box: RangeBox, shown: (row: PricingGridItem, colId: string) => string): CellBlock {
+  return itemRowsIn(rows, box.top, box.bottom).map(({ row }) => box.colIds.map((colId) => shown(row, colId)));
+}
+
+export interface DriverPastePlan {
+  request: DriverPaste;
+  /** The block as pasted, to show it picked afterwards. */
+  lastRowIndex: number;
+  lastColId: string;
+}
+
+export interface DriverPasteTarget {
+  catalogueId: string;
+  rows: readonly PricingGridRow[];
+  columnOrder: readonly string[];
+  /** The picked cells: a block starts at their top left; one value fills all of them, as in Excel. */
+  box: RangeBox;
+  headerOf: (colId: string) => string;
+  /** A rule as the grid shows it (its name) or as stored (its id): the id. */
+  ruleId: (text: string) => string;
+}
+
+/** The cells a block writes, each checked as one edit would be, or why it cannot be pasted (Chinese). */
+export function planDriverPaste(block: CellBlock, target: DriverPasteTarget): DriverPastePlan | string {
+  const { rows, columnOrder, box } = target;
+  const fill = block.length === 1 && block[0]!.length === 1 && (box.bottom > box.top || box.colIds.length > 1);
+  const startCol = columnOrder.indexOf(box.colIds[0]!);
+  const width = fill ? box.colIds.length : Math.max(...block.map((r) => r.length));
+  const colIds = columnOrder.slice(startCol, startCol + width);
+  if (colIds.length < width) return `粘贴的内容有 ${width} 列，从所选单元格往右只有 ${colIds.length} 列。`;
+  const notDriver = colIds.filter((c) => !isDriverField(c));
+  if (notDriver.length && !fill) {
+    return `粘贴的区域包含“${target.headerOf(notDriver[0]!)}”列：测算表中只有测算参数（${DRIVER_FIELDS.map((f) => DRIVER_FIELD_LABELS[f]).join('、')}）可以粘贴，没有粘贴任何内容。`;
+  }
+  const targets = fill ? itemRowsIn(rows, box.top, box.bottom) : itemRowsIn(rows, box.top, rows.length - 1).slice(0, block.length);
+  if (targets.length === 0) return '请先点选服务项目的单元格，再粘贴。';
+  if (!fill && targets.length < block.length) {
+    return `粘贴的内容有 ${block.length} 行，从第${targets[0]!.row.itemNo}项往下只有 ${targets.length} 项，没有粘贴任何内容。`;
+  }
+  const cells: DriverCell[] = [];
+  for (const [i, { row }] of targets.entries()) {
+    for (const [j, colId] of colIds.entries()) {
+      if (!isDriverField(colId)) continue;
+      const text = (fill ? block[0]![0]! : (block[i]![j] ?? '')).trim();
+      const value = text === '' ? null : colId === 'splitRuleId' ? target.ruleId(text) : text;
+      const parsed = parseDriverField(colId, value);
+      if (!parsed.ok) return `第${row.itemNo}项的“${DRIVER_FIELD_LABELS[colId]}”：${parsed.message}，没有粘贴任何内容。`;
+      const expected = stored(row, colId);
+      if (normalisedDriverText(colId, value) === normalisedDriverText(colId, expected)) continue;
+      cells.push({ itemId: row.itemId, field: colId, value, expected });
+    }
+  }
+  const last = targets.at(-1)!;
+  return {
+    request: { catalogueId: target.catalogueId, action: 'paste', cells },
+    lastRowIndex: last.index,
+    lastColId: colIds.at(-1)!,
+  };
+}
+
+/** The filled driver cells of the box emptied (Delete, or the second half of a cut). */
+export function planDriverClear(rows: readonly PricingGridRow[], box: RangeBox, catalogueId: string, action: 'cut' | 'clear'): DriverPaste {
+  const cells: DriverCell[] = [];
+  for (const { row } of itemRowsIn(rows, box.top, box.bottom)) {
+    for (const colId of box.colIds) {
+      if (!isDriverField(colId)) continue;
+      const expected = stored(row, colId);
+      if (expected !== null) cells.push({ itemId: row.itemId, field: colId, value: null, expected });
+    }
+  }
+  return { catalogueId, action, cells };
+}

@@ -1,0 +1,71 @@
+// The 测算 grid: the items with their cost drivers and figures, cells picked as in Excel (click, shift+click,
+// drag, shift+arrows) for copy, cut, paste and Delete of the drivers.
+import { useMemo, useRef } from 'react';
+import type { RefObject } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, IsFullWidthRowParams, RowHeightParams } from 'ag-grid-community';
+import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import type { MoneyUnit } from '../../../../shared/domain/pricing/money';
+import type { SplitRule } from '../../../../shared/domain/pricing/split-rules';
+import { newGridMarks } from '../../grid/grid-marks';
+import type { DriverPaste } from '../../grid/pricing-clipboard-plan';
+import { pricingColumns } from '../../grid/pricing-columns';
+import type { PricingColumnSources } from '../../grid/pricing-columns';
+import { PricingDomainRowRenderer } from '../../grid/pricing-cells';
+import type { PricingGridContext } from '../../grid/pricing-context';
+import type { PricingGridRow } from '../../grid/pricing-rows';
+import { gridTheme } from '../../grid/theme';
+import { useCellRange } from '../../grid/useCellRange';
+import { usePricingClipboard } from './usePricingClipboard';
+
+const DEFAULT_COLUMN: ColDef<PricingGridRow> = { wrapHeaderText: true, autoHeaderHeight: true };
+
+interface Props {
+  api: RefObject<GridApi<PricingGridRow> | null>;
+  catalogueId: string;
+  rows: PricingGridRow[];
+  unit: MoneyUnit;
+  sources: PricingColumnSources;
+  rules: () => readonly SplitRule[];
+  context: PricingGridContext;
+  onCellEditRequest: (event: CellEditRequestEvent<PricingGridRow>) => void;
+  send: (what: string, request: DriverPaste) => void;
+  notify: (message: string) => void;
+  refuse: (what: string, message: string) => void;
+}
+
+export function PricingGrid(p: Props) {
+  const wrapper = useRef<HTMLDivElement | null>(null);
+  const marks = useMemo(newGridMarks, []);
+  const { setRange, onCellFocused } = useCellRange(p.api, wrapper, marks);
+  usePricingClipboard({ api: p.api, wrapper, marks, catalogueId: p.catalogueId, rules: p.rules, setRange, send: p.send, notify: p.notify, refuse: p.refuse });
+  const { unit, sources } = p;
+  const columns = useMemo(() => pricingColumns(unit, sources, marks), [unit, sources, marks]);
+  return (
+    <div className="grid-wrap pricing-grid" ref={wrapper}>
+      <AgGridReact<PricingGridRow>
+        theme={gridTheme}
+        localeText={AG_GRID_LOCALE_CN}
+        rowData={p.rows}
+        columnDefs={columns}
+        defaultColDef={DEFAULT_COLUMN}
+        context={p.context}
+        onGridReady={(e) => (p.api.current = e.api)}
+        getRowId={(params: GetRowIdParams<PricingGridRow>) => params.data.id}
+        isFullWidthRow={(params: IsFullWidthRowParams<PricingGridRow>) => params.rowNode.data?.kind === 'domain'}
+        fullWidthCellRenderer={PricingDomainRowRenderer}
+        getRowHeight={(params: RowHeightParams<PricingGridRow>) => (params.data?.kind === 'domain' ? 36 : 66)}
+        readOnlyEdit
+        onCellEditRequest={p.onCellEditRequest}
+        onCellFocused={onCellFocused}
+        stopEditingWhenCellsLoseFocus
+        enterNavigatesVerticallyAfterEdit
+        suppressMovableColumns
+        tooltipShowDelay={400}
+        // 22 columns and a hundred rows: all drawn, so every figure can be found and read.
+        suppressColumnVirtualisation
+        overlayNoRowsTemplate="<span>这份清单还没有服务项目。</span>"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// Pasting into the 测算 grid, planned over the rows as shown: blocks land on the items from the picked cell
+// down (领域 headings skipped), one value fills a picked range, only drivers are written, nothing unchanged.
+import { describe, expect, it } from 'vitest';
+import { EMPTY_DRIVER } from '../../../shared/domain/pricing/drivers';
+import type { ItemDriver } from '../../../shared/domain/pricing/drivers';
+import { planDriverClear, planDriverPaste } from '../../../renderer/src/grid/pricing-clipboard-plan';
+import type { DriverPasteTarget } from '../../../renderer/src/grid/pricing-clipboard-plan';
+import type { PricingGridRow } from '../../../renderer/src/grid/pricing-rows';
+
+const item = (no: number, driver: Partial<ItemDriver> = {}): PricingGridRow => ({
+  kind: 'item',
+  id: `c:${no}`,
+  itemId: `c:${no}`,
+  itemNo: no,
+  domainSeq: 1,
+  name: `项目${no}`,
+  targetGroup: null,
+  standard: null,
+  fundingResponsibility: null,
+  driver: { ...EMPTY_DRIVER(`c:${no}`), ...driver },
+  status: 'not_set',
+  missing: [],
+  suggestion: null,
+  ruleSuggestion: null,
+  beneficiaries: null,
+  totals: null,
+  quality: null,
+});
+const heading = (seq: number): PricingGridRow => ({ kind: 'domain', id: `d${seq}`, heading: `领域${seq}`, itemCount: 1, pricedCount: 0 });
+
+// Rows: 0 heading, 1 item 1, 2 item 2 (89 元 already), 3 heading, 4 item 3.
+const rows = [heading(1), item(1), item(2, { unitAmount: '89' }), heading(2), item(3)];
+const columnOrder = ['itemNo', 'name', 'cohort', 'coverage', 'unitAmount', 'unit', 'splitRuleId', 'cost'];
+const target = (top: number, colIds: string[], bottom = top): DriverPasteTarget => ({
+  catalogueId: 'c',
+  rows,
+  columnOrder,
+  box: { top, bottom, colIds },
+  headerOf: (c) => ({ cost: '合计（万元）' })[c] ?? c,
+  ruleId: (text) => (text === '中央60%，省市县按比例' ? 'central-60' : text),
+});
+
+describe('a paste into the 测算 grid', () => {
+  it('lands a column on the items below, past the 领域 headings, leaving unchanged cells out', () => {
+    const plan = planDriverPaste([['100'], ['89.00'], ['120.5']], target(1, ['unitAmount']));
+    if (typeof plan === 'string') throw new Error(plan);
+    expect(plan.request.cells).toEqual([
+      { itemId: 'c:1', field: 'unitAmount', value: '100', expected: null },
+      { itemId: 'c:3', field: 'unitAmount', value: '120.5', expected: null },
+    ]);
+    expect([plan.lastRowIndex, plan.lastColId]).toEqual([4, 'unitAmount']);
+  });
+
+  it('takes a rule by the name the grid shows, and one value fills the picked range', () => {
+    const plan = planDriverPaste([['中央60%，省市县按比例']], target(1, ['splitRuleId'], 4));
+    if (typeof plan === 'string') throw new Error(plan);
+    expect(plan.request.cells.map((c) => [c.itemId, c.value])).toEqual([['c:1', 'central-60'], ['c:2', 'central-60'], ['c:3', 'central-60']]);
+  });
+
+  it('refuses, whole and in Chinese, a block running past the last item, onto a figure, or with a bad value', () => {
+    expect(planDriverPaste([['1'], ['2'], ['3'], ['4']], target(1, ['unitAmount']))).toBe('粘贴的内容有 4 行，从第1项往下只有 3 项，没有粘贴任何内容。');
+    expect(planDriverPaste([['1', '元/人/年', 'central-60', '5']], target(1, ['unitAmount']))).toContain('包含“合计（万元）”列');
+    expect(planDriverPaste([['0.5'], ['2']], target(1, ['coverage']))).toMatch(/^第2项的“覆盖率”：.*没有粘贴任何内容。$/u);
+  });
+
+  it('clears only the filled driver cells of the picked range', () => {
+    expect(planDriverClear(rows, { top: 0, bottom: 4, colIds: ['name', 'unitAmount', 'unit'] }, 'c', 'clear').cells).toEqual([
+      { itemId: 'c:2', field: 'unitAmount', value: null, expected: '89' },
+    ]);
+  });
+});
