@@ -36,35 +36,57 @@ export async function setDriverField(
 }
 
 /** One driver cell inside a transaction the caller holds (an edit, or its undo and redo), cost lines rebuilt. */
-export async function applyDriverField(
+export function applyDriverField(
   tx: Tx,
   request: { itemId: string; field: DriverField; value: string | null; expected: string | null },
   origin: Origin,
 ): Promise<Committed<ItemDriver>> {
-  const { item, driver: before, stored: driverRow, years } = await getItemAndDriver(tx, request.itemId);
-  const where = `第${item.itemNo}项“${item.name}”的“${DRIVER_FIELD_LABELS[request.field]}”`;
-  const stored = driverText(before, request.field);
-  const expected = request.expected === null ? null : parseValue(request.field, request.expected, where);
-  if (String(expected ?? '') !== String(stored ?? '')) {
-    throw new AppError('conflict', `${where}已被改动（可能是在另一个窗口），本次修改没有保存。请刷新后再改。`);
+  return applyDriverFields(tx, request.itemId, [request], origin);
+}
+
+/**
+ * Driver cells of one item inside a transaction the caller holds: each checked against the value the grid
+ * showed (`expected`) and logged as an edit of its own, written in one UPDATE, and the item's cost lines
+ * repriced once for all of them.
+ */
+async function applyDriverFields(
+  tx: Tx,
+  itemId: string,
+  cells: readonly { field: DriverField; value: string | null; expected: string | null }[],
+  origin: Origin,
+): Promise<Committed<ItemDriver>> {
+  const { item, driver: before, stored: driverRow, years } = await getItemAndDriver(tx, itemId);
+  const changes: Partial<Record<DriverField, FieldValue>> = {};
+  const edits: { field: DriverField; value: string | null; stored: string | null; expected: string | null }[] = [];
+  for (const cell of cells) {
+    const where = `第${item.itemNo}项“${item.name}”的“${DRIVER_FIELD_LABELS[cell.field]}”`;
+    const stored = driverText(before, cell.field);
+    const expected = cell.expected === null ? null : parseValue(cell.field, cell.expected, where);
+    if (String(expected ?? '') !== String(stored ?? '')) {
+      throw new AppError('conflict', `${where}已被改动（可能是在另一个窗口），本次修改没有保存。请刷新后再改。`);
+    }
+    const value = parseValue(cell.field, cell.value, where);
+    if (cell.field === 'splitRuleId' && value !== null && !(await getRule(tx, String(value)))) {
+      throw new AppError('refused', `${where}：没有编号为“${String(value)}”的分担规则，本次修改没有保存。`);
+    }
+    if (String(value ?? '') === String(stored ?? '')) continue;
+    changes[cell.field] = value;
+    edits.push({ field: cell.field, value: value === null ? null : String(value), stored, expected: cell.expected });
   }
-  const value = parseValue(request.field, request.value, where);
-  if (request.field === 'splitRuleId' && value !== null && !(await getRule(tx, String(value)))) {
-    throw new AppError('refused', `${where}：没有编号为“${String(value)}”的分担规则，本次修改没有保存。`);
+  if (edits.length === 0) return { value: before, change: costsChanged(item.catalogueId, [item.id]) };
+  const { driver: after, key } = await writeDriverFields(tx, item.id, changes, driverRow);
+  for (const edit of edits) {
+    const { field } = edit;
+    await logChange(
+      tx,
+      item.catalogueId,
+      'driver.setField',
+      { kind: 'driver.setField', itemId, field, value: edit.value, expected: edit.expected },
+      { kind: 'driver.setField', itemId, field, value: edit.stored, expected: edit.value },
+      origin,
+      `修改第${item.itemNo}项的“${DRIVER_FIELD_LABELS[field]}”`,
+    );
   }
-  if (String(value ?? '') === String(stored ?? '')) return { value: before, change: costsChanged(item.catalogueId, [item.id]) };
-  const { driver: after, key } = await writeDriverFields(tx, item.id, { [request.field]: value }, driverRow);
-  const text = value === null ? null : String(value);
-  const { itemId, field } = request;
-  await logChange(
-    tx,
-    item.catalogueId,
-    'driver.setField',
-    { kind: 'driver.setField', itemId, field, value: text, expected: request.expected },
-    { kind: 'driver.setField', itemId, field, value: stored, expected: text },
-    origin,
-    `修改第${item.itemNo}项的“${DRIVER_FIELD_LABELS[request.field]}”`,
-  );
   await repriceDriverEdit(tx, key, years, before, after);
   return { value: after, change: costsChanged(item.catalogueId, [item.id]) };
 }
@@ -90,13 +112,14 @@ export async function pasteDriverCells(
   const verb = request.action === 'paste' ? '粘贴' : request.action === 'cut' ? '剪切' : '清除';
   return db.transaction(async (tx) => {
     groupChanges(tx, `${verb} ${request.cells.length} 个测算参数`);
-    const items = new Set<string>();
-    for (const cell of request.cells) {
-      const { change } = await applyDriverField(tx, cell, origin);
+    // Each item's cells together: one write and one reprice of its lines, however many of its cells change.
+    const byItem = new Map<string, DriverCell[]>();
+    for (const cell of request.cells) byItem.set(cell.itemId, [...(byItem.get(cell.itemId) ?? []), cell]);
+    for (const [itemId, cells] of byItem) {
+      const { change } = await applyDriverFields(tx, itemId, cells, origin);
       if (change.catalogueId !== request.catalogueId) throw new AppError('bad_request', `${verb}的单元格不属于这份清单，没有${verb}任何内容。`);
-      items.add(cell.itemId);
     }
-    return { value: { changed: request.cells.length }, change: costsChanged(request.catalogueId, [...items]) };
+    return { value: { changed: request.cells.length }, change: costsChanged(request.catalogueId, [...byItem.keys()]) };
   });
 }
 
