@@ -4,7 +4,7 @@
 // logged in one. Applied one by one, each command would re-read and re-number the catalogue: minutes for
 // a large paste instead of a second. Runs of other kinds, and single commands, go the ordinary way.
 import type { CatalogueItem, ItemField } from '../../shared/domain/catalogue';
-import type { Command, DeleteItemCommand, InsertItemCommand, RestoreItemCommand, SetItemFieldCommand } from '../../shared/domain/commands';
+import type { Command, DeleteItemCommand, InsertItemCommand, RestoreItemCommand, SetDriverFieldCommand, SetItemFieldCommand } from '../../shared/domain/commands';
 import { normaliseCellText } from '../../shared/domain/cell-text';
 import { AppError } from '../db/app-error';
 import type { Tx } from '../db/database';
@@ -13,6 +13,7 @@ import { getItems } from './catalogue-queries';
 import { idList, idsFromJson } from '../db/id-list';
 import { checkedCellValue } from './cell-value';
 import { logChanges } from './change-log';
+import { applyDriverCells } from './pricing-commands';
 import type { LoggedChange } from './change-log';
 import type { Origin } from './commands';
 import { ITEM_COLUMNS } from './item-columns';
@@ -20,8 +21,9 @@ import { comparableName, duplicateName, refuseOverLong } from './item-rules';
 import { DRIVER_SNAPSHOT, ITEM_SNAPSHOT, snapshot, writeOrder } from './item-structure';
 
 /**
- * Applies `commands` in order; runs of cell edits, inserts and deletes of one catalogue go set-based, the
- * rest through `one` (the ordinary path: applyCommand, or the history's own for driver edits).
+ * Applies `commands` in order; runs of cell edits, inserts and deletes of one catalogue, and of driver
+ * edits, go set-based, the rest through `one` (the ordinary path: applyCommand, or the history's own for
+ * a driver edit alone).
  */
 export async function applyCommands<C extends { kind: string }>(tx: Tx, commands: readonly C[], origin: Origin, one: (tx: Tx, command: C) => Promise<unknown>): Promise<void> {
   let start = 0;
@@ -33,6 +35,7 @@ export async function applyCommands<C extends { kind: string }>(tx: Tx, commands
     if (run.length > 1 && kind === 'item.setField') await setFields(tx, run as unknown as SetItemFieldCommand[], origin);
     else if (run.length > 1 && kind === 'item.insert') await insertItems(tx, run as unknown as InsertItemCommand[], origin);
     else if (run.length > 1 && kind === 'item.delete') await deleteItems(tx, run as unknown as DeleteItemCommand[], origin);
+    else if (run.length > 1 && kind === 'driver.setField') await applyDriverCells(tx, run as unknown as SetDriverFieldCommand[], origin);
     else for (const command of run) await one(tx, command);
     start = end;
   }

@@ -8,7 +8,7 @@ import { Database } from '../../../electron/db/database';
 import type { Tx } from '../../../electron/db/database';
 import { repriceAll, repriceCatalogue, repriceItems } from '../../../electron/pricing/reprice';
 import { driverText, getDriver, listDrivers } from '../../../electron/pricing/drivers-store';
-import { applyDriverField } from '../../../electron/services/pricing-commands';
+import { applyDriverCells, applyDriverField } from '../../../electron/services/pricing-commands';
 import type { DriverField } from '../../../shared/domain/pricing/drivers';
 import { listRules, saveRule } from '../../../electron/pricing/rules';
 import { pricingSummary } from '../../../electron/pricing/summary';
@@ -213,6 +213,19 @@ describe('pricing, SQL against the TypeScript reference', () => {
             const edited = linesOf(await tx.all(catalogueLines));
             await repriceCatalogue(tx, CATALOGUE);
             expect(edited).toEqual(linesOf(await tx.all(catalogueLines)));
+            // The same edits again as one pasted block (each item's cells together; from three items on,
+            // their lines rebuilt set-based): the lines still match a rebuild of the catalogue.
+            const cells = new Map<string, { itemId: string; field: DriverField; value: string | null; expected: string | null }>();
+            for (const e of m.edits) {
+              const itemId = drivers[e.item % drivers.length]!.itemId;
+              const values = EDIT_VALUES[e.field]!;
+              const expected = driverText(await getDriver(tx, itemId), e.field);
+              cells.set(`${itemId}/${e.field}`, { itemId, field: e.field, value: values[(e.pick + 1) % values.length] ?? null, expected });
+            }
+            await applyDriverCells(tx, [...cells.values()], 'test');
+            const pasted = linesOf(await tx.all(catalogueLines));
+            await repriceCatalogue(tx, CATALOGUE);
+            expect(pasted).toEqual(linesOf(await tx.all(catalogueLines)));
             throw new RolledBack();
           })
           .catch((error: unknown) => {
