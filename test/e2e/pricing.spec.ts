@@ -205,6 +205,14 @@ test('测算: a block copied from Excel is pasted onto the drivers in one step, 
   await empty(6);
   await empty(7);
   await expect(cell(page, 7, 'unit')).toHaveText('');
+  // Typed straight onto a picked cell, as in Excel: Enter saves it and moves down.
+  await cell(page, 6, 'unitAmount').click();
+  await page.keyboard.type('300');
+  await page.keyboard.press('Enter');
+  await expect(status).toContainText('已保存 第6项的“补助标准”');
+  await expect(cell(page, 6, 'unitAmount')).toHaveText('300');
+  await page.keyboard.press('Control+z');
+  await empty(6);
 });
 
 test('测算: clicking a figure explains it, down to the rule row and its sources', async ({ page }) => {
