@@ -64,7 +64,7 @@ const levelCard = (page: Page, label: string) => page.locator(`.level-card[data-
 
 async function typeInto(page: Page, no: number, field: DriverField, text: string) {
   await cell(page, no, field).dblclick();
-  const input = page.locator('.ag-cell-editor input, .ag-popup-editor input').first();
+  const input = page.locator('.ag-popup-editor input').first();
   await input.fill(text);
   await input.press('Enter');
   await expect(page.locator('[data-save-state]')).toContainText(`已保存 第${no}项的“${DRIVER_FIELD_LABELS[field]}”`);
@@ -91,8 +91,8 @@ test('测算: a driver set on item 5 prices it, and the totals follow, by hand',
   await expect(cell(page, 5, 'status')).toContainText('缺参数：覆盖率');
   // … a coverage the database would refuse is refused here, in Chinese, and nothing is saved …
   await cell(page, 5, 'coverage').dblclick();
-  await page.locator('.ag-cell-editor input').fill('2');
-  await page.locator('.ag-cell-editor input').press('Enter');
+  await page.locator('.ag-popup-editor input').fill('2');
+  await page.locator('.ag-popup-editor input').press('Enter');
   await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'refused');
   await expect(page.locator('[data-save-state]')).toContainText('覆盖率应是 0 到 1 之间的小数');
   await expect(cell(page, 5, 'coverage')).toHaveText('');
@@ -161,7 +161,7 @@ test('测算: Ctrl+Z undoes a driver edit with its figures, Ctrl+Y redoes it, as
   await expect.poll(total).toBe(before);
 });
 
-test('测算: a block copied from Excel is pasted onto the drivers in one step, copied back out, and cleared with Delete', async ({ page, context }) => {
+test('测算: a block copied from Excel is pasted onto the drivers in one step, copied back out, cleared with Delete; typed straight in, Chinese too', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
   await openPricing(page);
   const status = page.locator('[data-save-state]');
@@ -213,6 +213,22 @@ test('测算: a block copied from Excel is pasted onto the drivers in one step, 
   await expect(cell(page, 6, 'unitAmount')).toHaveText('300');
   await page.keyboard.press('Control+z');
   await empty(6);
+  // A cohort typed through a Chinese input method: what it composed opens the editor, Enter saves.
+  await cell(page, 6, 'cohort').click();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'chang', selectionStart: 5, selectionEnd: 5 });
+  await expect(page.locator('.cell-input-sink.composing')).toHaveValue('chang');
+  await cdp.send('Input.insertText', { text: '常住' });
+  const editor = page.locator('.ag-popup-editor input');
+  await expect(editor).toHaveValue('常住');
+  await cdp.send('Input.imeSetComposition', { text: 'renkou', selectionStart: 6, selectionEnd: 6 });
+  await cdp.send('Input.insertText', { text: '人口' });
+  await expect(editor).toHaveValue('常住人口');
+  await page.keyboard.press('Enter');
+  await expect(status).toContainText('已保存 第6项的“服务人群”');
+  await expect(cell(page, 6, 'cohort')).toHaveText('常住人口');
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, 6, 'cohort')).toHaveText('');
 });
 
 test('测算: clicking a figure explains it, down to the rule row and its sources', async ({ page }) => {

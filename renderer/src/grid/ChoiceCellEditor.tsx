@@ -1,7 +1,8 @@
-// A cell editor offering a list: a plain select, or a text box with suggestions when free text is allowed
-// (AG Grid Community's own select allows no free text, and its rich select is Enterprise).
-import { useEffect, useId, useRef } from 'react';
+// A cell editor offering a fixed list (a unit, a split rule) as a plain select: AG Grid Community's own select
+// is no better, and its rich select is Enterprise. Free text with suggestions is LineCellEditor's.
+import { useEffect, useRef } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
+import { takeEditSeed } from './edit-seed';
 
 export interface ChoiceOption {
   value: string;
@@ -9,34 +10,20 @@ export interface ChoiceOption {
 }
 export interface ChoiceEditorParams {
   options: () => readonly ChoiceOption[];
-  /** Free text allowed beside the options (a cohort the list does not know yet). */
-  free: boolean;
 }
 
 export function ChoiceCellEditor(props: CustomCellEditorProps & ChoiceEditorParams) {
-  const { value, onValueChange, stopEditing, options, free } = props;
-  const listId = useId();
+  const { value, onValueChange, stopEditing, options } = props;
   const select = useRef<HTMLSelectElement>(null);
-  const input = useRef<HTMLInputElement>(null);
   // A pick with the mouse is the whole edit; arrow keys on a closed list only move through it, and
   // Enter (or leaving the cell) saves, so browsing the list never saves each option on the way.
   const picked = useRef(false);
   useEffect(() => {
-    (free ? input.current : select.current)?.focus();
-  }, [free]);
+    // Text typed on the picked cell opened this list; a list takes no text, and none may reach the next editor.
+    takeEditSeed();
+    select.current?.focus();
+  }, []);
   const current = value === null || value === undefined ? '' : String(value);
-  if (free) {
-    return (
-      <>
-        <input ref={input} className="choice-editor" list={listId} value={current} onChange={(e) => onValueChange(e.target.value)} aria-label={props.colDef.headerName} />
-        <datalist id={listId}>
-          {options().map((o) => (
-            <option key={o.value} value={o.value}>{o.label}</option>
-          ))}
-        </datalist>
-      </>
-    );
-  }
   return (
     <select
       ref={select}

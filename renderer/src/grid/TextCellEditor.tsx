@@ -3,25 +3,15 @@
 // input method's Enter (choosing what it composed) never saves the cell half-typed.
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
-import { registerOpenEditor, takeEditSeed } from './edit-seed';
+import { editStartText, registerOpenEditor, takeEditSeed } from './edit-seed';
 
 export interface TextEditorParams {
   maxLength: number;
 }
 
-function startText({ value, eventKey, cellStartedEdit }: CustomCellEditorProps): { text: string; caretAtEnd: boolean } {
-  const seed = takeEditSeed();
-  if (seed !== null) return { text: seed, caretAtEnd: true };
-  const current = value === null || value === undefined ? '' : String(value);
-  if (!cellStartedEdit) return { text: current, caretAtEnd: true };
-  if (eventKey === 'Backspace' || eventKey === 'Delete') return { text: '', caretAtEnd: true };
-  if (eventKey && eventKey.length === 1) return { text: eventKey, caretAtEnd: true };
-  return { text: current, caretAtEnd: true };
-}
-
 export function TextCellEditor(props: CustomCellEditorProps & TextEditorParams) {
   const { onValueChange, maxLength } = props;
-  const [start] = useState(() => startText(props));
+  const [start] = useState(() => editStartText(props));
   const [text, setText] = useState(start.text);
   const box = useRef<HTMLTextAreaElement>(null);
 

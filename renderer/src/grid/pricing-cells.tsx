@@ -58,3 +58,9 @@ export function ShortTextCell({ value }: Props) {
   if (value === null || value === undefined || value === '') return <span className="unfilled">未填写</span>;
   return <span className="short-text">{String(value)}</span>;
 }
+
+/** A driver as the grid shows it (its formatted value), in an element of its own beside the keyboard sink. */
+export function DriverCell({ value, valueFormatted }: Props) {
+  if (value === null || value === undefined) return null;
+  return <span className="driver-value">{valueFormatted ?? String(value)}</span>;
+}

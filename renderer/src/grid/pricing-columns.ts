@@ -10,7 +10,9 @@ import { LEVELS, LEVEL_LABELS } from '../../../shared/domain/pricing/results';
 import type { SplitRule } from '../../../shared/domain/pricing/split-rules';
 import { ChoiceCellEditor } from './ChoiceCellEditor';
 import type { ChoiceEditorParams, ChoiceOption } from './ChoiceCellEditor';
-import { FigureCell, ShortTextCell, StatusCell, SuggestionCell } from './pricing-cells';
+import { LineCellEditor } from './LineCellEditor';
+import type { LineEditorParams } from './LineCellEditor';
+import { DriverCell, FigureCell, ShortTextCell, StatusCell, SuggestionCell } from './pricing-cells';
 import type { PricingGridRow } from './pricing-rows';
 import type { GridMarks } from './grid-marks';
 import { rangeClassRules } from './grid-marks';
@@ -44,19 +46,26 @@ function driverText(row: PricingGridRow | undefined, field: DriverField): string
 }
 
 function driverColumn(field: DriverField, sources: PricingColumnSources): Col {
-  const choice = (options: () => readonly ChoiceOption[], free: boolean): Partial<Col> => ({
+  // Editors open over the cell, not in it: the picked cell's keyboard sink (useCellInput) lives in the cell,
+  // and an editor drawn in its place would take the focus away and end the edit as it began.
+  const choice = (options: () => readonly ChoiceOption[]): Partial<Col> => ({
     cellEditor: ChoiceCellEditor,
-    cellEditorParams: { options, free } satisfies ChoiceEditorParams,
-    cellEditorPopup: free,
+    cellEditorParams: { options } satisfies ChoiceEditorParams,
+    cellEditorPopup: true,
+  });
+  const line = (suggestions?: () => readonly ChoiceOption[]): Partial<Col> => ({
+    cellEditor: LineCellEditor,
+    cellEditorParams: { maxLength: 40, suggestions } satisfies LineEditorParams,
+    cellEditorPopup: true,
   });
   const editor: Partial<Col> =
     field === 'cohort'
-      ? choice(() => sources.cohorts().map((c) => ({ value: c, label: c })), true)
+      ? line(() => sources.cohorts().map((c) => ({ value: c, label: c })))
       : field === 'unit'
-        ? choice(() => DRIVER_UNITS.map((u) => ({ value: u.unit, label: u.unit })), false)
+        ? choice(() => DRIVER_UNITS.map((u) => ({ value: u.unit, label: u.unit })))
         : field === 'splitRuleId'
-          ? choice(() => sources.rules().map((r) => ({ value: r.id, label: r.name })), false)
-          : { cellEditor: 'agTextCellEditor', cellEditorParams: { maxLength: 40 } };
+          ? choice(() => sources.rules().map((r) => ({ value: r.id, label: r.name })))
+          : line();
   return {
     colId: field,
     headerName: DRIVER_FIELD_LABELS[field],
@@ -72,6 +81,7 @@ function driverColumn(field: DriverField, sources: PricingColumnSources): Col {
     },
     tooltipValueGetter: (p) => (p.valueFormatted ? String(p.valueFormatted) : null),
     editable: (p) => p.data?.kind === 'item' && sources.canEdit(p.data.itemId, field),
+    cellRenderer: DriverCell,
     cellClass: (p) => ['driver-cell', ...(p.value === null ? ['driver-empty'] : [])],
     headerClass: 'driver-header',
     ...editor,

@@ -21,8 +21,8 @@ import { newGridMarks } from '../grid/grid-marks';
 import type { GridMarks } from '../grid/grid-marks';
 import type { DomainRowContext } from '../grid/DomainRowRenderer';
 import { useCellRange } from '../grid/useCellRange';
-import { isSink, jumpToEnd, useCellInput } from '../grid/useCellInput';
-import { useClipboard } from '../grid/useClipboard';
+import { jumpToEnd, useCellInput } from '../grid/useCellInput';
+import { typingElsewhere, useClipboard } from '../grid/useClipboard';
 import { NO_FILTER, isFiltering, visibleRowIds } from '../grid/item-filter';
 import type { ItemFilter } from '../grid/item-filter';
 import { FindBar } from './items/FindBar';
@@ -48,10 +48,6 @@ const NO_HISTORY: HistoryState = { undo: null, redo: null, undoSteps: 0, redoSte
  * Keys typed into a text box keep their own meaning there (Ctrl+Z undoes typing, Delete deletes a character);
  * the grid's keyboard sink (the hidden box that lets an input method type into a picked cell) is the grid.
  */
-function typingInField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && !isSink(target) && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
-
 /** The cell the cursor is on, for the history panel: its item and column, or nulls on a 领域 row. */
 export type FocusedCell = { itemId: string | null; field: ItemField | null };
 
@@ -260,7 +256,7 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
         setFind((f) => ({ open: true, focusKey: f.focusKey + 1 }));
         return;
       }
-      if (typingInField(event.target)) return;
+      if (typingElsewhere(event.target)) return;
       if ((event.key === 'Home' || event.key === 'End') && api.current && !api.current.getEditingCells().length) {
         event.preventDefault();
         event.stopPropagation();

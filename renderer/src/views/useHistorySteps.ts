@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HistoryState } from '../../../shared/domain/history';
 import { errorMessage, invoke } from '../api/client';
+import { typingElsewhere } from '../grid/useClipboard';
 
 export const NO_HISTORY: HistoryState = { undo: null, redo: null, undoSteps: 0, redoSteps: 0 };
 
@@ -69,9 +70,8 @@ export function useHistorySteps(catalogueId: string, options: Options) {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      // A cell being edited or a form field keeps its own Ctrl+Z.
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      // A cell being edited or a form field keeps its own Ctrl+Z (a picked cell's keyboard sink does not).
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || typingElsewhere(event.target)) return;
       const key = event.key.toLowerCase();
       const direction = key === 'z' && !event.shiftKey ? 'undo' : key === 'y' || (key === 'z' && event.shiftKey) ? 'redo' : null;
       if (!direction) return;

@@ -1,5 +1,5 @@
 // The 测算 grid: the items with their cost drivers and figures, cells picked as in Excel (click, shift+click,
-// drag, shift+arrows) for copy, cut, paste and Delete of the drivers.
+// drag, shift+arrows) for copy, cut, paste and Delete of the drivers, typed into straight away.
 import { useMemo, useRef } from 'react';
 import type { RefObject } from 'react';
 import { AgGridReact } from 'ag-grid-react';
@@ -16,6 +16,7 @@ import type { PricingGridContext } from '../../grid/pricing-context';
 import type { PricingGridRow } from '../../grid/pricing-rows';
 import { gridTheme } from '../../grid/theme';
 import { useCellRange } from '../../grid/useCellRange';
+import { useCellInput } from '../../grid/useCellInput';
 import { usePricingClipboard } from './usePricingClipboard';
 
 const DEFAULT_COLUMN: ColDef<PricingGridRow> = { wrapHeaderText: true, autoHeaderHeight: true };
@@ -38,6 +39,8 @@ export function PricingGrid(p: Props) {
   const wrapper = useRef<HTMLDivElement | null>(null);
   const marks = useMemo(newGridMarks, []);
   const { setRange, onCellFocused } = useCellRange(p.api, wrapper, marks);
+  // Typing on a picked cell starts its edit, a Chinese input method's first characters included.
+  useCellInput(p.api, wrapper, true);
   usePricingClipboard({ api: p.api, wrapper, marks, catalogueId: p.catalogueId, rules: p.rules, setRange, send: p.send, notify: p.notify, refuse: p.refuse });
   const { unit, sources } = p;
   const columns = useMemo(() => pricingColumns(unit, sources, marks), [unit, sources, marks]);
