@@ -290,6 +290,8 @@ test('typing through a Chinese input method starts the edit with what it compose
   await open(page, context);
   const target = cell(page, '004', 'targetGroup');
   await target.click();
+  // The picked cell's keyboard sink takes the focus once the grid has settled: the input method composes there.
+  await expect(target.locator('.cell-input-sink')).toBeFocused();
   const cdp = await context.newCDPSession(page);
   // The first keystrokes of pinyin compose (no editor yet); choosing the characters commits them.
   await cdp.send('Input.imeSetComposition', { text: 'n', selectionStart: 1, selectionEnd: 1 });

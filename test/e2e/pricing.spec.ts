@@ -215,6 +215,8 @@ test('测算: a block copied from Excel is pasted onto the drivers in one step, 
   await empty(6);
   // A cohort typed through a Chinese input method: what it composed opens the editor, Enter saves.
   await cell(page, 6, 'cohort').click();
+  // The picked cell's keyboard sink takes the focus once the grid has settled: the input method composes there.
+  await expect(cell(page, 6, 'cohort').locator('.cell-input-sink')).toBeFocused();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Input.imeSetComposition', { text: 'chang', selectionStart: 5, selectionEnd: 5 });
   await expect(page.locator('.cell-input-sink.composing')).toHaveValue('chang');
