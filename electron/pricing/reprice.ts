@@ -31,6 +31,10 @@ async function populationSpan(tx: Tx): Promise<{ fromYear: number; toYear: numbe
   return { fromYear: Number(row?.f ?? DEFAULT_YEARS.fromYear), toYear: Number(row?.t ?? DEFAULT_YEARS.toYear) };
 }
 
+/** cost_lines as migrations 002, 009 and 011 leave it: the county's share is derived (item_cost_lines). */
+const COST_LINES_COLUMNS = `item_key INTEGER NOT NULL, region INTEGER NOT NULL, year SMALLINT NOT NULL, beneficiaries BIGINT,
+  cost_fen BIGINT NOT NULL, central_fen BIGINT NOT NULL, provincial_fen BIGINT NOT NULL, city_fen BIGINT NOT NULL, quality TINYINT NOT NULL`;
+
 const share = (x: string, n: string, d: string) => `((${x}) // (${d})) * (${n}) + (((${x}) % (${d})) * (${n}) * 2 + (${d})) // (2 * (${d}))`;
 
 /** 4·10^18: a product x·n up to this, doubled, plus a divisor (a sum of weights, below 10^9) stays inside 64 bits. */
@@ -252,6 +256,7 @@ async function updateItemLines(tx: Tx, item: ItemLines & { ruleId: string }, cha
     `UPDATE cost_lines c SET ${set.join(', ')}
      FROM (WITH ${itemTermsCte(item.key)}, ${ITEM_YEARS_SQL} SELECT * FROM a) a, rule_leaf_terms t${people ? ', population_resolved p' : ''}
      WHERE c.item_key = a.item_key AND c.year = a.year AND t.rule_id = ${quote(item.ruleId)} AND t.region = c.region
+       AND coalesce(a.manual_u, t.central_u) IS NOT NULL
        ${people ? `AND p.region = c.region AND p.year = c.year AND p.cohort = ${quote(item.cohort ?? '')}` : ''}`,
   );
 }
@@ -305,7 +310,9 @@ export async function repriceAll(tx: Tx, changed: 'regions' | 'population' = 're
   const { fromYear, toYear } = await populationSpan(tx);
   if (changed === 'regions') await rebuildLeaves(tx);
   await rebuildPopulation(tx, fromYear, toYear);
-  await tx.run(`CREATE OR REPLACE TABLE cost_lines AS ${linesSql('true')} ORDER BY item_key`);
+  // A new table, declared as the migrations leave it (CREATE … AS would drop its NOT NULLs), then filled.
+  await tx.run(`CREATE OR REPLACE TABLE cost_lines (${COST_LINES_COLUMNS})`);
+  await tx.run(`INSERT INTO cost_lines ${linesSql('true')} ORDER BY item_key`);
 }
 
 /** After a rule edit: the catalogues whose items use it. */

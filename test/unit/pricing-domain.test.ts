@@ -50,7 +50,7 @@ describe('what an edit of drivers changes in the lines', () => {
     expect(lineChange(priced, { ...priced, unitAmount: '90' }, years)).toBe('amounts');
     expect(lineChange(priced, { ...priced, periodsPerYear: '12', baseYear: 2027 }, years)).toBe('amounts');
     expect(lineChange(priced, { ...priced, coverage: '0.5' }, years)).toBe('values');
-    expect(lineChange(priced, { ...priced, centralPct: '35' }, years)).toBe('values');
+    expect(lineChange({ ...priced, centralPct: '20' }, { ...priced, centralPct: '35' }, years)).toBe('values');
   });
   it('rebuilds them when the set of lines may change', () => {
     expect(lineChange(priced, { ...priced, cohort: '60岁及以上' }, years)).toBe('lines');
@@ -58,6 +58,9 @@ describe('what an edit of drivers changes in the lines', () => {
     expect(lineChange(priced, { ...priced, splitRuleId: 's' }, years)).toBe('lines');
     expect(lineChange({ ...priced, unitAmount: null }, priced, years)).toBe('lines');
     expect(lineChange(priced, { ...priced, coverage: null }, years)).toBe('lines');
+    // A rule row without a central share of its own has lines only where one is entered by hand.
+    expect(lineChange(priced, { ...priced, centralPct: '35' }, years)).toBe('lines');
+    expect(lineChange({ ...priced, centralPct: '35' }, priced, years)).toBe('lines');
     // 89 − 4 × 30 < 0 in 2026: that year has no line.
     expect(lineChange(priced, { ...priced, yearlyChange: '30', baseYear: 2030 }, years)).toBe('lines');
     expect(lineChange({ ...priced, unit: '元/某/年' }, { ...priced, unit: '元/某/年', unitAmount: '1' }, years)).toBe('lines');

@@ -167,7 +167,8 @@ export function amountFenInYear(d: Pick<ItemDriver, 'unitAmount' | 'yearlyChange
  * - 'amounts': only their money (the amount, its yearly change, base year or periods);
  * - 'values': their beneficiaries and central share as well (coverage, a central share entered by hand);
  * - 'lines': which lines there are (cohort, unit, rule, an item priced or not before or after, a year whose
- *   amount is below zero and so has no line).
+ *   amount is below zero and so has no line, a central share by hand set or cleared: a rule row without a
+ *   central share of its own has lines only where one is entered by hand).
  * For the first two the lines keep their regions, years and rule rows and can be updated where they lie.
  */
 export type LineChange = 'amounts' | 'values' | 'lines';
@@ -176,6 +177,7 @@ export function lineChange(before: ItemDriver, after: ItemDriver, years: { fromY
   const same = (fields: readonly DriverField[]) => fields.every((f) => before[f] === after[f]);
   if (!same(['cohort', 'unit', 'splitRuleId']) || !driverUnit(after.unit)) return 'lines';
   if (missingDrivers(before).length > 0 || missingDrivers(after).length > 0) return 'lines';
+  if ((before.centralPct === null) !== (after.centralPct === null)) return 'lines';
   for (let year = years.fromYear; year <= years.toYear; year += 1) {
     if (amountFenInYear(before, year) < 0n || amountFenInYear(after, year) < 0n) return 'lines';
   }

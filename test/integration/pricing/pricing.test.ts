@@ -139,6 +139,12 @@ describe('pricing by hand', () => {
     await updateRegion(db, { code: '410122', field: 'grade', value: '3' }, 'test');
     // Grade 3: 50:0:50.
     expect(await line('henan-13th', 1, '410122')).toMatchObject({ provincial: '20000000.00', county: '20000000.00' });
+    // Every line was written again, into a table declared as the migrations leave it.
+    const columns = await db.all(`SELECT column_name, is_nullable FROM duckdb_columns() WHERE table_name = 'cost_lines' ORDER BY column_index`);
+    expect(columns.map((c) => `${String(c.column_name)}${c.is_nullable ? '' : ' NOT NULL'}`)).toEqual([
+      'item_key NOT NULL', 'region NOT NULL', 'year NOT NULL', 'beneficiaries',
+      'cost_fen NOT NULL', 'central_fen NOT NULL', 'provincial_fen NOT NULL', 'city_fen NOT NULL', 'quality NOT NULL',
+    ]);
   });
 
   it('a year without a count comes from the nearest year at the growth rate, marked as estimated', async () => {
