@@ -178,14 +178,18 @@ export function unbreakCellText(text: string, columnWidth: number, fontSizesPt: 
   const paragraphs: string[][] = [[lines[0]!]];
   // Whether the layout breaks after a printed line depends on the piece that did not fit on it: on the next
   // line, or, when longer than a line ("5：1岁。。" in a narrow column), running on over the lines after it.
-  const printsAs = (joined: string, printed: readonly string[], size: number) => {
+  // Run on, the line after the printed ones must be the next line as written: else a short line before a
+  // long word ("说明\nab\ncdefghijklmnopqrstu") would pass for a break the writer made.
+  const printsAs = (joined: string, printed: readonly string[], size: number, next: string | null) => {
     const laid = layoutCellText(joined, columnWidth, size, indent).split('\n');
-    return laid.length > printed.length && printed.every((line, index) => laid[index] === line);
+    return laid.length > printed.length && printed.every((line, index) => laid[index] === line) && (next === null || laid[printed.length] === next);
   };
   lines.slice(1).forEach((line, index) => {
     const paragraph = paragraphs.at(-1)!;
+    const text = paragraph.join('');
+    const runOn = lines.slice(index + 1).join('');
     const soft = paragraph.at(-1) !== '' && line !== '' &&
-      fontSizesPt.some((size) => [line, lines.slice(index + 1).join('')].some((rest) => printsAs(paragraph.join('') + rest, paragraph, size)));
+      fontSizesPt.some((size) => printsAs(text + line, paragraph, size, null) || printsAs(text + runOn, paragraph, size, line));
     if (soft) paragraph.push(line);
     else paragraphs.push([line]);
   });

@@ -88,5 +88,9 @@ describe('layoutCellText', () => {
     // A line feed of the text's own, after a short line, is kept.
     const own = '第一段。\n第二段很长很长很长很长很长很长很长很长很长很长。';
     expect(unbreakCellText(layoutCellText(own, 14, 10.5, 1), 14, [10.5], 1)).toBe(own);
+    // Nor is one before a word too long for the column, which the writer breaks across lines. (Where 说明ab
+    // would not fit on a line, 说明ab and 说明\nab are laid out alike: no reader can tell them apart.)
+    const word = '说明\nab\ncdefghijklmnopqrstu';
+    for (const width of [8, 11, 14]) expect(unbreakCellText(layoutCellText(word, width, 10.5, 1), width, [10, 10.5], 1)).toBe(word);
   });
 });
