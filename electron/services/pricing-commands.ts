@@ -2,7 +2,7 @@
 // cost lines it touches rebuilt, and recorded in change_log with its inverse. The caller is told what
 // changed so open views refresh only that.
 import type { ChangeEvent } from '../../shared/contract';
-import { DRIVER_FIELD_LABELS, parseDriverField } from '../../shared/domain/pricing/drivers';
+import { DRIVER_FIELD_LABELS, driverUnit, parseDriverField } from '../../shared/domain/pricing/drivers';
 import type { DriverField, FieldValue, ItemDriver } from '../../shared/domain/pricing/drivers';
 import { suggestDriver, suggestRule } from '../../shared/domain/pricing/suggest';
 import type { SplitRule } from '../../shared/domain/pricing/split-rules';
@@ -19,6 +19,9 @@ import { getCatalogue, getItem } from './catalogue-queries';
 import type { Origin } from './commands';
 import { groupChanges, logChange } from './change-log';
 
+/** One driver cell as the grid sends it: the value and the value it showed before (`expected`). */
+type DriverCellEdit = { field: DriverField; value: string | null; expected: string | null };
+
 export interface Committed<T> {
   value: T;
   change: ChangeEvent;
@@ -31,7 +34,7 @@ export async function setDriverField(
 ): Promise<Committed<ItemDriver>> {
   return db.transaction(async (tx) => {
     groupChanges(tx);
-    return applyDriverField(tx, request, origin);
+    return applyDriverFields(tx, request.itemId, [request], origin, { impliedPeriods: true });
   });
 }
 
@@ -47,16 +50,19 @@ export function applyDriverField(
 /**
  * Driver cells of one item inside a transaction the caller holds: each checked against the value the grid
  * showed (`expected`) and logged as an edit of its own, written in one UPDATE, and the item's cost lines
- * repriced once for all of them.
+ * repriced once for all of them. With `impliedPeriods` (a planner's own edit, not an undo or redo, which
+ * replay what was logged), a unit chosen while no periods a year are set brings the periods it implies,
+ * in the same step: one Ctrl+Z takes both back.
  */
 async function applyDriverFields(
   tx: Tx,
   itemId: string,
-  cells: readonly { field: DriverField; value: string | null; expected: string | null }[],
+  requested: readonly DriverCellEdit[],
   origin: Origin,
-  reprice = true,
+  { reprice = true, impliedPeriods = false } = {},
 ): Promise<Committed<ItemDriver>> {
   const { item, driver: before, stored: driverRow, years } = await getItemAndDriver(tx, itemId);
+  const cells = impliedPeriods ? withImpliedPeriods(requested, before) : requested;
   const changes: Partial<Record<DriverField, FieldValue>> = {};
   const edits: { field: DriverField; value: string | null; stored: string | null; expected: string | null }[] = [];
   for (const cell of cells) {
@@ -104,7 +110,7 @@ export async function applyDriverCells(tx: Tx, cells: readonly DriverCell[], ori
   for (const cell of cells) byItem.set(cell.itemId, [...(byItem.get(cell.itemId) ?? []), cell]);
   const setBased = byItem.size >= SET_BASED_ITEMS;
   const catalogues = new Set<string>();
-  for (const [itemId, itemCells] of byItem) catalogues.add((await applyDriverFields(tx, itemId, itemCells, origin, !setBased)).change.catalogueId!);
+  for (const [itemId, itemCells] of byItem) catalogues.add((await applyDriverFields(tx, itemId, itemCells, origin, { reprice: !setBased })).change.catalogueId!);
   if (setBased) await repriceItems(tx, [...byItem.keys()]);
   return [...catalogues];
 }
@@ -134,6 +140,14 @@ export async function pasteDriverCells(
     if (catalogues.some((id) => id !== request.catalogueId)) throw new AppError('bad_request', `${verb}的单元格不属于这份清单，没有${verb}任何内容。`);
     return { value: { changed: request.cells.length }, change: costsChanged(request.catalogueId, [...new Set(request.cells.map((c) => c.itemId))]) };
   });
+}
+
+function withImpliedPeriods(cells: readonly DriverCellEdit[], before: ItemDriver): readonly DriverCellEdit[] {
+  const unitCell = cells.find((c) => c.field === 'unit');
+  const parsed = unitCell ? parseDriverField('unit', unitCell.value) : null;
+  const unit = parsed?.ok && parsed.value !== null ? driverUnit(String(parsed.value)) : null;
+  if (!unit || before.periodsPerYear !== null || cells.some((c) => c.field === 'periodsPerYear')) return cells;
+  return [...cells, { field: 'periodsPerYear', value: unit.periods, expected: null }];
 }
 
 function parseValue(field: DriverField, text: string | null, where: string): FieldValue {

@@ -196,6 +196,21 @@ describe('rows', () => {
     expect(await costTotal(itemId)).toEqual(doubled);
   });
 
+  it('a unit chosen brings the periods a year it implies in the same step, and one undo takes both back', async () => {
+    const itemId = `${HEBEI}:060`;
+    expect(await getDriver(db, itemId)).toMatchObject({ unit: null, periodsPerYear: null });
+    const saved = await setDriverField(db, { itemId, field: 'unit', value: '元/人/月', expected: null }, 'test');
+    expect(saved.value).toMatchObject({ unit: '元/人/月', periodsPerYear: '12' });
+    expect((await historyState(db, HEBEI)).undo).toBe('撤销修改第60项的“单位”');
+    await undo(db, HEBEI, 'test');
+    expect(await getDriver(db, itemId)).toMatchObject({ unit: null, periodsPerYear: null });
+    await redo(db, HEBEI, 'test');
+    expect(await getDriver(db, itemId)).toMatchObject({ unit: '元/人/月', periodsPerYear: '12' });
+    // Periods already set are the planner's: another unit leaves them.
+    await setDriverField(db, { itemId, field: 'periodsPerYear', value: '10', expected: '12' }, 'test');
+    expect((await setDriverField(db, { itemId, field: 'unit', value: '元/人/年', expected: '元/人/月' }, 'test')).value.periodsPerYear).toBe('10');
+  });
+
   it('pastes a block of driver cells as one step; a bad cell or a stale one refuses the whole block', async () => {
     const [a, b] = [`${HEBEI}:030`, `${HEBEI}:031`];
     const before = await Promise.all([a, b].map((id) => getDriver(db, id)));

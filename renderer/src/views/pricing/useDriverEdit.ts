@@ -2,7 +2,7 @@
 // value it started from (`expected`), shown only once saved; a refusal goes to the status line.
 import { useCallback, useRef, useState } from 'react';
 import type { CellEditRequestEvent } from 'ag-grid-community';
-import { DRIVER_FIELD_LABELS, driverUnit, normalisedDriverText, parseDriverField } from '../../../../shared/domain/pricing/drivers';
+import { DRIVER_FIELD_LABELS, normalisedDriverText, parseDriverField } from '../../../../shared/domain/pricing/drivers';
 import type { DriverField, ItemDriver } from '../../../../shared/domain/pricing/drivers';
 import { ApiError, errorMessage, invoke } from '../../api/client';
 import type { PricingGridRow } from '../../grid/pricing-rows';
@@ -14,7 +14,6 @@ function storedText(driver: ItemDriver, field: DriverField): string | null {
   const v = driver[field];
   return v === null ? null : String(v);
 }
-
 
 /** `track` counts a save as under way (so a Ctrl+Z meanwhile waits for it) and reads the history again after. */
 export function useDriverEdit(showDriver: (driver: ItemDriver) => void, refresh: () => void, track: <T>(work: Promise<T>) => Promise<T>) {
@@ -41,13 +40,8 @@ export function useDriverEdit(showDriver: (driver: ItemDriver) => void, refresh:
       saving.current.add(key);
       report({ state: 'saving', what });
       try {
-        let driver = await track(invoke('drivers.update', { itemId: row.itemId, field, value, expected }));
-        // A unit implies how many periods a year it is paid for; take that when none is set yet.
-        const unit = field === 'unit' ? driverUnit(driver.unit) : null;
-        if (unit && driver.periodsPerYear === null) {
-          driver = await track(invoke('drivers.update', { itemId: row.itemId, field: 'periodsPerYear', value: unit.periods, expected: null }));
-        }
-        showDriver(driver);
+        // A unit chosen while no periods a year are set brings its own, in the same step (the Node side).
+        showDriver(await track(invoke('drivers.update', { itemId: row.itemId, field, value, expected })));
         report({ state: 'saved', what, at: new Date() });
       } catch (error) {
         report({ state: 'refused', what, message: errorMessage(error) });
