@@ -8,6 +8,8 @@ import { priceTable } from '../../../electron/pricing/price-table';
 import { explainFigure } from '../../../electron/pricing/explain';
 import { pricingSummary } from '../../../electron/pricing/summary';
 import { setDriverField, updateRegion } from '../../../electron/services/pricing-commands';
+import { getDriver } from '../../../electron/pricing/drivers-store';
+import type { DriverField } from '../../../shared/domain/pricing/drivers';
 import { seededDatabaseFile, tempDir } from '../../support/temp-db';
 import { makeDraft } from '../../support/draft';
 
@@ -20,9 +22,12 @@ async function load(kind: ImportKind, csv: string, catalogueId: string | null = 
   expect(report.applied).toBe(true);
 }
 
-async function drive(itemId: string, values: Record<string, string>): Promise<void> {
-  for (const [field, value] of Object.entries(values)) {
-    await setDriverField(db, { itemId, field: field as never, value, expected: null }, 'test');
+// Each cell sent with the value the grid shows at that moment, as the grid does: a unit chosen first has
+// already brought the periods it implies.
+async function drive(itemId: string, values: Partial<Record<DriverField, string>>): Promise<void> {
+  for (const [field, value] of Object.entries(values) as [DriverField, string][]) {
+    const shown = (await getDriver(db, itemId))[field];
+    await setDriverField(db, { itemId, field, value, expected: shown === null ? null : String(shown) }, 'test');
   }
 }
 
