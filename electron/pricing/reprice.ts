@@ -35,9 +35,17 @@ async function populationSpan(tx: Tx): Promise<{ fromYear: number; toYear: numbe
 const COST_LINES_COLUMNS = `item_key INTEGER NOT NULL, region INTEGER NOT NULL, year SMALLINT NOT NULL, beneficiaries BIGINT,
   cost_fen BIGINT NOT NULL, central_fen BIGINT NOT NULL, provincial_fen BIGINT NOT NULL, city_fen BIGINT NOT NULL, quality TINYINT NOT NULL`;
 
-const share = (x: string, n: string, d: string) => `((${x}) // (${d})) * (${n}) + (((${x}) % (${d})) * (${n}) * 2 + (${d})) // (2 * (${d}))`;
+/**
+ * round(x·n/d) half up, for x ≥ 0 and n ≤ d, exact for any BIGINT operands: the remainder's product is taken in
+ * 128 bits, so a rule row saved before weights were capped (MAX_WEIGHT) splits as exactly as any other.
+ */
+const share = (x: string, n: string, d: string) =>
+  `((${x}) // (${d})) * (${n}) + CAST((CAST((${x}) % (${d}) AS HUGEINT) * (${n}) * 2 + (${d})) // (2 * (${d})) AS BIGINT)`;
 
-/** 4·10^18: a product x·n up to this, doubled, plus a divisor (a sum of weights, below 10^9) stays inside 64 bits. */
+/**
+ * 4·10^18: a product x·n up to this, doubled, plus a divisor stays inside 64 bits. The divisor is a sum of three
+ * weights: below 10^9 under MAX_WEIGHT, below 3·10^12 even for a row saved before the cap.
+ */
 const PRODUCT_BOUND = '4000000000000000000';
 
 /**
@@ -49,7 +57,7 @@ const shareOf = (x: string, n: string, d: string, fits: string) =>
 
 /**
  * Per rule term `t`: the largest part whose product with the province's (lim_p) or the city's (lim_c) weight
- * fits PRODUCT_BOUND. A weight is at most MAX_WEIGHT (10^8 at four places), so the sums stay below 10^9.
+ * fits PRODUCT_BOUND; a larger part takes `share`'s exact form.
  */
 const termLimitsSql = (t: string) =>
   `${PRODUCT_BOUND} // greatest(${t}.wp, 1) AS lim_p, ${PRODUCT_BOUND} // greatest(${t}.wc, 1) AS lim_c`;

@@ -93,8 +93,9 @@ const WEIGHT_FIELDS = [
 ] as const;
 
 /**
- * The largest weight a row may give. Weights are relative (1 : 1 : 2, 50 : 30 : 20); the cap keeps every
- * product of the split's integer arithmetic inside 64 bits (a weight of 10^8 overflowed it).
+ * The largest weight a row may give. Weights are relative (1 : 1 : 2, 50 : 30 : 20), so the cap takes nothing
+ * from a planner; it keeps a line's split on the one-division path of 64-bit arithmetic. Rows saved before it
+ * (up to DECIMAL(12,4)'s limit) are still split exactly, in 128 bits (electron/pricing/reprice.ts).
  */
 export const MAX_WEIGHT = 10000n;
 

@@ -7,6 +7,7 @@ import type { ImportKind } from '../../../electron/exchange/pricing-imports';
 import { priceTable } from '../../../electron/pricing/price-table';
 import { explainFigure } from '../../../electron/pricing/explain';
 import { pricingSummary } from '../../../electron/pricing/summary';
+import { repriceAll } from '../../../electron/pricing/reprice';
 import { setDriverField, updateRegion } from '../../../electron/services/pricing-commands';
 import { getDriver } from '../../../electron/pricing/drivers-store';
 import type { DriverField } from '../../../shared/domain/pricing/drivers';
@@ -150,6 +151,26 @@ describe('pricing by hand', () => {
       'item_key NOT NULL', 'region NOT NULL', 'year NOT NULL', 'beneficiaries',
       'cost_fen NOT NULL', 'central_fen NOT NULL', 'provincial_fen NOT NULL', 'city_fen NOT NULL', 'quality NOT NULL',
     ]);
+  });
+
+  it('a rule row saved before weights were capped still splits to the fen: in the rebuild, an edit in place and a full reprice', async () => {
+    // Earlier builds took any weight DECIMAL(12,4) holds; such rows are still in planners' files, and their
+    // products pass 64 bits where the cap keeps new ones inside it.
+    await db.transaction(async (tx) => {
+      await tx.run(`INSERT INTO split_rules (id, name, province_code, source, status) VALUES ('wide-weights', '旧版宽权重', '130000', '测试', 'unverified')`);
+      await tx.run(`INSERT INTO split_rule_rows (rule_id, seq, county_class, grade, central_pct, central_by_tier, provincial, city, county)
+                    VALUES ('wide-weights', 1, NULL, NULL, 0, false, 99999999.9999, 50000000, 12345678.9)`);
+      await repriceAll(tx);
+    });
+    // 500000 × 100.01 = 50,005,000.00, split 999999999999 : 500000000000 : 123456789000 (in ten-thousandths).
+    await drive('hebei-draft:010', { cohort: '常住人口', coverage: '1', unitAmount: '100.01', unit: '元/人/年', splitRuleId: 'wide-weights' });
+    const first = { cost: '50005000.00', central: '0.00', provincial: '30801558.96', city: '15400779.48', county: '3802661.56' };
+    expect(await line('hebei-draft', 10, '130102')).toMatchObject(first);
+    await drive('hebei-draft:010', { unitAmount: '200.03' });
+    const second = { cost: '100015000.00', central: '0.00', provincial: '61606197.76', city: '30803098.88', county: '7605703.36' };
+    expect(await line('hebei-draft', 10, '130102')).toMatchObject(second);
+    await db.transaction((tx) => repriceAll(tx));
+    expect(await line('hebei-draft', 10, '130102')).toMatchObject(second);
   });
 
   it('a year without a count comes from the nearest year at the growth rate, marked as estimated', async () => {
