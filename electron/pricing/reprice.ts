@@ -36,11 +36,15 @@ const COST_LINES_COLUMNS = `item_key INTEGER NOT NULL, region INTEGER NOT NULL, 
   cost_fen BIGINT NOT NULL, central_fen BIGINT NOT NULL, provincial_fen BIGINT NOT NULL, city_fen BIGINT NOT NULL, quality TINYINT NOT NULL`;
 
 /**
- * round(x·n/d) half up, for x ≥ 0 and n ≤ d, exact for any BIGINT operands: the remainder's product is taken in
- * 128 bits, so a rule row saved before weights were capped (MAX_WEIGHT) splits as exactly as any other.
+ * round(x·n/d) half up, for x ≥ 0 and n ≤ d, exact for any BIGINT operands. The remainder's product fits 64 bits
+ * while d ≤ 2·10^9 (always, under MAX_WEIGHT); beyond, for a rule row saved before weights were capped, it is
+ * taken in 128 bits, which costs twice the whole UPDATE of an item's lines when every line takes it.
  */
-const share = (x: string, n: string, d: string) =>
-  `((${x}) // (${d})) * (${n}) + CAST((CAST((${x}) % (${d}) AS HUGEINT) * (${n}) * 2 + (${d})) // (2 * (${d})) AS BIGINT)`;
+const share = (x: string, n: string, d: string) => {
+  const remainder = (r: string) => `(${r} * (${n}) * 2 + (${d})) // (2 * (${d}))`;
+  return `((${x}) // (${d})) * (${n}) + CASE WHEN (${d}) <= 2000000000 THEN ${remainder(`((${x}) % (${d}))`)}
+    ELSE CAST(${remainder(`CAST((${x}) % (${d}) AS HUGEINT)`)} AS BIGINT) END`;
+};
 
 /**
  * 4·10^18: a product x·n up to this, doubled, plus a divisor stays inside 64 bits. The divisor is a sum of three
