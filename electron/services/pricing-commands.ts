@@ -74,7 +74,7 @@ async function applyDriverFields(
     }
     const value = parseValue(cell.field, cell.value, where);
     if (cell.field === 'splitRuleId' && value !== null && !(await getRule(tx, String(value)))) {
-      throw new AppError('refused', `${where}：没有编号为“${String(value)}”的分担规则，本次修改没有保存。`);
+      throw new AppError('refused', `${where}：没有名为“${String(value)}”的分担规则（可在“分担规则”中查看和新建），本次修改没有保存。`);
     }
     if (String(value ?? '') === String(stored ?? '')) continue;
     changes[cell.field] = value;

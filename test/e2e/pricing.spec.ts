@@ -233,6 +233,62 @@ test('测算: a block copied from Excel is pasted onto the drivers in one step, 
   await expect(cell(page, 6, 'cohort')).toHaveText('');
 });
 
+test('测算: a unit and a rule typed straight onto their cells are saved as the options they name; typing on a cell still saving waits for it', async ({ page, context }) => {
+  await openPricing(page);
+  const status = page.locator('[data-save-state]');
+  const editor = page.locator('.ag-popup-editor input');
+  // A unit typed as in Excel: the list opens as a line of text, Enter saves the unit it names (and its periods).
+  await cell(page, 9, 'unit').click();
+  await expect(cell(page, 9, 'unit').locator('.cell-input-sink')).toBeFocused();
+  await page.keyboard.type('元/人/月');
+  await expect(editor).toHaveValue('元/人/月');
+  await page.keyboard.press('Enter');
+  await expect(status).toContainText('已保存 第9项的“单位”');
+  await expect(cell(page, 9, 'unit')).toHaveText('元/人/月');
+  await expect(cell(page, 9, 'periodsPerYear')).toHaveText('12');
+  // A rule by part of its name, through a Chinese input method.
+  await cell(page, 9, 'splitRuleId').click();
+  await expect(cell(page, 9, 'splitRuleId').locator('.cell-input-sink')).toBeFocused();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'zhongyangquane', selectionStart: 14, selectionEnd: 14 });
+  await cdp.send('Input.insertText', { text: '中央全额' });
+  await expect(editor).toHaveValue('中央全额');
+  await page.keyboard.press('Enter');
+  await expect(status).toContainText('已保存 第9项的“分担规则”');
+  await expect(cell(page, 9, 'splitRuleId')).toHaveText('中央全额承担');
+  // A name no rule has is refused with the reason, the cell as it was.
+  await cell(page, 9, 'splitRuleId').click();
+  await expect(cell(page, 9, 'splitRuleId').locator('.cell-input-sink')).toBeFocused();
+  await page.keyboard.type('xyz');
+  await page.keyboard.press('Enter');
+  await expect(status).toHaveAttribute('data-save-state', 'refused');
+  await expect(status).toContainText('没有名为“xyz”的分担规则');
+  await expect(cell(page, 9, 'splitRuleId')).toHaveText('中央全额承担');
+  // Typed on a cell whose last edit is still being saved: the text waits for the save, then opens the editor.
+  await page.route('**/api/drivers.update', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await route.continue();
+  });
+  await cell(page, 9, 'unitAmount').click();
+  await expect(cell(page, 9, 'unitAmount').locator('.cell-input-sink')).toBeFocused();
+  await page.keyboard.type('50');
+  await page.keyboard.press('Enter');
+  await expect(status).toContainText('正在保存 第9项的“补助标准”');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.type('60');
+  await expect(status).toContainText('已保存 第9项的“补助标准”');
+  await expect(editor).toHaveValue('60');
+  await page.unroute('**/api/drivers.update');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 9, 'unitAmount')).toHaveText('60');
+  // Nothing typed before is left to open the next edit with.
+  await cell(page, 9, 'coverage').click();
+  await expect(cell(page, 9, 'coverage').locator('.cell-input-sink')).toBeFocused();
+  await page.keyboard.type('1');
+  await expect(editor).toHaveValue('1');
+  await page.keyboard.press('Escape');
+});
+
 test('测算: clicking a figure explains it, down to the rule row and its sources', async ({ page }) => {
   await openPricing(page);
   await cell(page, 5, 'cost').getByRole('button').click();

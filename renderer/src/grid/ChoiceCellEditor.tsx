@@ -1,8 +1,12 @@
-// A cell editor offering a fixed list (a unit, a split rule) as a plain select: AG Grid Community's own select
-// is no better, and its rich select is Enterprise. Free text with suggestions is LineCellEditor's.
-import { useEffect, useRef } from 'react';
+// A cell editor offering a fixed list (a unit, a split rule). Opened by the mouse, F2 or Enter it is a plain
+// select (AG Grid Community's own select is no better, and its rich select is Enterprise). Opened by typing on
+// the picked cell, as a planner does in Excel, it is a line of text (a Chinese input method composes only
+// into text) offering the list's names: what is typed is saved as the option it names, or sent as typed and
+// refused with the reason, never dropped.
+import { useEffect, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
-import { takeEditSeed } from './edit-seed';
+import { hasEditSeed, takeEditSeed } from './edit-seed';
+import { LineCellEditor } from './LineCellEditor';
 
 export interface ChoiceOption {
   value: string;
@@ -12,14 +16,40 @@ export interface ChoiceEditorParams {
   options: () => readonly ChoiceOption[];
 }
 
+/**
+ * The option a typed text names: by its name or stored value, else the one option whose name contains the
+ * text; otherwise the text itself, which the save then refuses with the reason. Empty text clears the cell.
+ */
+export function resolveChoice(text: string, options: readonly ChoiceOption[]): string | null {
+  const typed = text.trim();
+  if (typed === '') return null;
+  const exact = options.find((o) => o.label === typed || o.value === typed);
+  if (exact) return exact.value;
+  const containing = options.filter((o) => o.label.includes(typed));
+  return containing.length === 1 ? containing[0]!.value : typed;
+}
+
 export function ChoiceCellEditor(props: CustomCellEditorProps & ChoiceEditorParams) {
+  const { eventKey, cellStartedEdit } = props;
+  const [typed] = useState(() => hasEditSeed() || (cellStartedEdit && typeof eventKey === 'string' && eventKey.length === 1));
+  if (typed) return <TypedChoice {...props} />;
+  return <ChoiceList {...props} />;
+}
+
+function TypedChoice(props: CustomCellEditorProps & ChoiceEditorParams) {
+  const { options, onValueChange } = props;
+  const names = () => options().map((o) => ({ value: o.label, label: o.label }));
+  return <LineCellEditor {...props} maxLength={60} suggestions={names} onValueChange={(text: string | null) => onValueChange(resolveChoice(text ?? '', options()))} />;
+}
+
+function ChoiceList(props: CustomCellEditorProps & ChoiceEditorParams) {
   const { value, onValueChange, stopEditing, options } = props;
   const select = useRef<HTMLSelectElement>(null);
   // A pick with the mouse is the whole edit; arrow keys on a closed list only move through it, and
   // Enter (or leaving the cell) saves, so browsing the list never saves each option on the way.
   const picked = useRef(false);
   useEffect(() => {
-    // Text typed on the picked cell opened this list; a list takes no text, and none may reach the next editor.
+    // No text may reach the next editor from here.
     takeEditSeed();
     select.current?.focus();
   }, []);

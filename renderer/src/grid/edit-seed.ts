@@ -17,6 +17,11 @@ export function seedNextEdit(text: string): void {
   seed = (seed ?? '') + text;
 }
 
+/** Whether text is waiting for the editor about to open (an editor may choose its form by it). */
+export function hasEditSeed(): boolean {
+  return seed !== null;
+}
+
 export function takeEditSeed(): string | null {
   const out = seed;
   seed = null;

@@ -8,9 +8,12 @@
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';
-import { seedNextEdit, typeIntoOpenEditor } from './edit-seed';
+import { seedNextEdit, takeEditSeed, typeIntoOpenEditor } from './edit-seed';
 
 export const SINK_CLASS = 'cell-input-sink';
+
+/** How long typed text waits for its cell to become editable (a save under way takes well under this). */
+const RETRY_MS = 3000;
 
 export const isSink = (target: EventTarget | null) => target instanceof HTMLElement && target.classList.contains(SINK_CLASS);
 
@@ -43,16 +46,50 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       const active = document.activeElement;
       const ours = active === null || active === document.body || active === sink || (root.contains(active) && !(active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement));
       if (!ours) return;
+      if (waiting && waiting.cell !== focusedKey()) giveUp();
       if (sink.parentElement !== cellEl) cellEl.appendChild(sink);
       sink.value = '';
       if (document.activeElement !== sink) sink.focus({ preventScroll: true });
     };
 
-    /** Text typed on the picked cell: into the editor if one is open already, else it opens one with it. */
+    /**
+     * Text typed on the picked cell: into the editor if one is open already, else it opens one with it. A cell
+     * that cannot be edited this moment (its last edit still being saved, its row being drawn again) is tried
+     * again for a while, the text kept; then, or once another cell is picked, the text is dropped, never left
+     * to open the next edit with it.
+     */
+    let waiting: { cell: string; since: number; timer: ReturnType<typeof setTimeout> | null } | null = null;
+    const focusedKey = () => {
+      const grid = api.current;
+      const cell = grid && !grid.isDestroyed() ? grid.getFocusedCell() : null;
+      return cell ? `${cell.rowIndex}/${cell.column.getColId()}` : null;
+    };
+    const giveUp = () => {
+      if (waiting?.timer) clearTimeout(waiting.timer);
+      waiting = null;
+      takeEditSeed();
+    };
     const type = (text: string) => {
       if (typeIntoOpenEditor(text)) return;
+      if (waiting && waiting.cell !== focusedKey()) giveUp();
       seedNextEdit(text);
-      startEdit();
+      if (waiting) return;
+      const cell = focusedKey();
+      if (!cell) return giveUp();
+      waiting = { cell, since: Date.now(), timer: null };
+      tryEdit();
+    };
+    const tryEdit = () => {
+      const grid = api.current;
+      if (!waiting || !grid || grid.isDestroyed() || focusedKey() !== waiting.cell) return giveUp();
+      if (!grid.getEditingCells().length) startEdit();
+      if (grid.getEditingCells().length) {
+        // The editor takes the text as it opens.
+        waiting = null;
+        return;
+      }
+      if (Date.now() - waiting.since > RETRY_MS) return giveUp();
+      waiting.timer = setTimeout(tryEdit, 50);
     };
     const startEdit = () => {
       const grid = api.current;
@@ -62,7 +99,6 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       if (grid.getEditingCells().length) return;
       grid.startEditingCell({ rowIndex: cell.rowIndex, colKey: cell.column.getColId() });
     };
-
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.isComposing || event.keyCode === 229) return;
       // F2 on the picked cell edits what is there, as in Excel: handled here, since a key the sink holds
@@ -111,8 +147,16 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       if (target instanceof HTMLElement && target.classList.contains('ag-cell')) requestAnimationFrame(place);
     };
     root.addEventListener('focusin', onFocusIn);
+    // A key typed in the moment between AG Grid picking a cell and the sink taking the focus lands on the
+    // cell itself; it is taken the same way, not left to AG Grid (which drops it on a cell still saving).
+    const onCellKeyDown = (event: KeyboardEvent) => {
+      if (event.target instanceof HTMLElement && event.target.classList.contains('ag-cell')) onKeyDown(event);
+    };
+    root.addEventListener('keydown', onCellKeyDown, true);
     return () => {
+      giveUp();
       root.removeEventListener('focusin', onFocusIn);
+      root.removeEventListener('keydown', onCellKeyDown, true);
       sink.remove();
       sinkRef.current = null;
     };
