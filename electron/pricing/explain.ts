@@ -70,7 +70,7 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
               p.value AS pop, ${populationMethodSql('p')} AS method, p.from_year, p.share_from, p.quality AS pop_quality,
               src.source AS pop_source, sh.share_pct, sh.base_cohort, sf.name AS share_from_name,
               t.tier, t.source AS tier_source,
-              r.county_class AS row_class, r.grade AS row_grade, r.central_by_tier, r.provincial, r.city, r.county,
+              r.county_class AS row_class, r.grade AS row_grade, r.central_by_tier, r.provincial, r.city, r.county, rt.rule_quality, rt.own_quality,
               CAST(CAST(rt.central_u AS DECIMAL(18,0)) * CAST(0.0001 AS DECIMAL(5,4)) AS DECIMAL(9,4)) AS rule_central_pct,
               ${['cost', 'central', 'provincial', 'city', 'county'].map((k) => `CAST(c.${k}_fen AS VARCHAR) AS ${k}_f`).join(', ')}
        ${from.replace('WHERE', `
@@ -148,6 +148,8 @@ function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: { id: st
         county: plainDecimal(String(r.county ?? '0')),
       },
       source: rule.source,
+      // As the line's own quality counts it: a central share by hand leaves only the rule's own status.
+      quality: qualityName(manual ? r.own_quality : r.rule_quality),
     },
   };
 }

@@ -51,5 +51,6 @@ export async function pricingItems(db: Database, catalogueId: string, onlyItemId
         quality: line ? qualityName(line.quality) : null,
       };
     });
-  return { catalogueId, fromYear, toYear, items, rules, cohorts };
+  const provinces = Object.fromEntries((await db.all('SELECT province_code, province FROM ref_fiscal_tiers')).map((r) => [String(r.province_code), String(r.province)]));
+  return { catalogueId, fromYear, toYear, items, rules, cohorts, provinces };
 }

@@ -260,6 +260,7 @@ test('测算: a unit and a rule typed straight onto their cells are saved as the
   await cell(page, 9, 'splitRuleId').click();
   await expect(cell(page, 9, 'splitRuleId').locator('.cell-input-sink')).toBeFocused();
   await page.keyboard.type('xyz');
+  await expect(editor).toHaveValue('xyz');
   await page.keyboard.press('Enter');
   await expect(status).toHaveAttribute('data-save-state', 'refused');
   await expect(status).toContainText('没有名为“xyz”的分担规则');
@@ -272,6 +273,7 @@ test('测算: a unit and a rule typed straight onto their cells are saved as the
   await cell(page, 9, 'unitAmount').click();
   await expect(cell(page, 9, 'unitAmount').locator('.cell-input-sink')).toBeFocused();
   await page.keyboard.type('50');
+  await expect(editor).toHaveValue('50');
   await page.keyboard.press('Enter');
   await expect(status).toContainText('正在保存 第9项的“补助标准”');
   await page.keyboard.press('ArrowUp');

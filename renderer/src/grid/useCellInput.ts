@@ -153,7 +153,17 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       if (event.target instanceof HTMLElement && event.target.classList.contains('ag-cell')) onKeyDown(event);
     };
     root.addEventListener('keydown', onCellKeyDown, true);
+    // When AG Grid draws the picked cell's row again (its figures saved), the sink goes with the old cell and the
+    // focus falls to the page until it is put back: a key typed then is still the picked cell's.
+    const onPageKeyDown = (event: KeyboardEvent) => {
+      if (document.activeElement !== null && document.activeElement !== document.body) return;
+      if (!focusedCellElement()) return;
+      onKeyDown(event);
+      place();
+    };
+    document.addEventListener('keydown', onPageKeyDown);
     return () => {
+      document.removeEventListener('keydown', onPageKeyDown);
       giveUp();
       root.removeEventListener('focusin', onFocusIn);
       root.removeEventListener('keydown', onCellKeyDown, true);

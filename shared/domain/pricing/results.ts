@@ -51,6 +51,8 @@ export interface PricingItems {
   rules: SplitRule[];
   /** Cohorts known for the catalogue's regions, for the 服务人群 picker. */
   cohorts: string[];
+  /** Province names by code (the fiscal tiers' table): a rule says whose it is by name. */
+  provinces: Record<string, string>;
 }
 
 export interface YearTotals extends Shares {
@@ -127,6 +129,8 @@ export interface ExplainLine extends Shares {
     tierSource: string | null;
     weights: { provincial: string; city: string; county: string };
     source: string;
+    /** The rule's status (and its tier's, when the central share is by tier), as a line's quality counts it. */
+    quality: InputQuality;
   };
 }
 

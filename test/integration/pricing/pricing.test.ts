@@ -135,7 +135,7 @@ describe('pricing by hand', () => {
     });
     const explained = await explainFigure(db, { catalogueId: 'hebei-draft', itemId: 'hebei-draft:048', regionCode: '130121', year: 2026 });
     expect(explained.lines[0]).toMatchObject({ amount: '1000.55', cost: '12351789.75' });
-    expect(explained.lines[0]?.rule).toMatchObject({ centralPct: '35', centralFrom: 'manual' });
+    expect(explained.lines[0]?.rule).toMatchObject({ centralPct: '35', centralFrom: 'manual', quality: 'unverified' });
   });
 
   it('河南: a county whose grade changes the provincial share', async () => {
@@ -179,7 +179,7 @@ describe('pricing by hand', () => {
     expect(await line('hebei-draft', 26, '130102', 2028)).toMatchObject({ beneficiaries: '510050', cost: '45394450.00' });
     const explained = await explainFigure(db, { catalogueId: 'hebei-draft', itemId: 'hebei-draft:026', regionCode: '130102', year: 2028 });
     expect(explained.lines[0]?.population).toMatchObject({ method: 'grown', fromYear: 2026, growthPct: '1', quality: 'estimated' });
-    expect(explained.lines[0]?.rule).toMatchObject({ name: '卫生按类别', row: '市辖区', centralPct: '60', centralFrom: 'tier', tier: 2 });
+    expect(explained.lines[0]?.rule).toMatchObject({ name: '卫生按类别', row: '市辖区', centralPct: '60', centralFrom: 'tier', tier: 2, quality: 'unverified' });
     expect(explained.lines[0]).toMatchObject({ year: 2028, amount: '89.00', beneficiaries: '510050', cost: '45394450.00' });
   });
 

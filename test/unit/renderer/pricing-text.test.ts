@@ -42,11 +42,12 @@ describe('the words of the 测算 view', () => {
   it('says what an item lacks, and never calls an unpriced item zero', () => {
     expect(statusText({ status: 'incomplete', missing: ['cohort', 'coverage'] })).toBe('缺参数：服务人群、覆盖率');
     expect(statusText({ status: 'not_set', missing: [] })).toBe('未设置');
+    expect(statusText({ status: 'incomplete', missing: [] })).toBe('未算出（见测算中的问题）');
     expect(statusText({ status: 'priced', missing: [] })).toBe('已测算');
   });
 
   it('says where a central share came from', () => {
-    const rule = { id: 'tier-shared', name: '', row: '默认行', centralPct: '60.0000', tier: 2, tierSource: '国办发〔2018〕6号', weights: { provincial: '1', city: '1', county: '1' }, source: '' };
+    const rule = { id: 'tier-shared', name: '', row: '默认行', centralPct: '60.0000', tier: 2, tierSource: '国办发〔2018〕6号', weights: { provincial: '1', city: '1', county: '1' }, source: '', quality: 'unverified' as const };
     expect(centralFromText({ ...rule, centralFrom: 'tier' })).toBe('60%（第2档，国办发〔2018〕6号）');
     expect(centralFromText({ ...rule, centralFrom: 'manual' })).toBe('60%（手工填写）');
   });

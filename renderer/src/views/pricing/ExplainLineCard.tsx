@@ -39,7 +39,7 @@ export function ExplainLineCard({ line, unit, onOpen }: { line: ExplainLine; uni
         {formatMoney(line.amount, '元')} 元 × {plainDecimal(line.periods)} 期 = <strong>{formatMoney(line.cost, '元')} 元</strong>
       </p>
       <p>
-        分担规则：{line.rule.name}，适用行“{line.rule.row}”；中央 {centralFromText(line.rule)}；地方部分按 {weightsText(line.rule.weights)} 分担
+        分担规则：{line.rule.name}，适用行“{line.rule.row}”；中央 {centralFromText(line.rule)}；地方部分按 {weightsText(line.rule.weights)} 分担 <QualityMark quality={line.rule.quality} />
         <span className="source">依据：{line.rule.source}</span>
       </p>
       <SharesLine shares={line} unit={unit} />

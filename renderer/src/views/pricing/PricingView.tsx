@@ -148,7 +148,11 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
         applyingAll={applying.size > 1}
         onApplyAll={() => void apply(openSuggestions)}
         showRules={showRules}
-        onToggleRules={() => setShowRules((s) => !s)}
+        onToggleRules={() => {
+          // A message about the page left behind does not follow to the other.
+          setStatus({ state: 'idle' });
+          setShowRules((s) => !s);
+        }}
         showImport={showImport}
         onToggleImport={() => setShowImport((s) => !s)}
       />
@@ -157,7 +161,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
         {data.error && <span className="error">（测算结果未能刷新：{data.error}）</span>}
       </p>
       {showRules ? (
-        <RulesPanel rules={items.rules} provinceCode={detail.summary.regionCode} onSaved={refresh} />
+        <RulesPanel rules={items.rules} provinces={items.provinces} provinceCode={detail.summary.regionCode} onSaved={refresh} />
       ) : showImport ? (
         <ImportBox kinds={['drivers']} catalogueId={catalogueId} title="导入测算参数" onApplied={refresh} />
       ) : (

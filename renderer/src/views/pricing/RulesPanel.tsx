@@ -17,6 +17,8 @@ function rowScope(row: SplitRuleRow): string {
 
 interface Props {
   rules: readonly SplitRule[];
+  /** Province names by code. */
+  provinces: Readonly<Record<string, string>>;
   provinceCode: string | null;
   onSaved: () => void;
 }
@@ -27,7 +29,7 @@ function rank(rule: SplitRule, provinceCode: string | null): number {
   return rule.provinceCode === null ? 1 : 2;
 }
 
-export function RulesPanel({ rules, provinceCode, onSaved }: Props) {
+export function RulesPanel({ rules, provinces, provinceCode, onSaved }: Props) {
   const sorted = [...rules].sort((a, b) => rank(a, provinceCode) - rank(b, provinceCode));
   const [editing, setEditing] = useState<RuleDraft | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -56,7 +58,7 @@ export function RulesPanel({ rules, provinceCode, onSaved }: Props) {
           <header>
             <strong>{rule.name}</strong>
             <span className={`badge badge-prov-${rule.status}`}>{STATUS_LABELS[rule.status]}</span>
-            <span className="muted">{rule.provinceCode ? `适用 ${rule.provinceCode}` : '各省通用'} · 依据：{rule.source}</span>
+            <span className="muted">{rule.provinceCode ? `适用于${provinces[rule.provinceCode] ?? rule.provinceCode}` : '各省通用'} · 依据：{rule.source}</span>
             <button type="button" onClick={() => setEditing(draftOf(rule, provinceCode))} disabled={editing !== null}>修改</button>
             <button type="button" onClick={() => setEditing(draftOf(rule, provinceCode, true))} disabled={editing !== null}>复制为本省规则</button>
           </header>

@@ -79,6 +79,11 @@ export function SummaryPanel({ summary, statusOf, unit, onOpen }: Props) {
           <QualityMark quality={s.quality} />
           <span className="muted">已测算 {s.pricedCount} / {s.itemCount} 项</span>
           {s.perResident !== null && <span className="muted">人均 {formatMoney(s.perResident, '元')} 元/人/年</span>}
+          {unit !== '元' && (
+            <span className="muted" data-rounding-note>
+              以{unit}显示时各数分别四舍五入，分项之和与合计可能差一个末位（尾差）；选“元”显示精确到分的值
+            </span>
+          )}
           <button type="button" className="fold" onClick={() => setFolded((f) => !f)} aria-expanded={!folded}>
             {folded ? '展开汇总表' : '收起汇总表'}
           </button>
@@ -127,6 +132,10 @@ export function SummaryPanel({ summary, statusOf, unit, onOpen }: Props) {
                       <ShareCells shares={d} unit={unit} what={d.name} onOpen={() => onOpen({ kind: 'domain', domainSeq: d.domainSeq })} />
                     </tr>
                   ))}
+                  <tr className="row-strong">
+                    <td>合计</td>
+                    <ShareCells shares={s.total} unit={unit} what={years} onOpen={() => onOpen(figure(null))} />
+                  </tr>
                 </tbody>
               </table>
             )}
@@ -144,6 +153,12 @@ export function SummaryPanel({ summary, statusOf, unit, onOpen }: Props) {
                       <td><QualityMark quality={c.quality} /></td>
                     </tr>
                   ))}
+                  <tr className="row-strong">
+                    <td>合计</td>
+                    <ShareCells shares={s.total} unit={unit} what={years} onOpen={() => onOpen(figure(null))} />
+                    <td className="num">{s.perResident === null ? '' : <Figure yuan={s.perResident} unit="元" onOpen={() => onOpen(figure(null))} label="全省人均" />}</td>
+                    <td><QualityMark quality={s.quality} /></td>
+                  </tr>
                 </tbody>
               </table>
             )}

@@ -11,7 +11,8 @@ export function missingText(missing: DriverField[]): string {
 
 export function statusText(row: Pick<PricingItemRow, 'status' | 'missing'>): string {
   if (row.status === 'priced') return '已测算';
-  if (row.status === 'incomplete') return `缺参数：${missingText(row.missing)}`;
+  // Every driver set and still no line: what is lacking is not a driver (a population, an amount below 0).
+  if (row.status === 'incomplete') return row.missing.length ? `缺参数：${missingText(row.missing)}` : '未算出（见测算中的问题）';
   return '未设置';
 }
 

@@ -35,7 +35,11 @@ export function useDriverEdit(showDriver: (driver: ItemDriver) => void, refresh:
       }
       const value = parsed.value === null ? null : String(parsed.value);
       const expected = storedText(row.driver, field);
-      if (value === normalisedDriverText(field, expected)) return;
+      // Nothing to save; a refusal shown for an earlier try no longer holds.
+      if (value === normalisedDriverText(field, expected)) {
+        report({ state: 'idle' });
+        return;
+      }
       const key = cellKey(row.itemId, field);
       saving.current.add(key);
       report({ state: 'saving', what });
