@@ -1,5 +1,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { CatalogueView } from './views/CatalogueView';
+import { catalogueTab } from './views/CatalogueTabs';
+import type { CatalogueTab } from './views/CatalogueTabs';
 
 // Pages load when first visited: opening a catalogue (the grid) waits for none of them.
 const HomeView = lazy(() => import('./views/HomeView').then((m) => ({ default: m.HomeView })));
@@ -7,12 +9,13 @@ const ReferenceView = lazy(() => import('./views/ReferenceView').then((m) => ({ 
 const IndicatorsView = lazy(() => import('./views/IndicatorsView').then((m) => ({ default: m.IndicatorsView })));
 const RegionsView = lazy(() => import('./views/regions/RegionsView').then((m) => ({ default: m.RegionsView })));
 
-type Route = { view: 'home' } | { view: 'catalogue'; id: string } | { view: 'reference' } | { view: 'indicators' } | { view: 'regions' };
+type Route = { view: 'home' } | { view: 'catalogue'; id: string; tab: CatalogueTab } | { view: 'reference' } | { view: 'indicators' } | { view: 'regions' };
 
 function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
-  const catalogue = /^\/catalogue\/(.+)$/.exec(path);
-  if (catalogue) return { view: 'catalogue', id: decodeURIComponent(catalogue[1]!) };
+  // "#/catalogue/<id>" opens its 条目; "#/catalogue/<id>/<tab>" another view of it (kept across a reload or Back).
+  const catalogue = /^\/catalogue\/([^/]+)(?:\/([a-z]+))?$/.exec(path);
+  if (catalogue) return { view: 'catalogue', id: decodeURIComponent(catalogue[1]!), tab: catalogueTab(catalogue[2]) };
   if (path === '/reference') return { view: 'reference' };
   if (path === '/indicators') return { view: 'indicators' };
   if (path === '/regions') return { view: 'regions' };
@@ -41,7 +44,7 @@ export function App() {
       <main className="app-main">
         <Suspense fallback={<p className="page muted">正在加载……</p>}>
         {route.view === 'home' && <HomeView />}
-        {route.view === 'catalogue' && <CatalogueView key={route.id} catalogueId={route.id} />}
+        {route.view === 'catalogue' && <CatalogueView key={route.id} catalogueId={route.id} tab={route.tab} />}
         {route.view === 'reference' && <ReferenceView />}
         {route.view === 'indicators' && <IndicatorsView />}
         {route.view === 'regions' && <RegionsView />}

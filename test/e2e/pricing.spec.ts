@@ -291,6 +291,20 @@ test('测算: a unit and a rule typed straight onto their cells are saved as the
   await page.keyboard.press('Escape');
 });
 
+test('测算: the view is kept across a reload and a Back from another page', async ({ page }) => {
+  await openPricing(page);
+  await expect(page).toHaveURL(/#\/catalogue\/hebei-13th\/pricing$/);
+  await page.reload();
+  await expect(page.getByRole('tab', { name: '测算' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: '测算汇总' })).toBeVisible();
+  await page.getByRole('link', { name: '行政区与人口' }).click();
+  await expect(page).toHaveURL(/#\/regions$/);
+  await page.goBack();
+  await expect(page.getByRole('tab', { name: '测算' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: '条目' }).click();
+  await expect(page).toHaveURL(/#\/catalogue\/hebei-13th$/);
+});
+
 test('测算: clicking a figure explains it, down to the rule row and its sources', async ({ page }) => {
   await openPricing(page);
   await cell(page, 5, 'cost').getByRole('button').click();

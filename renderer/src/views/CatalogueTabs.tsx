@@ -9,6 +9,17 @@ export const CATALOGUE_TABS = [
 ] as const;
 export type CatalogueTab = (typeof CATALOGUE_TABS)[number]['id'];
 
+/** The tab an address names; 条目 when it names none (or one there is not). */
+export function catalogueTab(name: string | undefined): CatalogueTab {
+  return CATALOGUE_TABS.find((t) => t.id === name)?.id ?? 'items';
+}
+
+/** The address of a catalogue's tab, written in place of the current one: a reload or Back returns to it. */
+export function rememberTab(catalogueId: string, tab: CatalogueTab): void {
+  const hash = `#/catalogue/${encodeURIComponent(catalogueId)}${tab === 'items' ? '' : `/${tab}`}`;
+  if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
+}
+
 export function CatalogueTabs({ tab, onChange, taskCount }: { tab: CatalogueTab; onChange: (tab: CatalogueTab) => void; taskCount: number }) {
   return (
     <div className="catalogue-tabs" role="tablist" aria-label="清单视图">

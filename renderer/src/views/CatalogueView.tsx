@@ -1,10 +1,10 @@
-import { Suspense, lazy, useCallback, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import type { CatalogueDetail } from '../../../shared/domain/catalogue';
 import { invoke } from '../api/client';
 import { useLoad } from '../components/useLoad';
 import type { CatalogueTask } from '../../../shared/domain/task';
 import { AnnexExportPanel } from './AnnexExportPanel';
-import { CatalogueTabs } from './CatalogueTabs';
+import { CatalogueTabs, rememberTab } from './CatalogueTabs';
 import type { CatalogueTab } from './CatalogueTabs';
 import { ItemsView } from './ItemsView';
 import { PublishedNote, StageControl } from './StageControl';
@@ -20,7 +20,7 @@ const CompareView = lazy(() => import('./versions/CompareView').then((m) => ({ d
 const HistoryPanel = lazy(() => import('./versions/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
 const LOADING = <p className="page muted">正在加载……</p>;
 
-export function CatalogueView({ catalogueId }: { catalogueId: string }) {
+export function CatalogueView({ catalogueId, tab = 'items' }: { catalogueId: string; tab?: CatalogueTab }) {
   // "<catalogue>@<number>" is a saved version, opened read-only.
   if (catalogueId.includes('@')) {
     return (
@@ -29,24 +29,25 @@ export function CatalogueView({ catalogueId }: { catalogueId: string }) {
       </Suspense>
     );
   }
-  return <LiveCatalogueView catalogueId={catalogueId} />;
+  return <LiveCatalogueView catalogueId={catalogueId} tab={tab} />;
 }
 
-function LiveCatalogueView({ catalogueId }: { catalogueId: string }) {
+function LiveCatalogueView({ catalogueId, tab }: { catalogueId: string; tab: CatalogueTab }) {
   const [detail] = useLoad(
     () => Promise.all([invoke('catalogues.get', { catalogueId }), invoke('tasks.list', { catalogueId })]),
     [catalogueId],
   );
   if (detail.state === 'loading') return <p className="page muted">正在读取清单……</p>;
   if (detail.state === 'error') return <p className="page error" role="alert">{detail.message}</p>;
-  return <CatalogueEditor detail={detail.data[0]} tasks={detail.data[1]} />;
+  return <CatalogueEditor detail={detail.data[0]} tasks={detail.data[1]} initialTab={tab} />;
 }
 
-function CatalogueEditor({ detail: loaded, tasks: loadedTasks }: { detail: CatalogueDetail; tasks: CatalogueTask[] }) {
-  const [tab, setTab] = useState<CatalogueTab>('items');
+function CatalogueEditor({ detail: loaded, tasks: loadedTasks, initialTab }: { detail: CatalogueDetail; tasks: CatalogueTask[]; initialTab: CatalogueTab }) {
+  const [tab, setTab] = useState<CatalogueTab>(initialTab);
   // Rows inserted, deleted or moved (and undo/redo) change more than one row: the catalogue is read again.
   const [detail, setDetail] = useState(loaded);
   const catalogueId = loaded.summary.id;
+  useEffect(() => rememberTab(catalogueId, tab), [catalogueId, tab]);
   const reload = useCallback(async () => setDetail(await invoke('catalogues.get', { catalogueId })), [catalogueId]);
   // An undo in the 重点任务 tab may undo a step of any tab: both are read again.
   const [tasks, setTasks] = useState(loadedTasks);

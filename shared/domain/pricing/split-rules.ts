@@ -116,7 +116,7 @@ export function ruleProblems(rule: Pick<SplitRule, 'name' | 'rows'>): string[] {
     if (row.grade !== null && (!Number.isInteger(row.grade) || row.grade < 1 || row.grade > 9)) problems.push(`${where}的等级应为 1 到 9 的整数`);
     if (row.centralPct !== TIER) {
       const c = toScaled(row.centralPct, SCALE.percent);
-      if (c === null || c < 0n || c > 100n * 10n ** BigInt(SCALE.percent)) problems.push(`${where}的中央分担比例应为 0 到 100 的百分数或 tier（按档），收到“${row.centralPct}”`);
+      if (c === null || c < 0n || c > 100n * 10n ** BigInt(SCALE.percent)) problems.push(`${where}的中央分担比例应为 0 到 100 的百分数，或按省份分档，收到“${row.centralPct}”`);
     }
     const weights: bigint[] = [];
     for (const [field, label] of WEIGHT_FIELDS) {
