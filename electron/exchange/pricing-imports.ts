@@ -162,7 +162,7 @@ async function planPopulation(db: Database, { fileName }: ImportRequest, rows: T
   }
   return {
     problems,
-    summary: `写入 ${records.length} 条人数（${new Set(records.map((r) => r[0])).size} 个地区，${[...new Set(records.map((r) => r[1]))].join('、')}）`,
+    summary: records.length === 0 ? '没有可写入的人数' : `写入 ${records.length} 条人数（${new Set(records.map((r) => r[0])).size} 个地区，${[...new Set(records.map((r) => r[1]))].join('、')}）`,
     write: async (tx) => {
       for (const [code, cohort, year, value] of records) {
         await tx.run(

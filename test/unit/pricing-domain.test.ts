@@ -34,6 +34,10 @@ describe('driver fields as a planner types them', () => {
     expect(parseDriverField('coverage', '50%')).toEqual({ ok: true, value: '0.5' });
     expect(parseDriverField('coverage', '0.333333')).toEqual({ ok: true, value: '0.333333' });
     expect(parseDriverField('unitAmount', '1,000.50元')).toEqual({ ok: true, value: '1000.5' });
+    // Full-width, as a Chinese input method types figures in its full-width mode.
+    expect(parseDriverField('unitAmount', '１，０００．５元')).toEqual({ ok: true, value: '1000.5' });
+    expect(parseDriverField('coverage', '５０％')).toEqual({ ok: true, value: '0.5' });
+    expect(parseDriverField('baseYear', '２０２５')).toEqual({ ok: true, value: 2025 });
     expect(parseDriverField('cohort', '0—3岁')).toEqual({ ok: true, value: '0-3岁' });
     expect(parseDriverField('coverage', '1.5')).toMatchObject({ ok: false, message: expect.stringContaining('覆盖率应是 0 到 1 之间') });
     expect(parseDriverField('unitAmount', '-5')).toMatchObject({ ok: false, message: '补助标准不能为负数，收到“-5”' });

@@ -27,14 +27,14 @@ export interface PricingColumnSources {
 }
 
 const WIDTH: Record<DriverField, number> = {
-  cohort: 120,
+  cohort: 136,
   coverage: 84,
   unitAmount: 96,
   unit: 104,
   periodsPerYear: 84,
   baseYear: 84,
   yearlyChange: 84,
-  splitRuleId: 170,
+  splitRuleId: 200,
   centralPct: 96,
 };
 

@@ -9,7 +9,7 @@ export type SaveStatus =
 export function saveStatusText(status: SaveStatus): string {
   switch (status.state) {
     case 'idle':
-      return '双击单元格即可编辑；每次修改都会立即保存到数据库。';
+      return '选中单元格直接输入，或双击修改；每次修改都会立即保存到数据库。';
     case 'saving':
       return `正在保存 ${status.what}……`;
     case 'saved':

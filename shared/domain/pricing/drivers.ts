@@ -91,7 +91,10 @@ const MAX_AMOUNT = 10n ** 12n * 100n; // 一万亿元, in fen
 
 /** Checks one field as typed; the message says what is wrong in words a planner uses. */
 export function parseDriverField(field: DriverField, input: string | null): Parsed {
-  const text = input === null ? '' : input.trim().replace(/[，,]/gu, '').replace(/元$/u, '');
+  const typed = input === null ? '' : input.trim();
+  // Figures typed with a Chinese input method in full-width mode (１０００，５０％) read as their half-width selves.
+  const names = field === 'cohort' || field === 'unit' || field === 'splitRuleId';
+  const text = (names ? typed : typed.normalize('NFKC')).replace(/[，,]/gu, '').replace(/元$/u, '');
   if (text === '') return { ok: true, value: null };
   const label = DRIVER_FIELD_LABELS[field];
   switch (field) {

@@ -77,7 +77,9 @@ function FigureExplanation({ catalogueId, target, unit, generation, summary, onO
       <SharesLine shares={e.total} unit={unit} />
       {e.beneficiaries !== null && (
         <p>
-          受益人数：{formatCount(e.beneficiaries)} 人{year === null && summary && summary.fromYear !== summary.toYear ? `（${summary.fromYear}—${summary.toYear}年各年相加）` : ''}
+          {year === null && summary && summary.fromYear !== summary.toYear
+            ? `受益人次：${formatCount(e.beneficiaries)} 人次（${summary.fromYear}—${summary.toYear}年各年受益人数相加）`
+            : `受益人数：${formatCount(e.beneficiaries)} 人`}
         </p>
       )}
       {e.formula.length > 0 && (
