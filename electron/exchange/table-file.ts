@@ -2,7 +2,7 @@
 // or .xlsx (the first sheet). Rows keep the line (CSV) or row number (xlsx) a person would look for.
 import { parse } from 'csv-parse/sync';
 import { forbiddenCharacterReason } from '../../shared/domain/cell-text';
-import { columnName } from '../../shared/domain/pricing/import-columns';
+import { columnName, fixedColumnName } from '../../shared/domain/pricing/import-columns';
 import { AppError } from '../db/app-error';
 import type { Cell, Worksheet } from 'exceljs';
 import { ANNEX_CREATOR } from '../annex/catalogue-annex';
@@ -137,7 +137,7 @@ export async function readTable(fileName: string, bytes: Buffer): Promise<Table>
   }
   const headerIndex = records.findIndex((r) => r.some((c) => c !== ''));
   if (headerIndex < 0) throw new AppError('bad_file', `${fileName} 是空的，没有表头也没有数据。`);
-  const header = records[headerIndex]!.map((c) => c.trim());
+  const header = records[headerIndex]!.map(fixedColumnName);
   const rows: TableRow[] = [];
   records.slice(headerIndex + 1).forEach((record, i) => {
     if (record.every((c) => c.trim() === '')) return;

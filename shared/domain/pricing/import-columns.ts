@@ -1,5 +1,6 @@
 // The columns of the tables a finance bureau hands in. Their names are fixed (the command line and scripts
-// use them, as the issue specifies); the planner reads each with its Chinese label beside it.
+// use them, as the issue specifies); the planner reads each with its Chinese label beside it, and a header
+// written in those labels (区划代码,名称,…) is read as the fixed names.
 export const IMPORT_COLUMN_LABELS: Record<string, string> = {
   region_code: '区划代码',
   region: '名称',
@@ -29,4 +30,16 @@ export const IMPORT_COLUMN_LABELS: Record<string, string> = {
 export function columnName(column: string): string {
   const label = IMPORT_COLUMN_LABELS[column];
   return label ? `${column}（${label}）` : column;
+}
+
+/**
+ * The fixed name a header cell stands for: the name itself, its Chinese label (or the label's part before
+ * "：", 中央分担), or both as columnName writes them; anything else as it is (the header check names it).
+ */
+export function fixedColumnName(cell: string): string {
+  const text = cell.trim();
+  for (const [name, label] of Object.entries(IMPORT_COLUMN_LABELS)) {
+    if (text === name || text === label || text === label.split('：')[0] || text === `${name}（${label}）`) return name;
+  }
+  return text;
 }

@@ -200,6 +200,12 @@ describe('pricing by hand', () => {
     );
   });
 
+  it('reads a header written in the Chinese labels as the fixed column names', async () => {
+    await load('population', ['区划代码,人群,年度,人数', '130102,中文表头人群,2026,1234'].join('\n'));
+    const [row] = await db.all(`SELECT value FROM population WHERE region_code = '130102' AND cohort = '中文表头人群' AND year = 2026`);
+    expect(String(row?.value)).toBe('1234');
+  });
+
   it('refuses a driver value that is not a number, in Chinese, and changes nothing', async () => {
     await expect(setDriverField(db, { itemId: 'hebei-draft:026', field: 'coverage', value: '1.5', expected: '1' }, 'test')).rejects.toThrow(
       '第26项“居民健康档案”的“覆盖率”：覆盖率应是 0 到 1 之间的小数',
