@@ -184,7 +184,7 @@ export const requestSchemas = {
   /** Reads a CSV or .xlsx table; with apply false only checks it and says what it would do. */
   'data.import': z
     .object({
-      kind: z.enum(['regions', 'population', 'rules', 'drivers']),
+      kind: z.enum(['regions', 'population', 'shares', 'rules', 'drivers']),
       catalogueId: id.nullable(),
       ...uploadedFile,
       apply: z.boolean(),

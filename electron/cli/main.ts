@@ -28,7 +28,7 @@ import { COMPARE_USAGE, compareCommand, versionCommand } from './compare-command
 
 const USAGE =
   '用法：npm run -s cli -- <list | dump <清单编号> [--format csv|json] [--out <文件>] [--bom] | export <清单编号> --annex catalogue|tasks|indicators|all --out <文件.xlsx> [--separate] [--header <页眉>] [--footer <页脚>]' +
-  ' | regions import <文件> | population import <文件> | rules import <文件> | drivers import <清单编号> <文件>' +
+  ' | regions import <文件> | population import <文件> | shares import <文件> | rules import <文件> | drivers import <清单编号> <文件>' +
   ' | price <清单编号> [--from 2026] [--to 2030] [--level county|city|province] [--format csv|json] | draft <清单编号> --name <名称> [--period 十五五] [--region <行政区>] | import <清单文件> [--name <名称>] [--period 十五五] [--region <行政区>] | init [--force]' + COMPARE_USAGE + '> [--db <数据库文件>]';
 
 /** What init --force may move aside: files whose contents are lost anyway. */
@@ -209,6 +209,7 @@ async function run(
     }
     case 'regions':
     case 'population':
+    case 'shares':
     case 'rules':
     case 'drivers': {
       const [verb, ...rest] = args;

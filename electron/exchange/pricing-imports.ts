@@ -1,4 +1,5 @@
-// The four tables finance bureaus hand in: regions, population, split rules, drivers. Each is checked whole
+// The tables finance bureaus hand in: regions, population (counts, or a cohort's share of another), split
+// rules, drivers. Each is checked whole
 // first (every problem with its row and column); only a clean file is written, in one transaction, logged,
 // with the cost lines rebuilt.
 import { DRIVER_FIELDS, parseDriverField } from '../../shared/domain/pricing/drivers';
@@ -24,11 +25,12 @@ import type { TableRow } from './table-file';
 export const IMPORT_COLUMNS = {
   regions: ['region_code', 'region', 'parent_code', 'level', 'class', 'grade'],
   population: ['region_code', 'cohort', 'year', 'value'],
+  shares: ['region_code', 'cohort', 'base_cohort', 'share_pct'],
   rules: ['rule', 'class', 'grade', 'central_pct', 'provincial', 'city', 'county'],
   drivers: ['item_no', 'cohort', 'coverage', 'unit_amount', 'unit', 'periods_per_year', 'base_year', 'yearly_change', 'split_rule'],
 } as const;
 export type ImportKind = keyof typeof IMPORT_COLUMNS;
-export const IMPORT_KIND_LABELS: Record<ImportKind, string> = { regions: '行政区', population: '人口', rules: '分担规则', drivers: '测算参数' };
+export const IMPORT_KIND_LABELS: Record<ImportKind, string> = { regions: '行政区', population: '人口', shares: '人群比例', rules: '分担规则', drivers: '测算参数' };
 
 export interface ImportRequest {
   kind: ImportKind;
@@ -60,7 +62,7 @@ export async function importTable(db: Database, request: ImportRequest, origin: 
     await plan.write(tx);
     await logChange(tx, request.catalogueId, `import.${request.kind}`, { fileName: request.fileName, rows: table.rows.length, summary: plan.summary }, null, origin);
     if (request.kind === 'drivers' && request.catalogueId) await repriceCatalogue(tx, request.catalogueId);
-    else await repriceAll(tx, request.kind === 'population' ? 'population' : 'regions');
+    else await repriceAll(tx, request.kind === 'population' || request.kind === 'shares' ? 'population' : 'regions');
   });
   return { report: { ...report, applied: true }, catalogueIds: request.kind === 'drivers' ? [request.catalogueId] : [null] };
 }
@@ -74,6 +76,7 @@ interface Plan {
 const PLANNERS: Record<ImportKind, (db: Database, request: ImportRequest, rows: TableRow[]) => Promise<Plan>> = {
   regions: planRegions,
   population: planPopulation,
+  shares: planShares,
   rules: planRules,
   drivers: planDrivers,
 };
@@ -169,6 +172,48 @@ async function planPopulation(db: Database, { fileName }: ImportRequest, rows: T
           `INSERT INTO population VALUES ($1, $2, $3, CAST($4 AS BIGINT), $5, 'sourced')
            ON CONFLICT (region_code, cohort, year) DO UPDATE SET value = excluded.value, source = excluded.source, status = excluded.status`,
           [code, cohort, year, value, `导入：${fileName}`],
+        );
+      }
+    },
+  };
+}
+
+/**
+ * A cohort given as a share of another in a region (60岁及以上 as 18.6 % of 常住人口): used for every year the
+ * base cohort has a figure and the cohort none; a city without its own share takes its province's.
+ */
+async function planShares(db: Database, { fileName }: ImportRequest, rows: TableRow[]): Promise<Plan> {
+  const problems: Problems = [];
+  const known = await knownRegions(db);
+  const records: [string, string, string, string][] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const code = row.cells.get('region_code')!;
+    const cohort = normaliseCohort(row.cells.get('cohort')!);
+    const base = normaliseCohort(row.cells.get('base_cohort')!);
+    const shareText = row.cells.get('share_pct')!.normalize('NFKC').replace(/%$/u, '');
+    const before = problems.length;
+    if (!known.has(code)) problems.push(`${at(fileName, row, 'region_code')}：数据库中没有行政区“${code}”（请先导入行政区）`);
+    if (cohort === '' || cohort.length > 40) problems.push(`${at(fileName, row, 'cohort')}：人群名称应为 1 到 40 个字`);
+    if (base === '' || base.length > 40) problems.push(`${at(fileName, row, 'base_cohort')}：基数人群名称应为 1 到 40 个字（如 常住人口）`);
+    else if (base === cohort) problems.push(`${at(fileName, row, 'base_cohort')}：人群不能按它自己的比例推算`);
+    const share = toScaled(shareText, 4);
+    if (share === null || share < 0n || share > 1_000_000n) problems.push(`${at(fileName, row, 'share_pct')}：“${row.cells.get('share_pct')}”应为 0 到 100 之间的百分数，最多 4 位小数`);
+    const key = `${code}|${cohort}`;
+    if (seen.has(key)) problems.push(`${fileName} 第${row.line}行：${code} 的“${cohort}”比例重复`);
+    seen.add(key);
+    if (problems.length === before) records.push([code, cohort, base, shareText]);
+  }
+  return {
+    problems,
+    summary: records.length === 0 ? '没有可写入的比例' : `写入 ${records.length} 条人群比例（${new Set(records.map((r) => r[0])).size} 个地区，${[...new Set(records.map((r) => r[1]))].join('、')}）`,
+    write: async (tx) => {
+      for (const [code, cohort, base, share] of records) {
+        await tx.run(
+          `INSERT INTO cohort_shares VALUES ($1, $2, $3, CAST($4 AS DECIMAL(9,4)), $5, 'sourced')
+           ON CONFLICT (region_code, cohort) DO UPDATE SET base_cohort = excluded.base_cohort, share_pct = excluded.share_pct,
+             source = excluded.source, status = excluded.status`,
+          [code, cohort, base, share, `导入：${fileName}`],
         );
       }
     },

@@ -11,6 +11,8 @@ export const IMPORT_COLUMN_LABELS: Record<string, string> = {
   cohort: '人群',
   year: '年度',
   value: '人数',
+  base_cohort: '基数人群',
+  share_pct: '比例（%）',
   rule: '规则名称',
   central_pct: '中央分担：百分数，或 tier／按档',
   provincial: '省级权重',
@@ -39,7 +41,7 @@ export function columnName(column: string): string {
 export function fixedColumnName(cell: string): string {
   const text = cell.trim();
   for (const [name, label] of Object.entries(IMPORT_COLUMN_LABELS)) {
-    if (text === name || text === label || text === label.split('：')[0] || text === `${name}（${label}）`) return name;
+    if (text === name || text === label || text === label.split(/[：（]/u)[0] || text === `${name}（${label}）`) return name;
   }
   return text;
 }

@@ -206,6 +206,16 @@ describe('pricing by hand', () => {
     expect(String(row?.value)).toBe('1234');
   });
 
+  it('takes a cohort given as a share of another (人群比例), and refuses a share past 100 % by row and column', async () => {
+    await load('shares', ['区划代码,人群,基数人群,比例', '130121,比例测试人群,常住人口,2.5%'].join('\n'));
+    // 井陉县's 300,000 residents × 2.5 %.
+    const [row] = await db.all(`SELECT value, share_from FROM population_resolved WHERE region = 130121 AND cohort = '比例测试人群' AND year = 2026`);
+    expect([String(row?.value), String(row?.share_from)]).toEqual(['7500', '130121']);
+    const { report } = await importTable(db, { kind: 'shares', catalogueId: null, fileName: 'shares.csv', bytes: Buffer.from('region_code,cohort,base_cohort,share_pct\n130121,比例测试人群,常住人口,150\n'), apply: true }, 'test');
+    expect(report.problems).toEqual(['shares.csv 第2行“share_pct（比例（%））”列：“150”应为 0 到 100 之间的百分数，最多 4 位小数']);
+    expect(report.applied).toBe(false);
+  });
+
   it('refuses a driver value that is not a number, in Chinese, and changes nothing', async () => {
     await expect(setDriverField(db, { itemId: 'hebei-draft:026', field: 'coverage', value: '1.5', expected: '1' }, 'test')).rejects.toThrow(
       '第26项“居民健康档案”的“覆盖率”：覆盖率应是 0 到 1 之间的小数',

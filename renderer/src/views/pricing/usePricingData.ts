@@ -37,6 +37,10 @@ export function usePricingData(catalogueId: string): PricingData {
   const running = useRef(false);
   const again = useRef(false);
   const live = useRef(true);
+  // Drivers shown as saved, numbered: a read begun before one was saved does not put the old value back
+  // (an edit sent from it would be refused as a conflict); the read that follows the save brings it.
+  const shownSeq = useRef(0);
+  const shown = useRef(new Map<string, { driver: ItemDriver; seq: number }>());
 
   const refresh = useCallback(() => {
     if (running.current) {
@@ -48,13 +52,17 @@ export function usePricingData(catalogueId: string): PricingData {
       try {
         do {
           again.current = false;
+          const started = shownSeq.current;
           try {
             const [nextItems, nextSummary] = await Promise.all([
               invoke('pricing.items', { catalogueId }),
               invoke('pricing.summary', { catalogueId }),
             ]);
             if (!live.current) return;
-            setItems((previous) => keepUnchanged(previous, nextItems));
+            for (const [itemId, { seq }] of shown.current) if (seq <= started) shown.current.delete(itemId);
+            const newer = (row: PricingItemRow) => shown.current.get(row.itemId)?.driver;
+            const read = { ...nextItems, items: nextItems.items.map((row) => (newer(row) ? { ...row, driver: newer(row)! } : row)) };
+            setItems((previous) => keepUnchanged(previous, read));
             setSummary(nextSummary);
             setError(null);
             setGeneration((g) => g + 1);
@@ -81,6 +89,7 @@ export function usePricingData(catalogueId: string): PricingData {
   }, [catalogueId, refresh]);
 
   const showDriver = useCallback((driver: ItemDriver) => {
+    shown.current.set(driver.itemId, { driver, seq: ++shownSeq.current });
     setItems((previous) =>
       previous && {
         ...previous,

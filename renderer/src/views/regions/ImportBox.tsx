@@ -12,6 +12,7 @@ const PREVIEW_ROWS = 21;
 export const IMPORT_KINDS = [
   { kind: 'regions', label: '行政区（县、市）', header: 'region_code,region,parent_code,level,class,grade' },
   { kind: 'population', label: '人口（按人群、年度）', header: 'region_code,cohort,year,value' },
+  { kind: 'shares', label: '人群比例（占另一人群的百分比）', header: 'region_code,cohort,base_cohort,share_pct' },
   { kind: 'rules', label: '分担规则', header: 'rule,class,grade,central_pct,provincial,city,county' },
   {
     kind: 'drivers',

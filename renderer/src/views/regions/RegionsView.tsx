@@ -70,7 +70,7 @@ export function RegionsView() {
           {status.text}
         </p>
       )}
-      <ImportBox kinds={['regions', 'population']} catalogueId={null} />
+      <ImportBox kinds={['regions', 'population', 'shares']} catalogueId={null} />
       {error && <p className="error" role="alert">{error}</p>}
       {!rows && !error && <p className="muted">正在读取行政区……</p>}
       {rows && <RegionTreeTable rows={rows} rootCode={rootCode} onUpdate={update} />}
