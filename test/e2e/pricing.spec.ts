@@ -62,6 +62,12 @@ const row = (page: Page, no: number) => page.locator(`.ag-row[row-id="hebei-13th
 const cell = (page: Page, no: number, col: string) => row(page, no).locator(`.ag-cell[col-id="${col}"]`);
 const levelCard = (page: Page, label: string) => page.locator(`.level-card[data-level="${label}"] .level-value`);
 
+/** Picks a cell and waits for its keyboard sink to take the focus, where typing (and an input method) lands. */
+async function pick(page: Page, no: number, col: string) {
+  await cell(page, no, col).click();
+  await expect(cell(page, no, col).locator('.cell-input-sink')).toBeFocused();
+}
+
 async function typeInto(page: Page, no: number, field: DriverField, text: string) {
   await cell(page, no, field).dblclick();
   const input = page.locator('.ag-popup-editor input').first();
@@ -214,9 +220,7 @@ test('测算: a block copied from Excel is pasted onto the drivers in one step, 
   await page.keyboard.press('Control+z');
   await empty(6);
   // A cohort typed through a Chinese input method: what it composed opens the editor, Enter saves.
-  await cell(page, 6, 'cohort').click();
-  // The picked cell's keyboard sink takes the focus once the grid has settled: the input method composes there.
-  await expect(cell(page, 6, 'cohort').locator('.cell-input-sink')).toBeFocused();
+  await pick(page, 6, 'cohort');
   const cdp = await context.newCDPSession(page);
   await cdp.send('Input.imeSetComposition', { text: 'chang', selectionStart: 5, selectionEnd: 5 });
   await expect(page.locator('.cell-input-sink.composing')).toHaveValue('chang');
@@ -238,8 +242,7 @@ test('测算: a unit and a rule typed straight onto their cells are saved as the
   const status = page.locator('[data-save-state]');
   const editor = page.locator('.ag-popup-editor input');
   // A unit typed as in Excel: the list opens as a line of text, Enter saves the unit it names (and its periods).
-  await cell(page, 9, 'unit').click();
-  await expect(cell(page, 9, 'unit').locator('.cell-input-sink')).toBeFocused();
+  await pick(page, 9, 'unit');
   await page.keyboard.type('元/人/月');
   await expect(editor).toHaveValue('元/人/月');
   await page.keyboard.press('Enter');
@@ -247,8 +250,7 @@ test('测算: a unit and a rule typed straight onto their cells are saved as the
   await expect(cell(page, 9, 'unit')).toHaveText('元/人/月');
   await expect(cell(page, 9, 'periodsPerYear')).toHaveText('12');
   // A rule by part of its name, through a Chinese input method.
-  await cell(page, 9, 'splitRuleId').click();
-  await expect(cell(page, 9, 'splitRuleId').locator('.cell-input-sink')).toBeFocused();
+  await pick(page, 9, 'splitRuleId');
   const cdp = await context.newCDPSession(page);
   await cdp.send('Input.imeSetComposition', { text: 'zhongyangquane', selectionStart: 14, selectionEnd: 14 });
   await cdp.send('Input.insertText', { text: '中央全额' });
@@ -257,8 +259,7 @@ test('测算: a unit and a rule typed straight onto their cells are saved as the
   await expect(status).toContainText('已保存 第9项的“分担规则”');
   await expect(cell(page, 9, 'splitRuleId')).toHaveText('中央全额承担');
   // A name no rule has is refused with the reason, the cell as it was.
-  await cell(page, 9, 'splitRuleId').click();
-  await expect(cell(page, 9, 'splitRuleId').locator('.cell-input-sink')).toBeFocused();
+  await pick(page, 9, 'splitRuleId');
   await page.keyboard.type('xyz');
   await expect(editor).toHaveValue('xyz');
   await page.keyboard.press('Enter');
@@ -270,8 +271,7 @@ test('测算: a unit and a rule typed straight onto their cells are saved as the
     await new Promise((resolve) => setTimeout(resolve, 1200));
     await route.continue();
   });
-  await cell(page, 9, 'unitAmount').click();
-  await expect(cell(page, 9, 'unitAmount').locator('.cell-input-sink')).toBeFocused();
+  await pick(page, 9, 'unitAmount');
   await page.keyboard.type('50');
   await expect(editor).toHaveValue('50');
   await page.keyboard.press('Enter');
@@ -284,8 +284,7 @@ test('测算: a unit and a rule typed straight onto their cells are saved as the
   await page.keyboard.press('Enter');
   await expect(cell(page, 9, 'unitAmount')).toHaveText('60');
   // Nothing typed before is left to open the next edit with.
-  await cell(page, 9, 'coverage').click();
-  await expect(cell(page, 9, 'coverage').locator('.cell-input-sink')).toBeFocused();
+  await pick(page, 9, 'coverage');
   await page.keyboard.type('1');
   await expect(editor).toHaveValue('1');
   await page.keyboard.press('Escape');

@@ -60,7 +60,7 @@ function expectUnchanged(path: string, before: Record<string, string>): void {
 const ALLOWED = [
   /\/[^\s，。；（）“”]+/gu, // paths
   /npm run -s cli --/gu, /[\w.-]+\.(duckdb|bak|wal|xlsx|csv|pdf)\b/gu, /--?[a-z]+/gu, /\.(bak|wal|xlsx|csv|pdf|duckdb)\b/gu, /U\+[0-9A-F]{4}/gu, /\bDuckDB\b/gu, /\bExcel\b/gu, /\bJSON\b/gu,
-  /\b(list|dump|export|init|csv|json|catalogue|xlsx|pdf|hebei-13th|shanxi-13th|frobnicate|xml|orders|items|customers|sku|region|regions|import|population|rules|drivers|price|county|city|province|tasks|indicators|all|draft|compare|version)\b/gu,
+  /\b(list|dump|export|init|csv|json|catalogue|xlsx|pdf|hebei-13th|shanxi-13th|frobnicate|xml|orders|items|customers|sku|region|regions|import|population|shares|rules|drivers|price|county|city|province|tasks|indicators|all|draft|compare|version)\b/gu,
 ];
 function expectChinese(message: string): void {
   let rest = message;
