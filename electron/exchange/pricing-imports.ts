@@ -140,6 +140,20 @@ async function planRegions(db: Database, { fileName }: ImportRequest, rows: Tabl
   };
 }
 
+/** A row's region and cohort, as the population and shares imports both check them. */
+function regionCohortProblems(fileName: string, row: TableRow, known: Map<string, RegionLevel>, code: string, cohort: string): Problems {
+  const problems: Problems = [];
+  if (!known.has(code)) problems.push(`${at(fileName, row, 'region_code')}：数据库中没有行政区“${code}”（请先导入行政区）`);
+  if (cohort === '' || cohort.length > 40) problems.push(`${at(fileName, row, 'cohort')}：人群名称应为 1 到 40 个字`);
+  return problems;
+}
+
+/** What an import of figures by region and cohort writes: "写入 3 条人数（2 个地区，常住人口）". */
+function regionCohortSummary(what: string, records: readonly (readonly [string, string, ...unknown[]])[]): string {
+  if (records.length === 0) return `没有可写入的${what}`;
+  return `写入 ${records.length} 条${what}（${new Set(records.map((r) => r[0])).size} 个地区，${[...new Set(records.map((r) => r[1]))].join('、')}）`;
+}
+
 async function planPopulation(db: Database, { fileName }: ImportRequest, rows: TableRow[]): Promise<Plan> {
   const problems: Problems = [];
   const known = await knownRegions(db);
@@ -151,8 +165,7 @@ async function planPopulation(db: Database, { fileName }: ImportRequest, rows: T
     const yearText = row.cells.get('year')!;
     const valueText = row.cells.get('value')!.replace(/[,，]/gu, '');
     const before = problems.length;
-    if (!known.has(code)) problems.push(`${at(fileName, row, 'region_code')}：数据库中没有行政区“${code}”（请先导入行政区）`);
-    if (cohort === '' || cohort.length > 40) problems.push(`${at(fileName, row, 'cohort')}：人群名称应为 1 到 40 个字`);
+    problems.push(...regionCohortProblems(fileName, row, known, code, cohort));
     const year = /^\d{4}$/u.test(yearText) ? Number(yearText) : NaN;
     if (!(year >= 2000 && year <= 2100)) problems.push(`${at(fileName, row, 'year')}：“${yearText}”不是四位年份`);
     if (!/^\d+$/u.test(valueText) || valueText.length > 10 || Number(valueText) > MAX_PERSONS) {
@@ -165,7 +178,7 @@ async function planPopulation(db: Database, { fileName }: ImportRequest, rows: T
   }
   return {
     problems,
-    summary: records.length === 0 ? '没有可写入的人数' : `写入 ${records.length} 条人数（${new Set(records.map((r) => r[0])).size} 个地区，${[...new Set(records.map((r) => r[1]))].join('、')}）`,
+    summary: regionCohortSummary('人数', records),
     write: async (tx) => {
       for (const [code, cohort, year, value] of records) {
         await tx.run(
@@ -193,8 +206,7 @@ async function planShares(db: Database, { fileName }: ImportRequest, rows: Table
     const base = normaliseCohort(row.cells.get('base_cohort')!);
     const shareText = row.cells.get('share_pct')!.normalize('NFKC').replace(/%$/u, '');
     const before = problems.length;
-    if (!known.has(code)) problems.push(`${at(fileName, row, 'region_code')}：数据库中没有行政区“${code}”（请先导入行政区）`);
-    if (cohort === '' || cohort.length > 40) problems.push(`${at(fileName, row, 'cohort')}：人群名称应为 1 到 40 个字`);
+    problems.push(...regionCohortProblems(fileName, row, known, code, cohort));
     if (base === '' || base.length > 40) problems.push(`${at(fileName, row, 'base_cohort')}：基数人群名称应为 1 到 40 个字（如 常住人口）`);
     else if (base === cohort) problems.push(`${at(fileName, row, 'base_cohort')}：人群不能按它自己的比例推算`);
     const share = toScaled(shareText, 4);
@@ -206,7 +218,7 @@ async function planShares(db: Database, { fileName }: ImportRequest, rows: Table
   }
   return {
     problems,
-    summary: records.length === 0 ? '没有可写入的比例' : `写入 ${records.length} 条人群比例（${new Set(records.map((r) => r[0])).size} 个地区，${[...new Set(records.map((r) => r[1]))].join('、')}）`,
+    summary: regionCohortSummary('人群比例', records),
     write: async (tx) => {
       for (const [code, cohort, base, share] of records) {
         await tx.run(
