@@ -71,6 +71,14 @@ export function SummaryPanel({ summary, statusOf, unit, onOpen }: Props) {
   const [folded, setFolded] = useState(false);
   const s = summary;
   const years = `${s.fromYear}—${s.toYear}年`;
+  // Every table ends in the same 合计 row (the 按市 one with its per-resident figure and quality after it).
+  const totalRow = (extra?: ReactNode) => (
+    <tr className="row-strong">
+      <td>合计</td>
+      <ShareCells shares={s.total} unit={unit} what={years} onOpen={() => onOpen(figure(null))} />
+      {extra}
+    </tr>
+  );
   return (
     <section className="pricing-summary" aria-label="测算汇总">
       <div className="summary-head">
@@ -115,10 +123,7 @@ export function SummaryPanel({ summary, statusOf, unit, onOpen }: Props) {
                       <ShareCells shares={y} unit={unit} what={`${y.year}年`} onOpen={() => onOpen(figure(null, null, y.year))} />
                     </tr>
                   ))}
-                  <tr className="row-strong">
-                    <td>合计</td>
-                    <ShareCells shares={s.total} unit={unit} what={years} onOpen={() => onOpen(figure(null))} />
-                  </tr>
+                  {totalRow()}
                 </tbody>
               </table>
             )}
@@ -132,10 +137,7 @@ export function SummaryPanel({ summary, statusOf, unit, onOpen }: Props) {
                       <ShareCells shares={d} unit={unit} what={d.name} onOpen={() => onOpen({ kind: 'domain', domainSeq: d.domainSeq })} />
                     </tr>
                   ))}
-                  <tr className="row-strong">
-                    <td>合计</td>
-                    <ShareCells shares={s.total} unit={unit} what={years} onOpen={() => onOpen(figure(null))} />
-                  </tr>
+                  {totalRow()}
                 </tbody>
               </table>
             )}
@@ -153,12 +155,12 @@ export function SummaryPanel({ summary, statusOf, unit, onOpen }: Props) {
                       <td><QualityMark quality={c.quality} /></td>
                     </tr>
                   ))}
-                  <tr className="row-strong">
-                    <td>合计</td>
-                    <ShareCells shares={s.total} unit={unit} what={years} onOpen={() => onOpen(figure(null))} />
-                    <td className="num">{s.perResident === null ? '' : <Figure yuan={s.perResident} unit="元" onOpen={() => onOpen(figure(null))} label="全省人均" />}</td>
-                    <td><QualityMark quality={s.quality} /></td>
-                  </tr>
+                  {totalRow(
+                    <>
+                      <td className="num">{s.perResident === null ? '' : <Figure yuan={s.perResident} unit="元" onOpen={() => onOpen(figure(null))} label="全省人均" />}</td>
+                      <td><QualityMark quality={s.quality} /></td>
+                    </>,
+                  )}
                 </tbody>
               </table>
             )}
