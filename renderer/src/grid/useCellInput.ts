@@ -31,12 +31,12 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
     sink.tabIndex = -1;
     sinkRef.current = sink;
 
+    // A timer or observer may still fire after the tab's grid was destroyed.
+    const liveGrid = (): GridApi | null => (api.current && !api.current.isDestroyed() ? api.current : null);
     const focusedCellElement = (): HTMLElement | null => {
-      const grid = api.current;
-      // A timer or observer may still fire after the tab's grid was destroyed.
-      if (!grid || grid.isDestroyed()) return null;
-      const cell = grid.getFocusedCell();
-      if (!cell || grid.getEditingCells().length) return null;
+      const grid = liveGrid();
+      const cell = grid?.getFocusedCell();
+      if (!grid || !cell || grid.getEditingCells().length) return null;
       return root.querySelector<HTMLElement>(`.ag-row[row-index="${cell.rowIndex}"] .ag-cell[col-id="${cell.column.getColId()}"]`);
     };
     /** Moves the sink into the focused cell, unless the planner is typing somewhere else. */
@@ -60,8 +60,7 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
      */
     let waiting: { cell: string; since: number; timer: ReturnType<typeof setTimeout> | null } | null = null;
     const focusedKey = () => {
-      const grid = api.current;
-      const cell = grid && !grid.isDestroyed() ? grid.getFocusedCell() : null;
+      const cell = liveGrid()?.getFocusedCell();
       return cell ? `${cell.rowIndex}/${cell.column.getColId()}` : null;
     };
     const giveUp = () => {
@@ -80,9 +79,9 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       tryEdit();
     };
     const tryEdit = () => {
-      const grid = api.current;
-      if (!waiting || !grid || grid.isDestroyed() || focusedKey() !== waiting.cell) return giveUp();
-      if (!grid.getEditingCells().length) startEdit();
+      const grid = liveGrid();
+      if (!waiting || !grid || focusedKey() !== waiting.cell) return giveUp();
+      startEdit();
       if (grid.getEditingCells().length) {
         // The editor takes the text as it opens.
         waiting = null;
@@ -92,11 +91,9 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       waiting.timer = setTimeout(tryEdit, 50);
     };
     const startEdit = () => {
-      const grid = api.current;
-      if (!grid || grid.isDestroyed()) return;
-      const cell = grid.getFocusedCell();
-      if (!cell) return;
-      if (grid.getEditingCells().length) return;
+      const grid = liveGrid();
+      const cell = grid?.getFocusedCell();
+      if (!grid || !cell || grid.getEditingCells().length) return;
       grid.startEditingCell({ rowIndex: cell.rowIndex, colKey: cell.column.getColId() });
     };
     const onKeyDown = (event: KeyboardEvent) => {
