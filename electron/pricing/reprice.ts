@@ -246,30 +246,47 @@ async function rebuildItemLines(tx: Tx, item: ItemLines): Promise<void> {
 }
 
 /**
- * One item's lines when they keep their regions, years and rule rows (lineChange 'amounts' or 'values'):
- * updated where they lie, with the same arithmetic as SPLIT_SQL, instead of being deleted and written again.
- * After an edit of money alone the beneficiaries and quality are kept, and the population is not read at all.
+ * One item's lines after an edit of money alone (lineChange 'amounts'): their regions, years, rule rows,
+ * beneficiaries and quality stay, so they are updated where they lie, with the same arithmetic as SPLIT_SQL,
+ * and the population is not read at all. The SET refers to each line's own beneficiaries, so the money is
+ * written out in the exact form (lineMoneySql 'inline').
  *
  * The item is named through `a` (its years, one key), not as a filter on the lines. DuckDB then estimates the
  * lines at their full count and reads them as the probe side of every join, in the order they are stored;
  * at run time the join's key prunes the scan to the item's own storage. An UPDATE whose rows arrive out of
  * that order takes many times as long (150 ms against 5 when the rule terms led the join).
  */
-async function updateItemLines(tx: Tx, item: ItemLines & { ruleId: string }, change: 'amounts' | 'values'): Promise<void> {
-  const values = change === 'values';
-  const people = values && !item.perRegion;
-  const beneficiaries = !values ? 'c.beneficiaries' : people ? `(${BENEFICIARIES('p.value', 'a.cov_u')})` : 'CAST(NULL AS BIGINT)';
-  const money = lineMoneySql(beneficiaries, 'coalesce(a.manual_u, t.central_u)', 'inline');
-  const set = [
-    ...(['cost_fen', 'central_fen', 'provincial_fen', 'city_fen'] as const).map((column) => `${column} = ${money[column]}`),
-    ...(values ? [`beneficiaries = ${beneficiaries}`, `quality = ${QUALITY(people ? 'p.quality' : '0', 'a.manual_u')}`] : []),
-  ];
+async function updateItemMoney(tx: Tx, item: ItemLines & { ruleId: string }): Promise<void> {
+  const money = lineMoneySql('c.beneficiaries', 'coalesce(a.manual_u, t.central_u)', 'inline');
+  const set = (['cost_fen', 'central_fen', 'provincial_fen', 'city_fen'] as const).map((column) => `${column} = ${money[column]}`);
   await tx.runKept(
     `UPDATE cost_lines c SET ${set.join(', ')}
-     FROM (WITH ${itemTermsCte(item.key)}, ${ITEM_YEARS_SQL} SELECT * FROM a) a, rule_leaf_terms t${people ? ', population_resolved p' : ''}
+     FROM (WITH ${itemTermsCte(item.key)}, ${ITEM_YEARS_SQL} SELECT * FROM a) a, rule_leaf_terms t
      WHERE c.item_key = a.item_key AND c.year = a.year AND t.rule_id = ${quote(item.ruleId)} AND t.region = c.region
-       AND coalesce(a.manual_u, t.central_u) IS NOT NULL
-       ${people ? `AND p.region = c.region AND p.year = c.year AND p.cohort = ${quote(item.cohort ?? '')}` : ''}`,
+       AND coalesce(a.manual_u, t.central_u) IS NOT NULL`,
+  );
+}
+
+/**
+ * One item's lines after an edit that changes their beneficiaries but not their places (lineChange
+ * 'values': a coverage, a share entered by hand): the new lines computed as a rebuild computes them
+ * (SPLIT_SQL), then written over the old ones where they lie. Written out in the SET instead, the money of a
+ * line whose beneficiaries are themselves an expression took half as long again to run (18 ms against 12).
+ */
+async function updateItemValues(tx: Tx, item: ItemLines & { ruleId: string }): Promise<void> {
+  const people = !item.perRegion;
+  await tx.runKept(
+    `UPDATE cost_lines c SET ${['cost_fen', 'central_fen', 'provincial_fen', 'city_fen', 'beneficiaries', 'quality'].map((column) => `${column} = n.${column}`).join(', ')}
+     FROM (WITH ${itemTermsCte(item.key)}, ${ITEM_YEARS_SQL},
+       base AS (
+         SELECT a.item_key, t.region, a.year, a.per_a, a.per_b, a.per_region,
+                ${people ? BENEFICIARIES('p.value', 'a.cov_u') : 'CAST(NULL AS BIGINT)'} AS beneficiaries,
+                coalesce(a.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx, ${termLimitsSql('t')},
+                ${QUALITY(people ? 'p.quality' : '0', 'a.manual_u')} AS quality
+         FROM a JOIN rule_leaf_terms t ON t.rule_id = ${quote(item.ruleId)} AND ${UNDER_ROOT('a.root')}
+         ${people ? `JOIN population_resolved p ON p.region = t.region AND p.year = a.year AND p.cohort = ${quote(item.cohort ?? '')}` : ''}),
+       ${SPLIT_SQL}) n
+     WHERE c.item_key = n.item_key AND c.year = n.year AND c.region = n.region`,
   );
 }
 
@@ -287,7 +304,8 @@ export async function repriceDriverEdit(
   const item = { key, ruleId: after.splitRuleId, cohort: after.cohort, perRegion: driverUnit(after.unit)?.basis === 'per_region' };
   const change = lineChange(before, after, years);
   if (change === 'lines' || item.ruleId === null) await rebuildItemLines(tx, item);
-  else await updateItemLines(tx, { ...item, ruleId: item.ruleId }, change);
+  else if (change === 'amounts') await updateItemMoney(tx, { ...item, ruleId: item.ruleId });
+  else await updateItemValues(tx, { ...item, ruleId: item.ruleId });
 }
 
 export async function repriceCatalogue(tx: Tx, catalogueId: string): Promise<void> {
