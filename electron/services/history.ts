@@ -10,6 +10,7 @@ import { applyCommand } from './commands';
 import { applyCommands } from './batch-apply';
 import type { Origin } from './commands';
 import { applyDriverField } from './pricing-commands';
+import { idList, idsFromJson } from '../db/id-list';
 
 type Reader = Pick<Database, 'all'> | Pick<Tx, 'all'>;
 
@@ -58,6 +59,20 @@ function touchedItems(command: HistoryCommand): string[] {
   }
 }
 
+/**
+ * Where the view goes after a step, as Excel selects the top of a block it puts back: the topmost item the
+ * step touched that is still there, and the step's one column if it had one.
+ */
+async function focusOf(tx: Tx, commands: readonly HistoryCommand[], itemIds: readonly string[]): Promise<HistoryState['focus']> {
+  if (itemIds.length === 0) return undefined;
+  const [top] = await tx.all(`SELECT id FROM items WHERE id IN ${idsFromJson('$1')} ORDER BY domain_seq, position LIMIT 1`, [idList(itemIds)]);
+  if (!top) return undefined;
+  const itemId = String(top.id);
+  const fields = new Set(commands.map((c) => (c.kind === 'item.setField' || c.kind === 'driver.setField' ? c.field : null)));
+  const [field] = fields;
+  return { itemId, field: fields.size === 1 && field !== undefined ? field : null };
+}
+
 /** Steps that add or remove items, or change a driver, change the 测算 figures too. */
 const COSTLY = new Set<HistoryCommand['kind']>(['driver.setField', 'item.delete', 'item.restore', 'domain.delete', 'domain.restore']);
 
@@ -86,13 +101,16 @@ async function step(db: Database, catalogueId: string, direction: 'undo' | 'redo
       throw error;
     }
     await tx.run('UPDATE history_groups SET state = $1 WHERE id = $2', [direction === 'undo' ? 'undone' : 'done', Number(group.id)]);
+    const itemIds = [...new Set(commands.flatMap(touchedItems))];
+    const focus = await focusOf(tx, commands, itemIds);
     return {
       state: {
         ...(await historyState(tx, catalogueId)),
         did: `${direction === 'undo' ? '撤销' : '重做'}${String(group.label)}`,
+        ...(focus ? { focus } : {}),
         ...(commands.some((c) => (c as { kind: string }).kind === 'catalogue.deleteDraft') ? { catalogueRemoved: true } : {}),
       },
-      itemIds: [...new Set(commands.flatMap(touchedItems))],
+      itemIds,
       costs: commands.some((c) => COSTLY.has(c.kind)),
     };
   });

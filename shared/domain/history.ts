@@ -7,6 +7,11 @@ export interface HistoryState {
   redoSteps: number;
   /** After an undo or redo: what it just did ("撤销插入第5项"). */
   did?: string;
+  /**
+   * After an undo or redo: the item it put back or changed (the first still in the catalogue) and, when the
+   * step was of one column, that column, so the view shows it as Excel does.
+   */
+  focus?: { itemId: string; field: string | null };
   /** The step removed the catalogue itself (undoing its import): the view goes back to the list. */
   catalogueRemoved?: boolean;
 }

@@ -162,8 +162,11 @@ test('测算: Ctrl+Z undoes a driver edit with its figures, Ctrl+Y redoes it, as
   await page.keyboard.press('Control+y');
   await expect(cell(page, 5, 'unitAmount')).toHaveText('4000');
   await expect.poll(total).toBe(before * 2n);
+  // From another cell, the step takes the cursor back to the cell it changes, as Excel does.
+  await cell(page, 8, 'coverage').click();
   await steps.getByRole('button', { name: '撤销' }).click();
   await expect(cell(page, 5, 'unitAmount')).toHaveText('2000');
+  await expect(cell(page, 5, 'unitAmount')).toHaveClass(/ag-cell-focus/);
   await expect.poll(total).toBe(before);
 });
 

@@ -200,6 +200,8 @@ test('移到领域… moves the selected rows to the end of a 领域 as one step
   await expect(page.locator('.domain-row[data-domain-seq="3"] .domain-count')).toHaveText('9 项');
   await page.locator('.grid-wrap').click({ position: { x: 5, y: 5 } });
   await undo(page, '移动第2、4项（共 2 项）到“三、基本社会保险”');
+  // As in Excel, the cursor goes to what was put back: the grid, scrolled down to 第24项, comes back up.
+  await expect(row(page, '002').locator('.ag-cell-focus[col-id="name"]')).toBeVisible();
   await expect(itemNo(page, '002')).toHaveText('2');
   await expect(itemNo(page, '004')).toHaveText('4');
 });

@@ -168,14 +168,14 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
 
   /** Runs a structural step or an undo/redo, then shows the catalogue as the database now holds it. */
   const run = useCallback(
-    (what: string, step: () => Promise<{ message: string; focusItem: string | null }>) => {
+    (what: string, step: () => Promise<{ message: string; focusItem: string | null; focusField?: string | null }>) => {
       pending.current += 1;
       setBusy(true);
       queue.current = queue.current.then(async () => {
         const cell = api.current?.getFocusedCell();
         try {
-          const { message, focusItem } = await step();
-          focusAfter.current = { itemId: focusItem, index: cell?.rowIndex ?? 0, colId: cell?.column.getColId() ?? 'name' };
+          const { message, focusItem, focusField } = await step();
+          focusAfter.current = { itemId: focusItem, index: cell?.rowIndex ?? 0, colId: (focusField && api.current?.getColumn(focusField) ? focusField : null) ?? cell?.column.getColId() ?? 'name' };
           api.current?.deselectAll();
           await onChanged();
           setStatus({ state: 'done', message, at: new Date() });
@@ -220,10 +220,11 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
     // (A Ctrl+Z right after Enter must undo that edit: its save reaches the write queue first.)
     if (!busy && saving.current.size === 0 && !(direction === 'undo' ? history.undo : history.redo)) return;
     run(direction === 'undo' ? '撤销' : '重做', async () => {
-      const { did, catalogueRemoved } = await invoke(direction === 'undo' ? 'history.undo' : 'history.redo', { catalogueId });
+      const { did, catalogueRemoved, focus } = await invoke(direction === 'undo' ? 'history.undo' : 'history.redo', { catalogueId });
       // Undoing an import removes the catalogue itself: back to the list, which no longer shows it.
       if (catalogueRemoved) window.location.hash = '#/';
-      return { message: `已${did ?? ''}`, focusItem: null };
+      // As in Excel, the cursor goes to what the step changed (and the grid scrolls there).
+      return { message: `已${did ?? ''}`, focusItem: focus?.itemId ?? null, focusField: focus?.field ?? null };
     });
   };
 

@@ -10,7 +10,7 @@ export const NO_HISTORY: HistoryState = { undo: null, redo: null, undoSteps: 0, 
 
 export type Direction = 'undo' | 'redo';
 
-export type StepOutcome = { ok: true; did: string } | { ok: false; direction: Direction; message: string };
+export type StepOutcome = { ok: true; did: string; focus?: HistoryState['focus'] } | { ok: false; direction: Direction; message: string };
 
 interface Options {
   /** Off for a catalogue that can only be viewed. */
@@ -36,9 +36,9 @@ export function useHistorySteps(catalogueId: string, options: Options) {
       pending.current += 1;
       queue.current = queue.current.then(async () => {
         try {
-          const { did } = await invoke(direction === 'undo' ? 'history.undo' : 'history.redo', { catalogueId });
+          const { did, focus } = await invoke(direction === 'undo' ? 'history.undo' : 'history.redo', { catalogueId });
           await latest.current.onChanged();
-          latest.current.report({ ok: true, did: did ?? (direction === 'undo' ? '撤销' : '重做') });
+          latest.current.report({ ok: true, did: did ?? (direction === 'undo' ? '撤销' : '重做'), ...(focus ? { focus } : {}) });
         } catch (error) {
           latest.current.report({ ok: false, direction, message: errorMessage(error) });
         } finally {

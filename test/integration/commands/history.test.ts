@@ -48,6 +48,8 @@ describe('cell edits', () => {
     expect((await historyState(db, HEBEI)).undo).toBe('撤销修改第3项的“服务对象”');
     const undone = await undo(db, HEBEI, 'test');
     expect((await getItem(db, before.id)).targetGroup).toBe(before.targetGroup);
+    // The view goes to the cell put back, as Excel's Ctrl+Z does.
+    expect(undone.state.focus).toEqual({ itemId: before.id, field: 'targetGroup' });
     expect(undone.state.undo).not.toBe('撤销修改第3项的“服务对象”');
     expect(undone.state.redo).toBe('重做修改第3项的“服务对象”');
     await redo(db, HEBEI, 'test');
@@ -84,9 +86,10 @@ describe('cell edits', () => {
     );
     expect((await historyState(db, HEBEI)).undoSteps).toBe(steps + 1);
     expect((await historyState(db, HEBEI)).undo).toBe('撤销粘贴 3 个单元格');
-    await undo(db, HEBEI, 'test');
+    // Undone newest first, but the view goes to the top of the block, as Excel selects it, in its one column.
+    expect((await undo(db, HEBEI, 'test')).state.focus).toEqual({ itemId: a.id, field: 'leadDepartment' });
     expect((await getItem(db, a.id)).leadDepartment).toBe(a.leadDepartment);
-    await redo(db, HEBEI, 'test');
+    expect((await redo(db, HEBEI, 'test')).state.focus).toEqual({ itemId: a.id, field: 'leadDepartment' });
     expect((await getItem(db, a.id)).leadDepartment).toBe('二');
     await undo(db, HEBEI, 'test');
   });
@@ -118,10 +121,11 @@ describe('rows', () => {
     expect(now).toHaveLength(start.length + 2);
     expect(now.map((l) => Number(l.split('|')[0]))).toEqual(now.map((_, i) => i + 1));
     expect((await historyState(db, HEBEI)).undo).toBe('撤销插入第12项');
-    await undo(db, HEBEI, 'test');
+    // An insert undone leaves no row to go to; redone, the view goes to the row put back, in no one column.
+    expect((await undo(db, HEBEI, 'test')).state.focus).toBeUndefined();
     await undo(db, HEBEI, 'test');
     expect(await outline()).toEqual(start);
-    await redo(db, HEBEI, 'test');
+    expect((await redo(db, HEBEI, 'test')).state.focus).toEqual({ itemId: above.id, field: null });
     expect((await getItem(db, above.id)).itemNo).toBe(10);
     await undo(db, HEBEI, 'test');
     expect(await outline()).toEqual(start);

@@ -31,8 +31,10 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
   const steps = useHistorySteps(catalogueId, {
     enabled: true,
     onChanged: refresh,
-    report: (outcome) =>
-      setStatus({ state: 'done', message: outcome.ok ? `已${outcome.did}` : `未能${outcome.direction === 'undo' ? '撤销' : '重做'}：${outcome.message}`, at: new Date() }),
+    report: (outcome) => {
+      setStatus({ state: 'done', message: outcome.ok ? `已${outcome.did}` : `未能${outcome.direction === 'undo' ? '撤销' : '重做'}：${outcome.message}`, at: new Date() });
+      if (outcome.ok && outcome.focus) showCell(outcome.focus);
+    },
   });
   const { status, setStatus, canEdit, onCellEditRequest } = useDriverEdit(showDriver, refresh, steps.track);
   const [unit, setUnit] = useState<MoneyUnit>('万元');
@@ -41,6 +43,15 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
   const [showRules, setShowRules] = useState(false);
   const [showImport, setShowImport] = useState(false);
   const api = useRef<GridApi<PricingGridRow> | null>(null);
+  /** As in Excel, after 撤销/重做 the cursor goes to the cell the step changed, scrolled into view. */
+  function showCell(focus: { itemId: string; field: string | null }) {
+    const grid = api.current;
+    const index = grid?.getRowNode(focus.itemId)?.rowIndex;
+    if (!grid || index === null || index === undefined) return;
+    const colId = (focus.field && grid.getColumn(focus.field) ? focus.field : null) ?? grid.getFocusedCell()?.column.getColId() ?? 'name';
+    grid.ensureIndexVisible(index);
+    grid.setFocusedCell(index, colId);
+  }
 
   // The grid's cells read the latest state through these, so columns need not be rebuilt for each change.
   const latest = useRef({ items, unit, applying });
