@@ -31,10 +31,9 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
   const steps = useHistorySteps(catalogueId, {
     enabled: true,
     onChanged: refresh,
-    report: (outcome) => {
-      setStatus({ state: 'done', message: outcome.ok ? `已${outcome.did}` : `未能${outcome.direction === 'undo' ? '撤销' : '重做'}：${outcome.message}`, at: new Date() });
-      if (outcome.ok && outcome.focus) showCell(outcome.focus);
-    },
+    report: (outcome) =>
+      setStatus({ state: 'done', message: outcome.ok ? `已${outcome.did}` : `未能${outcome.direction === 'undo' ? '撤销' : '重做'}：${outcome.message}`, at: new Date() }),
+    onFocus: (focus) => showCell(focus),
   });
   const { status, setStatus, canEdit, onCellEditRequest } = useDriverEdit(showDriver, refresh, steps.track);
   const [unit, setUnit] = useState<MoneyUnit>('万元');
@@ -47,7 +46,8 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
   function showCell(focus: { itemId: string; field: string | null }) {
     const grid = api.current;
     const index = grid?.getRowNode(focus.itemId)?.rowIndex;
-    if (!grid || index === null || index === undefined) return;
+    // Never while the planner is already typing into a cell.
+    if (!grid || index === null || index === undefined || grid.getEditingCells().length) return;
     const colId = (focus.field && grid.getColumn(focus.field) ? focus.field : null) ?? grid.getFocusedCell()?.column.getColId() ?? 'name';
     grid.ensureIndexVisible(index);
     grid.setFocusedCell(index, colId);
