@@ -6,6 +6,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, CellFocusedEvent, GetRowIdParams, GridApi, GridReadyEvent, IRowNode, IsFullWidthRowParams, RowHeightParams, RowSelectionOptions } from 'ag-grid-community';
 import type { CatalogueDetail, ItemField } from '../../../shared/domain/catalogue';
 import type { HistoryState } from '../../../shared/domain/history';
+import { NO_HISTORY } from './useHistorySteps';
 import { ApiError, errorMessage, invoke } from '../api/client';
 import { normaliseCellText } from '../../../shared/domain/commands';
 import { catalogueRows } from '../grid/catalogue-rows';
@@ -42,7 +43,6 @@ const ROW_SELECTION: RowSelectionOptions<GridRow> = {
   isRowSelectable: (node) => node.data?.kind === 'item',
 };
 
-const NO_HISTORY: HistoryState = { undo: null, redo: null, undoSteps: 0, redoSteps: 0 };
 
 /**
  * Keys typed into a text box keep their own meaning there (Ctrl+Z undoes typing, Delete deletes a character);
@@ -86,9 +86,15 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
     [labelsKey, readOnly, marks],
   );
 
+  // What a key press reads: the state as last read, before React has rendered it.
+  const knownHistory = useRef<HistoryState>(NO_HISTORY);
   const refreshHistory = useCallback(async () => {
-    setHistory(await invoke('history.state', { catalogueId }).catch(() => NO_HISTORY));
+    const state = await invoke('history.state', { catalogueId }).catch(() => NO_HISTORY);
+    knownHistory.current = state;
+    setHistory(state);
   }, [catalogueId]);
+  // Saves whose step is not yet in the history as last read: a Ctrl+Z meanwhile is queued, not dropped.
+  const settling = useRef(0);
   useEffect(() => void refreshHistory(), [refreshHistory]);
 
   // After a reload, the cursor goes back where the planner was working.
@@ -120,6 +126,7 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
       // Only the newest edit may speak in the status line: an older reply arriving late stays quiet.
       const report = (next: SaveStatus) => edit === latestEdit.current && setStatus(next);
       saving.current.add(key);
+      settling.current += 1;
       report({ state: 'saving', what });
       try {
         const { item } = await invoke('items.update', { itemId: row.id, field, value, expected });
@@ -134,7 +141,9 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
         }
       } finally {
         saving.current.delete(key);
-        void refreshHistory();
+        void refreshHistory().finally(() => {
+          settling.current -= 1;
+        });
       }
     },
     [detail.columnLabels, readOnly, refreshHistory],
@@ -218,7 +227,7 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
   const step = (direction: 'undo' | 'redo') => {
     // Nothing to do and nothing queued or saving that could give something to do: a key press does nothing.
     // (A Ctrl+Z right after Enter must undo that edit: its save reaches the write queue first.)
-    if (!busy && saving.current.size === 0 && !(direction === 'undo' ? history.undo : history.redo)) return;
+    if (pending.current === 0 && settling.current === 0 && !knownHistory.current[direction]) return;
     run(direction === 'undo' ? '撤销' : '重做', async () => {
       const { did, catalogueRemoved, focus } = await invoke(direction === 'undo' ? 'history.undo' : 'history.redo', { catalogueId });
       // Undoing an import removes the catalogue itself: back to the list, which no longer shows it.

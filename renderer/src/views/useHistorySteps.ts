@@ -10,7 +10,7 @@ export const NO_HISTORY: HistoryState = { undo: null, redo: null, undoSteps: 0, 
 
 export type Direction = 'undo' | 'redo';
 
-export type StepOutcome = { ok: true; did: string; focus?: HistoryState['focus'] } | { ok: false; direction: Direction; message: string };
+export type StepOutcome = { ok: true; did: string } | { ok: false; direction: Direction; message: string };
 
 interface Options {
   /** Off for a catalogue that can only be viewed. */
@@ -18,11 +18,19 @@ interface Options {
   /** After a step: the view reads again what it shows. */
   onChanged: () => Promise<void> | void;
   report: (outcome: StepOutcome) => void;
+  /** The item (and column) a step changed, for the view to put the cursor on, as Excel does. */
+  onFocus?: (focus: NonNullable<HistoryState['focus']>) => void;
 }
 
 export function useHistorySteps(catalogueId: string, options: Options) {
   const [history, setHistory] = useState<HistoryState>(NO_HISTORY);
-  const refreshHistory = useCallback(async () => setHistory(await invoke('history.state', { catalogueId }).catch(() => NO_HISTORY)), [catalogueId]);
+  // What the key handler reads: the state as last read, before React has rendered it.
+  const known = useRef<HistoryState>(NO_HISTORY);
+  const refreshHistory = useCallback(async () => {
+    const state = await invoke('history.state', { catalogueId }).catch(() => NO_HISTORY);
+    known.current = state;
+    setHistory(state);
+  }, [catalogueId]);
   useEffect(() => void refreshHistory(), [refreshHistory]);
   const latest = useRef(options);
   latest.current = options;
@@ -37,8 +45,10 @@ export function useHistorySteps(catalogueId: string, options: Options) {
       queue.current = queue.current.then(async () => {
         try {
           const { did, focus } = await invoke(direction === 'undo' ? 'history.undo' : 'history.redo', { catalogueId });
+          // At once, not after the view has read everything again: by then the planner may be typing elsewhere.
+          if (focus) latest.current.onFocus?.(focus);
           await latest.current.onChanged();
-          latest.current.report({ ok: true, did: did ?? (direction === 'undo' ? '撤销' : '重做'), ...(focus ? { focus } : {}) });
+          latest.current.report({ ok: true, did: did ?? (direction === 'undo' ? '撤销' : '重做') });
         } catch (error) {
           latest.current.report({ ok: false, direction, message: errorMessage(error) });
         } finally {
@@ -57,15 +67,18 @@ export function useHistorySteps(catalogueId: string, options: Options) {
       try {
         return await work;
       } finally {
-        pending.current -= 1;
-        void refreshHistory();
+        // Still pending until the history is read again: a Ctrl+Z in between would see the stack without
+        // this save's step (empty after earlier undos) and be dropped.
+        void refreshHistory().finally(() => {
+          pending.current -= 1;
+        });
       }
     },
     [refreshHistory],
   );
 
-  const keys = useRef({ step, history });
-  keys.current = { step, history };
+  const keys = useRef({ step });
+  keys.current = { step };
   const { enabled } = options;
   useEffect(() => {
     if (!enabled) return;
@@ -76,7 +89,7 @@ export function useHistorySteps(catalogueId: string, options: Options) {
       const direction = key === 'z' && !event.shiftKey ? 'undo' : key === 'y' || (key === 'z' && event.shiftKey) ? 'redo' : null;
       if (!direction) return;
       event.preventDefault();
-      if (keys.current.history[direction] || pending.current > 0) keys.current.step(direction);
+      if (known.current[direction] || pending.current > 0) keys.current.step(direction);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
