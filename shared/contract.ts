@@ -9,7 +9,7 @@ import { DRIVER_FIELDS } from './domain/pricing/drivers';
 import type { ItemDriver } from './domain/pricing/drivers';
 import { COUNTY_CLASSES } from './domain/pricing/regions';
 import type { SplitRule } from './domain/pricing/split-rules';
-import type { Explanation, ImportReport, PricingItems, PricingSummary, RegionRow } from './domain/pricing/results';
+import type { Explanation, ImportReport, PricingItems, PricingSummary, RegionRow, CohortShareRow } from './domain/pricing/results';
 import { TASK_FIELDS } from './domain/task';
 import { INDICATOR_FIELDS } from './domain/indicator-plan';
 import type { IndicatorPlanRow, IndicatorPlanSummary, IndicatorPlanTable } from './domain/indicator-plan';
@@ -181,6 +181,19 @@ export const requestSchemas = {
   'regions.update': z
     .object({ code: regionCode, field: z.enum(['countyClass', 'grade', 'growthPct']), value: z.string().max(40).nullable() })
     .strict(),
+  'shares.list': z.object({ rootCode: regionCode }).strict(),
+  /** A cohort as a share of another in a region; `expected` is the share shown (null: adding one). */
+  'shares.set': z
+    .object({
+      regionCode,
+      cohort: z.string().max(40),
+      baseCohort: z.string().max(40),
+      sharePct: z.string().max(20),
+      source: z.string().max(200).nullable(),
+      expected: z.string().max(20).nullable(),
+    })
+    .strict(),
+  'shares.delete': z.object({ regionCode, cohort: z.string().max(40), expected: z.string().max(20) }).strict(),
   /** Reads a CSV or .xlsx table; with apply false only checks it and says what it would do. */
   'data.import': z
     .object({
@@ -317,6 +330,9 @@ export interface Responses extends VersionResponses {
   'rules.save': SplitRule;
   'regions.list': RegionRow[];
   'regions.update': RegionRow;
+  'shares.list': CohortShareRow[];
+  'shares.set': CohortShareRow;
+  'shares.delete': null;
   'data.import': ImportReport;
   'catalogues.importPreview': CatalogueImportPreview;
   'catalogues.import': CatalogueSummary;
@@ -395,6 +411,9 @@ export const CHANNEL_ACTIONS: Record<Channel, string> = {
   'rules.save': '保存分担规则',
   'regions.list': '读取行政区',
   'regions.update': '修改行政区',
+  'shares.list': '读取人群比例',
+  'shares.set': '保存人群比例',
+  'shares.delete': '删除人群比例',
   'data.import': '导入数据',
   'catalogues.importPreview': '读取要导入的清单',
   'catalogues.import': '导入清单',

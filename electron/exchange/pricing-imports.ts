@@ -2,6 +2,7 @@
 // rules, drivers. Each is checked whole
 // first (every problem with its row and column); only a clean file is written, in one transaction, logged,
 // with the cost lines rebuilt.
+import { cohortNameProblem, shareProblems, shareText } from '../../shared/domain/pricing/cohort-share';
 import { DRIVER_FIELDS, parseDriverField } from '../../shared/domain/pricing/drivers';
 import type { DriverField, FieldValue } from '../../shared/domain/pricing/drivers';
 import { COUNTY_CLASSES, REGION_CODE, normaliseCohort, parseCountyClass, parseRegionLevel } from '../../shared/domain/pricing/regions';
@@ -144,7 +145,8 @@ async function planRegions(db: Database, { fileName }: ImportRequest, rows: Tabl
 function regionCohortProblems(fileName: string, row: TableRow, known: Map<string, RegionLevel>, code: string, cohort: string): Problems {
   const problems: Problems = [];
   if (!known.has(code)) problems.push(`${at(fileName, row, 'region_code')}：数据库中没有行政区“${code}”（请先导入行政区）`);
-  if (cohort === '' || cohort.length > 40) problems.push(`${at(fileName, row, 'cohort')}：人群名称应为 1 到 40 个字`);
+  const badName = cohortNameProblem(cohort);
+  if (badName) problems.push(`${at(fileName, row, 'cohort')}：${badName}`);
   return problems;
 }
 
@@ -204,17 +206,13 @@ async function planShares(db: Database, { fileName }: ImportRequest, rows: Table
     const code = row.cells.get('region_code')!;
     const cohort = normaliseCohort(row.cells.get('cohort')!);
     const base = normaliseCohort(row.cells.get('base_cohort')!);
-    const shareText = row.cells.get('share_pct')!.normalize('NFKC').replace(/%$/u, '');
     const before = problems.length;
     problems.push(...regionCohortProblems(fileName, row, known, code, cohort));
-    if (base === '' || base.length > 40) problems.push(`${at(fileName, row, 'base_cohort')}：基数人群名称应为 1 到 40 个字（如 常住人口）`);
-    else if (base === cohort) problems.push(`${at(fileName, row, 'base_cohort')}：人群不能按它自己的比例推算`);
-    const share = toScaled(shareText, 4);
-    if (share === null || share < 0n || share > 1_000_000n) problems.push(`${at(fileName, row, 'share_pct')}：“${row.cells.get('share_pct')}”应为 0 到 100 之间的百分数，最多 4 位小数`);
+    for (const { column, message } of shareProblems(cohort, base, row.cells.get('share_pct')!)) problems.push(`${at(fileName, row, column)}：${message}`);
     const key = `${code}|${cohort}`;
     if (seen.has(key)) problems.push(`${fileName} 第${row.line}行：${code} 的“${cohort}”比例重复`);
     seen.add(key);
-    if (problems.length === before) records.push([code, cohort, base, shareText]);
+    if (problems.length === before) records.push([code, cohort, base, shareText(row.cells.get('share_pct')!)]);
   }
   return {
     problems,

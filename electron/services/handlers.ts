@@ -25,6 +25,8 @@ import type { Committed } from './pricing-commands';
 import { explainFigure } from '../pricing/explain';
 import { pricingItems } from '../pricing/items';
 import { listRegions } from '../pricing/regions-store';
+import { listCohortShares } from '../pricing/cohort-shares-store';
+import { deleteCohortShare, setCohortShare } from './share-commands';
 import { pricingSummary } from '../pricing/summary';
 import { importTable } from '../exchange/pricing-imports';
 import { historyState, redo, undo } from './history';
@@ -148,6 +150,9 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     'rules.save': (request) => tell(saveSplitRule(db, request, origin)),
     'regions.list': ({ rootCode }) => listRegions(db, rootCode),
     'regions.update': (request) => tell(updateRegion(db, request, origin)),
+    'shares.list': ({ rootCode }) => listCohortShares(db, rootCode),
+    'shares.set': (request) => tell(setCohortShare(db, request, origin)),
+    'shares.delete': (request) => tell(deleteCohortShare(db, request, origin)),
     'data.import': async ({ kind, catalogueId, fileName, base64, apply }) => {
       const { report, catalogueIds } = await importTable(db, { kind, catalogueId, fileName, bytes: Buffer.from(base64, 'base64'), apply }, origin);
       for (const id of catalogueIds) feed?.publish({ catalogueId: id, scope: kind === 'drivers' ? 'drivers' : kind === 'rules' ? 'rules' : 'regions', itemIds: [] });

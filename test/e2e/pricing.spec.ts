@@ -512,3 +512,44 @@ test('行政区与人口: counties imported for one city appear under it in the 
   await expect(page.getByRole('list', { name: '导入问题' })).toBeVisible();
   await expect(preview.getByRole('button', { name: '确认导入' })).toHaveCount(0);
 });
+
+test('人群比例: a share added on the page (marked 待核实 without a source), changed in place, refused when out of range, deleted', async ({ page }) => {
+  await page.goto(`${host.url}#/regions`);
+  const shares = page.getByRole('table', { name: '人群比例表' });
+  // The census age shares the product ships, with their sources.
+  await expect(shares.locator('tr[data-share="130000|60岁及以上"]')).toContainText('河北省第七次全国人口普查公报');
+  await expect(shares.getByLabel('河北省60岁及以上比例')).toHaveValue('19.85');
+
+  const form = page.getByRole('form', { name: '添加人群比例' });
+  await form.getByLabel('比例所属行政区').selectOption({ label: '唐山市' });
+  await form.getByLabel('人群', { exact: true }).fill('低保对象');
+  await form.getByLabel('比例', { exact: true }).fill('２．５');
+  await form.getByRole('button', { name: '添加' }).click();
+  const status = page.locator('.cohort-shares .save-status');
+  await expect(status).toContainText('已保存 唐山市的“低保对象”比例（2.5% 的常住人口），未注明出处，标为待核实');
+  const row = shares.locator('tr[data-share="130200|低保对象"]');
+  await expect(row).toContainText('待核实');
+  await expect(row).toContainText('在清单工作台中录入');
+
+  // Changed in place, Enter saves; out of range is refused in Chinese and the box goes back.
+  const box = row.getByLabel('唐山市低保对象比例');
+  await box.fill('3');
+  await box.press('Enter');
+  await expect(status).toContainText('已保存 唐山市的“低保对象”比例（3% 的常住人口）');
+  await box.fill('120');
+  await box.press('Enter');
+  await expect(status).toContainText('“120”应为 0 到 100 之间的百分数');
+  await expect(box).toHaveValue('3');
+  // The same cohort added again is refused: it is changed in the table, not added twice.
+  await form.getByLabel('比例所属行政区').selectOption({ label: '唐山市' });
+  await form.getByLabel('人群', { exact: true }).fill('低保对象');
+  await form.getByLabel('比例', { exact: true }).fill('4');
+  await form.getByRole('button', { name: '添加' }).click();
+  await expect(status).toContainText('已有（3% 的常住人口），请在表中修改它');
+  await page.locator('.cohort-shares').screenshot({ path: join(screens, 'regions-shares.png') });
+
+  await row.getByRole('button', { name: '删除唐山市的“低保对象”比例' }).click();
+  await row.getByRole('button', { name: '确认删除' }).click();
+  await expect(status).toContainText('已删除 唐山市的“低保对象”比例');
+  await expect(row).toHaveCount(0);
+});

@@ -176,3 +176,15 @@ export interface ImportReport {
   /** What the import did, in Chinese ("新增 12 个县，更新 1 个"). */
   summary: string;
 }
+
+/** A cohort given as a share of another in a region, as the 行政区与人口 page lists it. */
+export interface CohortShareRow {
+  regionCode: string;
+  regionName: string;
+  cohort: string;
+  baseCohort: string;
+  /** A plain percent (18.6). */
+  sharePct: string;
+  source: string;
+  status: string;
+}

@@ -92,7 +92,7 @@ export function RegionTreeTable({ rows, rootCode, onUpdate }: Props) {
   );
 }
 
-function Provenance({ status }: { status: string | null }) {
+export function Provenance({ status }: { status: string | null }) {
   if (status === null) return null;
   return <span className={`badge badge-prov-${status}`}>{PROVENANCE_STATUS_LABELS[status as ProvenanceStatus] ?? status}</span>;
 }

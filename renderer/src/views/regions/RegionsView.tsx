@@ -5,6 +5,7 @@ import type { RegionRow } from '../../../../shared/domain/pricing/results';
 import { errorMessage, invoke, onChanged } from '../../api/client';
 import { ImportBox } from './ImportBox';
 import { RegionTreeTable } from './RegionTreeTable';
+import { CohortSharesTable } from './CohortSharesTable';
 
 export const PROVINCES = [
   { code: '130000', name: '河北省' },
@@ -71,6 +72,8 @@ export function RegionsView() {
         </p>
       )}
       <ImportBox kinds={['regions', 'population', 'shares']} catalogueId={null} />
+      <CohortSharesTable rootCode={rootCode} regions={rows} />
+      <h2>行政区</h2>
       {error && <p className="error" role="alert">{error}</p>}
       {!rows && !error && <p className="muted">正在读取行政区……</p>}
       {rows && <RegionTreeTable rows={rows} rootCode={rootCode} onUpdate={update} />}

@@ -1,0 +1,39 @@
+// Cohort shares as the 行政区与人口 page shows them: those of a province and of every region under it.
+import { plainDecimal } from '../../shared/domain/pricing/decimal';
+import type { CohortShareRow } from '../../shared/domain/pricing/results';
+import type { Database, Tx } from '../db/database';
+import type { PlainRow } from '../db/plain-values';
+
+type Reader = Pick<Database, 'all'> | Pick<Tx, 'all'>;
+
+const SHARE_SQL = `
+  SELECT s.region_code, r.name AS region_name, r.level, s.cohort, s.base_cohort, CAST(s.share_pct AS VARCHAR) AS share_pct, s.source, s.status
+  FROM cohort_shares s JOIN regions r ON r.code = s.region_code`;
+
+function toShareRow(r: PlainRow): CohortShareRow {
+  return {
+    regionCode: String(r.region_code),
+    regionName: String(r.region_name),
+    cohort: String(r.cohort),
+    baseCohort: String(r.base_cohort),
+    sharePct: plainDecimal(String(r.share_pct)),
+    source: String(r.source),
+    status: String(r.status),
+  };
+}
+
+/** The shares of the province `rootCode`, its cities and their counties: the province's first, then by region and cohort. */
+export async function listCohortShares(db: Reader, rootCode: string): Promise<CohortShareRow[]> {
+  const rows = await db.all(
+    `${SHARE_SQL}
+     WHERE r.code = $1 OR r.parent_code = $1 OR r.parent_code IN (SELECT code FROM regions WHERE parent_code = $1)
+     ORDER BY CASE r.level WHEN 'province' THEN 0 WHEN 'city' THEN 1 ELSE 2 END, s.region_code, s.cohort`,
+    [rootCode],
+  );
+  return rows.map(toShareRow);
+}
+
+export async function getCohortShare(db: Reader, regionCode: string, cohort: string): Promise<CohortShareRow | null> {
+  const [row] = await db.all(`${SHARE_SQL} WHERE s.region_code = $1 AND s.cohort = $2`, [regionCode, cohort]);
+  return row ? toShareRow(row) : null;
+}

@@ -1,0 +1,19 @@
+// A cohort given as a share of another in a region (60岁及以上 as 18.6 % of 常住人口), as a planner types it or
+// an imported table gives it: one set of checks for both.
+import { toScaled } from './decimal';
+
+/** Cohort names as the population tables take them. */
+export const cohortNameProblem = (name: string): string | null => (name === '' || name.length > 40 ? '人群名称应为 1 到 40 个字' : null);
+
+/** A percent as typed (１８．６％, 18.6%, 18.6): its plain digits. */
+export const shareText = (text: string): string => text.normalize('NFKC').trim().replace(/%$/u, '');
+
+/** What is wrong with `cohort` as `sharePct` % of `base`, by the column of a shares table it is in. */
+export function shareProblems(cohort: string, base: string, sharePct: string): { column: 'base_cohort' | 'share_pct'; message: string }[] {
+  const problems: { column: 'base_cohort' | 'share_pct'; message: string }[] = [];
+  if (base === '' || base.length > 40) problems.push({ column: 'base_cohort', message: '基数人群名称应为 1 到 40 个字（如 常住人口）' });
+  else if (base === cohort) problems.push({ column: 'base_cohort', message: '人群不能按它自己的比例推算' });
+  const share = toScaled(shareText(sharePct), 4);
+  if (share === null || share < 0n || share > 1_000_000n) problems.push({ column: 'share_pct', message: `“${sharePct}”应为 0 到 100 之间的百分数，最多 4 位小数` });
+  return problems;
+}
