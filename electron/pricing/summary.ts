@@ -2,7 +2,7 @@
 // priced and why. Sums run in DuckDB over the cost lines; only these few rows cross to the renderer.
 import { roundDiv } from '../../shared/domain/pricing/decimal';
 import { missingDrivers } from '../../shared/domain/pricing/drivers';
-import { fenToYuan, formatCount, yuanToFen } from '../../shared/domain/pricing/money';
+import { fenToYuan, formatCount } from '../../shared/domain/pricing/money';
 import type { InputQuality, PricingSummary, RegionTotals, Shares } from '../../shared/domain/pricing/results';
 import type { Database, Tx } from '../db/database';
 import type { PlainRow } from '../db/plain-values';
@@ -24,16 +24,90 @@ export function toShares(row: PlainRow | undefined): Shares {
 
 export const qualityName = (code: unknown): InputQuality => QUALITY_NAMES[Number(code ?? 0)] ?? 'unverified';
 
-/** 元 per resident per year: the cost over the residents summed over the same years, to the fen, half up. */
-const PER_RESIDENT = (costFen: string, residents: string) =>
-  `CASE WHEN ${residents} > 0 THEN ${yuanSql(`(CAST(${costFen} AS HUGEINT) * 2 + ${residents}) // (2 * ${residents})`)} END`;
+const SHARE_KEYS = ['cost', 'central', 'provincial', 'city', 'county'] as const;
+type FenShares = Record<(typeof SHARE_KEYS)[number], bigint>;
+const noFen = (): FenShares => ({ cost: 0n, central: 0n, provincial: 0n, city: 0n, county: 0n });
+/** A row's sums in fen (exact: DuckDB's integers come back as numbers only while they are safe). */
+function fenOf(row: PlainRow): FenShares {
+  const [cost, central, provincial, city] = (['cost', 'central', 'provincial', 'city'] as const).map((k) => BigInt(String(row[k] ?? 0)));
+  return { cost: cost!, central: central!, provincial: provincial!, city: city!, county: cost! - central! - provincial! - city! };
+}
+function addFen(into: FenShares, row: FenShares): FenShares {
+  for (const k of SHARE_KEYS) into[k] += row[k];
+  return into;
+}
+const yuanShares = (fen: FenShares): Shares => ({
+  cost: fenToYuan(fen.cost),
+  central: fenToYuan(fen.central),
+  provincial: fenToYuan(fen.provincial),
+  city: fenToYuan(fen.city),
+  county: fenToYuan(fen.county),
+});
+
+// GROUPING(item_key, region, year) of each grouping set below.
+const BY_ITEM = 3;
+const BY_REGION = 5;
+const BY_YEAR = 6;
+const ALL = 7;
+
+/**
+ * The catalogue's lines summed by item, by leaf region and by year, and in all, in one pass over them (the
+ * million lines of a national model are read once, not once per table shown), in fen; the county's part is
+ * what the others leave. Each region row carries the city it counts under and its residents over the years
+ * priced.
+ */
+async function lineSums(db: Reader, catalogueId: string, fromYear: number, toYear: number) {
+  return db.all(
+    `WITH keys AS (SELECT d.key, d.item_id FROM item_drivers d JOIN items i ON i.id = d.item_id WHERE i.catalogue_id = $1),
+     sums AS (
+       SELECT c.item_key, c.region, c.year, GROUPING(c.item_key, c.region, c.year) AS grouped,
+              sum(c.cost_fen) AS cost, sum(c.central_fen) AS central, sum(c.provincial_fen) AS provincial,
+              sum(c.city_fen) AS city, max(c.quality) AS quality
+       FROM cost_lines c WHERE c.item_key IN (SELECT key FROM keys)
+       GROUP BY GROUPING SETS ((c.item_key), (c.region), (c.year), ())),
+     residents AS (
+       SELECT region, sum(value) AS person_years, max(quality) AS quality FROM population_resolved
+       WHERE cohort = '常住人口' AND year BETWEEN $2 AND $3 GROUP BY 1)
+     SELECT s.*, k.item_id, coalesce(l.city_code, l.code) AS city_code, cr.name AS city_name,
+            r.person_years, r.quality AS resident_quality
+     FROM sums s LEFT JOIN keys k ON k.key = s.item_key
+     LEFT JOIN leaf_regions l ON l.region = s.region LEFT JOIN regions cr ON cr.code = coalesce(l.city_code, l.code)
+     LEFT JOIN residents r ON r.region = s.region`,
+    [catalogueId, fromYear, toYear],
+  );
+}
+
+/** The cities' rows: their lines and residents summed, cost per resident per year to the fen, half up. */
+function cityTotals(regionRows: PlainRow[]): RegionTotals[] {
+  const cities = new Map<string, { name: string; fen: FenShares; residents: bigint | null; quality: number }>();
+  for (const r of regionRows) {
+    const code = String(r.city_code);
+    const city = cities.get(code) ?? { name: String(r.city_name), fen: noFen(), residents: null, quality: 0 };
+    addFen(city.fen, fenOf(r));
+    if (r.person_years !== null && r.person_years !== undefined) city.residents = (city.residents ?? 0n) + BigInt(String(r.person_years));
+    city.quality = Math.max(city.quality, Number(r.quality ?? 0), Number(r.resident_quality ?? 0));
+    cities.set(code, city);
+  }
+  return [...cities.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([code, c]) => ({
+      code,
+      name: c.name,
+      ...yuanShares(c.fen),
+      residentYears: c.residents === null ? null : String(c.residents),
+      perResident: c.residents !== null && c.residents > 0n ? fenToYuan(roundDiv(c.fen.cost, c.residents)) : null,
+      quality: qualityName(c.quality),
+    }));
+}
 
 export async function pricingSummary(db: Reader, catalogueId: string): Promise<PricingSummary> {
   const detail = await getCatalogue(db, catalogueId);
   const { fromYear, toYear } = await pricingYears(db, catalogueId);
   const drivers = await listDrivers(db, catalogueId);
-  const linesOf = await db.all('SELECT item_id, count(*) AS n FROM item_cost_lines WHERE catalogue_id = $1 GROUP BY 1', [catalogueId]);
-  const priced = new Set(linesOf.map((r) => String(r.item_id)));
+  const sums = await lineSums(db, catalogueId, fromYear, toYear);
+  const rowsOf = (grouped: number) => sums.filter((r) => Number(r.grouped) === grouped);
+  const itemRows = rowsOf(BY_ITEM);
+  const priced = new Set(itemRows.map((r) => String(r.item_id)));
   const unpriced = detail.items
     .filter((i) => !priced.has(i.id))
     .map((i) => ({ itemId: i.id, itemNo: i.itemNo, name: i.name, missing: drivers.has(i.id) ? missingDrivers(drivers.get(i.id)!) : [] }));
@@ -43,32 +117,17 @@ export async function pricingSummary(db: Reader, catalogueId: string): Promise<P
     ...(await partialCities(db, catalogueId)),
   ];
 
-  const [total] = await db.all(`SELECT ${SHARE_SUMS}, max(quality) AS quality FROM item_cost_lines WHERE catalogue_id = $1`, [catalogueId]);
-  const byYear = await db.all(`SELECT year, ${SHARE_SUMS} FROM item_cost_lines WHERE catalogue_id = $1 GROUP BY year ORDER BY year`, [catalogueId]);
-  const byDomain = await db.all(
-    `SELECT i.domain_seq, d.name, ${SHARE_SUMS} FROM item_cost_lines c JOIN items i ON i.id = c.item_id
-     JOIN domains d ON d.catalogue_id = i.catalogue_id AND d.seq = i.domain_seq
-     WHERE c.catalogue_id = $1 GROUP BY ALL ORDER BY i.domain_seq`,
-    [catalogueId],
-  );
-  const byCity = await db.all(
-    `WITH lines AS (
-       SELECT coalesce(l.city_code, l.code) AS code, c.* FROM item_cost_lines c JOIN leaf_regions l ON l.region = c.region WHERE c.catalogue_id = $1),
-     sums AS (SELECT code, ${SHARE_SUMS}, sum(cost_fen) AS cost_fen, max(quality) AS quality FROM lines GROUP BY code),
-     residents AS (
-       SELECT coalesce(l.city_code, l.code) AS code, sum(p.value) AS person_years, max(p.quality) AS quality
-       FROM population_resolved p JOIN leaf_regions l ON l.region = p.region
-       WHERE p.cohort = '常住人口' AND p.year BETWEEN $2 AND $3 AND l.region IN (SELECT DISTINCT region FROM lines)
-       GROUP BY 1)
-     SELECT s.*, r.name, CAST(res.person_years AS VARCHAR) AS resident_years,
-            ${PER_RESIDENT('s.cost_fen', 'res.person_years')} AS per_resident, greatest(s.quality, res.quality) AS q
-     FROM sums s JOIN regions r ON r.code = s.code LEFT JOIN residents res ON res.code = s.code
-     ORDER BY s.code`,
-    [catalogueId, fromYear, toYear],
-  );
-  const residentYears = byCity.reduce((n, r) => n + BigInt(String(r.resident_years ?? '0')), 0n);
-  const totalFen = yuanToFen(toShares(total).cost);
-  const perResident = residentYears > 0n ? fenToYuan(roundDiv(totalFen, residentYears)) : null;
+  const [total] = rowsOf(ALL);
+  const domainOf = new Map(detail.items.map((i) => [i.id, i.domainSeq]));
+  const domainFen = new Map<number, FenShares>();
+  for (const r of itemRows) {
+    const seq = domainOf.get(String(r.item_id))!;
+    domainFen.set(seq, addFen(domainFen.get(seq) ?? noFen(), fenOf(r)));
+  }
+  const byCity = cityTotals(rowsOf(BY_REGION));
+  const residentYears = byCity.reduce((n, r) => n + BigInt(r.residentYears ?? '0'), 0n);
+  const totalFen = total ? fenOf(total) : noFen();
+  const perResident = residentYears > 0n ? fenToYuan(roundDiv(totalFen.cost, residentYears)) : null;
   return {
     catalogueId,
     regionName: detail.summary.regionName,
@@ -78,19 +137,14 @@ export async function pricingSummary(db: Reader, catalogueId: string): Promise<P
     pricedCount: priced.size,
     unpriced,
     problems,
-    total: toShares(total),
-    byYear: byYear.map((r) => ({ year: Number(r.year), ...toShares(r) })),
-    byDomain: byDomain.map((r) => ({ domainSeq: Number(r.domain_seq), name: String(r.name), ...toShares(r) })),
-    byCity: byCity.map(
-      (r): RegionTotals => ({
-        code: String(r.code),
-        name: String(r.name),
-        ...toShares(r),
-        residentYears: r.resident_years === null ? null : String(r.resident_years),
-        perResident: r.per_resident === null ? null : String(r.per_resident),
-        quality: qualityName(r.q),
-      }),
-    ),
+    total: yuanShares(totalFen),
+    byYear: rowsOf(BY_YEAR)
+      .map((r) => ({ year: Number(r.year), ...yuanShares(fenOf(r)) }))
+      .sort((a, b) => a.year - b.year),
+    byDomain: detail.domains
+      .filter((d) => domainFen.has(d.seq))
+      .map((d) => ({ domainSeq: d.seq, name: d.name, ...yuanShares(domainFen.get(d.seq)!) })),
+    byCity,
     perResident,
     quality: qualityName(total?.quality),
   };

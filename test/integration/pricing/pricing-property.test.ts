@@ -18,7 +18,8 @@ import { COUNTY_CLASSES } from '../../../shared/domain/pricing/regions';
 import type { CountyClass } from '../../../shared/domain/pricing/regions';
 import { ruleProblems } from '../../../shared/domain/pricing/split-rules';
 import type { SplitRule } from '../../../shared/domain/pricing/split-rules';
-import { fenToYuan } from '../../../shared/domain/pricing/money';
+import { fenToYuan, yuanToFen } from '../../../shared/domain/pricing/money';
+import type { Shares } from '../../../shared/domain/pricing/results';
 import { seededDatabaseFile, tempDir } from '../../support/temp-db';
 
 const temp = tempDir();
@@ -30,6 +31,16 @@ afterAll(async () => {
   await db.close();
   temp.cleanup();
 });
+
+function sharesOf(lines: PricedLine[]): Shares {
+  const sum = (part: (l: PricedLine) => bigint) => fenToYuan(lines.reduce((n, l) => n + part(l), 0n));
+  return { cost: sum((l) => l.costFen), central: sum((l) => l.centralFen), provincial: sum((l) => l.provincialFen), city: sum((l) => l.cityFen), county: sum((l) => l.countyFen) };
+}
+
+function addUp(rows: Shares[]): Shares {
+  const sum = (k: keyof Shares) => fenToYuan(rows.reduce((n, r) => n + yuanToFen(r[k]), 0n));
+  return { cost: sum('cost'), central: sum('central'), provincial: sum('provincial'), city: sum('city'), county: sum('county') };
+}
 
 const COHORTS = ['常住人口', '人群甲', '人群乙'];
 const YEARS = [2026, 2027, 2028];
@@ -181,26 +192,24 @@ describe('pricing, SQL against the TypeScript reference', () => {
               await repriceItems(tx, [driver.itemId]);
               expect(linesOf(await tx.all(allLines, [driver.itemId])), driver.itemId).toEqual(before);
             }
-            let sum = { cost: 0n, central: 0n, provincial: 0n, city: 0n, county: 0n };
             for (const l of got.values()) {
               expect(l.centralFen + l.provincialFen + l.cityFen + l.countyFen).toBe(l.costFen);
               for (const part of [l.centralFen, l.provincialFen, l.cityFen, l.countyFen]) expect(part >= 0n).toBe(true);
-              sum = {
-                cost: sum.cost + l.costFen,
-                central: sum.central + l.centralFen,
-                provincial: sum.provincial + l.provincialFen,
-                city: sum.city + l.cityFen,
-                county: sum.county + l.countyFen,
-              };
             }
+            // The totals, by year and by city (a county's city, or the region itself), each the sum of its lines
+            // worked out here; the 领域 and the cities add up to the total.
             const summary = await pricingSummary(tx, CATALOGUE);
-            expect(summary.total).toEqual({
-              cost: fenToYuan(sum.cost),
-              central: fenToYuan(sum.central),
-              provincial: fenToYuan(sum.provincial),
-              city: fenToYuan(sum.city),
-              county: fenToYuan(sum.county),
-            });
+            const lines = [...got.values()];
+            expect(summary.total).toEqual(sharesOf(lines));
+            const years = [...new Set(lines.map((l) => l.year))].sort();
+            expect(summary.byYear).toEqual(years.map((year) => ({ year, ...sharesOf(lines.filter((l) => l.year === year)) })));
+            const cityOf = new Map((await tx.all('SELECT region, coalesce(city_code, code) AS city FROM leaf_regions')).map((r) => [String(r.region), String(r.city)]));
+            const cities = [...new Set(lines.map((l) => cityOf.get(l.regionCode)!))].sort();
+            const shares = ({ cost, central, provincial, city, county }: Shares) => ({ cost, central, provincial, city, county });
+            expect(summary.byCity.map((c) => ({ code: c.code, ...shares(c) }))).toEqual(
+              cities.map((code) => ({ code, ...sharesOf(lines.filter((l) => cityOf.get(l.regionCode) === code)) })),
+            );
+            expect(addUp(summary.byDomain)).toEqual(summary.total);
             // Edits through the command path (amounts updated in place, other fields rebuilt) leave the very
             // lines a set-based rebuild of the catalogue gives.
             for (const e of m.edits) {
