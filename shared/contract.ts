@@ -140,7 +140,8 @@ export const requestSchemas = {
     .strict(),
   'reference.get': z.object({}).strict(),
   'indicators.list': z.object({ documentId: id }).strict(),
-  'pricing.items': z.object({ catalogueId: id }).strict(),
+  /** The 测算 rows: all, or only the items named (after their drivers changed). */
+  'pricing.items': z.object({ catalogueId: id, itemIds: z.array(id).max(5000).optional() }).strict(),
   'pricing.summary': z.object({ catalogueId: id }).strict(),
   /** Explains one figure: an item (or all items when null) in a region (or the catalogue's) in a year (or all years). */
   'pricing.explain': z
@@ -473,6 +474,7 @@ export const REQUEST_FIELD_NAMES: Record<string, string> = {
 export interface ChangeEvent {
   /** The catalogue whose figures changed; null when the change touches every catalogue (a region, a rule). */
   catalogueId: string | null;
+  /** 'drivers' with items named: only their drivers and figures changed, no other row, nothing else of theirs. */
   scope: 'items' | 'drivers' | 'costs' | 'regions' | 'rules';
   /** Items whose rows changed, when known. */
   itemIds: string[];

@@ -1,5 +1,5 @@
 // The 测算 view's rows: each item with its drivers, what it still lacks, the suggestions read from its own
-// words, and its sums over the years priced.
+// words, and its sums over the years priced. After a driver edit, only the items it changed are read.
 import { missingDrivers } from '../../shared/domain/pricing/drivers';
 import type { PricingItemRow, PricingItems } from '../../shared/domain/pricing/results';
 import { suggestDriver, suggestRule } from '../../shared/domain/pricing/suggest';
@@ -12,13 +12,15 @@ import { SHARE_SUMS, qualityName, toShares } from './summary';
 
 export async function pricingItems(db: Database, catalogueId: string, onlyItemIds?: string[]): Promise<PricingItems> {
   const detail = await getCatalogue(db, catalogueId);
+  const wanted = onlyItemIds && new Set(onlyItemIds);
   const { fromYear, toYear } = await pricingYears(db, catalogueId);
   const drivers = await listDrivers(db, catalogueId);
+  const only = onlyItemIds ? `AND item_id IN (${onlyItemIds.map((_, k) => `$${k + 3}`).join(', ') || 'NULL'})` : '';
   const sums = await db.all(
     `SELECT item_id, ${SHARE_SUMS}, max(quality) AS quality,
             CAST(sum(beneficiaries) FILTER (WHERE year = $2) AS VARCHAR) AS first_year
-     FROM item_cost_lines WHERE catalogue_id = $1 GROUP BY item_id`,
-    [catalogueId, fromYear],
+     FROM item_cost_lines WHERE catalogue_id = $1 ${only} GROUP BY item_id`,
+    [catalogueId, fromYear, ...(onlyItemIds ?? [])],
   );
   const byItem = new Map(sums.map((r) => [String(r.item_id), r]));
   const rules = await listRules(db);
@@ -27,7 +29,7 @@ export async function pricingItems(db: Database, catalogueId: string, onlyItemId
      SELECT DISTINCT cohort FROM item_drivers WHERE cohort IS NOT NULL ORDER BY 1`,
   )).map((r) => String(r.cohort));
   const items = detail.items
-    .filter((i) => !onlyItemIds || onlyItemIds.includes(i.id))
+    .filter((i) => !wanted || wanted.has(i.id))
     .map((i): PricingItemRow => {
       const driver = drivers.get(i.id) ?? toDriver(i.id, undefined);
       const missing = missingDrivers(driver);

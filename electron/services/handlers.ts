@@ -137,7 +137,7 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
       executeCommand(db, { kind: 'task.setField', taskId, field, value, expected }, origin),
     'reference.get': () => getReferenceData(db),
     'indicators.list': ({ documentId }) => listIndicators(db, documentId),
-    'pricing.items': ({ catalogueId }) => pricingItems(db, catalogueId),
+    'pricing.items': ({ catalogueId, itemIds }) => pricingItems(db, catalogueId, itemIds),
     'pricing.summary': ({ catalogueId }) => pricingSummary(db, catalogueId),
     'pricing.explain': (request) => explainFigure(db, request),
     'pricing.setYears': async ({ catalogueId, fromYear, toYear }) => {

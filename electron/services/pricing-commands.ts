@@ -157,7 +157,7 @@ function parseValue(field: DriverField, text: string | null, where: string): Fie
 }
 
 function costsChanged(catalogueId: string, itemIds: string[]): ChangeEvent {
-  return { catalogueId, scope: 'costs', itemIds };
+  return { catalogueId, scope: 'drivers', itemIds };
 }
 
 /**

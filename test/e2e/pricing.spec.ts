@@ -150,6 +150,8 @@ test('测算: Ctrl+Z undoes a driver edit with its figures, Ctrl+Y redoes it, as
   expect(before).toBeGreaterThan(0n);
   await typeInto(page, 5, 'unitAmount', '4000');
   await expect.poll(total).toBe(before * 2n);
+  // The row's own figures too (only its row is read again: the Node side says which item changed).
+  await expect.poll(async () => fen(await cell(page, 5, 'cost').innerText())).toBe(before * 2n);
   const steps = page.getByRole('group', { name: '撤销与重做' });
   await expect(steps.getByRole('button', { name: '撤销' })).toHaveAttribute('title', '撤销修改第5项的“补助标准”');
   // The keys act on the grid (a cell picked, not one being edited), as in Excel.

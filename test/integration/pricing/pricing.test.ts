@@ -10,6 +10,10 @@ import { pricingSummary } from '../../../electron/pricing/summary';
 import { repriceAll } from '../../../electron/pricing/reprice';
 import { setDriverField, updateRegion } from '../../../electron/services/pricing-commands';
 import { getDriver } from '../../../electron/pricing/drivers-store';
+import { ChangeFeed } from '../../../electron/services/change-feed';
+import { createHandlers } from '../../../electron/services/handlers';
+import type { ChangeEvent } from '../../../shared/contract';
+import { fenToYuan, yuanToFen } from '../../../shared/domain/pricing/money';
 import type { DriverField } from '../../../shared/domain/pricing/drivers';
 import { seededDatabaseFile, tempDir } from '../../support/temp-db';
 import { makeDraft } from '../../support/draft';
@@ -193,6 +197,16 @@ describe('pricing by hand', () => {
       expect(BigInt(summary.total[k].replace('.', '')), k).toBe(sum(k));
     }
     expect(sum('central') + sum('provincial') + sum('city') + sum('county')).toBe(sum('cost'));
+    // 石家庄's row: its three counties' lines (晋州市 too, though the city pays nothing for it), and per resident
+    // their cost over their residents summed over the five years, to the fen, half up.
+    const shijiazhuang = summary.byCity.find((c) => c.code === '130100')!;
+    const cityCost = rows.filter((r) => ['130102', '130121', '130183'].includes(String(r.region_code))).reduce((n, r) => n + yuanToFen(String(r.cost)), 0n);
+    expect(yuanToFen(shijiazhuang.cost)).toBe(cityCost);
+    const [people] = await db.all(`SELECT CAST(sum(value) AS VARCHAR) AS n FROM population_resolved WHERE cohort = '常住人口' AND region IN (130102, 130121, 130183) AND year BETWEEN 2026 AND 2030`);
+    const residents = BigInt(String(people?.n));
+    expect(shijiazhuang.residentYears).toBe(String(residents));
+    expect(shijiazhuang.perResident).toBe(fenToYuan((cityCost * 2n + residents) / (2n * residents)));
+    expect(summary.byCity.reduce((n, c) => n + yuanToFen(c.cost), 0n)).toBe(sum('cost'));
     // Said, never silently zero: the cohorts only 井陉县 has, and 石家庄's three imported counties against the city.
     expect(summary.problems.find((p) => p.startsWith('“低保对象”在'))).toContain('缺少测算年度的人数');
     expect(summary.problems).toContain(
@@ -221,6 +235,21 @@ describe('pricing by hand', () => {
       '第26项“居民健康档案”的“覆盖率”：覆盖率应是 0 到 1 之间的小数',
     );
     expect(await line('hebei-draft', 26, '130102')).toMatchObject({ cost: '44500000.00' });
+  });
+
+  it('a driver edit says which item changed, and the 测算 view reads that row alone, the same as in a full read', async () => {
+    const feed = new ChangeFeed();
+    const heard: ChangeEvent[] = [];
+    feed.subscribe((event) => heard.push(event));
+    const handlers = createHandlers(db, 'cli', 'test', feed);
+    await handlers['drivers.update']({ itemId: 'hebei-draft:027', field: 'unitAmount', value: '12', expected: '10' });
+    expect(heard).toEqual([{ catalogueId: 'hebei-draft', scope: 'drivers', itemIds: ['hebei-draft:027'] }]);
+    const some = await handlers['pricing.items']({ catalogueId: 'hebei-draft', itemIds: ['hebei-draft:027'] });
+    const all = await handlers['pricing.items']({ catalogueId: 'hebei-draft' });
+    expect(some.items.map((r) => r.itemId)).toEqual(['hebei-draft:027']);
+    expect(some.items[0]).toEqual(all.items.find((r) => r.itemId === 'hebei-draft:027'));
+    expect(some.items[0]).toMatchObject({ status: 'priced', driver: { unitAmount: '12' } });
+    await handlers['drivers.update']({ itemId: 'hebei-draft:027', field: 'unitAmount', value: '10', expected: '12' });
   });
 });
 

@@ -16,7 +16,7 @@ function storedText(driver: ItemDriver, field: DriverField): string | null {
 }
 
 /** `track` counts a save as under way (so a Ctrl+Z meanwhile waits for it) and reads the history again after. */
-export function useDriverEdit(showDriver: (driver: ItemDriver) => void, refresh: () => void, track: <T>(work: Promise<T>) => Promise<T>) {
+export function useDriverEdit(showDriver: (driver: ItemDriver) => void, refresh: (itemIds?: string[]) => void, track: <T>(work: Promise<T>) => Promise<T>) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   const saving = useRef(new Set<string>());
   const latest = useRef(0);
@@ -52,8 +52,9 @@ export function useDriverEdit(showDriver: (driver: ItemDriver) => void, refresh:
         if (error instanceof ApiError && error.payload.code === 'conflict') refresh();
       } finally {
         saving.current.delete(key);
-        // The figures follow at once; the Node side's change event asks for the same and is coalesced.
-        refresh();
+        // The item's row and the totals follow at once; the Node side's change event asks for the same and is
+        // coalesced.
+        refresh([row.itemId]);
       }
     },
     [showDriver, refresh, track],
