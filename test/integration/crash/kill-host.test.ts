@@ -66,6 +66,11 @@ describe('kill -9 during a burst of edits', () => {
       const host = await startHost(path);
       const inFlight = new Map<string, string>();
       let stop = false;
+      // The kill comes at a random moment once the burst is under way (two edits acknowledged), however slow
+      // the machine: on a loaded CI runner a fixed delay could kill the host before any edit got through.
+      let underWay: () => void = () => undefined;
+      const started = new Promise<void>((resolve) => (underWay = resolve));
+      let acknowledgedNow = 0;
       const worker = async (w: number) => {
         for (let n = 0; !stop; n++) {
           const itemId = ITEMS[w * 2 + (n % 2)]!;
@@ -82,11 +87,13 @@ describe('kill -9 during a burst of edits', () => {
           if (!result.ok) throw new Error(`edit refused: ${result.message}`);
           known.set(itemId, value);
           acknowledged.push({ itemId, value, changeId: result.changeId! });
+          if (++acknowledgedNow === 2) underWay();
         }
       };
       const workers = Array.from({ length: WORKERS }, (_, w) => worker(w));
-      // A random moment in the burst.
-      await new Promise((resolve) => setTimeout(resolve, 30 + Math.random() * 400));
+      // (A worker that fails ends the wait too, and its error fails the test below.)
+      await Promise.race([started, Promise.all(workers)]);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 400));
       const exited = new Promise((resolve) => host.child.once('exit', resolve));
       host.child.kill('SIGKILL');
       stop = true;
