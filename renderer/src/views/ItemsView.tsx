@@ -5,8 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, CellFocusedEvent, GetRowIdParams, GridApi, GridReadyEvent, IRowNode, IsFullWidthRowParams, RowHeightParams, RowSelectionOptions } from 'ag-grid-community';
 import type { CatalogueDetail, ItemField } from '../../../shared/domain/catalogue';
-import type { HistoryState } from '../../../shared/domain/history';
-import { NO_HISTORY } from './useHistorySteps';
+import { useHistoryState } from './useHistorySteps';
 import { ApiError, errorMessage, invoke } from '../api/client';
 import { normaliseCellText } from '../../../shared/domain/commands';
 import { catalogueRows } from '../grid/catalogue-rows';
@@ -54,7 +53,6 @@ export type FocusedCell = { itemId: string | null; field: ItemField | null };
 export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { detail: CatalogueDetail; readOnly: boolean; onChanged: () => Promise<void>; onCellFocused?: (cell: FocusedCell) => void }) {
   const catalogueId = detail.summary.id;
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
-  const [history, setHistory] = useState<HistoryState>(NO_HISTORY);
   const [busy, setBusy] = useState(false);
   const api = useRef<GridApi<GridRow> | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -86,16 +84,9 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
     [labelsKey, readOnly, marks],
   );
 
-  // What a key press reads: the state as last read, before React has rendered it.
-  const knownHistory = useRef<HistoryState>(NO_HISTORY);
-  const refreshHistory = useCallback(async () => {
-    const state = await invoke('history.state', { catalogueId }).catch(() => NO_HISTORY);
-    knownHistory.current = state;
-    setHistory(state);
-  }, [catalogueId]);
+  const { history, known: knownHistory, refreshHistory } = useHistoryState(catalogueId);
   // Saves whose step is not yet in the history as last read: a Ctrl+Z meanwhile is queued, not dropped.
   const settling = useRef(0);
-  useEffect(() => void refreshHistory(), [refreshHistory]);
 
   // After a reload, the cursor goes back where the planner was working.
   useEffect(() => {

@@ -22,9 +22,12 @@ interface Options {
   onFocus?: (focus: NonNullable<HistoryState['focus']>) => void;
 }
 
-export function useHistorySteps(catalogueId: string, options: Options) {
+/**
+ * The catalogue's undo history as last read: `history` for the buttons, `known` for a key press (the state
+ * as last read, before React has rendered it), and `refreshHistory` to read it again.
+ */
+export function useHistoryState(catalogueId: string) {
   const [history, setHistory] = useState<HistoryState>(NO_HISTORY);
-  // What the key handler reads: the state as last read, before React has rendered it.
   const known = useRef<HistoryState>(NO_HISTORY);
   const refreshHistory = useCallback(async () => {
     const state = await invoke('history.state', { catalogueId }).catch(() => NO_HISTORY);
@@ -32,6 +35,11 @@ export function useHistorySteps(catalogueId: string, options: Options) {
     setHistory(state);
   }, [catalogueId]);
   useEffect(() => void refreshHistory(), [refreshHistory]);
+  return { history, known, refreshHistory };
+}
+
+export function useHistorySteps(catalogueId: string, options: Options) {
+  const { history, known, refreshHistory } = useHistoryState(catalogueId);
   const latest = useRef(options);
   latest.current = options;
 
