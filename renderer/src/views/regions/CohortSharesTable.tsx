@@ -30,17 +30,21 @@ export function CohortSharesTable({ rootCode, regions }: { rootCode: string; reg
   const save = async (request: { regionCode: string; cohort: string; baseCohort: string; sharePct: string; source: string | null; expected: string | null }, what: string) => {
     try {
       const saved = await invoke('shares.set', request);
+      // Shown at once, with the status: a box typed into right after must send the value it now shows.
+      setShares((list) => list && list.map((s) => (sameShare(s, saved) ? saved : s)));
       setStatus({ ok: true, text: `已保存 ${saved.regionName}的“${saved.cohort}”比例（${saved.sharePct}% 的${saved.baseCohort}）${saved.status === 'unverified' ? '，未注明出处，标为待核实' : ''}` });
-      await load();
-      return true;
+      // The whole list again (a new share takes its place in order), without holding up the box.
+      void load();
+      return saved;
     } catch (e) {
       setStatus({ ok: false, text: `未保存${what}：${errorMessage(e)}` });
-      return false;
+      return null;
     }
   };
   const remove = async (share: CohortShareRow) => {
     try {
       await invoke('shares.delete', { regionCode: share.regionCode, cohort: share.cohort, expected: share.sharePct });
+      setShares((list) => list && list.filter((s) => !sameShare(s, share)));
       setStatus({ ok: true, text: `已删除 ${share.regionName}的“${share.cohort}”比例` });
       await load();
     } catch (e) {
@@ -92,17 +96,23 @@ export function CohortSharesTable({ rootCode, regions }: { rootCode: string; reg
   );
 }
 
-/** The percent edited in place: saved on Enter or on leaving the box; a refused one goes back to the stored one. */
-function ShareInput({ share, onSave }: { share: CohortShareRow; onSave: (sharePct: string) => Promise<boolean> }) {
+const sameShare = (a: CohortShareRow, b: CohortShareRow) => a.regionCode === b.regionCode && a.cohort === b.cohort;
+
+/**
+ * The percent edited in place: saved on Enter or on leaving the box; a refused one goes back to the stored one.
+ * A stored value that changes (a save, an import) replaces the box's text unless the planner is typing in it.
+ */
+function ShareInput({ share, onSave }: { share: CohortShareRow; onSave: (sharePct: string) => Promise<CohortShareRow | null> }) {
   const [text, setText] = useState(share.sharePct);
   const [shown, setShown] = useState(share.sharePct);
   if (shown !== share.sharePct) {
     setShown(share.sharePct);
-    setText(share.sharePct);
+    if (text === shown) setText(share.sharePct);
   }
   const commit = () => {
     if (text.trim() === share.sharePct) return;
-    void onSave(text.trim()).then((saved) => !saved && setText(share.sharePct));
+    // Saved, the box shows the value as stored (２．５ → 2.5); refused, the value it had.
+    void onSave(text.trim()).then((saved) => setText(saved ? saved.sharePct : share.sharePct));
   };
   return (
     <input
@@ -138,7 +148,7 @@ interface NewShare {
   source: string | null;
 }
 
-function AddShare({ rootCode, regions, shares, onAdd }: { rootCode: string; regions: RegionRow[] | null; shares: CohortShareRow[]; onAdd: (share: NewShare) => Promise<boolean> }) {
+function AddShare({ rootCode, regions, shares, onAdd }: { rootCode: string; regions: RegionRow[] | null; shares: CohortShareRow[]; onAdd: (share: NewShare) => Promise<CohortShareRow | null> }) {
   const empty = { regionCode: rootCode, cohort: '', baseCohort: RESIDENTS, sharePct: '', source: '' };
   const [form, setForm] = useState(empty);
   const [root, setRoot] = useState(rootCode);
