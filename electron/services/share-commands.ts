@@ -19,23 +19,34 @@ export const TYPED_SOURCE = '在清单工作台中录入（未注明出处）';
 
 const samePercent = (a: string | null, b: string | null) => (a === null || b === null ? a === b : toScaled(shareText(a), 4) === toScaled(shareText(b), 4));
 
-async function sharedRegion(tx: Tx, regionCode: string, cohortText: string, expected: string | null) {
+/** The region and the cohort named, checked; the share as stored now. */
+async function namedShare(tx: Tx, regionCode: string, cohortText: string) {
   const region = await getRegion(tx, regionCode);
   if (!region) throw new AppError('not_found', `没有代码为 ${regionCode} 的行政区。`);
   const cohort = normaliseCohort(cohortText);
-  const where = `${region.name}的“${cohort}”比例`;
   const badName = cohortNameProblem(cohort);
   if (badName) throw new AppError('refused', `${region.name}：${badName}，没有保存。`);
-  const before = await getCohortShare(tx, regionCode, cohort);
-  if (!samePercent(before?.sharePct ?? null, expected)) {
-    throw new AppError(
-      'conflict',
-      before && expected === null
-        ? `${where}已有（${before.sharePct}% 的${before.baseCohort}），请在表中修改它，没有另加一条。`
-        : `${where}已被改动（可能是在另一个窗口或由导入），本次修改没有保存。请刷新后再改。`,
-    );
-  }
-  return { region, cohort, where, before };
+  return { region, cohort, where: `${region.name}的“${cohort}”比例`, before: await getCohortShare(tx, regionCode, cohort) };
+}
+
+/** The share the planner saw (`expected`, null for a new one) must still be the stored one. */
+function checkUnchanged(before: CohortShareRow | null, expected: string | null, where: string): void {
+  if (samePercent(before?.sharePct ?? null, expected)) return;
+  throw new AppError(
+    'conflict',
+    before && expected === null
+      ? `${where}已有（${before.sharePct}% 的${before.baseCohort}），请在表中修改它，没有另加一条。`
+      : `${where}已被改动（可能是在另一个窗口或由导入），本次修改没有保存。请刷新后再改。`,
+  );
+}
+
+/**
+ * The source of a share saved without one: typed in the app; a sourced share changed in place keeps its
+ * old value and source in the note, so the census figure it replaced can be found again.
+ */
+function typedSource(before: CohortShareRow | null): string {
+  if (!before || before.source.startsWith('在清单工作台中')) return before?.source ?? TYPED_SOURCE;
+  return `在清单工作台中修改（原为 ${before.sharePct}%，出处：${before.source}）`;
 }
 
 export async function setCohortShare(
@@ -44,12 +55,15 @@ export async function setCohortShare(
   origin: Origin,
 ): Promise<Committed<CohortShareRow>> {
   return db.transaction(async (tx) => {
-    const { cohort, where, before } = await sharedRegion(tx, request.regionCode, request.cohort, request.expected);
+    const { cohort, where, before } = await namedShare(tx, request.regionCode, request.cohort);
     const base = normaliseCohort(request.baseCohort);
+    // What is wrong with the value comes first: it is what the planner can fix.
     const problems = shareProblems(cohort, base, request.sharePct);
     if (problems.length) throw new AppError('refused', `${where}：${problems.map((p) => p.message).join('；')}，没有保存。`);
-    const source = request.source?.trim() || TYPED_SOURCE;
-    const status = request.source?.trim() ? 'sourced' : 'unverified';
+    checkUnchanged(before, request.expected, where);
+    const given = request.source?.trim();
+    const source = given || typedSource(before);
+    const status = given ? 'sourced' : 'unverified';
     await tx.run(
       `INSERT INTO cohort_shares VALUES ($1, $2, $3, CAST($4 AS DECIMAL(9,4)), $5, $6)
        ON CONFLICT (region_code, cohort) DO UPDATE SET base_cohort = excluded.base_cohort, share_pct = excluded.share_pct,
@@ -68,8 +82,9 @@ export async function deleteCohortShare(
   origin: Origin,
 ): Promise<Committed<null>> {
   return db.transaction(async (tx) => {
-    const { cohort, where, before } = await sharedRegion(tx, request.regionCode, request.cohort, request.expected);
+    const { cohort, where, before } = await namedShare(tx, request.regionCode, request.cohort);
     if (!before) throw new AppError('not_found', `${where}已不存在。`);
+    checkUnchanged(before, request.expected, where);
     await tx.run('DELETE FROM cohort_shares WHERE region_code = $1 AND cohort = $2', [request.regionCode, cohort]);
     await logChange(tx, null, 'share.delete', request, before, origin);
     await repriceAll(tx, 'population');

@@ -542,6 +542,20 @@ test('人群比例: a share added on the page (marked 待核实 without a source
   await box.press('Enter');
   await expect(status).toContainText('“120”应为 0 到 100 之间的百分数');
   await expect(box).toHaveValue('3');
+  // Typed faster than the saves return (4, then 150 at once): the 150 is checked against the 4, not taken
+  // for a change made elsewhere, and leaving the box puts nothing back.
+  await box.fill('4');
+  await box.press('Enter');
+  await box.fill('150');
+  await box.press('Enter');
+  await expect(status).toContainText('“150”应为 0 到 100 之间的百分数');
+  await expect(box).toHaveValue('4');
+  await page.locator('.cohort-shares h2').click();
+  await page.reload();
+  await expect(shares.getByLabel('唐山市低保对象比例')).toHaveValue('4');
+  await box.fill('3');
+  await box.press('Enter');
+  await expect(status).toContainText('已保存 唐山市的“低保对象”比例（3% 的常住人口）');
   // The same cohort added again is refused: it is changed in the table, not added twice.
   await form.getByLabel('比例所属行政区').selectOption({ label: '唐山市' });
   await form.getByLabel('人群', { exact: true }).fill('低保对象');

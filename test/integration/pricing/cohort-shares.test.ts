@@ -46,9 +46,16 @@ describe('cohort shares typed in the app', () => {
     expect(logged?.command).toBe('share.set');
   });
 
-  it('a share changed without a source is marked 待核实 and says it was typed in', async () => {
-    await set('3', '2.50');
-    expect(await stored()).toMatchObject({ sharePct: '3', status: 'unverified', source: TYPED_SOURCE });
+  it('a share changed without a source is marked 待核实, keeping the value and source it replaced', async () => {
+    await set('3.5', '2.50');
+    const note = '在清单工作台中修改（原为 2.5%，出处：石家庄市民政局 2025 年统计）';
+    expect(await stored()).toMatchObject({ sharePct: '3.5', status: 'unverified', source: note });
+    // Changed again, the note still names the sourced figure.
+    await set('3', '3.5');
+    expect(await stored()).toMatchObject({ sharePct: '3', status: 'unverified', source: note });
+    await set('1', null, { cohort: '新录入人群' });
+    expect((await listCohortShares(db, '130000')).find((s) => s.cohort === '新录入人群')).toMatchObject({ status: 'unverified', source: TYPED_SOURCE });
+    await deleteCohortShare(db, { regionCode: SJZ, cohort: '新录入人群', expected: '1' }, 'test');
     const residents = (await resolved('常住人口'))!;
     expect(await resolved('低保对象')).toBe((residents * 30000n * 2n + 1000000n) / 2000000n);
   });
@@ -57,6 +64,9 @@ describe('cohort shares typed in the app', () => {
     await expect(set('4', '2.5')).rejects.toThrow('石家庄市(不含辛集)的“低保对象”比例已被改动');
     await expect(set('4', null)).rejects.toThrow('已有（3% 的常住人口），请在表中修改它');
     await expect(set('120', '3')).rejects.toThrow('“120”应为 0 到 100 之间的百分数，最多 4 位小数，没有保存');
+    // A bad value is named as such even when sent against an older value: it is what the planner can fix.
+    await expect(set('120', '2.5')).rejects.toThrow('“120”应为 0 到 100 之间的百分数');
+    await expect(set('', '3')).rejects.toThrow('请填写比例');
     await expect(set('4', null, { cohort: '常住人口', baseCohort: '常住人口' })).rejects.toThrow('人群不能按它自己的比例推算');
     await expect(setCohortShare(db, { regionCode: '139999', cohort: '低保对象', baseCohort: '常住人口', sharePct: '1', source: null, expected: null }, 'test')).rejects.toThrow('没有代码为 139999 的行政区');
     expect((await stored())?.sharePct).toBe('3');

@@ -1,7 +1,7 @@
 // 人群比例: the cohorts a province, city or county gives as a share of another (60岁及以上 of 常住人口), with
 // each share's source and status; a share changed in place, added, or deleted. A share typed without a
 // source is marked 待核实. Every catalogue is priced again from the new population.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { RESIDENTS } from '../../../../shared/domain/pricing/regions';
 import type { CohortShareRow, RegionRow } from '../../../../shared/domain/pricing/results';
 import { errorMessage, invoke, onChanged } from '../../api/client';
@@ -27,7 +27,7 @@ export function CohortSharesTable({ rootCode, regions }: { rootCode: string; reg
     });
   }, [load]);
 
-  const save = async (request: { regionCode: string; cohort: string; baseCohort: string; sharePct: string; source: string | null; expected: string | null }, what: string) => {
+  const save = async (request: { regionCode: string; cohort: string; baseCohort: string; sharePct: string; source: string | null; expected: string | null }) => {
     try {
       const saved = await invoke('shares.set', request);
       // Shown at once, with the status: a box typed into right after must send the value it now shows.
@@ -37,7 +37,8 @@ export function CohortSharesTable({ rootCode, regions }: { rootCode: string; reg
       void load();
       return saved;
     } catch (e) {
-      setStatus({ ok: false, text: `未保存${what}：${errorMessage(e)}` });
+      // The message names the share and says it was not saved.
+      setStatus({ ok: false, text: errorMessage(e) });
       return null;
     }
   };
@@ -61,7 +62,7 @@ export function CohortSharesTable({ rootCode, regions }: { rootCode: string; reg
           {status.text}
         </p>
       )}
-      <AddShare rootCode={rootCode} regions={regions} shares={shares ?? []} onAdd={(request) => save({ ...request, expected: null }, '新的人群比例')} />
+      <AddShare rootCode={rootCode} regions={regions} shares={shares ?? []} onAdd={(request) => save({ ...request, expected: null })} />
       {!shares ? (
         <p className="muted">正在读取人群比例……</p>
       ) : shares.length === 0 ? (
@@ -81,7 +82,7 @@ export function CohortSharesTable({ rootCode, regions }: { rootCode: string; reg
                 <td>{s.cohort}</td>
                 <td>{s.baseCohort}</td>
                 <td className="num">
-                  <ShareInput share={s} onSave={(sharePct) => save({ regionCode: s.regionCode, cohort: s.cohort, baseCohort: s.baseCohort, sharePct, source: null, expected: s.sharePct }, `${s.regionName}的“${s.cohort}”比例`)} />
+                  <ShareInput share={s} onSave={(sharePct, expected) => save({ regionCode: s.regionCode, cohort: s.cohort, baseCohort: s.baseCohort, sharePct, source: null, expected })} />
                 </td>
                 <td className="source">{s.source}</td>
                 <td><Provenance status={s.status} /></td>
@@ -101,18 +102,28 @@ const sameShare = (a: CohortShareRow, b: CohortShareRow) => a.regionCode === b.r
 /**
  * The percent edited in place: saved on Enter or on leaving the box; a refused one goes back to the stored one.
  * A stored value that changes (a save, an import) replaces the box's text unless the planner is typing in it.
+ * Saves from one box go one after another, each sent with the value stored when it leaves (3 then 120 typed
+ * quickly: the 120 is checked against the 3, not refused as a change made elsewhere).
  */
-function ShareInput({ share, onSave }: { share: CohortShareRow; onSave: (sharePct: string) => Promise<CohortShareRow | null> }) {
+function ShareInput({ share, onSave }: { share: CohortShareRow; onSave: (sharePct: string, expected: string) => Promise<CohortShareRow | null> }) {
   const [text, setText] = useState(share.sharePct);
   const [shown, setShown] = useState(share.sharePct);
+  const stored = useRef(share.sharePct);
+  const queue = useRef<Promise<void>>(Promise.resolve());
   if (shown !== share.sharePct) {
     setShown(share.sharePct);
+    stored.current = share.sharePct;
     if (text === shown) setText(share.sharePct);
   }
   const commit = () => {
-    if (text.trim() === share.sharePct) return;
-    // Saved, the box shows the value as stored (２．５ → 2.5); refused, the value it had.
-    void onSave(text.trim()).then((saved) => setText(saved ? saved.sharePct : share.sharePct));
+    const typed = text.trim();
+    queue.current = queue.current.then(async () => {
+      if (typed === stored.current) return;
+      const saved = await onSave(typed, stored.current);
+      if (saved) stored.current = saved.sharePct;
+      // Saved, the box shows the value as stored (２．５ → 2.5); refused, the stored one — unless more was typed since.
+      setText((now) => (now.trim() === typed ? stored.current : now));
+    });
   };
   return (
     <input
@@ -173,11 +184,11 @@ function AddShare({ rootCode, regions, shares, onAdd }: { rootCode: string; regi
       </label>
       <label>
         人群
-        <input aria-label="人群" list="share-cohorts" placeholder="如 低保对象" size={10} {...field('cohort')} />
+        <input aria-label="人群" list="share-cohorts" placeholder="如 低保对象" size={14} {...field('cohort')} />
       </label>
       <label>
         占
-        <input aria-label="基数人群" list="share-cohorts" size={8} {...field('baseCohort')} />
+        <input aria-label="基数人群" list="share-cohorts" size={12} {...field('baseCohort')} />
       </label>
       <label>
         比例（%）
