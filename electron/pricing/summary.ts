@@ -160,7 +160,9 @@ async function missingPopulation(db: Reader, catalogueId: string, fromYear: numb
      leaves AS (SELECT l.* FROM leaf_regions l, cat WHERE cat.root IS NULL OR l.code = cat.root OR l.top_code = cat.root OR l.city_code = cat.root),
      cohorts AS (
        SELECT DISTINCT d.cohort FROM item_drivers d JOIN items i ON i.id = d.item_id JOIN ${UNITS_SQL} ON u.unit = d.unit
-       WHERE i.catalogue_id = $1 AND d.cohort IS NOT NULL AND NOT u.per_region),
+       WHERE i.catalogue_id = $1 AND d.cohort IS NOT NULL AND NOT u.per_region
+         -- A cohort no region has at all is said once, item by item (pricingProblems).
+         AND d.cohort IN (SELECT DISTINCT cohort FROM population_resolved)),
      have AS (
        SELECT region, cohort, count(*) AS years FROM population_resolved
        WHERE year BETWEEN $2 AND $3 AND cohort IN (SELECT cohort FROM cohorts) GROUP BY ALL),

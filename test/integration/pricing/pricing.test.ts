@@ -214,6 +214,15 @@ describe('pricing by hand', () => {
     );
   });
 
+  it('a cohort no region has is said once, for the item that uses it', async () => {
+    await drive('hebei-draft:030', { cohort: '谁都没有的人群', coverage: '1', unitAmount: '10', unit: '元/人/年', splitRuleId: 'central-100' });
+    const { problems } = await pricingSummary(db, 'hebei-draft');
+    expect(problems.filter((p) => p.includes('谁都没有的人群'))).toEqual([
+      expect.stringContaining('还没有任何地区有“谁都没有的人群”的人数'),
+    ]);
+    await drive('hebei-draft:030', { cohort: '' });
+  });
+
   it('reads a header written in the Chinese labels as the fixed column names', async () => {
     await load('population', ['区划代码,人群,年度,人数', '130102,中文表头人群,2026,1234'].join('\n'));
     const [row] = await db.all(`SELECT value FROM population WHERE region_code = '130102' AND cohort = '中文表头人群' AND year = 2026`);
