@@ -24,10 +24,14 @@ export async function pricingItems(db: Database, catalogueId: string, onlyItemId
   );
   const byItem = new Map(sums.map((r) => [String(r.item_id), r]));
   const rules = await listRules(db);
-  const cohorts = (await db.all(
-    `SELECT DISTINCT cohort FROM population UNION SELECT DISTINCT cohort FROM cohort_shares UNION
-     SELECT DISTINCT cohort FROM item_drivers WHERE cohort IS NOT NULL ORDER BY 1`,
-  )).map((r) => String(r.cohort));
+  const cohortRows = await db.all(
+    `SELECT cohort, bool_or(counted) AS counted FROM (
+       SELECT DISTINCT cohort, true AS counted FROM population UNION ALL SELECT DISTINCT cohort, true FROM cohort_shares UNION ALL
+       SELECT DISTINCT cohort, false FROM item_drivers WHERE cohort IS NOT NULL)
+     GROUP BY cohort ORDER BY cohort`,
+  );
+  const cohorts = cohortRows.map((r) => String(r.cohort));
+  const countedCohorts = cohortRows.filter((r) => r.counted === true).map((r) => String(r.cohort));
   const items = detail.items
     .filter((i) => !wanted || wanted.has(i.id))
     .map((i): PricingItemRow => {
@@ -54,5 +58,5 @@ export async function pricingItems(db: Database, catalogueId: string, onlyItemId
       };
     });
   const provinces = Object.fromEntries((await db.all('SELECT province_code, province FROM ref_fiscal_tiers')).map((r) => [String(r.province_code), String(r.province)]));
-  return { catalogueId, fromYear, toYear, items, rules, cohorts, provinces };
+  return { catalogueId, fromYear, toYear, items, rules, cohorts, countedCohorts, provinces };
 }

@@ -3,6 +3,7 @@ import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { PricingGridContext } from './pricing-context';
 import type { PricingGridRow } from './pricing-rows';
 import { statusText, suggestionText } from '../views/pricing/pricing-text';
+import { QualityMark } from '../components/QualityMark';
 
 type Props = CustomCellRendererProps<PricingGridRow, unknown, PricingGridContext>;
 
@@ -29,18 +30,17 @@ export function FigureCell({ data, value, valueFormatted, context, colDef }: Pro
 
 export function StatusCell({ data }: Props) {
   if (!data || data.kind !== 'item') return null;
-  const estimated = data.quality === 'estimated' ? '含估算' : data.quality === 'unverified' ? '含待核实' : null;
   return (
     <span className={`pricing-status pricing-${data.status}`} data-status={data.status}>
       {statusText(data)}
-      {estimated && <span className={`quality quality-${data.quality}`}>{estimated}</span>}
+      <QualityMark quality={data.quality} />
     </span>
   );
 }
 
 export function SuggestionCell({ data, context }: Props) {
   if (!data || data.kind !== 'item') return null;
-  const text = suggestionText(data, context.rules());
+  const text = suggestionText(data, context.rules(), context.countedCohorts());
   if (!text) return null;
   const busy = context.applying().has(data.itemId);
   return (

@@ -5,6 +5,8 @@ import type { SplitRule } from '../../../shared/domain/pricing/split-rules';
 export interface PricingGridContext {
   unit: () => MoneyUnit;
   rules: () => readonly SplitRule[];
+  /** Cohorts some region has a count or a share of. */
+  countedCohorts: () => readonly string[];
   explainItem: (itemId: string) => void;
   applySuggestion: (itemId: string) => void;
   /** Items whose suggestion is being applied: their button waits. */

@@ -20,6 +20,12 @@ export interface Shares {
 /** Whether the inputs behind a figure are all published, or some are estimated or unverified. */
 export type InputQuality = 'sourced' | 'estimated' | 'unverified';
 export const INPUT_QUALITY_LABELS: Record<InputQuality, string> = { sourced: '有出处', estimated: '含估算', unverified: '含待核实' };
+/** What the mark means, shown when the planner points at it. */
+export const INPUT_QUALITY_HINTS: Record<InputQuality, string> = {
+  sourced: '所用的人口、比例和分担规则都注明了出处',
+  estimated: '部分人数是推算的（缺少的年份按增长率推算，或沿用上级的人群比例）：点击数字可查看是哪一项',
+  unverified: '部分输入（人数、人群比例或分担规则）尚未与正式文件核对：点击数字可查看标为待核实的是哪一项，发布前请核实',
+};
 
 export type PricingStatus = 'priced' | 'incomplete' | 'not_set';
 
@@ -51,6 +57,8 @@ export interface PricingItems {
   rules: SplitRule[];
   /** Cohorts known for the catalogue's regions, for the 服务人群 picker. */
   cohorts: string[];
+  /** Cohorts some region has a count or a share of: one suggested outside them would price nothing yet. */
+  countedCohorts: string[];
   /** Province names by code (the fiscal tiers' table): a rule says whose it is by name. */
   provinces: Record<string, string>;
 }

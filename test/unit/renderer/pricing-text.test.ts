@@ -32,10 +32,12 @@ function item(standard: string, funding: string): PricingItemRow {
 describe('the words of the 测算 view', () => {
   it('shows a suggestion read from the standard and the 支出责任, until the planner sets the driver', () => {
     const row = item('补助标准为每生每天4元', '中央和省、市、县财政按比例分担。');
-    expect(suggestionText(row, rules)).toBe('建议：4 元/生/天 × 200（摘自“补助标准为每生每天4元”），服务人群“义务教育在校生”；分担建议：中央按档分担，省市县按比例（依据“中央和省、市、县财政按比例”）');
+    expect(suggestionText(row, rules, ['常住人口', '义务教育在校生'])).toBe('建议：4 元/生/天 × 200（摘自“补助标准为每生每天4元”），服务人群“义务教育在校生”；分担建议：中央按档分担，省市县按比例（依据“中央和省、市、县财政按比例”）');
+    // A suggested cohort no region has a count of says so: taken as it is, it would price nothing.
+    expect(suggestionText(row, rules, ['常住人口'])).toContain('服务人群“义务教育在校生”（还没有这一人群的人数：请导入人数或设置人群比例）');
     expect(hasOpenSuggestion(row)).toBe(true);
     const set = { ...row, driver: { ...row.driver, unitAmount: '4', splitRuleId: 'tier-shared' } };
-    expect(suggestionText(set, rules)).toBeNull();
+    expect(suggestionText(set, rules, [])).toBeNull();
     expect(hasOpenSuggestion(set)).toBe(false);
   });
 

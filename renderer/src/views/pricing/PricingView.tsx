@@ -99,6 +99,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
     () => ({
       unit: () => latest.current.unit,
       rules: () => latest.current.items?.rules ?? [],
+      countedCohorts: () => latest.current.items?.countedCohorts ?? [],
       explainItem: (itemId) => open(figure(itemId)),
       applySuggestion: (itemId) => void apply([itemId]),
       applying: () => latest.current.applying,

@@ -27,12 +27,14 @@ export function ruleName(rules: readonly SplitRule[], id: string | null): string
 }
 
 /** "建议：4 元/生/天 × 200（摘自“每生每天4元”）；分担：…（依据“…”）" for what the planner has not set yet. */
-export function suggestionText(row: PricingItemRow, rules: readonly SplitRule[]): string | null {
+export function suggestionText(row: PricingItemRow, rules: readonly SplitRule[], countedCohorts: readonly string[]): string | null {
   const parts: string[] = [];
   const s = row.suggestion;
   if (s && row.driver.unitAmount === null) {
     const periods = plainDecimal(s.periodsPerYear) === '1' ? '' : ` × ${plainDecimal(s.periodsPerYear)}`;
-    const cohort = s.cohort && row.driver.cohort === null ? `，服务人群“${s.cohort}”` : '';
+    // A cohort no region has a count of prices nothing until one is imported or given as a share.
+    const uncounted = s.cohort && !countedCohorts.includes(s.cohort) ? '（还没有这一人群的人数：请导入人数或设置人群比例）' : '';
+    const cohort = s.cohort && row.driver.cohort === null ? `，服务人群“${s.cohort}”${uncounted}` : '';
     const others = s.others.length ? `；文中另有 ${s.others.join('、')}` : '';
     parts.push(`建议：${plainDecimal(s.unitAmount)} ${s.unit}${periods}（摘自“${s.quote}”）${cohort}${others}`);
   }
