@@ -67,8 +67,9 @@ function unpricedReason(missing: PricingSummary['unpriced'][number]['missing'], 
 
 export function SummaryPanel({ summary, statusOf, unit, onOpen }: Props) {
   const [view, setView] = useState<SummaryViewId>('year');
-  // Folded, only the totals by level stay, and the grid gets the height.
-  const [folded, setFolded] = useState(false);
+  // Folded, only the totals by level stay, and the grid gets the height: at first on a short screen (a
+  // 1280×720 laptop would show the grid's rows one and a half at a time under the open tables).
+  const [folded, setFolded] = useState(() => window.innerHeight < 820);
   const s = summary;
   const years = `${s.fromYear}—${s.toYear}年`;
   // Every table ends in the same 合计 row (the 按市 one with its per-resident figure and quality after it).

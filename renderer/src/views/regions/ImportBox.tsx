@@ -102,7 +102,7 @@ export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplie
         </button>
       </div>
       <p className="muted">
-        第一行须为表头：{header.split(',').map((h) => IMPORT_COLUMN_LABELS[h]!.split('：')[0]).join('、')}（中文表头，或对应的英文列名 <code>{header}</code>）。CSV 可为 UTF-8（带或不带 BOM）或 GBK；.xlsx 读第一个工作表。先检查，确认后才写入，有任何问题都不会写入。
+        第一行须为表头：{header.split(',').map((h) => IMPORT_COLUMN_LABELS[h]!.split('：')[0]).join('、')}（中文表头，或对应的英文列名 <code>{header}</code>）。CSV 用 Excel 或 WPS 另存的即可（UTF-8 或 GBK 编码都能读）；.xlsx 读第一个工作表。先检查，确认后才写入，有任何问题都不会写入。
       </p>
       {state.step === 'busy' && <p className="muted" role="status">{state.what}</p>}
       {state.step === 'failed' && <p className="error" role="alert">{state.message}</p>}
