@@ -216,8 +216,9 @@ test('测算: a block copied from Excel is pasted onto the drivers in one step, 
   await empty(6);
   await empty(7);
   await expect(cell(page, 7, 'unit')).toHaveText('');
-  // Typed straight onto a picked cell, as in Excel: Enter saves it and moves down.
-  await cell(page, 6, 'unitAmount').click();
+  // Typed straight onto a picked cell, as in Excel: Enter saves it and moves down. (Picked once its keyboard
+  // sink has the focus: a click while the undone figures redraw the view may land before the cell is there.)
+  await pick(page, 6, 'unitAmount');
   await page.keyboard.type('300');
   await page.keyboard.press('Enter');
   await expect(status).toContainText('已保存 第6项的“补助标准”');
