@@ -42,7 +42,6 @@ const ROW_SELECTION: RowSelectionOptions<GridRow> = {
   isRowSelectable: (node) => node.data?.kind === 'item',
 };
 
-
 /**
  * Keys typed into a text box keep their own meaning there (Ctrl+Z undoes typing, Delete deletes a character);
  * the grid's keyboard sink (the hidden box that lets an input method type into a picked cell) is the grid.

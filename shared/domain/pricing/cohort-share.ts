@@ -13,8 +13,9 @@ export function shareProblems(cohort: string, base: string, sharePct: string): {
   const problems: { column: 'base_cohort' | 'share_pct'; message: string }[] = [];
   if (base === '' || base.length > 40) problems.push({ column: 'base_cohort', message: '基数人群名称应为 1 到 40 个字（如 常住人口）' });
   else if (base === cohort) problems.push({ column: 'base_cohort', message: '人群不能按它自己的比例推算' });
-  const share = toScaled(shareText(sharePct), 4);
-  if (shareText(sharePct) === '') problems.push({ column: 'share_pct', message: '请填写比例（0 到 100 之间的百分数）' });
+  const digits = shareText(sharePct);
+  const share = toScaled(digits, 4);
+  if (digits === '') problems.push({ column: 'share_pct', message: '请填写比例（0 到 100 之间的百分数）' });
   else if (share === null || share < 0n || share > 1_000_000n) problems.push({ column: 'share_pct', message: `“${sharePct}”应为 0 到 100 之间的百分数，最多 4 位小数` });
   return problems;
 }

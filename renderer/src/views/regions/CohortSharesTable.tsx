@@ -33,8 +33,7 @@ export function CohortSharesTable({ rootCode, regions }: { rootCode: string; reg
       // Shown at once, with the status: a box typed into right after must send the value it now shows.
       setShares((list) => list && list.map((s) => (sameShare(s, saved) ? saved : s)));
       setStatus({ ok: true, text: `已保存 ${saved.regionName}的“${saved.cohort}”比例（${saved.sharePct}% 的${saved.baseCohort}）${saved.status === 'unverified' ? '，未注明出处，标为待核实' : ''}` });
-      // The whole list again (a new share takes its place in order), without holding up the box.
-      void load();
+      // The whole list comes again with the change event (a new share takes its place in order).
       return saved;
     } catch (e) {
       // The message names the share and says it was not saved.
@@ -47,7 +46,6 @@ export function CohortSharesTable({ rootCode, regions }: { rootCode: string; reg
       await invoke('shares.delete', { regionCode: share.regionCode, cohort: share.cohort, expected: share.sharePct });
       setShares((list) => list && list.filter((s) => !sameShare(s, share)));
       setStatus({ ok: true, text: `已删除 ${share.regionName}的“${share.cohort}”比例` });
-      await load();
     } catch (e) {
       setStatus({ ok: false, text: `未删除：${errorMessage(e)}` });
     }
