@@ -97,6 +97,16 @@ const CATALOGUE_YEARS_SQL = `
     WHERE c.id IN (SELECT DISTINCT catalogue_id FROM drv)`;
 
 /**
+ * The amount in fen of an item in `year` (its driver terms as `d`), and the yearly amount per beneficiary split
+ * as per_a·100 + per_b. Written out per line, so an edit of one item joins its one row of terms, not a row per
+ * year: the join that finds its lines is then on the region alone.
+ */
+function yearAmountSql(year: string, d = 'd') {
+  const amount = `(${d}.unit_fen + ${d}.change_fen * (${year} - ${d}.base_year))`;
+  return { amount, perA: `(${amount} * ${d}.periods_c) // 100`, perB: `(${amount} * ${d}.periods_c) % 100` };
+}
+
+/**
  * Per item and year (a relation `drv_years` of driver terms and a year): the amount in fen, and the yearly
  * amount per beneficiary split as per_a·100 + per_b. Negative amounts give no line.
  */
@@ -112,7 +122,8 @@ const UNDER_ROOT = (root: string) => `(${root} IS NULL OR t.code = ${root} OR t.
 const BENEFICIARIES = (value: string, covU: string) => `(${value} * ${covU} * 2 + 1000000) // 2000000`;
 
 /**
- * A line's cost in fen and its three stored shares, in SQL over per_region, per_a, per_b (the yearly amount),
+ * A line's cost in fen and its three stored shares, in SQL over per_region, per_a, per_b (the yearly amount, or
+ * expressions given for them),
  * wp, wc, wx (the rule row's weights), the given beneficiaries and central share in millionths. Cost =
  * round(beneficiaries × yearly amount), or the yearly amount per region; central = round(cost × pct); the
  * province's weight share of the rest, then the city's of what remains; the county takes the remainder, so
@@ -121,8 +132,13 @@ const BENEFICIARIES = (value: string, covU: string) => `(${value} * ${covU} * 2 
  * copied once, not once per share, and each share takes one division where the product fits); in an
  * UPDATE's SET, where aliases cannot be used, each is written out in the exact form, the shorter text.
  */
-function lineMoneySql(beneficiaries: string, centralU: string, refer: 'alias' | 'inline') {
-  const cost_fen = `CASE WHEN per_region THEN per_a + (per_b * 2 + 100) // 200 ELSE ${beneficiaries} * per_a + (${beneficiaries} * per_b * 2 + 100) // 200 END`;
+function lineMoneySql(
+  beneficiaries: string,
+  centralU: string,
+  refer: 'alias' | 'inline',
+  { perA = 'per_a', perB = 'per_b', perRegion = 'per_region' } = {},
+) {
+  const cost_fen = `CASE WHEN ${perRegion} THEN ${perA} + (${perB} * 2 + 100) // 200 ELSE ${beneficiaries} * ${perA} + (${beneficiaries} * ${perB} * 2 + 100) // 200 END`;
   const alias = refer === 'alias';
   const cost = alias ? 'cost_fen' : `(${cost_fen})`;
   // A central share is at most 100 % (10^6 millionths).
@@ -222,48 +238,61 @@ interface ItemLines {
 const itemTermsCte = (key: number) => `drv AS (${driverTermsSql(`d.key = ${key}`, true)})`;
 
 /**
- * One item's lines, rebuilt: its years joined with its cohort's population and its rule's terms. The same
- * arithmetic as linesSql, in a statement small enough that DuckDB plans it in a few milliseconds.
+ * One item's new lines as `base` rows (SPLIT_SQL's input), its drivers' terms as `drv`. Per person, its one
+ * row of terms meets its rule's rows under the catalogue's region and then its cohort's population in the
+ * years priced, each year's amount written out per line (yearAmountSql): the population is the probe side
+ * of a join on the region alone. Per region, its years meet its rule's rows.
+ */
+function itemBaseSql(item: ItemLines & { ruleId: string }): string {
+  const terms = `coalesce(d.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx, ${termLimitsSql('t')}`;
+  if (item.perRegion) {
+    return `${ITEM_YEARS_SQL},
+     base AS (
+       SELECT d.item_key, t.region, d.year, d.per_a, d.per_b, d.per_region, CAST(NULL AS BIGINT) AS beneficiaries, ${terms},
+              ${QUALITY('0', 'd.manual_u')} AS quality
+       FROM rule_leaf_terms t JOIN a d ON ${UNDER_ROOT('d.root')}
+       WHERE t.rule_id = ${quote(item.ruleId)} AND d.complete AND d.per_region)`;
+  }
+  const year = yearAmountSql('p.year');
+  return `base AS (
+       SELECT d.item_key, t.region, p.year, ${year.perA} AS per_a, ${year.perB} AS per_b, d.per_region,
+              ${BENEFICIARIES('p.value', 'd.cov_u')} AS beneficiaries, ${terms}, ${QUALITY('p.quality', 'd.manual_u')} AS quality
+       FROM drv d JOIN rule_leaf_terms t ON t.rule_id = ${quote(item.ruleId)} AND ${UNDER_ROOT('d.root')}
+       JOIN population_resolved p ON p.region = t.region AND p.cohort = ${quote(item.cohort ?? '')} AND p.year BETWEEN d.from_year AND d.to_year
+       WHERE d.complete AND NOT d.per_region AND ${year.amount} >= 0)`;
+}
+
+/**
+ * One item's lines, rebuilt. The same arithmetic as linesSql, in a statement small enough that DuckDB plans
+ * it in a few milliseconds.
  */
 async function rebuildItemLines(tx: Tx, item: ItemLines): Promise<void> {
   await tx.runKept(`DELETE FROM cost_lines WHERE item_key = ${item.key}`);
   if (item.ruleId === null || (!item.perRegion && item.cohort === null)) return;
-  const people = item.perRegion
-    ? ''
-    : `JOIN population_resolved p ON p.region = t.region AND p.year = a.year AND p.cohort = ${quote(item.cohort!)}`;
-  await tx.runKept(
-    `INSERT INTO cost_lines
-     WITH ${itemTermsCte(item.key)}, ${ITEM_YEARS_SQL},
-     base AS (
-       SELECT a.item_key, t.region, a.year, a.amount_fen, a.per_a, a.per_b, a.per_region,
-              ${item.perRegion ? 'CAST(NULL AS BIGINT)' : BENEFICIARIES('p.value', 'a.cov_u')} AS beneficiaries,
-              coalesce(a.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx, ${termLimitsSql('t')},
-              ${QUALITY(item.perRegion ? '0' : 'p.quality', 'a.manual_u')} AS quality
-       FROM rule_leaf_terms t JOIN a ON ${UNDER_ROOT('a.root')} ${people}
-       WHERE t.rule_id = ${quote(item.ruleId)} AND a.complete AND a.per_region = ${item.perRegion}),
-     ${SPLIT_SQL}`,
-  );
+  await tx.runKept(`INSERT INTO cost_lines WITH ${itemTermsCte(item.key)}, ${itemBaseSql({ ...item, ruleId: item.ruleId })}, ${SPLIT_SQL}`);
 }
 
 /**
  * One item's lines after an edit of money alone (lineChange 'amounts'): their regions, years, rule rows,
  * beneficiaries and quality stay, so they are updated where they lie, with the same arithmetic as SPLIT_SQL,
- * and the population is not read at all. The SET refers to each line's own beneficiaries, so the money is
- * written out in the exact form (lineMoneySql 'inline').
+ * and the population is not read at all. The SET refers to each line's own beneficiaries and year, so the
+ * money is written out in the exact form (lineMoneySql 'inline').
  *
- * The item is named through `a` (its years, one key), not as a filter on the lines. DuckDB then estimates the
- * lines at their full count and reads them as the probe side of every join, in the order they are stored;
- * at run time the join's key prunes the scan to the item's own storage. An UPDATE whose rows arrive out of
- * that order takes many times as long (150 ms against 5 when the rule terms led the join).
+ * The item is named through its one row of terms `d`, not as a filter on the lines. DuckDB then estimates the
+ * lines at their full count and reads them as the probe side of the join, in the order they are stored; at
+ * run time the join's key prunes the scan to the item's own storage. An UPDATE whose rows arrive out of that
+ * order takes many times as long (150 ms against 5 when the rule terms led the join). With a row per year
+ * instead of `d`, DuckDB built the join from every year × rule row on three keys: 2 ms more of the 9.
  */
 async function updateItemMoney(tx: Tx, item: ItemLines & { ruleId: string }): Promise<void> {
-  const money = lineMoneySql('c.beneficiaries', 'coalesce(a.manual_u, t.central_u)', 'inline');
+  const year = yearAmountSql('c.year');
+  const money = lineMoneySql('c.beneficiaries', 'coalesce(d.manual_u, t.central_u)', 'inline', { perA: `(${year.perA})`, perB: `(${year.perB})`, perRegion: 'd.per_region' });
   const set = (['cost_fen', 'central_fen', 'provincial_fen', 'city_fen'] as const).map((column) => `${column} = ${money[column]}`);
   await tx.runKept(
     `UPDATE cost_lines c SET ${set.join(', ')}
-     FROM (WITH ${itemTermsCte(item.key)}, ${ITEM_YEARS_SQL} SELECT * FROM a) a, rule_leaf_terms t
-     WHERE c.item_key = a.item_key AND c.year = a.year AND t.rule_id = ${quote(item.ruleId)} AND t.region = c.region
-       AND coalesce(a.manual_u, t.central_u) IS NOT NULL`,
+     FROM (WITH ${itemTermsCte(item.key)} SELECT * FROM drv) d, rule_leaf_terms t
+     WHERE c.item_key = d.item_key AND t.rule_id = ${quote(item.ruleId)} AND t.region = c.region
+       AND coalesce(d.manual_u, t.central_u) IS NOT NULL`,
   );
 }
 
@@ -274,18 +303,9 @@ async function updateItemMoney(tx: Tx, item: ItemLines & { ruleId: string }): Pr
  * line whose beneficiaries are themselves an expression took half as long again to run (18 ms against 12).
  */
 async function updateItemValues(tx: Tx, item: ItemLines & { ruleId: string }): Promise<void> {
-  const people = !item.perRegion;
   await tx.runKept(
     `UPDATE cost_lines c SET ${['cost_fen', 'central_fen', 'provincial_fen', 'city_fen', 'beneficiaries', 'quality'].map((column) => `${column} = n.${column}`).join(', ')}
-     FROM (WITH ${itemTermsCte(item.key)}, ${ITEM_YEARS_SQL},
-       base AS (
-         SELECT a.item_key, t.region, a.year, a.per_a, a.per_b, a.per_region,
-                ${people ? BENEFICIARIES('p.value', 'a.cov_u') : 'CAST(NULL AS BIGINT)'} AS beneficiaries,
-                coalesce(a.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx, ${termLimitsSql('t')},
-                ${QUALITY(people ? 'p.quality' : '0', 'a.manual_u')} AS quality
-         FROM a JOIN rule_leaf_terms t ON t.rule_id = ${quote(item.ruleId)} AND ${UNDER_ROOT('a.root')}
-         ${people ? `JOIN population_resolved p ON p.region = t.region AND p.year = a.year AND p.cohort = ${quote(item.cohort ?? '')}` : ''}),
-       ${SPLIT_SQL}) n
+     FROM (WITH ${itemTermsCte(item.key)}, ${itemBaseSql(item)}, ${SPLIT_SQL}) n
      WHERE c.item_key = n.item_key AND c.year = n.year AND c.region = n.region`,
   );
 }
