@@ -1,7 +1,6 @@
 // The change log: every write, with what undoes it. Writes made while a transaction is grouping (a user's
 // edit, insert, delete, move) join one history group: one undo step, however many commands it holds.
 import type { Tx } from '../db/database';
-import { quote } from '../db/sql-literal';
 import type { Origin } from './commands';
 
 interface Grouping {
@@ -13,19 +12,18 @@ const groupings = new WeakMap<Tx, Grouping>();
 
 /**
  * From now on this transaction's logged changes form one undo step, labelled `label` (or by the first
- * change's own description). A new step ends the redo path of its catalogue.
+ * change's own description). A new step ends the redo path of its catalogue: being newer than every step
+ * undone before it, it leaves them none to redo (history.ts, liveRedo).
  */
 export function groupChanges(tx: Tx, label: string | null = null): void {
   if (!groupings.has(tx)) groupings.set(tx, { label, groupId: null });
 }
 
-/** The history group a change joins: the transaction's, made on its first change (ending the redo path). */
+/** The history group a change joins: the transaction's, made on its first change. */
 async function groupFor(tx: Tx, catalogueId: string | null, inverse: unknown, description: string | undefined): Promise<number | null> {
   const grouping = groupings.get(tx);
   if (!grouping || catalogueId === null || inverse === undefined || inverse === null) return null;
   if (grouping.groupId === null) {
-    // Kept (the catalogue written in): every edit runs it.
-    await tx.runKept(`UPDATE history_groups SET state = 'dropped' WHERE catalogue_id = ${quote(catalogueId)} AND state = 'undone'`);
     const [group] = await tx.allKept('INSERT INTO history_groups (catalogue_id, label) VALUES ($1, $2) RETURNING id', [
       catalogueId,
       grouping.label ?? description ?? '修改',

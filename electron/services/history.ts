@@ -14,11 +14,20 @@ import { idList, idsFromJson } from '../db/id-list';
 
 type Reader = Pick<Database, 'all'> | Pick<Tx, 'all'>;
 
+/**
+ * The steps a redo can take, in SQL over history_groups of the catalogue `$1`: those undone after the newest
+ * step still done. A new edit ends the redo path without writing to the steps it ends (one statement less
+ * in every edit): being newer, it leaves them behind; the next undo marks them dropped (step below), before
+ * they could come after a done step again.
+ */
+export const liveRedo = (group = 'history_groups', catalogue = '$1') =>
+  `${group}.state = 'undone' AND ${group}.id > coalesce((SELECT max(h.id) FROM history_groups h WHERE h.catalogue_id = ${catalogue} AND h.state = 'done'), 0)`;
+
 export async function historyState(db: Reader, catalogueId: string): Promise<HistoryState> {
   const [undo] = await db.all(`SELECT label FROM history_groups WHERE catalogue_id = $1 AND state = 'done' ORDER BY id DESC LIMIT 1`, [catalogueId]);
-  const [redo] = await db.all(`SELECT label FROM history_groups WHERE catalogue_id = $1 AND state = 'undone' ORDER BY id LIMIT 1`, [catalogueId]);
+  const [redo] = await db.all(`SELECT label FROM history_groups WHERE catalogue_id = $1 AND ${liveRedo()} ORDER BY id LIMIT 1`, [catalogueId]);
   const [counts] = await db.all(
-    `SELECT count(*) FILTER (WHERE state = 'done') AS undo, count(*) FILTER (WHERE state = 'undone') AS redo FROM history_groups WHERE catalogue_id = $1`,
+    `SELECT count(*) FILTER (WHERE state = 'done') AS undo, count(*) FILTER (WHERE ${liveRedo()}) AS redo FROM history_groups WHERE catalogue_id = $1`,
     [catalogueId],
   );
   return {
@@ -82,10 +91,15 @@ async function step(db: Database, catalogueId: string, direction: 'undo' | 'redo
     const [group] = await tx.all(
       direction === 'undo'
         ? `SELECT id, label FROM history_groups WHERE catalogue_id = $1 AND state = 'done' ORDER BY id DESC LIMIT 1`
-        : `SELECT id, label FROM history_groups WHERE catalogue_id = $1 AND state = 'undone' ORDER BY id LIMIT 1`,
+        : `SELECT id, label FROM history_groups WHERE catalogue_id = $1 AND ${liveRedo()} ORDER BY id LIMIT 1`,
       [catalogueId],
     );
     if (!group) throw new AppError('refused', `“${summary.name}”没有可以${direction === 'undo' ? '撤销' : '重做'}的操作。`);
+    if (direction === 'undo') {
+      // Steps undone before this one was made (or redone) lost their redo path to it; once it is undone they
+      // would be the newest undone steps again.
+      await tx.run(`UPDATE history_groups SET state = 'dropped' WHERE catalogue_id = $1 AND state = 'undone' AND id < $2`, [catalogueId, Number(group.id)]);
+    }
     const entries = await tx.all(
       `SELECT ${direction === 'undo' ? 'inverse' : 'payload'} AS command FROM change_log WHERE group_id = $1 ORDER BY id ${direction === 'undo' ? 'DESC' : 'ASC'}`,
       [Number(group.id)],

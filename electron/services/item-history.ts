@@ -11,6 +11,7 @@ import type { Database } from '../db/database';
 import { AppError } from '../db/app-error';
 import { text, textOrNull } from '../db/row-values';
 import { getCatalogue } from './catalogue-queries';
+import { liveRedo } from './history';
 
 type Json = Record<string, unknown>;
 const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
@@ -26,7 +27,9 @@ export async function itemHistory(db: Database, itemId: string): Promise<ItemHis
   const domains = new Map(detail.domains.map((d) => [d.seq, domainHeading(d.seq, d.name)]));
   const domain = (seq: unknown) => domains.get(Number(seq)) ?? `第${String(seq)}个领域`;
   const rows = await db.all(
-    `SELECT c.id, c.recorded_at, c.command, c.payload, c.inverse, c.origin, g.state
+    // An undone step a newer edit left behind is dropped, though it is marked so only at the next undo.
+    `SELECT c.id, c.recorded_at, c.command, c.payload, c.inverse, c.origin,
+            CASE WHEN g.state = 'undone' AND NOT (${liveRedo('g', 'c.catalogue_id')}) THEN 'dropped' ELSE g.state END AS state
      FROM change_log c JOIN history_groups g ON g.id = c.group_id
      WHERE c.catalogue_id = $1 AND json_extract_string(c.payload, '$.itemId') = $2
      ORDER BY c.id DESC`,

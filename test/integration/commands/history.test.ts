@@ -5,6 +5,7 @@ import { Database } from '../../../electron/db/database';
 import { getCatalogue, getItem } from '../../../electron/services/catalogue-queries';
 import { executeBatch, executeCommand } from '../../../electron/services/commands';
 import { historyState, redo, undo } from '../../../electron/services/history';
+import { itemHistory } from '../../../electron/services/item-history';
 import { applySuggestions, pasteDriverCells, setDriverField } from '../../../electron/services/pricing-commands';
 import { deleteItems, insertBeside, moveStep } from '../../../electron/services/structure-requests';
 import { getDriver } from '../../../electron/pricing/drivers-store';
@@ -67,6 +68,16 @@ describe('cell edits', () => {
     await expect(redo(db, HEBEI, 'test')).rejects.toThrow('没有可以重做的操作');
     expect((await historyState(db, 'henan-13th')).undo).toBeNull();
     await expect(undo(db, 'henan-13th', 'test')).rejects.toThrow('没有可以撤销的操作');
+    const states = async () => (await itemHistory(db, item.id)).entries.filter((e) => e.field === 'standard').map((e) => `${e.after}:${e.state}`);
+    expect(await states()).toEqual(['乙:done', '甲:dropped']);
+    // Undoing 乙 gives it alone to redo: 甲's step stays behind for good.
+    await undo(db, HEBEI, 'test');
+    expect((await getItem(db, item.id)).standard).toBe(item.standard);
+    expect(await historyState(db, HEBEI)).toMatchObject({ redo: "重做修改第4项的“服务指导标准”", redoSteps: 1 });
+    expect(await states()).toEqual(['乙:undone', '甲:dropped']);
+    await redo(db, HEBEI, 'test');
+    expect((await getItem(db, item.id)).standard).toBe('乙');
+    await expect(redo(db, HEBEI, 'test')).rejects.toThrow('没有可以重做的操作');
     await undo(db, HEBEI, 'test');
     expect((await getItem(db, item.id)).standard).toBe(item.standard);
   });
