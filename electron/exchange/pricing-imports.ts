@@ -44,7 +44,7 @@ export interface ImportRequest {
 type Problems = string[];
 /** No region has more people; the pricing arithmetic relies on counts staying below it. */
 const MAX_PERSONS = 2_000_000_000;
-const at = (fileName: string, row: TableRow, column: string) => `${fileName} 第${row.line}行“${columnName(column)}”列`;
+const at = (fileName: string, row: TableRow, column: string) => `${fileName} 第${row.line}行“${columnName(column, row.names)}”列`;
 
 export async function importTable(db: Database, request: ImportRequest, origin: Origin): Promise<{ report: ImportReport; catalogueIds: (string | null)[] }> {
   const table = await readTable(request.fileName, request.bytes);
@@ -107,7 +107,7 @@ async function planRegions(db: Database, { fileName }: ImportRequest, rows: Tabl
     const before = problems.length;
     if (!REGION_CODE.test(code)) problems.push(`${at(fileName, row, 'region_code')}：“${code}”不是 6 位行政区划代码`);
     if (name === '') problems.push(`${at(fileName, row, 'region')}：名称不能为空`);
-    if (!level) problems.push(`${at(fileName, row, 'level')}：“${levelText}”不是 province、city、county（省、市、县）之一`);
+    if (!level) problems.push(`${at(fileName, row, 'level')}：“${levelText}”不是${row.names === 'labels' ? '省、市、县' : ' province、city、county（省、市、县）'}之一`);
     const parentLevel = parent === null ? null : (inFile.get(parent) ?? known.get(parent) ?? null);
     if (level === 'province' && parent !== null) problems.push(`${at(fileName, row, 'parent_code')}：省级行应为空`);
     if (level && level !== 'province') {
@@ -234,12 +234,15 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
   const problems: Problems = [];
   const existing = await listRules(db);
   const byName = new Map<string, SplitRuleRow[]>();
+  // Rules with a row already refused cell by cell: the rule as a whole is not checked again for the same fault.
+  const refused = new Set<string>();
   for (const row of rows) {
     const name = row.cells.get('rule')!;
     if (name === '') {
       problems.push(`${at(fileName, row, 'rule')}：规则名称不能为空`);
       continue;
     }
+    const before = problems.length;
     const clsText = row.cells.get('class')!;
     const cls = clsText === '' ? null : parseCountyClass(clsText);
     if (clsText !== '' && !cls) problems.push(`${at(fileName, row, 'class')}：“${clsText}”不是 ${COUNTY_CLASSES.join('、')} 之一`);
@@ -249,7 +252,7 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
     // “tier” as the issue's format writes it, or 按档 as a planner would.
     const centralText = row.cells.get('central_pct')!.replace(/[%％]$/u, '');
     const central = centralText === '按档' ? TIER : centralText;
-    if (central.toLowerCase() !== TIER && toScaled(central, 4) === null) problems.push(`${at(fileName, row, 'central_pct')}：“${central}”应为百分数或 tier`);
+    if (central.toLowerCase() !== TIER && toScaled(central, 4) === null) problems.push(`${at(fileName, row, 'central_pct')}：“${central}”应为百分数或${row.names === 'labels' ? '“按档”' : ' tier（按档）'}`);
     const list = byName.get(name) ?? [];
     list.push({
       countyClass: cls,
@@ -260,6 +263,7 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
       county: row.cells.get('county')! || '0',
     });
     byName.set(name, list);
+    if (problems.length > before) refused.add(name);
   }
   const rules: SplitRule[] = [];
   let n = existing.filter((r) => r.id.startsWith('rule-')).length;
@@ -268,7 +272,7 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
     const rule: SplitRule = old
       ? { ...old, rows: ruleRows }
       : { id: `rule-${(n += 1)}`, name, provinceCode: null, source: `导入：${fileName}`, status: 'unverified', note: null, rows: ruleRows };
-    problems.push(...ruleProblems(rule).map((p) => `${fileName}：${p}`));
+    if (!refused.has(name)) problems.push(...ruleProblems(rule).map((p) => `${fileName}：${p}`));
     rules.push(rule);
   }
   return {

@@ -2,7 +2,8 @@
 // or .xlsx (the first sheet). Rows keep the line (CSV) or row number (xlsx) a person would look for.
 import { parse } from 'csv-parse/sync';
 import { forbiddenCharacterReason } from '../../shared/domain/cell-text';
-import { columnName, fixedColumnName } from '../../shared/domain/pricing/import-columns';
+import { columnLabel, columnName, fixedColumnName, headerNames } from '../../shared/domain/pricing/import-columns';
+import type { HeaderNames } from '../../shared/domain/pricing/import-columns';
 import { AppError } from '../db/app-error';
 import type { Cell, Worksheet } from 'exceljs';
 import { ANNEX_CREATOR } from '../annex/catalogue-annex';
@@ -12,10 +13,13 @@ export interface TableRow {
   /** Line or row number as the planner's spreadsheet shows it. */
   line: number;
   cells: Map<string, string>;
+  /** How its file's header names the columns: messages about the row name them the same way. */
+  names: HeaderNames;
 }
 
 export interface Table {
   header: string[];
+  names: HeaderNames;
   rows: TableRow[];
 }
 
@@ -138,6 +142,7 @@ export async function readTable(fileName: string, bytes: Buffer): Promise<Table>
   const headerIndex = records.findIndex((r) => r.some((c) => c !== ''));
   if (headerIndex < 0) throw new AppError('bad_file', `${fileName} 是空的，没有表头也没有数据。`);
   const header = records[headerIndex]!.map(fixedColumnName);
+  const names = headerNames(records[headerIndex]!);
   const rows: TableRow[] = [];
   records.slice(headerIndex + 1).forEach((record, i) => {
     if (record.every((c) => c.trim() === '')) return;
@@ -146,12 +151,12 @@ export async function readTable(fileName: string, bytes: Buffer): Promise<Table>
       const value = (record[k] ?? '').trim();
       // Imports obey the same cell-text rule as edits: what the annex cannot hold is refused, file and all.
       const reason = forbiddenCharacterReason(value);
-      if (reason) throw new AppError('bad_file', `${fileName} 第${headerIndex + i + 2}行“${name}”列的${reason}，没有导入任何内容。请删去这个字符后再导入。`);
+      if (reason) throw new AppError('bad_file', `${fileName} 第${headerIndex + i + 2}行“${columnName(name, names)}”列的${reason}，没有导入任何内容。请删去这个字符后再导入。`);
       cells.set(name, value);
     });
-    rows.push({ line: headerIndex + i + 2, cells });
+    rows.push({ line: headerIndex + i + 2, cells, names });
   });
-  return { header, rows };
+  return { header, names, rows };
 }
 
 /** Refuses a header that is not exactly the expected columns (in any order), saying which are missing or extra. */
@@ -161,7 +166,7 @@ export function checkHeader(fileName: string, table: Table, columns: readonly st
   if (missing.length || extra.length) {
     throw new AppError(
       'bad_file',
-      `${fileName} 的表头不对：${[missing.length ? `缺少列 ${missing.map(columnName).join('、')}` : '', extra.length ? `多出列 ${extra.join('、')}` : ''].filter(Boolean).join('；')}。表头应为：${columns.join(',')}。没有导入任何内容。`,
+      `${fileName} 的表头不对：${[missing.length ? `缺少列 ${missing.map((c) => columnName(c, table.names)).join('、')}` : '', extra.length ? `多出列 ${extra.join('、')}` : ''].filter(Boolean).join('；')}。表头应为：${columns.map((c) => (table.names === 'labels' ? columnLabel(c) : c)).join(',')}。没有导入任何内容。`,
     );
   }
 }

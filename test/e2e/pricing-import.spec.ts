@@ -2,7 +2,7 @@
 // checked first with every problem named by row and column, written only when the planner confirms.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost } from './host-process';
@@ -24,7 +24,9 @@ test.afterAll(async () => {
 
 test.describe.configure({ mode: 'serial' });
 
+// A script's file names the columns by their fixed names, a planner's by their Chinese labels: both are read.
 const DRIVERS_HEADER = 'item_no,cohort,coverage,unit_amount,unit,periods_per_year,base_year,yearly_change,split_rule';
+const DRIVERS_LABELS = '序号,人群,覆盖率,补助标准,单位,每年期数,标准年份,每年增减,分担规则';
 
 function file(name: string, text: string): string {
   const path = join(dir, name);
@@ -54,15 +56,24 @@ test('drivers imported into a draft: a bad file is refused with its rows named, 
 
   await page.getByRole('button', { name: '导入测算参数' }).click();
   const box = page.getByRole('region', { name: '导入测算参数' });
-  await expect(box).toContainText(DRIVERS_HEADER);
+  // The help speaks Chinese only: the header as a planner writes it, and an empty table to fill in.
+  await expect(box).toContainText(`第一行须为表头：${DRIVERS_LABELS.replaceAll(',', '、')}。`);
+  expect(await box.innerText()).not.toMatch(/[a-z]+_[a-z]+/u);
+  const [download] = await Promise.all([page.waitForEvent('download'), box.getByRole('button', { name: '下载空白模板' }).click()]);
+  expect(download.suggestedFilename()).toBe('测算参数-模板.csv');
+  const template = readFileSync((await download.path())!);
+  expect(template.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  expect(template.subarray(3).toString('utf8')).toBe(`${DRIVERS_LABELS}\r\n`);
+
   const bad = file(
     '测算参数-有误.csv',
-    `${DRIVERS_HEADER}\r\n5,常住人口,1.5,89,元/人/年,,2025,,中央按档分担，省市县按比例\r\n999,常住人口,1,89,元/人/年,,2025,,中央全额承担\r\n`,
+    `${DRIVERS_LABELS}\r\n5,常住人口,1.5,89,元/人/年,,2025,,中央按档分担，省市县按比例\r\n999,常住人口,1,89,元/人/年,,2025,,中央全额承担\r\n`,
   );
   await box.getByLabel('选择导入文件').setInputFiles(bad);
   const problems = box.getByRole('list', { name: '导入问题' });
-  await expect(problems).toContainText('测算参数-有误.csv 第2行“coverage（覆盖率）”列');
-  await expect(problems).toContainText('测算参数-有误.csv 第3行“item_no（序号）”列');
+  // Named as the file names them.
+  await expect(problems).toContainText('测算参数-有误.csv 第2行“覆盖率”列');
+  await expect(problems).toContainText('测算参数-有误.csv 第3行“序号”列');
   await expect(box.getByRole('button', { name: '确认导入' })).toHaveCount(0);
   await page.screenshot({ path: join(screens, 'pricing-import-drivers-problems.png') });
 

@@ -1,6 +1,6 @@
 // The columns of the tables a finance bureau hands in. Their names are fixed (the command line and scripts
-// use them, as the issue specifies); the planner reads each with its Chinese label beside it, and a header
-// written in those labels (区划代码,名称,…) is read as the fixed names.
+// use them, as the issue specifies); a header written in the Chinese labels (区划代码,名称,…), as a planner
+// writes it, is read as the fixed names, and the messages about such a file name its columns as it does.
 export const IMPORT_COLUMN_LABELS: Record<string, string> = {
   region_code: '区划代码',
   region: '名称',
@@ -14,7 +14,7 @@ export const IMPORT_COLUMN_LABELS: Record<string, string> = {
   base_cohort: '基数人群',
   share_pct: '比例（%）',
   rule: '规则名称',
-  central_pct: '中央分担：百分数，或 tier／按档',
+  central_pct: '中央分担：百分数，或“按档”',
   provincial: '省级权重',
   city: '市级权重',
   county: '县级权重',
@@ -28,10 +28,24 @@ export const IMPORT_COLUMN_LABELS: Record<string, string> = {
   split_rule: '分担规则',
 };
 
-/** A column as a message names it: its fixed name with the label, e.g. coverage（覆盖率）. */
-export function columnName(column: string): string {
+/** How a file's header names its columns: by their Chinese labels (a planner's file) or fixed names (a script's). */
+export type HeaderNames = 'labels' | 'fixed';
+
+/** A header is in the labels when any of its cells is written in Chinese. */
+export function headerNames(cells: readonly string[]): HeaderNames {
+  return cells.some((cell) => /\p{Script=Han}/u.test(cell)) ? 'labels' : 'fixed';
+}
+
+/** A column's label as a header writes it: 区划代码, 中央分担. */
+export function columnLabel(column: string): string {
+  return (IMPORT_COLUMN_LABELS[column] ?? column).split('：')[0]!;
+}
+
+/** A column as a message names it, in the header's own terms: 覆盖率, or coverage（覆盖率） for a script's file. */
+export function columnName(column: string, names: HeaderNames = 'fixed'): string {
   const label = IMPORT_COLUMN_LABELS[column];
-  return label ? `${column}（${label}）` : column;
+  if (!label) return column;
+  return names === 'labels' ? columnLabel(column) : `${column}（${label}）`;
 }
 
 /**

@@ -300,7 +300,7 @@ describe('malformed imported tables', () => {
     const before = snapshot(path);
     const run = runCli(['regions', 'import', table, '--db', path]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('第3行“region”列的第 4 个字符是不可见的控制字符或非法字符（U+FFFF）');
+    expect(run.stderr).toContain('第3行“region（名称）”列的第 4 个字符是不可见的控制字符或非法字符（U+FFFF）');
     expectChinese(run.stderr.trim());
     refusals += 1;
     expectUnchanged(path, before);

@@ -239,6 +239,17 @@ describe('pricing by hand', () => {
     expect(report.applied).toBe(false);
   });
 
+  it('a file headed in Chinese, as a planner writes it, is told of its problems in Chinese alone', async () => {
+    const check = (kind: ImportKind, csv: string) => importTable(db, { kind, catalogueId: null, fileName: '表.csv', bytes: Buffer.from(csv), apply: false }, 'test');
+    const regions = await check('regions', '区划代码,名称,上级代码,层级,类别,等级\n130199,某区,130100,区,市辖区,\n');
+    expect(regions.report.problems).toEqual(['表.csv 第2行“层级”列：“区”不是省、市、县之一']);
+    const rules = await check('rules', '规则名称,类别,等级,中央分担,省级权重,市级权重,县级权重\n试行规则,,,一半,1,1,1\n');
+    expect(rules.report.problems).toEqual(['表.csv 第2行“中央分担”列：“一半”应为百分数或“按档”']);
+    await expect(check('population', '区划代码,人群,年度\n130102,常住人口,2026\n')).rejects.toThrow('表.csv 的表头不对：缺少列 人数。表头应为：区划代码,人群,年度,人数。没有导入任何内容。');
+    // A script's file, headed by the fixed names, is told in them.
+    await expect(check('population', 'region_code,cohort,year\n130102,常住人口,2026\n')).rejects.toThrow('缺少列 value（人数）。表头应为：region_code,cohort,year,value。');
+  });
+
   it('refuses a driver value that is not a number, in Chinese, and changes nothing', async () => {
     await expect(setDriverField(db, { itemId: 'hebei-draft:026', field: 'coverage', value: '1.5', expected: '1' }, 'test')).rejects.toThrow(
       '第26项“居民健康档案”的“覆盖率”：覆盖率应是 0 到 1 之间的小数',
