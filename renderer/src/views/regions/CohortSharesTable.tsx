@@ -84,7 +84,7 @@ export function CohortSharesTable({ rootCode, regions }: { rootCode: string; reg
                 </td>
                 <td className="source">{s.source}</td>
                 <td><Provenance status={s.status} /></td>
-                <td><DeleteButton label={`删除${s.regionName}的“${s.cohort}”比例`} onConfirm={() => void remove(s)} /></td>
+                <td className="actions"><DeleteButton label={`删除${s.regionName}的“${s.cohort}”比例`} onConfirm={() => void remove(s)} /></td>
               </tr>
             ))}
           </tbody>
