@@ -134,7 +134,7 @@ export async function readTable(fileName: string, bytes: Buffer): Promise<Table>
       records = parse(decodeText(fileName, bytes), { relax_column_count: true, trim: true, skip_empty_lines: false }) as string[][];
     } catch (error) {
       const lines = (error as { lines?: number }).lines;
-      throw new AppError('bad_file', `${fileName}${lines ? ` 第${lines}行` : ''}不是有效的 CSV（引号不成对或格式错误），没有导入任何内容。`, { cause: error });
+      throw new AppError('bad_file', `“${fileName}”${lines ? `第${lines}行` : ''}不是有效的 CSV（引号不成对或格式错误），没有导入任何内容。`, { cause: error });
     }
   } else {
     throw new AppError('bad_file', `无法识别文件“${fileName}”的格式：请使用 .csv 或 .xlsx 文件。`);

@@ -62,7 +62,7 @@ function readCsv(fileName: string, bytes: Buffer): ReadCatalogue {
   const table = readCatalogueTable(rows, { letters: false, unquote: true });
   if (!table) {
     const first = rows.find((r) => r.cells.some((c) => c !== ''))!;
-    throw new AppError('bad_file', `“${fileName}”不是清单：第${first.row}行的表头“${first.cells.join(',').slice(0, 80)}”不是清单的栏目（${HEADER_HINT}；或 dump 的 item_no,domain,item,target_group,…），没有导入任何内容。`);
+    throw new AppError('bad_file', `“${fileName}”不是清单：第${first.row}行的表头“${first.cells.join(',').slice(0, 80)}”不是清单的栏目（${HEADER_HINT}），没有导入任何内容。`);
   }
   return fromTable(table, 'csv', null, rows);
 }

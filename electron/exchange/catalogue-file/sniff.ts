@@ -39,5 +39,5 @@ export function sniffCatalogueFile(fileName: string, bytes: Buffer): CatalogueFi
   if (extension === 'csv') return 'csv';
   if (['txt', 'md', 'htm', 'html', 'text'].includes(extension)) return 'text';
   if (extension === 'xls') throw refuse(`“${fileName}”是旧版 .xls 格式，无法读取；请在 Excel 或 WPS 中另存为 .xlsx 后再导入，`);
-  throw refuse(`无法识别“${fileName}”的格式：清单可从 .xlsx（Excel、WPS 工作簿）、.csv（如 dump 导出的表格）或 .txt（规划文本）导入，`);
+  throw refuse(`无法识别“${fileName}”的格式：清单可从 .xlsx（Excel、WPS 工作簿）、.csv（表格另存的或本程序导出的）或 .txt（规划文本）导入，`);
 }

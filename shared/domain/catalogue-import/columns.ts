@@ -27,6 +27,19 @@ export const DUMP_DRIVER_COLUMNS = [
   'cohort', 'coverage', 'unit_amount', 'unit', 'periods_per_year', 'base_year', 'yearly_change', 'split_rule', 'central_pct',
 ] as const;
 
+/** The dump CSV's own column names as a planner reads them (the names are the command line's, in English). */
+const DUMP_LABELS: Record<string, string> = {
+  item_no: '序号', domain: '领域', category: '类别', item: '服务项目', target_group: '服务对象', content: '服务内容',
+  standard: '服务标准', funding_responsibility: '支出责任', lead_department: '牵头负责单位', note: '备注',
+  cohort: '服务人群', coverage: '覆盖率', unit_amount: '补助标准', unit: '单位', periods_per_year: '每年期数', base_year: '标准年份',
+  yearly_change: '每年增减', split_rule: '分担规则', central_pct: '中央分担',
+};
+
+/** A column's heading as messages and the preview name it: a dump column by its Chinese name, any other as written. */
+export function shownHeading(text: string): string {
+  return DUMP_LABELS[text.trim()] ?? text;
+}
+
 /** "序  号", "服务\n对象", "服务（指导）标准", "牵头负责单位 " all read as the same heading. */
 export function normaliseHeading(text: string): string {
   return text

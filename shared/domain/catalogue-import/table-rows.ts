@@ -5,7 +5,7 @@ import { CatalogueBuilder } from './builder';
 import type { ItemFields } from './builder';
 import { columnLetter, findHeader, isRepeatedHeader } from './columns';
 import type { HeaderMatch } from './columns';
-import { DUMP_DRIVER_COLUMNS, normaliseHeading } from './columns';
+import { DUMP_DRIVER_COLUMNS, normaliseHeading, shownHeading } from './columns';
 import type { ImportField, ImportedDomain, ImportProblem } from './types';
 
 export interface SourceRow {
@@ -88,11 +88,11 @@ export function readCatalogueTable(rows: readonly SourceRow[], options: { letter
     if (label === '' || header.fields[i] !== null) return;
     const dumpDriver = (DUMP_DRIVER_COLUMNS as readonly string[]).includes(normaliseHeading(label));
     if (header.duplicates.includes(i)) {
-      builder.warn(headerRow, label, `第${headerRow}行${options.letters ? `${columnLetter(i)}列` : ''}“${label}”与前面的列是同一栏目，这一列不导入。`);
+      builder.warn(headerRow, label, `第${headerRow}行${options.letters ? `${columnLetter(i)}列` : ''}“${shownHeading(label)}”与前面的列是同一栏目，这一列不导入。`);
     } else if (!dumpDriver) {
-      builder.warn(headerRow, label, `第${headerRow}行${options.letters ? `${columnLetter(i)}列` : ''}“${label}”不是清单的栏目，这一列不导入。`);
+      builder.warn(headerRow, label, `第${headerRow}行${options.letters ? `${columnLetter(i)}列` : ''}“${shownHeading(label)}”不是清单的栏目，这一列不导入。`);
     }
-    ignoredColumns.push(label);
+    ignoredColumns.push(shownHeading(label));
   });
   const cellText = (cells: string[], field: ImportField): string | null => {
     const i = col(field);
@@ -103,7 +103,7 @@ export function readCatalogueTable(rows: readonly SourceRow[], options: { letter
   const where = (row: number, field: keyof ItemFields) => {
     const i = col(field);
     const label = i >= 0 ? header.labels[i]! : FIELD_NAMES[field];
-    return { text: `第${row}行${options.letters && i >= 0 ? `${columnLetter(i)}列` : ''}“${label}”`, column: i >= 0 ? label : null };
+    return { text: `第${row}行${options.letters && i >= 0 ? `${columnLetter(i)}列` : ''}“${shownHeading(label)}”`, column: i >= 0 ? label : null };
   };
 
   for (const source of rows.slice(header.index + 1)) {
@@ -126,7 +126,7 @@ export function readCatalogueTable(rows: readonly SourceRow[], options: { letter
         const domainName = cellText(cells, 'domain');
         if (col('domain') >= 0) {
           if (domainName === null || domainName.trim() === '') {
-            builder.error(row, header.labels[col('domain')]!, `${where(row, 'name').text.replace(/“[^”]*”$/u, '')}“${header.labels[col('domain')]}”为空，无法确定这一项属于哪个领域；请填上领域后再导入。`);
+            builder.error(row, header.labels[col('domain')]!, `${where(row, 'name').text.replace(/“[^”]*”$/u, '')}“${shownHeading(header.labels[col('domain')]!)}”为空，无法确定这一项属于哪个领域；请填上领域后再导入。`);
             break;
           }
           builder.domain(domainName.replace(DOMAIN_HEADING, '$2'), row, `第${row}行`);

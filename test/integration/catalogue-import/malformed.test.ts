@@ -26,8 +26,8 @@ const CORPUS: [string, string][] = [
   ["blank-sheets.xlsx", "“blank-sheets.xlsx”的工作表“空白”都是空的，没有导入任何内容。"],
   ["blank.csv", "“blank.csv”是空的，没有表头也没有数据，没有导入任何内容。"],
   ["broken-gbk.csv", "broken-gbk.csv 第3行有无法识别的字节：文件既不是 UTF-8 也不是 GBK 编码（可能已损坏），没有导入任何内容。请在 Excel 或 WPS 中重新另存为 CSV（UTF-8）后再导入。"],
-  ["catalogue.docx", "无法识别“catalogue.docx”的格式：清单可从 .xlsx（Excel、WPS 工作簿）、.csv（如 dump 导出的表格）或 .txt（规划文本）导入，没有导入任何内容。"],
-  ["control-character.csv", "“control-character.csv”有 1 处问题，没有导入任何内容：第2行“standard”的第 5 个字符是不可见的控制字符或非法字符（U+0007），附件（Excel）无法保存它，请删去这个字符后再导入。"],
+  ["catalogue.docx", "无法识别“catalogue.docx”的格式：清单可从 .xlsx（Excel、WPS 工作簿）、.csv（表格另存的或本程序导出的）或 .txt（规划文本）导入，没有导入任何内容。"],
+  ["control-character.csv", "“control-character.csv”有 1 处问题，没有导入任何内容：第2行“服务标准”的第 5 个字符是不可见的控制字符或非法字符（U+0007），附件（Excel）无法保存它，请删去这个字符后再导入。"],
   ["domain-apart.csv", "“domain-apart.csv”有 1 处问题，没有导入任何内容：第4行：领域“基本公共教育”在第2行已经出现过，同一领域的服务项目应连在一起，请合并后再导入。"],
   ["duplicate-item.xlsx", "“duplicate-item.xlsx”有 1 处问题，没有导入任何内容：第5行B列“服务项目”：服务项目“最低生活保障”在领域“基本社会服务”中与第3行重名，同一领域内服务项目不能重复；请改名或删去一行后再导入。"],
   ["empty.xlsx", "“empty.xlsx”是空文件（0 字节），没有导入任何内容。"],
@@ -36,14 +36,14 @@ const CORPUS: [string, string][] = [
   ["item-before-domain.xlsx", "“item-before-domain.xlsx”有 1 处问题，没有导入任何内容：第2行：服务项目“最低生活保障”之前没有领域行（如“一、基本公共教育”），无法确定它属于哪个领域；请在它上面加上领域行后再导入。"],
   ["nameless-item.xlsx", "“nameless-item.xlsx”有 1 处问题，没有导入任何内容：第5行B列“服务项目”：服务项目名称为空，每个服务项目都要有名称；请补上名称，或删去这一行后再导入。"],
   ["old-format.xlsx", "“old-format.xlsx”是旧版 Excel（.xls）或 Word（.doc）格式，无法读取；请在 Excel 或 WPS 中另存为 .xlsx 后再导入，没有导入任何内容。"],
-  ["over-long.csv", "“over-long.csv”有 1 处问题，没有导入任何内容：第2行“standard”的内容有 4001 个字，超过这一栏最多 2000 个字的限度，请拆分或删减后再导入。"],
+  ["over-long.csv", "“over-long.csv”有 1 处问题，没有导入任何内容：第2行“服务标准”的内容有 4001 个字，超过这一栏最多 2000 个字的限度，请拆分或删减后再导入。"],
   ["pdf-renamed.xlsx", "“pdf-renamed.xlsx”其实是 PDF 文件，不是 .xlsx 工作簿（只是改了扩展名）；请用 Excel 或 WPS 打开原表格另存为 .xlsx 后再导入，没有导入任何内容。"],
   ["prose.txt", "“prose.txt”中找不到清单：文本里既没有清单表格的表头（表头应有“服务项目”列，以及服务对象、服务标准（或服务指导标准、服务内容和保障标准）、支出责任、牵头负责单位（或责任单位）中的至少两列），也没有“服务对象：…”“支出责任：…”这样分段标注的服务项目，没有导入任何内容。"],
   ["sales-report.xlsx", "“sales-report.xlsx”不是清单：工作表“Sheet1”的前 15 行中都找不到清单的表头（表头应有“服务项目”列，以及服务对象、服务标准（或服务指导标准、服务内容和保障标准）、支出责任、牵头负责单位（或责任单位）中的至少两列），没有导入任何内容。"],
   ["scan.pdf", "“scan.pdf”是 PDF 文件，无法从中可靠地读出表格；请使用清单的 .xlsx 原表格（或另存的 .csv、.txt）导入，没有导入任何内容。"],
   ["truncated.xlsx", "“truncated.xlsx”不完整：工作簿在 3000 字节处被截断（下载或复制没有完成）；请重新获取完整的文件后再导入，没有导入任何内容。"],
   ["unclosed-quote.csv", "“unclosed-quote.csv”第3行不是有效的 CSV（引号不成对或格式错误），没有导入任何内容。"],
-  ["wrong-header.csv", "“wrong-header.csv”不是清单：第1行的表头“order_id,customer,amount,date”不是清单的栏目（表头应有“服务项目”列，以及服务对象、服务标准（或服务指导标准、服务内容和保障标准）、支出责任、牵头负责单位（或责任单位）中的至少两列；或 dump 的 item_no,domain,item,target_group,…），没有导入任何内容。"],
+  ["wrong-header.csv", "“wrong-header.csv”不是清单：第1行的表头“order_id,customer,amount,date”不是清单的栏目（表头应有“服务项目”列，以及服务对象、服务标准（或服务指导标准、服务内容和保障标准）、支出责任、牵头负责单位（或责任单位）中的至少两列），没有导入任何内容。"],
 ];
 
 /** Every table's rows, counted and hashed: what "nothing written" means, checked table by table. */

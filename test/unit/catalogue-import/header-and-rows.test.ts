@@ -129,7 +129,7 @@ describe('row classification', () => {
     )!;
     expect(table.domains.map((d) => [d.name, d.items.map((i) => i.standard)])).toEqual([['基本公共教育', ['=按规定']], ['基本社会服务', ['补差']]]);
     expect(table.problems).toEqual([]);
-    expect(table.ignoredColumns).toEqual(['cohort']);
+    expect(table.ignoredColumns).toEqual(['服务人群']);
   });
 });
 

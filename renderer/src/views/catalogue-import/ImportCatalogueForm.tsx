@@ -75,7 +75,7 @@ export function ImportCatalogueForm({ onCancel }: { onCancel: () => void }) {
         <button type="button" onClick={onCancel}>取消</button>
       </div>
       <p className="muted">
-        可导入各省附件的 .xlsx（表头可在标题、“附件”字样之下，列名可为服务指导标准、服务内容和保障标准、责任单位等），dump 导出的 CSV（UTF-8 或 GBK），
+        可导入各省附件的 .xlsx（表头可在标题、“附件”字样之下，列名可为服务指导标准、服务内容和保障标准、责任单位等），这样的表格另存的 CSV 或本程序导出的清单 CSV，
         规划文本中的清单表格，或按“服务对象：…… 支出责任：……”分段写成的文本。先预览，确认后才写入；导入的是一份新的草稿。
       </p>
       {state.step === 'busy' && <p className="muted" role="status">{state.what}</p>}

@@ -145,7 +145,7 @@ export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplie
       {state.step === 'checked' && (
         <div className="import-preview" aria-label="导入预览">
           <p>
-            “{state.file.fileName}”：共 {state.report.rows} 行数据。{state.report.summary}
+            “{state.file.fileName}”：共 {state.report.rows} 行数据。{state.report.problems.length === 0 && `检查无误，确认后将${state.report.summary}。`}
           </p>
           <FilePreview file={state.file} />
           {state.report.problems.length > 0 ? (
