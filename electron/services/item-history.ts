@@ -10,7 +10,7 @@ import type { DriverField } from '../../shared/domain/pricing/drivers';
 import type { Database } from '../db/database';
 import { AppError } from '../db/app-error';
 import { text, textOrNull } from '../db/row-values';
-import { getCatalogue } from './catalogue-queries';
+import { getCatalogue, getItem } from './catalogue-queries';
 import { liveRedo } from './history';
 
 type Json = Record<string, unknown>;
@@ -36,6 +36,12 @@ export async function itemHistory(db: Database, itemId: string): Promise<ItemHis
     [detail.summary.id, itemId],
   );
   const entries: ItemHistoryEntry[] = [];
+  // A split rule is told by its name, as the 测算 grid shows it, not by the id a change records.
+  const ruleNames = new Map((await db.all('SELECT id, name FROM split_rules')).map((r) => [text(r.id), text(r.name)]));
+  const shownDriver = (field: DriverField, value: unknown) => {
+    const shown = str(value);
+    return field === 'splitRuleId' && shown !== null ? (ruleNames.get(shown) ?? shown) : shown;
+  };
   for (const row of rows) {
     const payload = JSON.parse(text(row.payload)) as Json;
     const inverse = (row.inverse === null ? {} : JSON.parse(text(row.inverse))) as Json;
@@ -74,8 +80,9 @@ export async function itemHistory(db: Database, itemId: string): Promise<ItemHis
         break;
       }
       case 'driver.setField': {
-        const label = DRIVER_FIELD_LABELS[payload.field as DriverField] ?? String(payload.field);
-        entries.push({ ...base, kind: 'driver', description: `修改测算参数“${label}”`, before: str(inverse.value), after: str(payload.value) });
+        const field = payload.field as DriverField;
+        const label = DRIVER_FIELD_LABELS[field] ?? String(field);
+        entries.push({ ...base, kind: 'driver', description: `修改测算参数“${label}”`, before: shownDriver(field, inverse.value), after: shownDriver(field, payload.value) });
         break;
       }
       default:
@@ -91,12 +98,13 @@ export async function itemHistory(db: Database, itemId: string): Promise<ItemHis
       [detail.summary.id],
     );
     if (created) {
+      const source = await getItem(db, lineage).catch(() => null);
       entries.push({
         changeId: Number(created.id),
         at: text(created.recorded_at),
         kind: 'copied',
         field: null,
-        description: `新建草案时从“${text(created.source_name) || '来源清单'}”复制（来源项 ${lineage}）`,
+        description: `新建草案时从“${text(created.source_name) || '来源清单'}”${source ? `的第${source.itemNo}项“${source.name}”` : ''}复制`,
         before: null,
         after: null,
         state: 'done',

@@ -82,6 +82,18 @@ describe('cell edits', () => {
     expect((await getItem(db, item.id)).standard).toBe(item.standard);
   });
 
+  it('the history panel names what a draft item was copied from, and a split rule by its name, never by an id', async () => {
+    const itemId = `${HEBEI}:012`;
+    const before = (await getDriver(db, itemId)).splitRuleId;
+    await setDriverField(db, { itemId, field: 'splitRuleId', value: 'central-100', expected: before }, 'test');
+    const source = await getItem(db, 'hebei-13th:012');
+    const entries = (await itemHistory(db, itemId)).entries;
+    expect(entries.find((e) => e.kind === 'driver')).toMatchObject({ description: '修改测算参数“分担规则”', after: '中央全额承担' });
+    expect(entries.find((e) => e.kind === 'copied')?.description).toBe(`新建草案时从“河北省“十三五”基本公共服务清单”的第${source.itemNo}项“${source.name}”复制`);
+    expect(JSON.stringify(entries)).not.toMatch(/hebei-13th|central-100/u);
+    await undo(db, HEBEI, 'test');
+  });
+
   it('a batch of edits is one step, undone newest first', async () => {
     const a = await getItem(db, `${HEBEI}:005`);
     const steps = (await historyState(db, HEBEI)).undoSteps;
