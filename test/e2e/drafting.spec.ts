@@ -235,8 +235,14 @@ test('a draft moves through its stages; once 已发布 its grid is read-only', a
   await expect(stage.locator('option:checked')).toHaveText('征求意见稿');
   await stage.selectOption('review');
   await expect(stage).toHaveValue('review');
-  page.once('dialog', (dialog) => void dialog.accept());
+  // Asked in the page first: nothing is published until 确定发布.
   await stage.selectOption('published');
+  const ask = page.getByRole('alertdialog', { name: '确认发布' });
+  await expect(ask).toContainText('发布后这份清单不能再修改');
+  await ask.getByRole('button', { name: '取消' }).click();
+  await expect(stage).toHaveValue('review');
+  await stage.selectOption('published');
+  await page.getByRole('alertdialog', { name: '确认发布' }).getByRole('button', { name: '确定发布' }).click();
   await expect(page.locator('.readonly-note')).toBeVisible();
   await expect(page.locator('.catalogue-title .badge')).toHaveText('已发布');
   await expect(toolbar(page)).toHaveCount(0);

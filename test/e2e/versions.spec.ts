@@ -125,7 +125,7 @@ test('the history panel lists a cell’s changes newest first; 恢复 brings an 
 
   // The whole item: its structure too.
   await page.getByRole('tablist', { name: '历史范围' }).getByRole('tab', { name: '本项' }).click();
-  await expect(panel.locator('.history-entry').last()).toContainText('新建草案时从“河北省“十三五”基本公共服务清单”复制');
+  await expect(panel.locator('.history-entry').last()).toContainText('新建草案时从“河北省“十三五”基本公共服务清单”的第3项“寄宿生生活补助”复制');
 
   // Undo takes the restore back, and the panel follows.
   await undo.click();
@@ -184,4 +184,25 @@ test('a comparison of the draft with its source, and its 对照表 downloaded', 
   await expect(page.locator('.compare-counts')).toContainText(/按名称对应 [1-9]\d* 项/u);
   await expect(page.locator('tr[data-kind="added"]').first()).toBeVisible();
   await page.screenshot({ path: join(screens, 'versions-compare-henan.png') });
+});
+
+test('a version is deleted only on a second click, asked in the page (no system dialog)', async ({ page }) => {
+  page.on('dialog', (dialog) => {
+    throw new Error(`a system dialog appeared: ${dialog.message()}`);
+  });
+  await page.goto(`${host.url}#/catalogue/${draft}`);
+  await tab(page, '版本').click();
+  const form = page.getByRole('form', { name: '保存版本' });
+  await form.getByLabel('版本名称').fill('临时版本');
+  await form.getByRole('button', { name: '保存版本' }).click();
+  const list = page.getByRole('table', { name: '版本列表' });
+  await expect(list.locator('tbody tr')).toHaveCount(2);
+  await list.getByRole('button', { name: '删除版本“临时版本”' }).click();
+  const ask = list.getByRole('group', { name: '删除版本“临时版本”' });
+  await ask.getByRole('button', { name: '取消' }).click();
+  await expect(list.locator('tbody tr')).toHaveCount(2);
+  await list.getByRole('button', { name: '删除版本“临时版本”' }).click();
+  await ask.getByRole('button', { name: /^确认删除/u }).click();
+  await expect(page.getByRole('status')).toContainText('已删除版本“临时版本”');
+  await expect(list.locator('tbody tr')).toHaveCount(1);
 });

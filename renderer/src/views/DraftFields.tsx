@@ -14,7 +14,18 @@ export function DraftFields(props: {
     <>
       <label>
         名称
-        <input value={props.name} onChange={(e) => props.onName(e.target.value)} required maxLength={200} autoFocus={props.autoFocusName} />
+        {/* The browser's own words for an empty required field are its language's ("Please fill out this field."). */}
+        <input
+          value={props.name}
+          onChange={(e) => {
+            e.currentTarget.setCustomValidity('');
+            props.onName(e.target.value);
+          }}
+          onInvalid={(e) => e.currentTarget.setCustomValidity('请填写名称')}
+          required
+          maxLength={200}
+          autoFocus={props.autoFocusName}
+        />
       </label>
       <label>
         行政区

@@ -9,10 +9,12 @@ import { draftName } from './NewDraftForm';
 
 export function StageControl({ summary, onChanged }: { summary: CatalogueSummary; onChanged: () => Promise<void> }) {
   const [message, setMessage] = useState<string | null>(null);
+  // 已发布 is asked for in the page, not with confirm(): its buttons would be the system's (OK / Cancel).
+  const [askingToPublish, setAskingToPublish] = useState(false);
   const stage = summary.stage ?? null;
   if (stage === null || stage === 'published') return <CatalogueStatusBadge status={summary.status} stage={stage} />;
   const change = async (next: DraftStage) => {
-    if (next === 'published' && !window.confirm(`发布后“${summary.name}”不能再修改（可基于它新建草案）。确定发布吗？`)) return;
+    setAskingToPublish(false);
     try {
       await invoke('catalogues.setStage', { catalogueId: summary.id, stage: next, expected: stage });
       setMessage(null);
@@ -23,9 +25,25 @@ export function StageControl({ summary, onChanged }: { summary: CatalogueSummary
   };
   return (
     <>
-      <select className="stage-select" aria-label="清单状态" value={stage} onChange={(e) => void change(e.target.value as DraftStage)}>
+      <select
+        className="stage-select"
+        aria-label="清单状态"
+        value={stage}
+        onChange={(e) => {
+          const next = e.target.value as DraftStage;
+          if (next === 'published') setAskingToPublish(true);
+          else void change(next);
+        }}
+      >
         {DRAFT_STAGES.map((s) => <option key={s} value={s}>{DRAFT_STAGE_LABELS[s]}</option>)}
       </select>
+      {askingToPublish && (
+        <span className="confirm-inline publish-confirm" role="alertdialog" aria-label="确认发布">
+          <span>发布后这份清单不能再修改（可基于它新建草案）。</span>
+          <button type="button" className="danger" onClick={() => void change('published')}>确定发布</button>
+          <button type="button" onClick={() => setAskingToPublish(false)}>取消</button>
+        </span>
+      )}
       {message && <span className="error" role="alert">{message}</span>}
     </>
   );

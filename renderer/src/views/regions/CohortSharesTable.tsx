@@ -6,6 +6,7 @@ import { RESIDENTS } from '../../../../shared/domain/pricing/regions';
 import type { CohortShareRow, RegionRow } from '../../../../shared/domain/pricing/results';
 import { errorMessage, invoke, onChanged } from '../../api/client';
 import { Provenance } from './RegionTreeTable';
+import { TwoStepButton } from '../../components/TwoStepButton';
 
 type Status = { ok: boolean; text: string } | null;
 
@@ -84,7 +85,7 @@ export function CohortSharesTable({ rootCode, regions }: { rootCode: string; reg
                 </td>
                 <td className="source">{s.source}</td>
                 <td><Provenance status={s.status} /></td>
-                <td className="actions"><DeleteButton label={`删除${s.regionName}的“${s.cohort}”比例`} onConfirm={() => void remove(s)} /></td>
+                <td className="actions"><TwoStepButton text="删除" confirmText="确认删除" label={`删除${s.regionName}的“${s.cohort}”比例`} onConfirm={() => void remove(s)} /></td>
               </tr>
             ))}
           </tbody>
@@ -133,19 +134,6 @@ function ShareInput({ share, onSave }: { share: CohortShareRow; onSave: (sharePc
       onBlur={commit}
       onKeyDown={(e) => e.key === 'Enter' && commit()}
     />
-  );
-}
-
-/** Two clicks, the second on 确认删除: a share deleted cannot be undone from here. */
-function DeleteButton({ label, onConfirm }: { label: string; onConfirm: () => void }) {
-  const [asking, setAsking] = useState(false);
-  return asking ? (
-    <span className="confirm-inline">
-      <button type="button" className="danger" onClick={onConfirm}>确认删除</button>
-      <button type="button" onClick={() => setAsking(false)}>取消</button>
-    </span>
-  ) : (
-    <button type="button" aria-label={label} title={label} onClick={() => setAsking(true)}>删除</button>
   );
 }
 

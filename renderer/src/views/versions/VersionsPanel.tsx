@@ -9,6 +9,7 @@ import { errorMessage, invoke } from '../../api/client';
 import { downloadFile } from '../download';
 import { formatTime } from './format-time';
 import './versions.css';
+import { TwoStepButton } from '../../components/TwoStepButton';
 
 export function VersionsPanel({ summary, onCompare }: { summary: CatalogueSummary; onCompare: (before: string, after: string) => void }) {
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
@@ -48,7 +49,6 @@ export function VersionsPanel({ summary, onCompare }: { summary: CatalogueSummar
       return `已导出 ${file.fileName}`;
     });
   const remove = (v: VersionSummary) => {
-    if (!window.confirm(`删除版本“${v.name}”吗？删除后不能再打开它（清单本身不受影响）。`)) return;
     void act(async () => {
       await invoke('versions.delete', { versionId: v.id });
       return `已删除版本“${v.name}”。`;
@@ -91,7 +91,7 @@ export function VersionsPanel({ summary, onCompare }: { summary: CatalogueSummar
                   <a href={`#/catalogue/${encodeURIComponent(v.id)}`}>打开（只读）</a>
                   <button type="button" disabled={busy} onClick={() => void exportAnnex(v)}>导出附件</button>
                   <button type="button" disabled={busy} onClick={() => onCompare(v.id, summary.id)}>与当前清单对照</button>
-                  <button type="button" disabled={busy} onClick={() => remove(v)}>删除</button>
+                  <TwoStepButton text="删除" confirmText="确认删除（不能再打开它）" label={`删除版本“${v.name}”`} disabled={busy} onConfirm={() => remove(v)} />
                 </td>
               </tr>
             ))}
