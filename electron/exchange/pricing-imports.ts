@@ -15,10 +15,12 @@ import { toScaled } from '../../shared/domain/pricing/decimal';
 import { AppError } from '../db/app-error';
 import type { Database, Tx } from '../db/database';
 import { getCatalogue } from '../services/catalogue-queries';
-import { logChange } from '../services/change-log';
+import { groupChanges, logChange } from '../services/change-log';
+import { applyDriverCells } from '../services/pricing-commands';
+import type { DriverCell } from '../services/pricing-commands';
 import type { Origin } from '../services/commands';
-import { writeDriverFields } from '../pricing/drivers-store';
-import { repriceAll, repriceCatalogue } from '../pricing/reprice';
+import { driverText, getDriver } from '../pricing/drivers-store';
+import { repriceAll } from '../pricing/reprice';
 import { listRules, saveRule } from '../pricing/rules';
 import { checkHeader, readTable } from './table-file';
 import type { TableRow } from './table-file';
@@ -46,7 +48,12 @@ type Problems = string[];
 const MAX_PERSONS = 2_000_000_000;
 const at = (fileName: string, row: TableRow, column: string) => `${fileName} 第${row.line}行“${columnName(column, row.names)}”列`;
 
-export async function importTable(db: Database, request: ImportRequest, origin: Origin): Promise<{ report: ImportReport; catalogueIds: (string | null)[] }> {
+/** Gives the report, the catalogues whose figures changed (null: every catalogue's), and the items a drivers file wrote. */
+export async function importTable(
+  db: Database,
+  request: ImportRequest,
+  origin: Origin,
+): Promise<{ report: ImportReport; catalogueIds: (string | null)[]; itemIds: string[] }> {
   const table = await readTable(request.fileName, request.bytes);
   checkHeader(request.fileName, table, IMPORT_COLUMNS[request.kind]);
   if (table.rows.length === 0) throw new AppError('bad_file', `${request.fileName} 只有表头，没有数据行，没有导入任何内容。`);
@@ -58,20 +65,23 @@ export async function importTable(db: Database, request: ImportRequest, origin: 
     applied: false,
     summary: plan.summary,
   };
-  if (!request.apply || plan.problems.length) return { report, catalogueIds: [] };
+  if (!request.apply || plan.problems.length) return { report, catalogueIds: [], itemIds: [] };
   await db.transaction(async (tx) => {
-    await plan.write(tx);
+    // An item's drivers imported are its cells pasted: one step that one Ctrl+Z takes back.
+    if (request.kind === 'drivers') groupChanges(tx, `导入测算参数（${request.fileName}）`);
+    await plan.write(tx, origin);
     await logChange(tx, request.catalogueId, `import.${request.kind}`, { fileName: request.fileName, rows: table.rows.length, summary: plan.summary }, null, origin);
-    if (request.kind === 'drivers' && request.catalogueId) await repriceCatalogue(tx, request.catalogueId);
-    else await repriceAll(tx, request.kind === 'population' || request.kind === 'shares' ? 'population' : 'regions');
+    if (request.kind !== 'drivers') await repriceAll(tx, request.kind === 'population' || request.kind === 'shares' ? 'population' : 'regions');
   });
-  return { report: { ...report, applied: true }, catalogueIds: request.kind === 'drivers' ? [request.catalogueId] : [null] };
+  return { report: { ...report, applied: true }, catalogueIds: request.kind === 'drivers' ? [request.catalogueId] : [null], itemIds: plan.itemIds ?? [] };
 }
 
 interface Plan {
   problems: Problems;
   summary: string;
-  write: (tx: Tx) => Promise<void>;
+  write: (tx: Tx, origin: Origin) => Promise<void>;
+  /** The items whose drivers the file writes (a drivers file). */
+  itemIds?: string[];
 }
 
 const PLANNERS: Record<ImportKind, (db: Database, request: ImportRequest, rows: TableRow[]) => Promise<Plan>> = {
@@ -328,9 +338,20 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
   return {
     problems,
     summary: `为 ${records.length} 个服务项目写入测算参数`,
-    write: async (tx) => {
-      for (const r of records) await writeDriverFields(tx, r.itemId, Object.fromEntries(DRIVER_FIELDS.filter((f) => f !== 'centralPct').map((f) => [f, r.values[f] ?? null])));
+    // Every column the file has, each checked against the value stored and logged with it (an empty cell
+    // clears the field); a central share entered by hand is not in the file and stays.
+    write: async (tx, origin) => {
+      const cells: DriverCell[] = [];
+      for (const r of records) {
+        const stored = await getDriver(tx, r.itemId);
+        for (const field of DRIVER_FIELDS.filter((f) => f !== 'centralPct')) {
+          const value = r.values[field] ?? null;
+          cells.push({ itemId: r.itemId, field, value: value === null ? null : String(value), expected: driverText(stored, field) });
+        }
+      }
+      await applyDriverCells(tx, cells, origin);
     },
+    itemIds: records.map((r) => r.itemId),
   };
 }
 

@@ -1,6 +1,6 @@
 // The 测算 view's rows: each item with its drivers, what it still lacks, the suggestions read from its own
 // words, and its sums over the years priced. After a driver edit, only the items it changed are read.
-import { missingDrivers } from '../../shared/domain/pricing/drivers';
+import { DRIVER_FIELDS, missingDrivers } from '../../shared/domain/pricing/drivers';
 import type { PricingItemRow, PricingItems } from '../../shared/domain/pricing/results';
 import { suggestDriver, suggestRule } from '../../shared/domain/pricing/suggest';
 import type { Database } from '../db/database';
@@ -38,7 +38,8 @@ export async function pricingItems(db: Database, catalogueId: string, onlyItemId
       const driver = drivers.get(i.id) ?? toDriver(i.id, undefined);
       const missing = missingDrivers(driver);
       const line = byItem.get(i.id);
-      const isSet = drivers.has(i.id);
+      // A row whose every field was cleared (an edit undone, a block cleared) is as unset as no row.
+      const isSet = DRIVER_FIELDS.some((f) => driver[f] !== null);
       return {
         itemId: i.id,
         itemNo: i.itemNo,

@@ -154,8 +154,8 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     'shares.set': (request) => tell(setCohortShare(db, request, origin)),
     'shares.delete': (request) => tell(deleteCohortShare(db, request, origin)),
     'data.import': async ({ kind, catalogueId, fileName, base64, apply }) => {
-      const { report, catalogueIds } = await importTable(db, { kind, catalogueId, fileName, bytes: Buffer.from(base64, 'base64'), apply }, origin);
-      for (const id of catalogueIds) feed?.publish({ catalogueId: id, scope: kind === 'drivers' ? 'drivers' : kind === 'rules' ? 'rules' : 'regions', itemIds: [] });
+      const { report, catalogueIds, itemIds } = await importTable(db, { kind, catalogueId, fileName, bytes: Buffer.from(base64, 'base64'), apply }, origin);
+      for (const id of catalogueIds) feed?.publish({ catalogueId: id, scope: kind === 'drivers' ? 'drivers' : kind === 'rules' ? 'rules' : 'regions', itemIds });
       return report;
     },
     // --- catalogue import ---

@@ -93,6 +93,15 @@ test('drivers imported into a draft: a bad file is refused with its rows named, 
   // Both are priced now: their status is no longer 未测算.
   for (const no of [5, 6]) await expect(await itemCell(page, no, 'status')).not.toContainText('未测算');
   await page.screenshot({ path: join(screens, 'pricing-import-drivers-done.png') });
+
+  // The import is one step of the history: 撤销 takes the whole file back.
+  const undoButton = page.getByRole('group', { name: '撤销与重做' }).getByRole('button', { name: '撤销' });
+  await expect(undoButton).toHaveAttribute('title', '撤销导入测算参数（测算参数.csv）');
+  await undoButton.click();
+  await expect(await itemCell(page, 5, 'unitAmount')).toHaveText('');
+  await expect(await itemCell(page, 6, 'status')).toHaveText('未设置');
+  await page.getByRole('group', { name: '撤销与重做' }).getByRole('button', { name: '重做' }).click();
+  await expect(await itemCell(page, 5, 'unitAmount')).toContainText('89');
 });
 
 test('a province rule imported from the 分担规则 page, refused first when its weights leave a share unpaid', async ({ page }) => {

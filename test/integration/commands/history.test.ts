@@ -9,6 +9,7 @@ import { itemHistory } from '../../../electron/services/item-history';
 import { applySuggestions, pasteDriverCells, setDriverField } from '../../../electron/services/pricing-commands';
 import { deleteItems, insertBeside, moveStep } from '../../../electron/services/structure-requests';
 import { getDriver } from '../../../electron/pricing/drivers-store';
+import { importTable } from '../../../electron/exchange/pricing-imports';
 import { seededDatabaseFile, tempDir } from '../../support/temp-db';
 import { makeDraft } from '../../support/draft';
 
@@ -91,6 +92,25 @@ describe('cell edits', () => {
     expect(entries.find((e) => e.kind === 'driver')).toMatchObject({ description: '修改测算参数“分担规则”', after: '中央全额承担' });
     expect(entries.find((e) => e.kind === 'copied')?.description).toBe(`新建草案时从“河北省“十三五”基本公共服务清单”的第${source.itemNo}项“${source.name}”复制`);
     expect(JSON.stringify(entries)).not.toMatch(/hebei-13th|central-100/u);
+    await undo(db, HEBEI, 'test');
+  });
+
+  it('a drivers file imported is one step: Ctrl+Z puts back every driver it wrote, with their cost lines', async () => {
+    const [a, b] = [`${HEBEI}:020`, `${HEBEI}:021`];
+    const before = { a: await getDriver(db, a), b: await getDriver(db, b), costA: await costTotal(a) };
+    const csv = '序号,人群,覆盖率,补助标准,单位,每年期数,标准年份,每年增减,分担规则\n20,常住人口,1,12.5,元/人/年,,2025,,中央全额承担\n21,常住人口,0.5,3,元/人/月,12,2025,1,中央全额承担\n';
+    const { report, itemIds } = await importTable(db, { kind: 'drivers', catalogueId: HEBEI, fileName: '参数.csv', bytes: Buffer.from(csv), apply: true }, 'test');
+    expect(report.applied).toBe(true);
+    expect(itemIds).toEqual([a, b]);
+    expect(await getDriver(db, a)).toMatchObject({ unitAmount: '12.5', splitRuleId: 'central-100' });
+    expect((await costTotal(a)).lines).toBeGreaterThan(0);
+    expect((await historyState(db, HEBEI)).undo).toBe('撤销导入测算参数（参数.csv）');
+    await undo(db, HEBEI, 'test');
+    expect(await getDriver(db, a)).toEqual(before.a);
+    expect(await getDriver(db, b)).toEqual(before.b);
+    expect(await costTotal(a)).toEqual(before.costA);
+    await redo(db, HEBEI, 'test');
+    expect(await getDriver(db, b)).toMatchObject({ unitAmount: '3', periodsPerYear: '12', yearlyChange: '1' });
     await undo(db, HEBEI, 'test');
   });
 

@@ -175,7 +175,16 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
       {showRules ? (
         <RulesPanel rules={items.rules} provinces={items.provinces} provinceCode={detail.summary.regionCode} onSaved={refresh} />
       ) : showImport ? (
-        <ImportBox kinds={['drivers']} catalogueId={catalogueId} title="导入测算参数" onApplied={refresh} />
+        <ImportBox
+          kinds={['drivers']}
+          catalogueId={catalogueId}
+          title="导入测算参数"
+          onApplied={() => {
+            refresh();
+            // The import is a step of the history: 撤销 now names it.
+            void steps.refreshHistory();
+          }}
+        />
       ) : (
         <>
           <SummaryPanel summary={summary} statusOf={(id) => items.items.find((i) => i.itemId === id)?.status ?? null} unit={unit} onOpen={open} />
