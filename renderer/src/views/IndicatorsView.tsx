@@ -103,7 +103,7 @@ function PlanGrid({ table }: { table: IndicatorPlanTable }) {
         event.api.applyTransaction({ update: [saved] });
         setStatus(`已保存${what}。`);
       } catch (error) {
-        setStatus(`未保存${what}：${errorMessage(error)}`);
+        setStatus(`未保存：${errorMessage(error)}`);
       }
     },
     [table.plan.id],
@@ -126,7 +126,7 @@ function PlanGrid({ table }: { table: IndicatorPlanTable }) {
 
   return (
     <>
-      <div className="catalogue-actions">
+      <div className="catalogue-actions indicator-actions">
         <p className="save-status" role="status">{status}</p>
         <button type="button" onClick={() => void exportTable()} disabled={exporting}>导出指标表</button>
       </div>

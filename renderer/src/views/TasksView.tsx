@@ -62,7 +62,7 @@ export function TasksView({ catalogueId, tasks, readOnly, onChanged }: { catalog
       event.api.applyTransaction({ update: [task] });
       setStatus(`已保存${what}。`);
     } catch (error) {
-      setStatus(`未保存${what}：${errorMessage(error)}`);
+      setStatus(`未保存：${errorMessage(error)}`);
     }
   }, [track]);
   if (tasks.length === 0) return <p className="status-note">这份清单没有重点任务分工方案。</p>;

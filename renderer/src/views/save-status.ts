@@ -1,3 +1,5 @@
+import { formatClock } from './versions/format-time';
+
 export type SaveStatus =
   | { state: 'idle' }
   | { state: 'saving'; what: string }
@@ -13,10 +15,10 @@ export function saveStatusText(status: SaveStatus): string {
     case 'saving':
       return `正在保存 ${status.what}……`;
     case 'saved':
-      return `已保存 ${status.what}（${status.at.toLocaleTimeString('zh-CN', { hour12: false })}）`;
+      return `已保存 ${status.what}（${formatClock(status.at)}）`;
     case 'refused':
       return `未保存：${status.message}`;
     case 'done':
-      return `${status.message}（${status.at.toLocaleTimeString('zh-CN', { hour12: false })}）`;
+      return `${status.message}（${formatClock(status.at)}）`;
   }
 }

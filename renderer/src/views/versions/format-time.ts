@@ -17,3 +17,10 @@ export function formatTime(iso: string): string {
   const part = (type: Intl.DateTimeFormatPartTypes) => FORMAT.formatToParts(d).find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }
+
+const CLOCK = new Intl.DateTimeFormat('zh-CN', { timeZone: DOCUMENT_TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+/** "14:05:09": when a save was made, in the same Beijing time as the history and the versions list. */
+export function formatClock(at: Date): string {
+  return CLOCK.format(at);
+}
