@@ -57,6 +57,11 @@ function createWindow(): void {
     },
   });
   mainWindow = window;
+  if (!app.isPackaged) {
+    window.webContents.on('before-input-event', (_event, input) => {
+      if (input.type === 'keyDown' && input.key === 'F12') window.webContents.toggleDevTools();
+    });
+  }
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -85,7 +90,9 @@ app.whenReady().then(async () => {
     callback(CLIPBOARD.has(permission) && contents.getURL().startsWith(`${APP_ORIGIN}/`)),
   );
   session.defaultSession.setPermissionCheckHandler((_contents, permission, origin) => CLIPBOARD.has(permission) && origin === APP_ORIGIN);
-  if (app.isPackaged) Menu.setApplicationMenu(null);
+  // Electron's default menu is English (File, Edit, View …) and the app has no use for one: none, in a
+  // developer's `npm start` too (F12 opens the developer tools there).
+  Menu.setApplicationMenu(null);
   serveAppFiles(rendererDir);
   try {
     db = await openAppDatabase(hostOptions(process.argv.slice(1)).dbPath);
