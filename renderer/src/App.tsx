@@ -1,6 +1,6 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { CatalogueView } from './views/CatalogueView';
-import { catalogueTab } from './views/CatalogueTabs';
+import { catalogueAddress } from './views/CatalogueTabs';
 import type { CatalogueTab } from './views/CatalogueTabs';
 
 // Pages load when first visited: opening a catalogue (the grid) waits for none of them.
@@ -14,8 +14,8 @@ type Route = { view: 'home' } | { view: 'catalogue'; id: string; tab: CatalogueT
 function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   // "#/catalogue/<id>" opens its 条目; "#/catalogue/<id>/<tab>" another view of it (kept across a reload or Back).
-  const catalogue = /^\/catalogue\/([^/]+)(?:\/([a-z]+))?$/.exec(path);
-  if (catalogue) return { view: 'catalogue', id: decodeURIComponent(catalogue[1]!), tab: catalogueTab(catalogue[2]) };
+  const catalogue = catalogueAddress(path);
+  if (catalogue) return { view: 'catalogue', ...catalogue };
   if (path === '/reference') return { view: 'reference' };
   if (path === '/indicators') return { view: 'indicators' };
   if (path === '/regions') return { view: 'regions' };

@@ -240,3 +240,14 @@ test('规划指标: a new plan’s table from 十四五 专栏1, baseline 2025 a
   await page.getByRole('tab', { name: /“十五五”/ }).click();
   await expect(page.locator('.ag-row[row-id="1"] .ag-cell[col-id="target"]')).toHaveText('6');
 });
+
+test('an address changed by hand to another tab of the open catalogue opens that tab', async ({ page }) => {
+  await page.goto(`${host.url}#/catalogue/hebei-13th`);
+  const tab = (name: string) => page.getByRole('tablist', { name: '清单视图' }).getByRole('tab', { name });
+  await expect(tab('条目')).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: '版本' }).click();
+  await page.evaluate(() => (window.location.hash = '#/catalogue/hebei-13th/pricing'));
+  await expect(tab('测算')).toHaveAttribute('aria-selected', 'true');
+  await page.evaluate(() => (window.location.hash = '#/catalogue/hebei-13th'));
+  await expect(tab('条目')).toHaveAttribute('aria-selected', 'true');
+});

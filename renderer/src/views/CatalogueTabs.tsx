@@ -14,6 +14,12 @@ export function catalogueTab(name: string | undefined): CatalogueTab {
   return CATALOGUE_TABS.find((t) => t.id === name)?.id ?? 'items';
 }
 
+/** The catalogue and tab an address names ("#/catalogue/<id>" its 条目, "#/catalogue/<id>/<tab>"), or null. */
+export function catalogueAddress(hash: string): { id: string; tab: CatalogueTab } | null {
+  const match = /^#?\/catalogue\/([^/]+)(?:\/([a-z]+))?$/u.exec(hash);
+  return match ? { id: decodeURIComponent(match[1]!), tab: catalogueTab(match[2]) } : null;
+}
+
 /** The address of a catalogue's tab, written in place of the current one: a reload or Back returns to it. */
 export function rememberTab(catalogueId: string, tab: CatalogueTab): void {
   const hash = `#/catalogue/${encodeURIComponent(catalogueId)}${tab === 'items' ? '' : `/${tab}`}`;

@@ -4,7 +4,7 @@ import { invoke } from '../api/client';
 import { useLoad } from '../components/useLoad';
 import type { CatalogueTask } from '../../../shared/domain/task';
 import { AnnexExportPanel } from './AnnexExportPanel';
-import { CatalogueTabs, rememberTab } from './CatalogueTabs';
+import { CatalogueTabs, catalogueAddress, rememberTab } from './CatalogueTabs';
 import type { CatalogueTab } from './CatalogueTabs';
 import { ItemsView } from './ItemsView';
 import { PublishedNote, StageControl } from './StageControl';
@@ -48,6 +48,15 @@ function CatalogueEditor({ detail: loaded, tasks: loadedTasks, initialTab }: { d
   const [detail, setDetail] = useState(loaded);
   const catalogueId = loaded.summary.id;
   useEffect(() => rememberTab(catalogueId, tab), [catalogueId, tab]);
+  // The address typed or changed by hand (or Back) names another tab of this catalogue: it opens.
+  useEffect(() => {
+    const follow = () => {
+      const address = catalogueAddress(window.location.hash);
+      if (address?.id === catalogueId) setTab(address.tab);
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, [catalogueId]);
   const reload = useCallback(async () => setDetail(await invoke('catalogues.get', { catalogueId })), [catalogueId]);
   // An undo in the 重点任务 tab may undo a step of any tab: both are read again.
   const [tasks, setTasks] = useState(loadedTasks);
