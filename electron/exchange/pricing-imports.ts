@@ -12,6 +12,7 @@ import { columnName } from '../../shared/domain/pricing/import-columns';
 import { TIER, ruleProblems } from '../../shared/domain/pricing/split-rules';
 import type { SplitRule, SplitRuleRow } from '../../shared/domain/pricing/split-rules';
 import { toScaled } from '../../shared/domain/pricing/decimal';
+import { resolveChoice } from '../../shared/domain/choice';
 import { AppError } from '../db/app-error';
 import type { Database, Tx } from '../db/database';
 import { getCatalogue } from '../services/catalogue-queries';
@@ -322,7 +323,9 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
     for (const [column, field] of Object.entries(DRIVER_CSV)) {
       let text = row.cells.get(column)!;
       if (field === 'splitRuleId' && text !== '') {
-        const rule = rules.find((r) => r.id === text || r.name === text);
+        // Read as the 测算 grid reads a rule typed into its cell: its name, or a part only it has.
+        const chosen = resolveChoice(text, rules.map((r) => ({ value: r.id, label: r.name })));
+        const rule = rules.find((r) => r.id === chosen);
         if (!rule) {
           problems.push(`${at(fileName, row, column)}：没有名为“${text}”的分担规则`);
           continue;

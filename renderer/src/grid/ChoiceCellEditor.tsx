@@ -7,26 +7,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import { hasEditSeed, takeEditSeed } from './edit-seed';
 import { LineCellEditor } from './LineCellEditor';
+import { resolveChoice } from '../../../shared/domain/choice';
+import type { ChoiceOption } from '../../../shared/domain/choice';
 
-export interface ChoiceOption {
-  value: string;
-  label: string;
-}
 export interface ChoiceEditorParams {
   options: () => readonly ChoiceOption[];
-}
-
-/**
- * The option a typed text names: by its name or stored value, else the one option whose name contains the
- * text; otherwise the text itself, which the save then refuses with the reason. Empty text clears the cell.
- */
-export function resolveChoice(text: string, options: readonly ChoiceOption[]): string | null {
-  const typed = text.trim();
-  if (typed === '') return null;
-  const exact = options.find((o) => o.label === typed || o.value === typed);
-  if (exact) return exact.value;
-  const containing = options.filter((o) => o.label.includes(typed));
-  return containing.length === 1 ? containing[0]!.value : typed;
 }
 
 export function ChoiceCellEditor(props: CustomCellEditorProps & ChoiceEditorParams) {

@@ -4,7 +4,7 @@
 // right, Esc cancels (AG Grid's own keys); an input method's Enter only chooses what it composed.
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
-import type { ChoiceOption } from './ChoiceCellEditor';
+import type { ChoiceOption } from '../../../shared/domain/choice';
 import { editStartText, registerOpenEditor, takeEditSeed } from './edit-seed';
 
 export interface LineEditorParams {

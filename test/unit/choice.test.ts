@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveChoice } from '../../../renderer/src/grid/ChoiceCellEditor';
+import { resolveChoice } from '../../shared/domain/choice';
 
 const rules = [
   { value: 'central-100', label: '中央全额承担' },
