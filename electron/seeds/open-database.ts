@@ -38,8 +38,11 @@ export async function openAppDatabase(path: string, options: OpenOptions = {}): 
   } catch (error) {
     await db.close();
     if (error instanceof AppError) throw error;
-    // The importers say what is wrong and where (file, line, column); nothing was written.
-    throw new AppError('bad_file', `无法从种子数据建立数据库：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    // The importers say what is wrong and where (file, line, column); nothing was written. Anything else (a
+    // seed file missing, unreadable) speaks the system's language: said in Chinese instead, the cause kept.
+    const said = error instanceof Error ? error.message : String(error);
+    const reason = /\p{Script=Han}/u.test(said) ? said : '程序自带的种子数据文件缺失或无法读取，安装可能不完整，请重新安装';
+    throw new AppError('bad_file', `无法从种子数据建立数据库：${reason}`, { cause: error });
   }
   return db;
 }
