@@ -49,3 +49,17 @@ export async function getRegion(db: Reader, code: string): Promise<RegionRow | n
   const [row] = await db.all(`${REGION_SQL} WHERE r.code = $1`, [code]);
   return row ? toRegionRow(row) : null;
 }
+
+/**
+ * The code of the province or city a catalogue names ("河北省", or "河北" as a planner may write it), so it is
+ * priced over that region's counties alone; null when none or more than one matches (then every region).
+ */
+export async function regionCodeOfName(db: Reader, name: string): Promise<string | null> {
+  const text = name.trim();
+  if (text === '') return null;
+  const rows = await db.all(
+    `SELECT code FROM regions WHERE level IN ('province', 'city') AND (name = $1 OR name IN ($1 || '省', $1 || '市', $1 || '自治区'))`,
+    [text],
+  );
+  return rows.length === 1 ? String(rows[0]!.code) : null;
+}

@@ -100,6 +100,9 @@ function cityTotals(regionRows: PlainRow[]): RegionTotals[] {
     }));
 }
 
+/** The region name of a catalogue for the whole country: priced over every region, as it should be. */
+const NATIONWIDE = '全国';
+
 export async function pricingSummary(db: Reader, catalogueId: string): Promise<PricingSummary> {
   const detail = await getCatalogue(db, catalogueId);
   const { fromYear, toYear } = await pricingYears(db, catalogueId);
@@ -111,7 +114,12 @@ export async function pricingSummary(db: Reader, catalogueId: string): Promise<P
   const unpriced = detail.items
     .filter((i) => !priced.has(i.id))
     .map((i) => ({ itemId: i.id, itemNo: i.itemNo, name: i.name, missing: drivers.has(i.id) ? missingDrivers(drivers.get(i.id)!) : [] }));
+  const { regionCode, regionName } = detail.summary;
   const problems = [
+    // A catalogue of a region the regions table does not know is priced over every region there is.
+    ...(regionCode === null && regionName !== NATIONWIDE
+      ? [`这份清单的行政区“${regionName}”不在行政区表中（没有区划代码），测算按全部已导入的行政区计算：请在“行政区与人口”中导入它，或把清单的行政区改为已有的省。`]
+      : []),
     ...(await pricingProblems(db, catalogueId, unpriced.filter((u) => u.missing.length === 0 && drivers.has(u.itemId)).map((u) => u.itemId))),
     ...(await missingPopulation(db, catalogueId, fromYear, toYear)),
     ...(await partialCities(db, catalogueId)),

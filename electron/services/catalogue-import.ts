@@ -16,6 +16,7 @@ import { logChange } from './change-log';
 import { executeBatch } from './commands';
 import type { Origin } from './commands';
 import { newDraftId } from './drafts';
+import { regionCodeOfName } from '../pricing/regions-store';
 
 export interface CatalogueImportRequest {
   fileName: string;
@@ -41,7 +42,11 @@ export function refusalOf(preview: CatalogueImportPreview): AppError | null {
   );
 }
 
-export function importCommandOf(preview: CatalogueImportPreview, request: CatalogueImportRequest): ImportCatalogueCommand {
+/** The region a catalogue imported is of: as the planner names it, else as the file does, else the country. */
+const regionNameOf = (preview: CatalogueImportPreview, request: CatalogueImportRequest) => request.regionName ?? preview.suggestedRegion ?? '全国';
+
+/** `regionCode`: the code of the region it names (regionCodeOfName), found before the command is made. */
+export function importCommandOf(preview: CatalogueImportPreview, request: CatalogueImportRequest, regionCode: string | null = null): ImportCatalogueCommand {
   const period = request.period ?? preview.suggestedPeriod ?? DEFAULT_DRAFT_PERIOD.period;
   const years = periodYears(period);
   if (!years) throw new AppError('bad_request', `不认识的规划期“${period}”：应为 ${Object.keys(PERIOD_YEARS).join('、')} 之一，没有导入任何内容。`);
@@ -49,8 +54,8 @@ export function importCommandOf(preview: CatalogueImportPreview, request: Catalo
     kind: 'catalogue.import',
     catalogueId: newDraftId(),
     name: request.name ?? preview.suggestedName,
-    regionName: request.regionName ?? preview.suggestedRegion ?? '全国',
-    regionCode: null,
+    regionName: regionNameOf(preview, request),
+    regionCode,
     period,
     ...years,
     fileName: preview.fileName,
@@ -67,7 +72,7 @@ export async function importCatalogueFile(
   const preview = await previewCatalogueImport(request);
   const refusal = refusalOf(preview);
   if (refusal) throw refusal;
-  const command = importCommandOf(preview, request);
+  const command = importCommandOf(preview, request, await regionCodeOfName(db, regionNameOf(preview, request)));
   const count = command.domains.reduce((n, d) => n + d.items.length, 0);
   const [result] = (await executeBatch(db, [command], `导入清单“${command.name}”（${count} 项）`, origin)) as [{ summary: CatalogueSummary }];
   return { summary: result.summary, preview };

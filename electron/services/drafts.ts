@@ -13,6 +13,7 @@ import type { CatalogueSummary } from '../../shared/domain/catalogue';
 import { checkedCellValue } from './cell-value';
 import { logChange } from './change-log';
 import type { Origin } from './commands';
+import { regionCodeOfName } from '../pricing/regions-store';
 
 /** The catalogue whose domains an empty draft starts with. */
 const NATIONAL = 'national-13th';
@@ -30,13 +31,17 @@ export async function draftCommand(
   const years = periodYears(period);
   if (!years) throw new AppError('bad_request', `不认识的规划期“${period}”：应为 ${Object.keys(PERIOD_YEARS).join('、')} 之一，没有新建草案。`);
   const source = request.sourceId === null ? null : (await getCatalogue(db, request.sourceId)).summary;
+  const regionName = request.regionName ?? source?.regionName ?? '全国';
+  // The region priced: as given, else the source's for the source's region, else the one the name names.
+  const regionCode =
+    request.regionCode !== undefined ? request.regionCode : source && regionName === source.regionName ? source.regionCode : await regionCodeOfName(db, regionName);
   return {
     kind: 'catalogue.createDraft',
     catalogueId: newDraftId(),
     sourceId: source?.id ?? null,
     name: request.name,
-    regionName: request.regionName ?? source?.regionName ?? '全国',
-    regionCode: request.regionCode !== undefined ? request.regionCode : (source?.regionCode ?? null),
+    regionName,
+    regionCode,
     period,
     ...years,
   };

@@ -106,7 +106,8 @@ describe('other annex layouts', () => {
     const preview = await api['catalogues.importPreview'](upload('gansu-variant.xlsx', fixture('gansu-variant.xlsx')));
     expect(preview).toMatchObject({ suggestedName: '甘肃省“十三五”基本公共服务清单', suggestedPeriod: '十三五', suggestedRegion: '甘肃省', problems: [] });
     const summary = await api['catalogues.import']({ ...upload('gansu-variant.xlsx', fixture('gansu-variant.xlsx')), name: preview.suggestedName });
-    expect(summary).toMatchObject({ period: '十三五', regionName: '甘肃省', itemCount: 3 });
+    // The province the title names is the one it is priced over.
+    expect(summary).toMatchObject({ period: '十三五', regionName: '甘肃省', regionCode: '620000', itemCount: 3 });
     const detail = await api['catalogues.get']({ catalogueId: summary.id });
     expect(detail.columnLabels).toMatchObject({ standard: '服务内容和保障标准', leadDepartment: '责任单位' });
     expect(shape(detail).map((d) => [d.domain, d.items.map((i) => i.name)])).toEqual([

@@ -12,6 +12,7 @@ import { insertBeside } from '../../../electron/services/structure-requests';
 import { runCli } from '../../support/run-cli';
 import { writeDriverFields } from '../../../electron/pricing/drivers-store';
 import { repriceItems } from '../../../electron/pricing/reprice';
+import { pricingSummary } from '../../../electron/pricing/summary';
 import { seededDatabaseFile, tempDir } from '../../support/temp-db';
 
 const temp = tempDir('drafts-');
@@ -129,7 +130,19 @@ describe('other drafts and refusals', () => {
     const detail = await getCatalogue(db, summary.id);
     expect(detail.items).toHaveLength(0);
     expect(detail.domains.map((d) => d.name)).toEqual((await getCatalogue(db, 'national-13th')).domains.map((d) => d.name));
-    expect(summary).toMatchObject({ period: '十五五', startYear: 2026, endYear: 2030, stage: 'draft', regionName: '某省' });
+    expect(summary).toMatchObject({ period: '十五五', startYear: 2026, endYear: 2030, stage: 'draft', regionName: '某省', regionCode: null });
+    // A region the regions table does not know is priced over every region: the 测算 problems say so.
+    expect((await pricingSummary(db, summary.id)).problems[0]).toContain('这份清单的行政区“某省”不在行政区表中');
+  });
+
+  it('a new draft named for a known province is priced over that province alone, however the name is written', async () => {
+    for (const [regionName, code] of [['河南省', '410000'], ['河北', '130000'], ['唐山市', '130200'], ['全国', null]] as const) {
+      const { summary } = await executeCommand(db, await draftCommand(db, { sourceId: null, name: `${regionName}清单`, regionName }), 'test');
+      expect(summary.regionCode).toBe(code);
+    }
+    // A draft of a published catalogue for another province takes that province, not the source's.
+    const { summary } = await executeCommand(db, await draftCommand(db, { sourceId: HEBEI, name: '河南稿', regionName: '河南省' }), 'test');
+    expect(summary.regionCode).toBe('410000');
   });
 
   it('refuses an empty name, an unknown period and an unknown source, changing nothing', async () => {
