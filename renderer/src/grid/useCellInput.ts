@@ -145,9 +145,12 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
     };
     root.addEventListener('focusin', onFocusIn);
     // A key typed in the moment between AG Grid picking a cell and the sink taking the focus lands on the
-    // cell itself; it is taken the same way, not left to AG Grid (which drops it on a cell still saving).
+    // cell itself, or, while its row is drawn again, on the row or the grid's body: it is taken the same way,
+    // not left to AG Grid (which drops it on a cell still saving). Keys in an editor, a box or a button are theirs.
     const onCellKeyDown = (event: KeyboardEvent) => {
-      if (event.target instanceof HTMLElement && event.target.classList.contains('ag-cell')) onKeyDown(event);
+      const target = event.target;
+      if (!(target instanceof HTMLElement) || isSink(target) || target.closest('input, textarea, select, button, a, .ag-popup')) return;
+      if (!target.closest('.ag-header, .ag-floating-filter, .ag-paging-panel')) onKeyDown(event);
     };
     root.addEventListener('keydown', onCellKeyDown, true);
     // When AG Grid draws the picked cell's row again (its figures saved), the sink goes with the old cell and the
