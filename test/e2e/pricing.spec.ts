@@ -296,6 +296,34 @@ test('测算: a unit and a rule typed straight onto their cells are saved as the
   await page.keyboard.press('Escape');
 });
 
+test('测算: typing on, cell after cell, while the figures of the last save arrive late: each cell keeps its own text', async ({ page }) => {
+  await openPricing(page);
+  const status = page.locator('[data-save-state]');
+  const editor = page.locator('.ag-popup-editor input');
+  // The row's figures come back late: they land while the next cells are being typed in.
+  await page.route('**/api/pricing.items', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await route.continue();
+  });
+  await pick(page, 4, 'cohort');
+  await page.keyboard.type('常住人口');
+  await page.keyboard.press('Enter');
+  await expect(status).toContainText('已保存 第4项的“服务人群”');
+  await pick(page, 4, 'coverage');
+  await page.keyboard.type('1');
+  await page.waitForResponse('**/api/pricing.items');
+  await page.keyboard.press('Enter');
+  await pick(page, 4, 'unitAmount');
+  await page.keyboard.type('505');
+  await page.keyboard.press('Enter');
+  await expect(status).toContainText('已保存 第4项的“补助标准”');
+  await page.unroute('**/api/pricing.items');
+  // Never one cell's keys in another: the amount is what was typed for it.
+  await expect(cell(page, 4, 'unitAmount')).toHaveText('505');
+  await expect(cell(page, 4, 'coverage')).toHaveText('1');
+  await expect(editor).toHaveCount(0);
+});
+
 test('测算: the view is kept across a reload and a Back from another page', async ({ page }) => {
   await openPricing(page);
   await expect(page).toHaveURL(/#\/catalogue\/hebei-13th\/pricing$/);

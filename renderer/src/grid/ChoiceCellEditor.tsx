@@ -5,7 +5,7 @@
 // refused with the reason, never dropped.
 import { useEffect, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
-import { hasEditSeed, takeEditSeed } from './edit-seed';
+import { editorCell, hasEditSeed, takeEditSeed } from './edit-seed';
 import { LineCellEditor } from './LineCellEditor';
 import { resolveChoice } from '../../../shared/domain/choice';
 import type { ChoiceOption } from '../../../shared/domain/choice';
@@ -16,7 +16,7 @@ export interface ChoiceEditorParams {
 
 export function ChoiceCellEditor(props: CustomCellEditorProps & ChoiceEditorParams) {
   const { eventKey, cellStartedEdit } = props;
-  const [typed] = useState(() => hasEditSeed() || (cellStartedEdit && typeof eventKey === 'string' && eventKey.length === 1));
+  const [typed] = useState(() => hasEditSeed(editorCell(props)) || (cellStartedEdit && typeof eventKey === 'string' && eventKey.length === 1));
   if (typed) return <TypedChoice {...props} />;
   return <ChoiceList {...props} />;
 }

@@ -5,7 +5,7 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import type { ChoiceOption } from '../../../shared/domain/choice';
-import { editStartText, registerOpenEditor, takeEditSeed } from './edit-seed';
+import { editStartText, editorCell, registerOpenEditor, takeEditSeed } from './edit-seed';
 
 export interface LineEditorParams {
   maxLength: number;
@@ -35,7 +35,7 @@ export function LineCellEditor(props: CustomCellEditorProps & LineEditorParams) 
       change.current(el.value.slice(0, maxLength));
     };
     registerOpenEditor(put);
-    const seeded = takeEditSeed();
+    const seeded = takeEditSeed(editorCell(props));
     if (seeded) put(seeded);
     // Keys that belong to the input method stay with it, ahead of AG Grid's listener.
     const onKeyDown = (event: KeyboardEvent) => {

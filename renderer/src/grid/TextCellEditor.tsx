@@ -3,7 +3,7 @@
 // input method's Enter (choosing what it composed) never saves the cell half-typed.
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
-import { editStartText, registerOpenEditor, takeEditSeed } from './edit-seed';
+import { editStartText, editorCell, registerOpenEditor, takeEditSeed } from './edit-seed';
 
 export interface TextEditorParams {
   maxLength: number;
@@ -42,7 +42,7 @@ export function TextCellEditor(props: CustomCellEditorProps & TextEditorParams) 
     };
     registerOpenEditor(put);
     // Keys typed between the edit starting and the box appearing.
-    const seeded = takeEditSeed();
+    const seeded = takeEditSeed(editorCell(props));
     if (seeded) put(seeded);
     const onKeyDown = (event: KeyboardEvent) => {
       // Keys that belong to the input method (choosing a candidate with Enter, Esc dropping the pinyin).

@@ -1,10 +1,20 @@
 // Text an edit starts with when it did not come from a single key press: what a Chinese input method
 // composed on a picked cell, or keys typed faster than the editor opened. The keyboard sink leaves it
-// here; the editor takes it when it opens, and while it is open takes later text directly.
+// here for one cell; that cell's editor takes it when it opens, and while it is open takes later text
+// directly. Text left for one cell never opens another's edit: an editor of any other cell drops it (a
+// row drawn again can take an editor away before it opened, and its text then went to the next cell typed in).
 import type { CustomCellEditorProps } from 'ag-grid-react';
 
-let seed: string | null = null;
+let seed: { cell: string; text: string } | null = null;
 let openEditor: ((text: string) => void) | null = null;
+
+/** A cell as seeds name it: its row's id (kept while rows are drawn again or move) and its column. */
+export function cellKey(rowId: string | undefined, colId: string): string {
+  return `${rowId ?? ''}/${colId}`;
+}
+
+/** The cell an editor edits. */
+export const editorCell = (props: Pick<CustomCellEditorProps, 'node' | 'column'>) => cellKey(props.node.id, props.column.getColId());
 
 /** Hands text to the open editor; returns false when none is open (the caller then opens one). */
 export function typeIntoOpenEditor(text: string): boolean {
@@ -13,17 +23,18 @@ export function typeIntoOpenEditor(text: string): boolean {
   return true;
 }
 
-export function seedNextEdit(text: string): void {
-  seed = (seed ?? '') + text;
+export function seedNextEdit(text: string, cell: string): void {
+  seed = { cell, text: (seed?.cell === cell ? seed.text : '') + text };
 }
 
-/** Whether text is waiting for the editor about to open (an editor may choose its form by it). */
-export function hasEditSeed(): boolean {
-  return seed !== null;
+/** Whether text is waiting for this cell's editor about to open (an editor may choose its form by it). */
+export function hasEditSeed(cell: string): boolean {
+  return seed?.cell === cell;
 }
 
-export function takeEditSeed(): string | null {
-  const out = seed;
+/** The text waiting for this cell, taken; text waiting for another cell is dropped. Without a cell: dropped. */
+export function takeEditSeed(cell?: string): string | null {
+  const out = seed && seed.cell === cell ? seed.text : null;
   seed = null;
   return out;
 }
@@ -33,8 +44,9 @@ export function registerOpenEditor(append: ((text: string) => void) | null): voi
 }
 
 /** What an editor opens with: the seed, else the key that opened it (Backspace or Delete: nothing), else the value. */
-export function editStartText({ value, eventKey, cellStartedEdit }: CustomCellEditorProps): { text: string; caretAtEnd: boolean } {
-  const seeded = takeEditSeed();
+export function editStartText(props: CustomCellEditorProps): { text: string; caretAtEnd: boolean } {
+  const { value, eventKey, cellStartedEdit } = props;
+  const seeded = takeEditSeed(editorCell(props));
   if (seeded !== null) return { text: seeded, caretAtEnd: true };
   const current = value === null || value === undefined ? '' : String(value);
   if (!cellStartedEdit) return { text: current, caretAtEnd: true };

@@ -8,7 +8,7 @@
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';
-import { seedNextEdit, takeEditSeed, typeIntoOpenEditor } from './edit-seed';
+import { cellKey, hasEditSeed, seedNextEdit, takeEditSeed, typeIntoOpenEditor } from './edit-seed';
 
 export const SINK_CLASS = 'cell-input-sink';
 
@@ -60,8 +60,9 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
      */
     let waiting: { cell: string; since: number; timer: ReturnType<typeof setTimeout> | null } | null = null;
     const focusedKey = () => {
-      const cell = liveGrid()?.getFocusedCell();
-      return cell ? `${cell.rowIndex}/${cell.column.getColId()}` : null;
+      const grid = liveGrid();
+      const cell = grid?.getFocusedCell();
+      return grid && cell ? cellKey(grid.getDisplayedRowAtIndex(cell.rowIndex)?.id, cell.column.getColId()) : null;
     };
     const giveUp = () => {
       if (waiting?.timer) clearTimeout(waiting.timer);
@@ -71,22 +72,26 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
     const type = (text: string) => {
       if (typeIntoOpenEditor(text)) return;
       if (waiting && waiting.cell !== focusedKey()) giveUp();
-      seedNextEdit(text);
-      if (waiting) return;
       const cell = focusedKey();
       if (!cell) return giveUp();
+      seedNextEdit(text, cell);
+      if (waiting) return;
       waiting = { cell, since: Date.now(), timer: null };
       tryEdit();
     };
+    /**
+     * Opens the waiting cell's editor, and keeps at it until the editor has taken the text: an edit started
+     * can still be taken away before its editor appears (its row drawn again by the figures of a save), and
+     * the text must then open the cell again, not wait for whatever edit comes next.
+     */
     const tryEdit = () => {
       const grid = liveGrid();
       if (!waiting || !grid || focusedKey() !== waiting.cell) return giveUp();
-      startEdit();
-      if (grid.getEditingCells().length) {
-        // The editor takes the text as it opens.
+      if (!hasEditSeed(waiting.cell)) {
         waiting = null;
         return;
       }
+      startEdit();
       if (Date.now() - waiting.since > RETRY_MS) return giveUp();
       waiting.timer = setTimeout(tryEdit, 50);
     };
