@@ -1,7 +1,7 @@
 // The aggregates the 测算 view shows: totals by year, 领域 and city, cost per resident, and what is not
 // priced and why. Sums run in DuckDB over the cost lines; only these few rows cross to the renderer.
 import { roundDiv } from '../../shared/domain/pricing/decimal';
-import { missingDrivers } from '../../shared/domain/pricing/drivers';
+import { amountProblems, missingDrivers } from '../../shared/domain/pricing/drivers';
 import { fenToYuan, formatCount } from '../../shared/domain/pricing/money';
 import type { InputQuality, PricingSummary, RegionTotals, Shares } from '../../shared/domain/pricing/results';
 import type { Database, Tx } from '../db/database';
@@ -114,13 +114,20 @@ export async function pricingSummary(db: Reader, catalogueId: string): Promise<P
   const unpriced = detail.items
     .filter((i) => !priced.has(i.id))
     .map((i) => ({ itemId: i.id, itemNo: i.itemNo, name: i.name, missing: drivers.has(i.id) ? missingDrivers(drivers.get(i.id)!) : [] }));
+  const amountSaid = new Map(
+    detail.items
+      .map((i) => [i.id, drivers.has(i.id) ? amountProblems(`第${i.itemNo}项“${i.name}”`, drivers.get(i.id)!, { fromYear, toYear }) : []] as const)
+      .filter(([, said]) => said.length > 0),
+  );
   const { regionCode, regionName } = detail.summary;
   const problems = [
     // A catalogue of a region the regions table does not know is priced over every region there is.
     ...(regionCode === null && regionName !== NATIONWIDE
       ? [`这份清单的行政区“${regionName}”不在行政区表中（没有区划代码），测算按全部已导入的行政区计算：请在“行政区与人口”中导入它，或把清单的行政区改为已有的省。`]
       : []),
-    ...(await pricingProblems(db, catalogueId, unpriced.filter((u) => u.missing.length === 0 && drivers.has(u.itemId)).map((u) => u.itemId))),
+    ...[...amountSaid.values()].flat(),
+    // An item whose every year fell below zero was told so just above.
+    ...(await pricingProblems(db, catalogueId, unpriced.filter((u) => u.missing.length === 0 && drivers.has(u.itemId) && !amountSaid.has(u.itemId)).map((u) => u.itemId))),
     ...(await missingPopulation(db, catalogueId, fromYear, toYear)),
     ...(await partialCities(db, catalogueId)),
   ];
@@ -178,12 +185,13 @@ async function missingPopulation(db: Reader, catalogueId: string, fromYear: numb
        SELECT k.cohort, l.name
        FROM leaves l CROSS JOIN cohorts k LEFT JOIN have h ON h.region = l.region AND h.cohort = k.cohort
        WHERE coalesce(h.years, 0) < $3 - $2 + 1)
-     SELECT cohort, count(*) AS regions, string_agg(name, '、' ORDER BY name) FILTER (WHERE true) AS names FROM gaps GROUP BY cohort ORDER BY cohort`,
+     SELECT cohort, count(*) AS regions, array_to_string(list(name ORDER BY name)[1:5], '、') AS names FROM gaps GROUP BY cohort ORDER BY cohort`,
     [catalogueId, fromYear, toYear],
   );
   return rows.map((r) => {
-    const names = String(r.names).split('、');
-    const shown = names.slice(0, 5).join('、') + (names.length > 5 ? ` 等 ${names.length} 个地区` : '');
+    // Counted in SQL: a region's own name may hold 、 (保定市(不含定州、雄安)).
+    const regions = Number(r.regions);
+    const shown = String(r.names) + (regions > 5 ? ` 等 ${regions} 个地区` : '');
     return `“${String(r.cohort)}”在 ${shown} 缺少测算年度的人数（没有统计，也没有可用的比例），缺的年份未计入测算：请导入人数或设置该人群占常住人口的比例。`;
   });
 }

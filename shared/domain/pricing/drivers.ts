@@ -166,6 +166,24 @@ export function amountFenInYear(d: Pick<ItemDriver, 'unitAmount' | 'yearlyChange
 }
 
 /**
+ * What a complete item's amount leaves out without a word in the figures: a yearly change with no base year to
+ * count from (every year at the unit amount), years whose amount falls below zero (no line for them). Told to
+ * the planner among the 测算 problems, in Chinese, the item named.
+ */
+export function amountProblems(item: string, d: ItemDriver, years: { fromYear: number; toYear: number }): string[] {
+  if (missingDrivers(d).length > 0) return [];
+  const problems: string[] = [];
+  const change = d.yearlyChange === null ? 0n : (toScaled(d.yearlyChange, SCALE.money) ?? 0n);
+  if (change !== 0n && d.baseYear === null) {
+    problems.push(`${item}设了每年增减（${d.yearlyChange} 元）但没有标准年份：每年增减没有计入，各年都按 ${d.unitAmount} 元测算；请填写标准年份。`);
+  }
+  const below: number[] = [];
+  for (let year = years.fromYear; year <= years.toYear; year += 1) if (amountFenInYear(d, year) < 0n) below.push(year);
+  if (below.length > 0) problems.push(`${item}的补助标准在 ${below.join('、')} 年低于 0 元（每年增减 ${d.yearlyChange} 元），这些年份没有计入测算。`);
+  return problems;
+}
+
+/**
  * What an edit of an item's drivers from `before` to `after` changes in its lines:
  * - 'amounts': only their money (the amount, its yearly change, base year or periods);
  * - 'values': their beneficiaries and central share as well (coverage, a central share entered by hand);

@@ -10,6 +10,7 @@ import { pricingSummary } from '../../../electron/pricing/summary';
 import { repriceAll } from '../../../electron/pricing/reprice';
 import { setDriverField, updateRegion } from '../../../electron/services/pricing-commands';
 import { getDriver } from '../../../electron/pricing/drivers-store';
+import { getCatalogue } from '../../../electron/services/catalogue-queries';
 import { ChangeFeed } from '../../../electron/services/change-feed';
 import { createHandlers } from '../../../electron/services/handlers';
 import type { ChangeEvent } from '../../../shared/contract';
@@ -248,6 +249,20 @@ describe('pricing by hand', () => {
     await expect(check('population', '区划代码,人群,年度\n130102,常住人口,2026\n')).rejects.toThrow('表.csv 的表头不对：缺少列 人数。表头应为：区划代码,人群,年度,人数。没有导入任何内容。');
     // A script's file, headed by the fixed names, is told in them.
     await expect(check('population', 'region_code,cohort,year\n130102,常住人口,2026\n')).rejects.toThrow('缺少列 value（人数）。表头应为：region_code,cohort,year,value。');
+  });
+
+  it('says what an amount leaves out: a yearly change with no base year, years below zero', async () => {
+    await drive('hebei-draft:030', { cohort: '常住人口', coverage: '1', unitAmount: '10', unit: '元/人/年', splitRuleId: 'central-100', yearlyChange: '5' });
+    const name = (await getCatalogue(db, 'hebei-draft')).items.find((i) => i.id === 'hebei-draft:030')!.name;
+    let problems = (await pricingSummary(db, 'hebei-draft')).problems;
+    expect(problems).toContain(`第30项“${name}”设了每年增减（5 元）但没有标准年份：每年增减没有计入，各年都按 10 元测算；请填写标准年份。`);
+    await drive('hebei-draft:030', { baseYear: '2025', yearlyChange: '-4' });
+    problems = (await pricingSummary(db, 'hebei-draft')).problems;
+    // 10 − 4 × (year − 2025): 6, 2, then −2, −6, −10.
+    expect(problems).toContain(`第30项“${name}”的补助标准在 2028、2029、2030 年低于 0 元（每年增减 -4 元），这些年份没有计入测算。`);
+    expect(problems.filter((p) => p.includes(name))).toHaveLength(1);
+    await drive('hebei-draft:030', { yearlyChange: '0' });
+    expect((await pricingSummary(db, 'hebei-draft')).problems.some((p) => p.includes(name))).toBe(false);
   });
 
   it('refuses a driver value that is not a number, in Chinese, and changes nothing', async () => {

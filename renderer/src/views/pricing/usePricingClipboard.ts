@@ -16,6 +16,7 @@ import type { DriverPaste } from '../../grid/pricing-clipboard-plan';
 import type { PricingGridItem, PricingGridRow } from '../../grid/pricing-rows';
 import { clipboardEventInGrid, shownRows, typingElsewhere } from '../../grid/useClipboard';
 import { columnOrderOf } from '../../grid/useCellRange';
+import { resolveChoice } from '../../../../shared/domain/choice';
 
 interface Options {
   api: RefObject<GridApi<PricingGridRow> | null>;
@@ -62,7 +63,8 @@ export function usePricingClipboard(options: Options) {
         columnOrder: columnOrderOf(grid),
         box: picked,
         headerOf: (colId) => grid.getColumn(colId)?.getColDef().headerName ?? colId,
-        ruleId: (text) => rules().find((r) => r.name === text)?.id ?? text,
+        // A rule pasted is read as one typed into the cell: its name, its id, or a part only it has.
+        ruleId: (text) => resolveChoice(text, rules().map((r) => ({ value: r.id, label: r.name }))) ?? text,
       });
       if (typeof plan === 'string') return refuse('粘贴', plan);
       if (plan.request.cells.length === 0) return opts.current.notify('粘贴的内容与现有的测算参数相同，没有改动');
