@@ -61,8 +61,8 @@ function backupAdvice(path: string): string {
   const where = backup
     ? `最近的备份是 ${backup.path}（保存于 ${backup.savedAt.toLocaleString('zh-CN', { hour12: false })}），可把它复制为 ${basename(path)} 来恢复`
     : '同一文件夹中没有找到本程序保留的备份（.bak）';
-  // Said to a planner in the app as much as to a script: the way out needs no command line.
-  return `${where}；也可以把这个文件改名或移到别处，再打开本程序：程序会从自带的种子数据建立新的数据库（之后的修改不在其中）。`;
+  // Said to a planner in the app as much as to a script: the first way out needs no command line.
+  return `${where}；也可以把这个文件改名或移到别处，再打开本程序：程序会从自带的种子数据建立新的数据库（之后的修改不在其中）；用命令行时可运行 init --db ${path} --force（损坏的文件会改名保留）。`;
 }
 
 export async function checkDatabaseFile(path: string): Promise<FileState> {

@@ -12,7 +12,7 @@ import { columnName } from '../../shared/domain/pricing/import-columns';
 import { TIER, ruleProblems } from '../../shared/domain/pricing/split-rules';
 import type { SplitRule, SplitRuleRow } from '../../shared/domain/pricing/split-rules';
 import { toScaled } from '../../shared/domain/pricing/decimal';
-import { resolveChoice } from '../../shared/domain/choice';
+import { resolveChoice, unresolvedChoice } from '../../shared/domain/choice';
 import { AppError } from '../db/app-error';
 import type { Database, Tx } from '../db/database';
 import { getCatalogue } from '../services/catalogue-queries';
@@ -327,7 +327,7 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
         const chosen = resolveChoice(text, rules.map((r) => ({ value: r.id, label: r.name })));
         const rule = rules.find((r) => r.id === chosen);
         if (!rule) {
-          problems.push(`${at(fileName, row, column)}：没有名为“${text}”的分担规则`);
+          problems.push(`${at(fileName, row, column)}：${unresolvedChoice(text, rules.map((r) => ({ value: r.id, label: r.name })), '分担规则')}`);
           continue;
         }
         text = rule.id;

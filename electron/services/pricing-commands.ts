@@ -14,7 +14,8 @@ import { getRegion } from '../pricing/regions-store';
 import { toScaled } from '../../shared/domain/pricing/decimal';
 import { COUNTY_CLASSES, parseCountyClass } from '../../shared/domain/pricing/regions';
 import type { RegionRow } from '../../shared/domain/pricing/results';
-import { getRule, saveRule } from '../pricing/rules';
+import { getRule, listRules, saveRule } from '../pricing/rules';
+import { unresolvedChoice } from '../../shared/domain/choice';
 import { getCatalogue, getItem } from './catalogue-queries';
 import type { Origin } from './commands';
 import { groupChanges, logChange } from './change-log';
@@ -74,7 +75,8 @@ async function applyDriverFields(
     }
     const value = parseValue(cell.field, cell.value, where);
     if (cell.field === 'splitRuleId' && value !== null && !(await getRule(tx, String(value)))) {
-      throw new AppError('refused', `${where}：没有名为“${String(value)}”的分担规则（可在“分担规则”中查看和新建），本次修改没有保存。`);
+      const rules = (await listRules(tx)).map((r) => ({ value: r.id, label: r.name }));
+      throw new AppError('refused', `${where}：${unresolvedChoice(String(value), rules, '分担规则')}（可在“分担规则”中查看和新建），本次修改没有保存。`);
     }
     if (String(value ?? '') === String(stored ?? '')) continue;
     changes[cell.field] = value;

@@ -18,3 +18,12 @@ export function resolveChoice(text: string, options: readonly ChoiceOption[]): s
   const containing = options.filter((o) => o.label.includes(typed));
   return containing.length === 1 ? containing[0]!.value : typed;
 }
+
+/** Why a typed text names no option: none has it in its name, or several do (the planner writes more of one). */
+export function unresolvedChoice(text: string, options: readonly ChoiceOption[], what: string): string {
+  const typed = text.trim();
+  const containing = options.filter((o) => o.label.includes(typed)).map((o) => `“${o.label}”`);
+  return containing.length > 1
+    ? `“${typed}”不止指一个${what}（${containing.join('、')}），请写出完整名称`
+    : `没有名为“${typed}”的${what}`;
+}

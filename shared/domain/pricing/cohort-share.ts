@@ -3,7 +3,7 @@
 import { toScaled } from './decimal';
 
 /** Cohort names as the population tables take them. */
-export const cohortNameProblem = (name: string): string | null => (name === '' || name.length > 40 ? '人群名称应为 1 到 40 个字' : null);
+export const cohortNameProblem = (name: string): string | null => (name === '' ? '请填写人群' : name.length > 40 ? '人群名称最多 40 个字' : null);
 
 /** A percent as typed (１８．６％, 18.6%, 18.6): its plain digits. */
 export const shareText = (text: string): string => text.normalize('NFKC').trim().replace(/%$/u, '');
@@ -11,7 +11,8 @@ export const shareText = (text: string): string => text.normalize('NFKC').trim()
 /** What is wrong with `cohort` as `sharePct` % of `base`, by the column of a shares table it is in. */
 export function shareProblems(cohort: string, base: string, sharePct: string): { column: 'base_cohort' | 'share_pct'; message: string }[] {
   const problems: { column: 'base_cohort' | 'share_pct'; message: string }[] = [];
-  if (base === '' || base.length > 40) problems.push({ column: 'base_cohort', message: '基数人群名称应为 1 到 40 个字（如 常住人口）' });
+  if (base === '') problems.push({ column: 'base_cohort', message: '请填写基数人群（如 常住人口）' });
+  else if (base.length > 40) problems.push({ column: 'base_cohort', message: '基数人群名称最多 40 个字' });
   else if (base === cohort) problems.push({ column: 'base_cohort', message: '人群不能按它自己的比例推算' });
   const digits = shareText(sharePct);
   const share = toScaled(digits, 4);
