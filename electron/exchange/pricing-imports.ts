@@ -8,8 +8,9 @@ import type { DriverField, FieldValue } from '../../shared/domain/pricing/driver
 import { COUNTY_CLASSES, REGION_CODE, normaliseCohort, parseCountyClass, parseRegionLevel } from '../../shared/domain/pricing/regions';
 import type { CountyClass, RegionLevel } from '../../shared/domain/pricing/regions';
 import type { ImportReport } from '../../shared/domain/pricing/results';
-import { columnName } from '../../shared/domain/pricing/import-columns';
-import { TIER, ruleProblems } from '../../shared/domain/pricing/split-rules';
+import { IMPORT_COLUMNS, columnName } from '../../shared/domain/pricing/import-columns';
+import type { ImportKind } from '../../shared/domain/pricing/import-columns';
+import { TIER, ruleChoices, ruleProblems } from '../../shared/domain/pricing/split-rules';
 import type { SplitRule, SplitRuleRow } from '../../shared/domain/pricing/split-rules';
 import { toScaled } from '../../shared/domain/pricing/decimal';
 import { resolveChoice, unresolvedChoice } from '../../shared/domain/choice';
@@ -26,14 +27,7 @@ import { listRules, saveRule } from '../pricing/rules';
 import { checkHeader, readTable } from './table-file';
 import type { TableRow } from './table-file';
 
-export const IMPORT_COLUMNS = {
-  regions: ['region_code', 'region', 'parent_code', 'level', 'class', 'grade'],
-  population: ['region_code', 'cohort', 'year', 'value'],
-  shares: ['region_code', 'cohort', 'base_cohort', 'share_pct'],
-  rules: ['rule', 'class', 'grade', 'central_pct', 'provincial', 'city', 'county'],
-  drivers: ['item_no', 'cohort', 'coverage', 'unit_amount', 'unit', 'periods_per_year', 'base_year', 'yearly_change', 'split_rule'],
-} as const;
-export type ImportKind = keyof typeof IMPORT_COLUMNS;
+export type { ImportKind };
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = { regions: '行政区', population: '人口', shares: '人群比例', rules: '分担规则', drivers: '测算参数' };
 
 export interface ImportRequest {
@@ -310,6 +304,7 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
   if (!catalogueId) throw new AppError('bad_request', '导入测算参数需要指定清单编号。');
   const detail = await getCatalogue(db, catalogueId);
   const rules = await listRules(db);
+  const choices = ruleChoices(rules);
   const problems: Problems = [];
   const records: { itemId: string; values: Partial<Record<DriverField, FieldValue>> }[] = [];
   for (const row of rows) {
@@ -324,10 +319,10 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
       let text = row.cells.get(column)!;
       if (field === 'splitRuleId' && text !== '') {
         // Read as the 测算 grid reads a rule typed into its cell: its name, or a part only it has.
-        const chosen = resolveChoice(text, rules.map((r) => ({ value: r.id, label: r.name })));
+        const chosen = resolveChoice(text, choices);
         const rule = rules.find((r) => r.id === chosen);
         if (!rule) {
-          problems.push(`${at(fileName, row, column)}：${unresolvedChoice(text, rules.map((r) => ({ value: r.id, label: r.name })), '分担规则')}`);
+          problems.push(`${at(fileName, row, column)}：${unresolvedChoice(text, choices, '分担规则')}`);
           continue;
         }
         text = rule.id;

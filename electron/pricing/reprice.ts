@@ -101,18 +101,21 @@ const CATALOGUE_YEARS_SQL = `
  * as per_a·100 + per_b. Written out per line, so an edit of one item joins its one row of terms, not a row per
  * year: the join that finds its lines is then on the region alone.
  */
-function yearAmountSql(year: string, d = 'd') {
-  const amount = `(${d}.unit_fen + ${d}.change_fen * (${year} - ${d}.base_year))`;
-  return { amount, perA: `(${amount} * ${d}.periods_c) // 100`, perB: `(${amount} * ${d}.periods_c) % 100` };
+function yearAmountSql(year: string, d = 'd.') {
+  const amount = `(${d}unit_fen + ${d}change_fen * (${year} - ${d}base_year))`;
+  return { amount, ...perYearSql(amount, d) };
 }
+
+/** A yearly amount per beneficiary, `amount` fen × periods, as per_a·100 + per_b. */
+const perYearSql = (amount: string, d: string) => ({ perA: `(${amount} * ${d}periods_c) // 100`, perB: `(${amount} * ${d}periods_c) % 100` });
 
 /**
  * Per item and year (a relation `drv_years` of driver terms and a year): the amount in fen, and the yearly
  * amount per beneficiary split as per_a·100 + per_b. Negative amounts give no line.
  */
 const YEAR_AMOUNT_SQL = `
-    SELECT *, (amount_fen * periods_c) // 100 AS per_a, (amount_fen * periods_c) % 100 AS per_b
-    FROM (SELECT *, unit_fen + change_fen * (year - base_year) AS amount_fen FROM drv_years)
+    SELECT *, ${perYearSql('amount_fen', '').perA} AS per_a, ${perYearSql('amount_fen', '').perB} AS per_b
+    FROM (SELECT *, ${yearAmountSql('year', '').amount} AS amount_fen FROM drv_years)
     WHERE amount_fen >= 0`;
 
 /** A leaf region's rule terms belong to a catalogue when the leaf is under the catalogue's region. */

@@ -5,6 +5,7 @@ import type { ChangeEvent } from '../../shared/contract';
 import { DRIVER_FIELD_LABELS, driverUnit, parseDriverField } from '../../shared/domain/pricing/drivers';
 import type { DriverField, FieldValue, ItemDriver } from '../../shared/domain/pricing/drivers';
 import { suggestDriver, suggestRule } from '../../shared/domain/pricing/suggest';
+import { ruleChoices } from '../../shared/domain/pricing/split-rules';
 import type { SplitRule } from '../../shared/domain/pricing/split-rules';
 import { AppError } from '../db/app-error';
 import type { Database, Tx } from '../db/database';
@@ -75,8 +76,7 @@ async function applyDriverFields(
     }
     const value = parseValue(cell.field, cell.value, where);
     if (cell.field === 'splitRuleId' && value !== null && !(await getRule(tx, String(value)))) {
-      const rules = (await listRules(tx)).map((r) => ({ value: r.id, label: r.name }));
-      throw new AppError('refused', `${where}：${unresolvedChoice(String(value), rules, '分担规则')}（可在“分担规则”中查看和新建），本次修改没有保存。`);
+      throw new AppError('refused', `${where}：${unresolvedChoice(String(value), ruleChoices(await listRules(tx)), '分担规则')}（可在“分担规则”中查看和新建），本次修改没有保存。`);
     }
     if (String(value ?? '') === String(stored ?? '')) continue;
     changes[cell.field] = value;

@@ -7,6 +7,7 @@ import { plainDecimal } from '../../../shared/domain/pricing/decimal';
 import { formatCount, formatMoney } from '../../../shared/domain/pricing/money';
 import type { MoneyUnit } from '../../../shared/domain/pricing/money';
 import { LEVELS, LEVEL_LABELS } from '../../../shared/domain/pricing/results';
+import { ruleChoices } from '../../../shared/domain/pricing/split-rules';
 import type { SplitRule } from '../../../shared/domain/pricing/split-rules';
 import { ChoiceCellEditor } from './ChoiceCellEditor';
 import type { ChoiceEditorParams } from './ChoiceCellEditor';
@@ -65,7 +66,7 @@ function driverColumn(field: DriverField, sources: PricingColumnSources): Col {
       : field === 'unit'
         ? choice(() => DRIVER_UNITS.map((u) => ({ value: u.unit, label: u.unit })))
         : field === 'splitRuleId'
-          ? choice(() => sources.rules().map((r) => ({ value: r.id, label: r.name })))
+          ? choice(() => ruleChoices(sources.rules()))
           : line();
   return {
     colId: field,

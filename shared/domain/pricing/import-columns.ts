@@ -28,6 +28,16 @@ export const IMPORT_COLUMN_LABELS: Record<string, string> = {
   split_rule: '分担规则',
 };
 
+/** Each table's columns, in the order its header is written (any order is read). */
+export const IMPORT_COLUMNS = {
+  regions: ['region_code', 'region', 'parent_code', 'level', 'class', 'grade'],
+  population: ['region_code', 'cohort', 'year', 'value'],
+  shares: ['region_code', 'cohort', 'base_cohort', 'share_pct'],
+  rules: ['rule', 'class', 'grade', 'central_pct', 'provincial', 'city', 'county'],
+  drivers: ['item_no', 'cohort', 'coverage', 'unit_amount', 'unit', 'periods_per_year', 'base_year', 'yearly_change', 'split_rule'],
+} as const;
+export type ImportKind = keyof typeof IMPORT_COLUMNS;
+
 /** How a file's header names its columns: by their Chinese labels (a planner's file) or fixed names (a script's). */
 export type HeaderNames = 'labels' | 'fixed';
 

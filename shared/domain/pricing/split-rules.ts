@@ -4,6 +4,7 @@
 import { SCALE, roundDiv, toScaled } from './decimal';
 import { COUNTY_CLASSES, DIRECT_COUNTY } from './regions';
 import type { CountyClass } from './regions';
+import type { ChoiceOption } from '../choice';
 
 export const TIER = 'tier';
 
@@ -135,4 +136,9 @@ export function ruleProblems(rule: Pick<SplitRule, 'name' | 'rows'>): string[] {
     }
   });
   return problems;
+}
+
+/** Rules as a name typed for one is read (resolveChoice): by its name, its id, or a part only it has. */
+export function ruleChoices(rules: readonly Pick<SplitRule, 'id' | 'name'>[]): ChoiceOption[] {
+  return rules.map((r) => ({ value: r.id, label: r.name }));
 }

@@ -6,6 +6,7 @@ import type { RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import { cellCount, formatHtml, formatTsv, parseTsv } from '../../../../shared/domain/clipboard-text';
 import type { CellBlock } from '../../../../shared/domain/clipboard-text';
+import { ruleChoices } from '../../../../shared/domain/pricing/split-rules';
 import type { SplitRule } from '../../../../shared/domain/pricing/split-rules';
 import type { CellRange, RangeBox } from '../../grid/cell-range';
 import { rangeBox, singleCell } from '../../grid/cell-range';
@@ -64,7 +65,7 @@ export function usePricingClipboard(options: Options) {
         box: picked,
         headerOf: (colId) => grid.getColumn(colId)?.getColDef().headerName ?? colId,
         // A rule pasted is read as one typed into the cell: its name, its id, or a part only it has.
-        ruleId: (text) => resolveChoice(text, rules().map((r) => ({ value: r.id, label: r.name }))) ?? text,
+        ruleId: (text) => resolveChoice(text, ruleChoices(rules())) ?? text,
       });
       if (typeof plan === 'string') return refuse('粘贴', plan);
       if (plan.request.cells.length === 0) return opts.current.notify('粘贴的内容与现有的测算参数相同，没有改动');

@@ -3,7 +3,10 @@
 import { useRef, useState } from 'react';
 import type { ImportReport } from '../../../../shared/domain/pricing/results';
 import { errorMessage, invoke } from '../../api/client';
-import { columnLabel, fixedColumnName } from '../../../../shared/domain/pricing/import-columns';
+import { IMPORT_COLUMNS, columnLabel, fixedColumnName } from '../../../../shared/domain/pricing/import-columns';
+import type { ImportKind } from '../../../../shared/domain/pricing/import-columns';
+import { REGION_LEVEL_LABELS } from '../../../../shared/domain/pricing/regions';
+import type { RegionLevel } from '../../../../shared/domain/pricing/regions';
 import { readAsBase64 } from './file-base64';
 import { base64Bytes, decodeCsv, previewRows } from './csv-preview';
 
@@ -13,39 +16,35 @@ export const IMPORT_KINDS = [
   {
     kind: 'regions',
     label: '行政区（县、市）',
-    header: 'region_code,region,parent_code,level,class,grade',
     hint: '层级填 省、市 或 县；类别填 市辖区、市管县 或 省直管县，等级填 1 到 9 的档次，两者都可空着。已有的区划代码按文件更新。',
   },
-  { kind: 'population', label: '人口（按人群、年度）', header: 'region_code,cohort,year,value', hint: '年度为四位年份，人数为整数；一个地区一个人群一年一行。' },
+  { kind: 'population', label: '人口（按人群、年度）', hint: '年度为四位年份，人数为整数；一个地区一个人群一年一行。' },
   {
     kind: 'shares',
     label: '人群比例（占另一人群的百分比）',
-    header: 'region_code,cohort,base_cohort,share_pct',
     hint: '比例为占基数人群的百分数（0 到 100），如 60岁及以上 占 常住人口 的 19.85。',
   },
   {
     kind: 'rules',
     label: '分担规则',
-    header: 'rule,class,grade,central_pct,provincial,city,county',
     hint: '中央分担填百分数，或填“按档”（按所在省的财力档次）；省级、市级、县级权重是地方部分的分配比例。类别、等级空着表示不限。',
   },
   {
     kind: 'drivers',
     label: '测算参数（按序号）',
-    header: 'item_no,cohort,coverage,unit_amount,unit,periods_per_year,base_year,yearly_change,split_rule',
     hint: '序号为清单中的序号；覆盖率为 0 到 1 的小数；单位如 元/人/年、元/人/月、元/生/天；分担规则填规则名称。',
   },
 ] as const;
 
 /** The header as a planner writes it: the columns' Chinese labels. */
-const labelHeader = (header: string) => header.split(',').map(columnLabel);
+const labelHeader = (kind: ImportKind) => IMPORT_COLUMNS[kind].map(columnLabel);
 
 /**
  * An empty table to fill in Excel or WPS: the header in Chinese, as CSV with a byte-order mark (without it
  * Excel on a Chinese PC reads UTF-8 as GBK and shows the header garbled).
  */
 function downloadTemplate(kind: (typeof IMPORT_KINDS)[number]) {
-  const blob = new Blob(['\uFEFF', `${labelHeader(kind.header).join(',')}\r\n`], { type: 'text/csv;charset=utf-8' });
+  const blob = new Blob(['\uFEFF', `${labelHeader(kind.kind).join(',')}\r\n`], { type: 'text/csv;charset=utf-8' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = `${kind.label.split('（')[0]}-模板.csv`;
@@ -53,7 +52,6 @@ function downloadTemplate(kind: (typeof IMPORT_KINDS)[number]) {
   setTimeout(() => URL.revokeObjectURL(link.href), 0);
 }
 
-const LEVEL_VALUES: Record<string, string> = { province: '省', city: '市', county: '县' };
 type Kind = (typeof IMPORT_KINDS)[number]['kind'];
 
 type State =
@@ -134,7 +132,7 @@ export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplie
         </button>
       </div>
       <p className="muted">
-        第一行须为表头：{labelHeader(chosen.header).join('、')}。{chosen.hint}
+        第一行须为表头：{labelHeader(chosen.kind).join('、')}。{chosen.hint}
         <button type="button" className="link" onClick={() => downloadTemplate(chosen)}>
           下载空白模板
         </button>
@@ -193,7 +191,7 @@ function FilePreview({ file }: { file: { fileName: string; base64: string } }) {
             <tr key={i}>
               <td className="num">{i + 2}</td>
               {r.map((f, j) => (
-                <td key={j}>{fixedColumnName(head[j] ?? '') === 'level' ? (LEVEL_VALUES[f.trim()] ?? f) : f}</td>
+                <td key={j}>{fixedColumnName(head[j] ?? '') === 'level' ? (REGION_LEVEL_LABELS[f.trim() as RegionLevel] ?? f) : f}</td>
               ))}
             </tr>
           ))}
