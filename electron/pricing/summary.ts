@@ -123,7 +123,7 @@ export async function pricingSummary(db: Reader, catalogueId: string): Promise<P
   const problems = [
     // A catalogue of a region the regions table does not know is priced over every region there is.
     ...(regionCode === null && regionName !== NATIONWIDE
-      ? [`这份清单的行政区“${regionName}”不在行政区表中（没有区划代码），测算按全部已导入的行政区计算：请在“行政区与人口”中导入它，或把清单的行政区改为已有的省。`]
+      ? [`这份清单的行政区“${regionName}”不在行政区表中（没有区划代码），测算按全部已导入的行政区计算。要只按一个省测算，请基于这份清单新建草案，行政区写已有的省（如 河北省）。`]
       : []),
     ...[...amountSaid.values()].flat(),
     // An item whose every year fell below zero was told so just above.
