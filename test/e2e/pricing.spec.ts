@@ -264,6 +264,40 @@ test('测算: a unit and a rule typed straight onto their cells are saved as the
   await page.keyboard.press('Enter');
   await expect(status).toContainText('已保存 第9项的“分担规则”');
   await expect(cell(page, 9, 'splitRuleId')).toHaveText('中央全额承担');
+  // Tab from an open editor saves it and picks the next cell without opening it, as in Excel: what is typed
+  // next opens that cell with the text, a list cell too (AG Grid's own Tab opened the list, which took none).
+  const changeBefore = await cell(page, 9, 'yearlyChange').innerText();
+  await pick(page, 9, 'yearlyChange');
+  await page.keyboard.type('5');
+  await expect(editor).toHaveValue('5');
+  await page.keyboard.press('Tab');
+  await expect(status).toContainText('已保存 第9项的“每年增减”');
+  await expect(cell(page, 9, 'splitRuleId')).toHaveClass(/ag-cell-focus/u);
+  await expect(page.locator('.ag-popup-editor')).toHaveCount(0);
+  await page.keyboard.type('市县负责');
+  await expect(editor).toHaveValue('市县负责');
+  await page.keyboard.press('Tab');
+  await expect(status).toContainText('已保存 第9项的“分担规则”');
+  await expect(cell(page, 9, 'splitRuleId')).toHaveText('市县负责');
+  await expect(cell(page, 9, 'centralPct')).toHaveClass(/ag-cell-focus/u);
+  // Shift+Tab goes back, and a list opened with F2 leaves the same way.
+  await page.keyboard.press('Shift+Tab');
+  await expect(cell(page, 9, 'splitRuleId')).toHaveClass(/ag-cell-focus/u);
+  await page.keyboard.press('F2');
+  await expect(page.locator('.ag-popup-editor select')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.locator('.ag-popup-editor')).toHaveCount(0);
+  await expect(cell(page, 9, 'yearlyChange')).toHaveClass(/ag-cell-focus/u);
+  await page.keyboard.press('Delete');
+  await expect(status).toContainText('已清除 1 个测算参数');
+  await expect(cell(page, 9, 'yearlyChange')).toHaveText(changeBefore);
+  // Back as it was, step by step: the 5, the rule, then no yearly change.
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, 9, 'yearlyChange')).toHaveText('5');
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, 9, 'splitRuleId')).toHaveText('中央全额承担');
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, 9, 'yearlyChange')).toHaveText(changeBefore);
   // A name no rule has is refused with the reason, the cell as it was.
   await pick(page, 9, 'splitRuleId');
   await page.keyboard.type('xyz');

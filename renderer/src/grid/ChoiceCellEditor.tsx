@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import { editorCell, hasEditSeed, takeEditSeed } from './edit-seed';
 import { LineCellEditor } from './LineCellEditor';
+import { tabFromEditor } from './tab-key';
 import { resolveChoice } from '../../../shared/domain/choice';
 import type { ChoiceOption } from '../../../shared/domain/choice';
 
@@ -36,7 +37,12 @@ function ChoiceList(props: CustomCellEditorProps & ChoiceEditorParams) {
   useEffect(() => {
     // No text may reach the next editor from here.
     takeEditSeed();
-    select.current?.focus();
+    const el = select.current;
+    if (!el) return;
+    el.focus();
+    const onKeyDown = (event: KeyboardEvent) => tabFromEditor(event, props.api);
+    el.addEventListener('keydown', onKeyDown);
+    return () => el.removeEventListener('keydown', onKeyDown);
   }, []);
   const current = value === null || value === undefined ? '' : String(value);
   return (

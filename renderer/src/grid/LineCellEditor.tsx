@@ -1,11 +1,13 @@
 // The one-line editor of the 测算 grid's typed drivers (amounts, rates, a cohort's name with the known ones
 // offered): it opens with what was typed on the picked cell, a Chinese input method's composition included
-// (useCellInput, edit-seed.ts), and takes keys typed before it appeared. Enter saves and goes down, Tab goes
-// right, Esc cancels (AG Grid's own keys); an input method's Enter only chooses what it composed.
+// (useCellInput, edit-seed.ts), and takes keys typed before it appeared. Enter saves and goes down, Esc
+// cancels (AG Grid's own keys), Tab saves and picks the cell to the right (tab-key.ts); an input method's
+// Enter only chooses what it composed.
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import type { ChoiceOption } from '../../../shared/domain/choice';
 import { editStartText, editorCell, registerOpenEditor, takeEditSeed } from './edit-seed';
+import { tabFromEditor } from './tab-key';
 
 export interface LineEditorParams {
   maxLength: number;
@@ -40,6 +42,7 @@ export function LineCellEditor(props: CustomCellEditorProps & LineEditorParams) 
     // Keys that belong to the input method stay with it, ahead of AG Grid's listener.
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.isComposing || event.keyCode === 229) event.stopPropagation();
+      else tabFromEditor(event, props.api);
     };
     el.addEventListener('keydown', onKeyDown);
     return () => {

@@ -1,9 +1,11 @@
 // The cell editor of the catalogue's text columns, as a cell of Excel or WPS edits: Enter saves and goes
-// down, Tab goes right, Esc cancels, Alt+Enter (or Shift+Enter) puts a line break in the cell, and an
-// input method's Enter (choosing what it composed) never saves the cell half-typed.
+// down, Tab saves and picks the cell to the right (tab-key.ts), Esc cancels, Alt+Enter (or Shift+Enter)
+// puts a line break in the cell, and an input method's Enter (choosing what it composed) never saves the
+// cell half-typed.
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import { editStartText, editorCell, registerOpenEditor, takeEditSeed } from './edit-seed';
+import { tabFromEditor } from './tab-key';
 
 export interface TextEditorParams {
   maxLength: number;
@@ -57,6 +59,7 @@ export function TextCellEditor(props: CustomCellEditorProps & TextEditorParams) 
         return;
       }
       if (['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'].includes(event.key)) event.stopPropagation();
+      else tabFromEditor(event, props.api);
     };
     el.addEventListener('keydown', onKeyDown);
     return () => {

@@ -14,6 +14,8 @@ export const SINK_CLASS = 'cell-input-sink';
 
 /** How long typed text waits for its cell to become editable (a save under way takes well under this). */
 const RETRY_MS = 3000;
+/** How long F2 waits for an edit that is closing to let go of the grid. */
+const F2_RETRY_MS = 500;
 
 export const isSink = (target: EventTarget | null) => target instanceof HTMLElement && target.classList.contains(SINK_CLASS);
 
@@ -95,11 +97,22 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       if (Date.now() - waiting.since > RETRY_MS) return giveUp();
       waiting.timer = setTimeout(tryEdit, 50);
     };
-    const startEdit = () => {
+    /** Opens the picked cell's editor; false when another edit (one just closing, say) still holds the grid. */
+    const startEdit = (): boolean => {
       const grid = liveGrid();
       const cell = grid?.getFocusedCell();
-      if (!grid || !cell || grid.getEditingCells().length) return;
+      if (!grid || !cell) return true;
+      if (grid.getEditingCells().length) return false;
       grid.startEditingCell({ rowIndex: cell.rowIndex, colKey: cell.column.getColId() });
+      return true;
+    };
+    /**
+     * F2 pressed the moment an edit closed (Esc, then F2 at once) finds the grid still counting that edit as
+     * open, and would do nothing: it is tried again, for the same cell, until the grid lets it.
+     */
+    const startEditSoon = (cell = focusedKey(), since = Date.now()) => {
+      if (!cell || focusedKey() !== cell || startEdit() || Date.now() - since > F2_RETRY_MS) return;
+      setTimeout(() => startEditSoon(cell, since), 30);
     };
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.isComposing || event.keyCode === 229) return;
@@ -108,7 +121,7 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       if (event.key === 'F2' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey) {
         event.preventDefault();
         event.stopPropagation();
-        startEdit();
+        startEditSoon();
         return;
       }
       if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
