@@ -7,7 +7,7 @@ import { DRIVER_FIELDS, parseDriverField } from '../../shared/domain/pricing/dri
 import type { DriverField, FieldValue } from '../../shared/domain/pricing/drivers';
 import { COUNTY_CLASSES, REGION_CODE, normaliseCohort, parseCountyClass, parseRegionLevel } from '../../shared/domain/pricing/regions';
 import type { CountyClass, RegionLevel } from '../../shared/domain/pricing/regions';
-import type { ImportReport } from '../../shared/domain/pricing/results';
+import type { ImportPreview, ImportReport } from '../../shared/domain/pricing/results';
 import { IMPORT_COLUMNS, columnName } from '../../shared/domain/pricing/import-columns';
 import type { ImportKind } from '../../shared/domain/pricing/import-columns';
 import { TIER, ruleChoices, ruleProblems } from '../../shared/domain/pricing/split-rules';
@@ -59,6 +59,7 @@ export async function importTable(
     problems: plan.problems,
     applied: false,
     summary: plan.summary,
+    preview: previewOf(table.rows, IMPORT_COLUMNS[request.kind], plan.rowNotes),
   };
   if (!request.apply || plan.problems.length) return { report, catalogueIds: [], itemIds: [] };
   await db.transaction(async (tx) => {
@@ -71,12 +72,30 @@ export async function importTable(
   return { report: { ...report, applied: true }, catalogueIds: request.kind === 'drivers' ? [request.catalogueId] : [null], itemIds: plan.itemIds ?? [] };
 }
 
+/** Rows shown before an import is confirmed: enough to see the file is the one meant. */
+const PREVIEW_ROWS = 20;
+
+function previewOf(rows: TableRow[], columns: readonly string[], notes: Plan['rowNotes']): ImportPreview {
+  return {
+    columns: [...columns],
+    rows: rows.slice(0, PREVIEW_ROWS).map((row) => ({
+      line: row.line,
+      cells: columns.map((c) => row.cells.get(c) ?? ''),
+      ...(notes ? { note: notes.byLine.get(row.line) ?? '' } : {}),
+    })),
+    ...(notes ? { noteLabel: notes.label } : {}),
+    more: Math.max(0, rows.length - PREVIEW_ROWS),
+  };
+}
+
 interface Plan {
   problems: Problems;
   summary: string;
   write: (tx: Tx, origin: Origin) => Promise<void>;
   /** The items whose drivers the file writes (a drivers file). */
   itemIds?: string[];
+  /** A word on each row for the preview, by line: a drivers file's item names, so a wrong 序号 shows. */
+  rowNotes?: { label: string; byLine: Map<number, string> };
 }
 
 const PLANNERS: Record<ImportKind, (db: Database, request: ImportRequest, rows: TableRow[]) => Promise<Plan>> = {
@@ -307,9 +326,11 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
   const choices = ruleChoices(rules);
   const problems: Problems = [];
   const records: { itemId: string; values: Partial<Record<DriverField, FieldValue>> }[] = [];
+  const itemNames = new Map<number, string>();
   for (const row of rows) {
     const noText = row.cells.get('item_no')!;
     const item = detail.items.find((i) => String(i.itemNo) === noText);
+    itemNames.set(row.line, item ? item.name : '（清单中没有此序号）');
     if (!item) {
       problems.push(`${at(fileName, row, 'item_no')}：“${detail.summary.name}”没有第“${noText}”项`);
       continue;
@@ -336,6 +357,7 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
   return {
     problems,
     summary: `为 ${records.length} 个服务项目写入测算参数`,
+    rowNotes: { label: '服务项目', byLine: itemNames },
     // Every column the file has, each checked against the value stored and logged with it (an empty cell
     // clears the field); a central share entered by hand is not in the file and stays.
     write: async (tx, origin) => {

@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { startHost } from './host-process';
 import type { RunningHost } from './host-process';
 
@@ -74,8 +75,31 @@ test('drivers imported into a draft: a bad file is refused with its rows named, 
   // Named as the file names them.
   await expect(problems).toContainText('测算参数-有误.csv 第2行“覆盖率”列');
   await expect(problems).toContainText('测算参数-有误.csv 第3行“序号”列');
+  await expect(box.getByRole('table', { name: '文件内容预览' }).locator('tbody tr').nth(1)).toContainText('清单中没有此序号');
   await expect(box.getByRole('button', { name: '确认导入' })).toHaveCount(0);
   await page.screenshot({ path: join(screens, 'pricing-import-drivers-problems.png') });
+
+  // An .xlsx as Excel or WPS saves it is previewed as read, row numbers as the sheet shows them.
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('测算参数');
+  sheet.addRow(DRIVERS_LABELS.split(','));
+  sheet.addRow([5, '常住人口', 1, 89, '元/人/年', null, 2025, 5, '中央按档分担，省市县按比例']);
+  sheet.addRow([]);
+  sheet.addRow([6, '常住人口', 0.5, 20, '元/人/月', 12, 2025, null, '市县负责']);
+  const xlsx = join(dir, '测算参数.xlsx');
+  await workbook.xlsx.writeFile(xlsx);
+  await box.getByLabel('选择导入文件').setInputFiles(xlsx);
+  const shown = box.getByRole('table', { name: '文件内容预览' });
+  await expect(shown.locator('thead')).toContainText('补助标准');
+  await expect(shown.locator('tbody tr')).toHaveCount(2);
+  // The empty row 3 is skipped; row 4 keeps its number.
+  await expect(shown.locator('tbody tr').nth(1).locator('td').first()).toHaveText('4');
+  await expect(shown.locator('tbody tr').nth(1)).toContainText('元/人/月');
+  // Each 序号 says which item it is, so a file numbered against another catalogue shows before it is written.
+  await expect(shown.locator('thead')).toContainText('服务项目');
+  await expect(shown.locator('tbody tr').first()).toContainText('中等职业教育国家助学金');
+  await expect(box).toContainText('为 2 个服务项目写入测算参数');
+  await page.screenshot({ path: join(screens, 'pricing-import-xlsx-preview.png') });
 
   const good = file(
     '测算参数.csv',

@@ -183,6 +183,18 @@ export interface ImportReport {
   applied: boolean;
   /** What the import did, in Chinese ("新增 12 个县，更新 1 个"). */
   summary: string;
+  /** The file's first rows as read (CSV or .xlsx alike), for the planner to see before confirming. */
+  preview: ImportPreview;
+}
+
+/** A file's first rows, in the import's columns (the names of IMPORT_COLUMNS), each with its line or row number. */
+export interface ImportPreview {
+  columns: string[];
+  rows: { line: number; cells: string[]; note?: string }[];
+  /** What a row's note says (a drivers file: 服务项目, the item its 序号 names); absent when rows have none. */
+  noteLabel?: string;
+  /** Data rows the preview leaves out. */
+  more: number;
 }
 
 /** A cohort given as a share of another in a region, as the 行政区与人口 page lists it. */

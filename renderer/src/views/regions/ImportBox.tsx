@@ -1,16 +1,13 @@
 // Importing a table a finance bureau hands in (regions, population, split rules, an item's drivers; CSV or
 // .xlsx): first checked and previewed with every problem, then applied as one change when the planner confirms.
 import { useRef, useState } from 'react';
-import type { ImportReport } from '../../../../shared/domain/pricing/results';
+import type { ImportPreview, ImportReport } from '../../../../shared/domain/pricing/results';
 import { errorMessage, invoke } from '../../api/client';
-import { IMPORT_COLUMNS, columnLabel, fixedColumnName } from '../../../../shared/domain/pricing/import-columns';
+import { IMPORT_COLUMNS, columnLabel } from '../../../../shared/domain/pricing/import-columns';
 import type { ImportKind } from '../../../../shared/domain/pricing/import-columns';
 import { REGION_LEVEL_LABELS } from '../../../../shared/domain/pricing/regions';
 import type { RegionLevel } from '../../../../shared/domain/pricing/regions';
 import { readAsBase64 } from './file-base64';
-import { base64Bytes, decodeCsv, previewRows } from './csv-preview';
-
-const PREVIEW_ROWS = 21;
 
 export const IMPORT_KINDS = [
   {
@@ -145,7 +142,7 @@ export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplie
           <p>
             “{state.file.fileName}”：共 {state.report.rows} 行数据。{state.report.problems.length === 0 && `检查无误，确认后将${state.report.summary}。`}
           </p>
-          <FilePreview file={state.file} />
+          <FilePreview preview={state.report.preview} />
           {state.report.problems.length > 0 ? (
             <>
               <p className="error">发现 {state.report.problems.length} 个问题，改正文件后再选一次；本次不会写入任何内容：</p>
@@ -171,33 +168,35 @@ export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplie
   );
 }
 
-function FilePreview({ file }: { file: { fileName: string; base64: string } }) {
-  if (!/\.csv$/iu.test(file.fileName)) return null;
-  const [head, ...rows] = previewRows(decodeCsv(base64Bytes(file.base64)), PREVIEW_ROWS);
-  if (!head) return null;
+/** The file's first rows as the Node side read them, CSV or .xlsx alike, under the columns' Chinese names. */
+function FilePreview({ preview }: { preview: ImportPreview }) {
+  if (preview.rows.length === 0) return null;
+  const shown = (column: string, text: string) => (column === 'level' ? (REGION_LEVEL_LABELS[text as RegionLevel] ?? text) : text);
   return (
     <div className="preview-scroll">
       <table className="table compact" aria-label="文件内容预览">
         <thead>
           <tr>
             <th className="num">行号</th>
-            {head.map((h, i) => (
-              <th key={i} title={h}>{columnLabel(fixedColumnName(h))}</th>
+            {preview.columns.map((c) => (
+              <th key={c}>{columnLabel(c)}</th>
             ))}
+            {preview.noteLabel && <th>{preview.noteLabel}</th>}
           </tr>
         </thead>
         <tbody>
-          {rows.map((r, i) => (
-            <tr key={i}>
-              <td className="num">{i + 2}</td>
-              {r.map((f, j) => (
-                <td key={j}>{fixedColumnName(head[j] ?? '') === 'level' ? (REGION_LEVEL_LABELS[f.trim() as RegionLevel] ?? f) : f}</td>
+          {preview.rows.map((row) => (
+            <tr key={row.line}>
+              <td className="num">{row.line}</td>
+              {row.cells.map((text, j) => (
+                <td key={j}>{shown(preview.columns[j]!, text)}</td>
               ))}
+              {preview.noteLabel && <td className="muted">{row.note}</td>}
             </tr>
           ))}
         </tbody>
       </table>
-      {rows.length === PREVIEW_ROWS - 1 && <p className="muted">只显示前 {PREVIEW_ROWS - 1} 行。</p>}
+      {preview.more > 0 && <p className="muted">只显示前 {preview.rows.length} 行，其余 {preview.more} 行未列出。</p>}
     </div>
   );
 }
