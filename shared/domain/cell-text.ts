@@ -39,7 +39,8 @@ export function findForbiddenCharacter(text: string): ForbiddenCharacter | null 
 export function forbiddenCharacterReason(text: string): string | null {
   const found = findForbiddenCharacter(text);
   if (!found) return null;
-  return `第 ${found.position} 个字符是不可见的控制字符或非法字符（${found.code}），附件（Excel）无法保存它`;
+  // The code, not its "U+" notation: a planner reads no Latin on screen; the digits still find the character.
+  return `第 ${found.position} 个字符是不可见的控制字符或非法字符（字符编码 ${found.code.slice(2)}），附件（Excel）无法保存它`;
 }
 
 // Whitespace, format characters (zero-width space, joiners, direction marks) and other default-ignorable

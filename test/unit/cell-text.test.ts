@@ -43,7 +43,7 @@ describe('checkCellText', () => {
       expect(findForbiddenCharacter(text), JSON.stringify(text)).toEqual({ position, code });
       const checked = checkCellText(text);
       expect(checked.ok).toBe(false);
-      if (!checked.ok) expect(checked.reason).toBe(`第 ${position} 个字符是不可见的控制字符或非法字符（${code}），附件（Excel）无法保存它`);
+      if (!checked.ok) expect(checked.reason).toBe(`第 ${position} 个字符是不可见的控制字符或非法字符（字符编码 ${code.slice(2)}），附件（Excel）无法保存它`);
     }
   });
   it('keeps tabs, line breaks, emoji and rare CJK', () => {

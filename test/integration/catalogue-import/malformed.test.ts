@@ -27,7 +27,7 @@ const CORPUS: [string, string][] = [
   ["blank.csv", "“blank.csv”是空的，没有表头也没有数据，没有导入任何内容。"],
   ["broken-gbk.csv", "broken-gbk.csv 第3行有无法识别的字节：文件既不是 UTF-8 也不是 GBK 编码（可能已损坏），没有导入任何内容。请在 Excel 或 WPS 中重新另存为 CSV（UTF-8）后再导入。"],
   ["catalogue.docx", "无法识别“catalogue.docx”的格式：清单可从 .xlsx（Excel、WPS 工作簿）、.csv（表格另存的或本程序导出的）或 .txt（规划文本）导入，没有导入任何内容。"],
-  ["control-character.csv", "“control-character.csv”有 1 处问题，没有导入任何内容：第2行“服务标准”的第 5 个字符是不可见的控制字符或非法字符（U+0007），附件（Excel）无法保存它，请删去这个字符后再导入。"],
+  ["control-character.csv", "“control-character.csv”有 1 处问题，没有导入任何内容：第2行“服务标准”的第 5 个字符是不可见的控制字符或非法字符（字符编码 0007），附件（Excel）无法保存它，请删去这个字符后再导入。"],
   ["domain-apart.csv", "“domain-apart.csv”有 1 处问题，没有导入任何内容：第4行：领域“基本公共教育”在第2行已经出现过，同一领域的服务项目应连在一起，请合并后再导入。"],
   ["duplicate-item.xlsx", "“duplicate-item.xlsx”有 1 处问题，没有导入任何内容：第5行B列“服务项目”：服务项目“最低生活保障”在领域“基本社会服务”中与第3行重名，同一领域内服务项目不能重复；请改名或删去一行后再导入。"],
   ["empty.xlsx", "“empty.xlsx”是空文件（0 字节），没有导入任何内容。"],
