@@ -169,6 +169,8 @@ export const requestSchemas = {
         .max(20000),
     })
     .strict(),
+  /** The catalogue's drivers as a workbook to fill in Excel or WPS and import again. */
+  'drivers.workbook': z.object({ catalogueId: id }).strict(),
   'rules.save': z
     .object({
       id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,60}$/u).nullable(),
@@ -328,6 +330,7 @@ export interface Responses extends VersionResponses {
   'drivers.update': ItemDriver;
   'drivers.applySuggestions': { applied: number };
   'drivers.paste': { changed: number };
+  'drivers.workbook': ExportedFile;
   'rules.save': SplitRule;
   'regions.list': RegionRow[];
   'regions.update': RegionRow;
@@ -409,6 +412,7 @@ export const CHANNEL_ACTIONS: Record<Channel, string> = {
   'drivers.update': '保存测算参数',
   'drivers.applySuggestions': '采用建议参数',
   'drivers.paste': '粘贴测算参数',
+  'drivers.workbook': '导出测算参数表',
   'rules.save': '保存分担规则',
   'regions.list': '读取行政区',
   'regions.update': '修改行政区',

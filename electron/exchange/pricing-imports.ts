@@ -8,7 +8,7 @@ import type { DriverField, FieldValue } from '../../shared/domain/pricing/driver
 import { COUNTY_CLASSES, REGION_CODE, normaliseCohort, parseCountyClass, parseRegionLevel } from '../../shared/domain/pricing/regions';
 import type { CountyClass, RegionLevel } from '../../shared/domain/pricing/regions';
 import type { ImportPreview, ImportReport } from '../../shared/domain/pricing/results';
-import { IMPORT_COLUMNS, columnName } from '../../shared/domain/pricing/import-columns';
+import { IMPORT_COLUMNS, OPTIONAL_IMPORT_COLUMNS, columnName } from '../../shared/domain/pricing/import-columns';
 import type { ImportKind } from '../../shared/domain/pricing/import-columns';
 import { TIER, ruleChoices, ruleProblems } from '../../shared/domain/pricing/split-rules';
 import type { SplitRule, SplitRuleRow } from '../../shared/domain/pricing/split-rules';
@@ -21,7 +21,7 @@ import { groupChanges, logChange } from '../services/change-log';
 import { applyDriverCells } from '../services/pricing-commands';
 import type { DriverCell } from '../services/pricing-commands';
 import type { Origin } from '../services/commands';
-import { driverText, getDriver } from '../pricing/drivers-store';
+import { driverText, getDriver, listDrivers } from '../pricing/drivers-store';
 import { repriceAll } from '../pricing/reprice';
 import { listRules, saveRule } from '../pricing/rules';
 import { checkHeader, readTable } from './table-file';
@@ -50,7 +50,7 @@ export async function importTable(
   origin: Origin,
 ): Promise<{ report: ImportReport; catalogueIds: (string | null)[]; itemIds: string[] }> {
   const table = await readTable(request.fileName, request.bytes);
-  checkHeader(request.fileName, table, IMPORT_COLUMNS[request.kind]);
+  checkHeader(request.fileName, table, IMPORT_COLUMNS[request.kind], OPTIONAL_IMPORT_COLUMNS[request.kind]);
   if (table.rows.length === 0) throw new AppError('bad_file', `${request.fileName} 只有表头，没有数据行，没有导入任何内容。`);
   const plan = await PLANNERS[request.kind](db, request, table.rows);
   const report: ImportReport = {
@@ -59,9 +59,10 @@ export async function importTable(
     problems: plan.problems,
     applied: false,
     summary: plan.summary,
-    preview: previewOf(table.rows, IMPORT_COLUMNS[request.kind], plan.rowNotes),
+    preview: previewOf(table.rows, IMPORT_COLUMNS[request.kind], plan.rowNotes, plan.previewLines),
+    changesNothing: plan.changesNothing ?? false,
   };
-  if (!request.apply || plan.problems.length) return { report, catalogueIds: [], itemIds: [] };
+  if (!request.apply || plan.problems.length || report.changesNothing) return { report, catalogueIds: [], itemIds: [] };
   await db.transaction(async (tx) => {
     // An item's drivers imported are its cells pasted: one step that one Ctrl+Z takes back.
     if (request.kind === 'drivers') groupChanges(tx, `导入测算参数（${request.fileName}）`);
@@ -72,19 +73,24 @@ export async function importTable(
   return { report: { ...report, applied: true }, catalogueIds: request.kind === 'drivers' ? [request.catalogueId] : [null], itemIds: plan.itemIds ?? [] };
 }
 
+/** Names compared as a person reads them: spaces and line breaks do not count. */
+const sameName = (name: string) => name.replace(/\s+/gu, '');
+
 /** Rows shown before an import is confirmed: enough to see the file is the one meant. */
 const PREVIEW_ROWS = 20;
 
-function previewOf(rows: TableRow[], columns: readonly string[], notes: Plan['rowNotes']): ImportPreview {
+function previewOf(rows: TableRow[], columns: readonly string[], notes: Plan['rowNotes'], only: Plan['previewLines']): ImportPreview {
+  const shown = only ? rows.filter((row) => only.lines.has(row.line)) : rows;
   return {
     columns: [...columns],
-    rows: rows.slice(0, PREVIEW_ROWS).map((row) => ({
+    rows: shown.slice(0, PREVIEW_ROWS).map((row) => ({
       line: row.line,
       cells: columns.map((c) => row.cells.get(c) ?? ''),
       ...(notes ? { note: notes.byLine.get(row.line) ?? '' } : {}),
     })),
     ...(notes ? { noteLabel: notes.label } : {}),
-    more: Math.max(0, rows.length - PREVIEW_ROWS),
+    ...(only && shown.length < rows.length ? { only: `${only.label} ${shown.length} 行（文件共 ${rows.length} 行）` } : {}),
+    more: Math.max(0, shown.length - PREVIEW_ROWS),
   };
 }
 
@@ -94,8 +100,12 @@ interface Plan {
   write: (tx: Tx, origin: Origin) => Promise<void>;
   /** The items whose drivers the file writes (a drivers file). */
   itemIds?: string[];
+  /** True when writing would change nothing. */
+  changesNothing?: boolean;
   /** A word on each row for the preview, by line: a drivers file's item names, so a wrong 序号 shows. */
   rowNotes?: { label: string; byLine: Map<number, string> };
+  /** The rows worth a look, when not all are (a sheet of every item, two of them filled in): what they are. */
+  previewLines?: { label: string; lines: Set<number> };
 }
 
 const PLANNERS: Record<ImportKind, (db: Database, request: ImportRequest, rows: TableRow[]) => Promise<Plan>> = {
@@ -325,14 +335,25 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
   const rules = await listRules(db);
   const choices = ruleChoices(rules);
   const problems: Problems = [];
-  const records: { itemId: string; values: Partial<Record<DriverField, FieldValue>> }[] = [];
+  const records: { itemId: string; line: number; values: Partial<Record<DriverField, FieldValue>> }[] = [];
   const itemNames = new Map<number, string>();
+  const faulty = new Set<number>();
   for (const row of rows) {
+    const problemsBefore = problems.length;
     const noText = row.cells.get('item_no')!;
     const item = detail.items.find((i) => String(i.itemNo) === noText);
     itemNames.set(row.line, item ? item.name : '（清单中没有此序号）');
     if (!item) {
       problems.push(`${at(fileName, row, 'item_no')}：“${detail.summary.name}”没有第“${noText}”项`);
+      faulty.add(row.line);
+      continue;
+    }
+    // A file that names its items too (the sheet 下载参数表 gives) is checked against them: a row that slid
+    // while the sheet was sorted or pasted would otherwise write one item's drivers to another.
+    const named = row.cells.get('item') ?? '';
+    if (named !== '' && sameName(named) !== sameName(item.name)) {
+      problems.push(`${at(fileName, row, 'item')}：第${noText}项在“${detail.summary.name}”中是“${item.name}”，文件写的是“${named}”。请核对这一行是否错位；序号无误时可清空这一格`);
+      faulty.add(row.line);
       continue;
     }
     const values: Partial<Record<DriverField, FieldValue>> = {};
@@ -352,26 +373,41 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
       if (parsed.ok) values[field] = parsed.value;
       else problems.push(`${at(fileName, row, column)}：${parsed.message}`);
     }
-    records.push({ itemId: item.id, values });
+    if (problems.length > problemsBefore) faulty.add(row.line);
+    else records.push({ itemId: item.id, line: row.line, values });
   }
+  // Only the items whose drivers the file changes are written: a sheet downloaded, two items filled in and
+  // imported again says so, and its undo step holds those two.
+  const stored = await listDrivers(db, catalogueId);
+  const fileFields = DRIVER_FIELDS.filter((f) => f !== 'centralPct');
+  const changed = records.filter((r) => {
+    const before = stored.get(r.itemId);
+    return fileFields.some((f) => String(r.values[f] ?? '') !== String(before?.[f] ?? ''));
+  });
+  const same = records.length - changed.length;
   return {
     problems,
-    summary: `为 ${records.length} 个服务项目写入测算参数`,
+    summary:
+      changed.length === 0
+        ? '不改变任何测算参数（文件中的参数与现有的相同）'
+        : `为 ${changed.length} 个服务项目写入测算参数${same > 0 ? `（其余 ${same} 项与现有的相同，不改动）` : ''}`,
     rowNotes: { label: '服务项目', byLine: itemNames },
+    previewLines: { label: problems.length ? '只列出有问题的' : '只列出将改动的', lines: problems.length ? faulty : new Set(changed.map((r) => r.line)) },
+    changesNothing: changed.length === 0,
     // Every column the file has, each checked against the value stored and logged with it (an empty cell
     // clears the field); a central share entered by hand is not in the file and stays.
     write: async (tx, origin) => {
       const cells: DriverCell[] = [];
-      for (const r of records) {
-        const stored = await getDriver(tx, r.itemId);
-        for (const field of DRIVER_FIELDS.filter((f) => f !== 'centralPct')) {
+      for (const r of changed) {
+        const now = await getDriver(tx, r.itemId);
+        for (const field of fileFields) {
           const value = r.values[field] ?? null;
-          cells.push({ itemId: r.itemId, field, value: value === null ? null : String(value), expected: driverText(stored, field) });
+          cells.push({ itemId: r.itemId, field, value: value === null ? null : String(value), expected: driverText(now, field) });
         }
       }
       await applyDriverCells(tx, cells, origin);
     },
-    itemIds: records.map((r) => r.itemId),
+    itemIds: changed.map((r) => r.itemId),
   };
 }
 

@@ -160,9 +160,9 @@ export async function readTable(fileName: string, bytes: Buffer): Promise<Table>
 }
 
 /** Refuses a header that is not exactly the expected columns (in any order), saying which are missing or extra. */
-export function checkHeader(fileName: string, table: Table, columns: readonly string[]): void {
+export function checkHeader(fileName: string, table: Table, columns: readonly string[], optional: readonly string[] = []): void {
   const missing = columns.filter((c) => !table.header.includes(c));
-  const extra = table.header.filter((c) => c !== '' && !columns.includes(c));
+  const extra = table.header.filter((c) => c !== '' && !columns.includes(c) && !optional.includes(c));
   if (missing.length || extra.length) {
     throw new AppError(
       'bad_file',

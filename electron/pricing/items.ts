@@ -8,6 +8,7 @@ import { getCatalogue } from '../services/catalogue-queries';
 import { listDrivers, toDriver } from './drivers-store';
 import { pricingYears } from './reprice';
 import { listRules } from './rules';
+import { knownCohorts } from './population';
 import { SHARE_SUMS, qualityName, toShares } from './summary';
 
 export async function pricingItems(db: Database, catalogueId: string, onlyItemIds?: string[]): Promise<PricingItems> {
@@ -24,14 +25,9 @@ export async function pricingItems(db: Database, catalogueId: string, onlyItemId
   );
   const byItem = new Map(sums.map((r) => [String(r.item_id), r]));
   const rules = await listRules(db);
-  const cohortRows = await db.all(
-    `SELECT cohort, bool_or(counted) AS counted FROM (
-       SELECT DISTINCT cohort, true AS counted FROM population UNION ALL SELECT DISTINCT cohort, true FROM cohort_shares UNION ALL
-       SELECT DISTINCT cohort, false FROM item_drivers WHERE cohort IS NOT NULL)
-     GROUP BY cohort ORDER BY cohort`,
-  );
-  const cohorts = cohortRows.map((r) => String(r.cohort));
-  const countedCohorts = cohortRows.filter((r) => r.counted === true).map((r) => String(r.cohort));
+  const known = await knownCohorts(db);
+  const cohorts = known.map((k) => k.cohort);
+  const countedCohorts = known.filter((k) => k.counted).map((k) => k.cohort);
   const items = detail.items
     .filter((i) => !wanted || wanted.has(i.id))
     .map((i): PricingItemRow => {

@@ -2,7 +2,7 @@
 // for that year; else the nearest counted year grown at the region's rate (estimated); else a share of
 // another cohort, the region's own or inherited from its city or province (estimated).
 import { growthFactor } from '../../shared/domain/pricing/growth';
-import type { Tx } from '../db/database';
+import type { Database, Tx } from '../db/database';
 import { qualitySql } from './sql-values';
 
 /** Chains of shares (60岁及以上 of 常住人口, 低保对象 of 60岁及以上 …) resolved up to this depth. */
@@ -108,4 +108,18 @@ export async function rebuildPopulation(tx: Tx, fromYear: number, toYear: number
        WHERE NOT EXISTS (SELECT 1 FROM population_resolved r WHERE r.region = l.region AND r.cohort = s.cohort)`,
     );
   }
+}
+
+/**
+ * The cohorts the planner can name: those with counts or a share (counted) and those only named by an
+ * item's drivers so far (their population not yet imported), in name order.
+ */
+export async function knownCohorts(db: Pick<Database, 'all'>): Promise<{ cohort: string; counted: boolean }[]> {
+  const rows = await db.all(
+    `SELECT cohort, bool_or(counted) AS counted FROM (
+       SELECT DISTINCT cohort, true AS counted FROM population UNION ALL SELECT DISTINCT cohort, true FROM cohort_shares UNION ALL
+       SELECT DISTINCT cohort, false FROM item_drivers WHERE cohort IS NOT NULL)
+     GROUP BY cohort ORDER BY cohort`,
+  );
+  return rows.map((r) => ({ cohort: String(r.cohort), counted: r.counted === true }));
 }

@@ -1,4 +1,5 @@
 // The contract's channels, implemented once over the database; both hosts and the CLI call these.
+import { writeDriversWorkbook } from '../exchange/drivers-workbook';
 import type { Channel, Request, Response } from '../../shared/contract';
 import { exportAnnexes } from './annex-export';
 import type { AnnexExport } from './annex-export';
@@ -147,6 +148,10 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     'drivers.update': (request) => tell(setDriverField(db, request, origin)),
     'drivers.applySuggestions': ({ catalogueId, itemIds }) => tell(applySuggestions(db, catalogueId, itemIds, origin)),
     'drivers.paste': (request) => tell(pasteDriverCells(db, request, origin)),
+    'drivers.workbook': async ({ catalogueId }) => {
+      const { fileName, bytes } = await writeDriversWorkbook(db, catalogueId);
+      return { fileName, mimeType: XLSX_MIME, base64: bytes.toString('base64'), byteLength: bytes.length, warning: null };
+    },
     'rules.save': (request) => tell(saveSplitRule(db, request, origin)),
     'regions.list': ({ rootCode }) => listRegions(db, rootCode),
     'regions.update': (request) => tell(updateRegion(db, request, origin)),

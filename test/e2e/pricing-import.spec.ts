@@ -42,6 +42,13 @@ async function itemCell(page: Page, no: number, col: string) {
   return page.locator(`.pricing-grid .ag-row[row-id="${rowId}"] .ag-cell[col-id="${col}"]`);
 }
 
+/** 下载参数表 from the open 导入测算参数 box: the file's name and bytes. */
+async function downloadDriversSheet(page: Page): Promise<{ name: string; bytes: Buffer }> {
+  const box = page.getByRole('region', { name: '导入测算参数' });
+  const [download] = await Promise.all([page.waitForEvent('download'), box.getByRole('button', { name: /^下载参数表/u }).click()]);
+  return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
+}
+
 async function openDraftPricing(page: Page) {
   await page.goto(`${host.url}#/catalogue/${draft}`);
   await page.getByRole('tab', { name: '测算' }).click();
@@ -57,14 +64,21 @@ test('drivers imported into a draft: a bad file is refused with its rows named, 
 
   await page.getByRole('button', { name: '导入测算参数' }).click();
   const box = page.getByRole('region', { name: '导入测算参数' });
-  // The help speaks Chinese only: the header as a planner writes it, and an empty table to fill in.
+  // The help speaks Chinese only: the header as a planner writes it, and the sheet to fill in.
   await expect(box).toContainText(`第一行须为表头：${DRIVERS_LABELS.replaceAll(',', '、')}。`);
   expect(await box.innerText()).not.toMatch(/[a-z]+_[a-z]+/u);
-  const [download] = await Promise.all([page.waitForEvent('download'), box.getByRole('button', { name: '下载空白模板' }).click()]);
-  expect(download.suggestedFilename()).toBe('测算参数-模板.csv');
-  const template = readFileSync((await download.path())!);
-  expect(template.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-  expect(template.subarray(3).toString('utf8')).toBe(`${DRIVERS_LABELS}\r\n`);
+  // The sheet to fill: every item of the draft by 序号 and name, its drivers as they stand (none yet).
+  const sheetFile = await downloadDriversSheet(page);
+  expect(sheetFile.name).toMatch(/^测算参数_.*草案.*\.xlsx$/u);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(sheetFile.bytes as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0]!;
+  expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['序号', '服务项目', ...DRIVERS_LABELS.split(',').slice(1)]);
+  expect(sheet.actualRowCount).toBe(82);
+  const row5 = sheet.getRow(6);
+  expect([row5.getCell(1).value, row5.getCell(2).value]).toEqual([5, '中等职业教育国家助学金']);
+  // 单位 and 分担规则 offer their lists in the cell.
+  expect(row5.getCell(6).dataValidation?.type).toBe('list');
 
   const bad = file(
     '测算参数-有误.csv',
@@ -79,26 +93,42 @@ test('drivers imported into a draft: a bad file is refused with its rows named, 
   await expect(box.getByRole('button', { name: '确认导入' })).toHaveCount(0);
   await page.screenshot({ path: join(screens, 'pricing-import-drivers-problems.png') });
 
-  // An .xlsx as Excel or WPS saves it is previewed as read, row numbers as the sheet shows them.
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('测算参数');
-  sheet.addRow(DRIVERS_LABELS.split(','));
-  sheet.addRow([5, '常住人口', 1, 89, '元/人/年', null, 2025, 5, '中央按档分担，省市县按比例']);
-  sheet.addRow([]);
-  sheet.addRow([6, '常住人口', 0.5, 20, '元/人/月', 12, 2025, null, '市县负责']);
+  // Filled in as a planner fills it in Excel: two items' drivers typed; a third row slid onto the wrong 序号.
+  row5.getCell(3).value = '常住人口';
+  row5.getCell(4).value = 1;
+  row5.getCell(5).value = 89;
+  row5.getCell(6).value = '元/人/年';
+  row5.getCell(8).value = 2025;
+  row5.getCell(9).value = 5;
+  row5.getCell(10).value = '中央按档分担，省市县按比例';
+  const row6 = sheet.getRow(7);
+  Object.entries({ 3: '常住人口', 4: 0.5, 5: 20, 6: '元/人/月', 7: 12, 8: 2025, 10: '市县负责' }).forEach(([c, v]) => (row6.getCell(Number(c)).value = v));
+  const slid = sheet.getRow(8);
+  const slidName = String(slid.getCell(2).value);
+  slid.getCell(2).value = String(sheet.getRow(9).getCell(2).value);
+  slid.getCell(5).value = 100;
   const xlsx = join(dir, '测算参数.xlsx');
   await workbook.xlsx.writeFile(xlsx);
   await box.getByLabel('选择导入文件').setInputFiles(xlsx);
+  await expect(box.getByRole('list', { name: '导入问题' })).toContainText(`测算参数.xlsx 第8行“服务项目”列：第7项在`);
+  await expect(box.getByRole('list', { name: '导入问题' })).toContainText(`是“${slidName}”`);
+  await expect(box.getByRole('button', { name: '确认导入' })).toHaveCount(0);
+  slid.getCell(2).value = slidName;
+  slid.getCell(5).value = null;
+  await workbook.xlsx.writeFile(xlsx);
+  await box.getByLabel('选择导入文件').setInputFiles([]);
+  await box.getByLabel('选择导入文件').setInputFiles(xlsx);
   const shown = box.getByRole('table', { name: '文件内容预览' });
   await expect(shown.locator('thead')).toContainText('补助标准');
+  // Of its 81 rows, the two that change, each with the row number the sheet shows and the item its 序号 names.
+  await expect(box).toContainText('只列出将改动的 2 行（文件共 81 行）');
   await expect(shown.locator('tbody tr')).toHaveCount(2);
-  // The empty row 3 is skipped; row 4 keeps its number.
-  await expect(shown.locator('tbody tr').nth(1).locator('td').first()).toHaveText('4');
+  await expect(shown.locator('tbody tr').first().locator('td').first()).toHaveText('6');
   await expect(shown.locator('tbody tr').nth(1)).toContainText('元/人/月');
-  // Each 序号 says which item it is, so a file numbered against another catalogue shows before it is written.
   await expect(shown.locator('thead')).toContainText('服务项目');
   await expect(shown.locator('tbody tr').first()).toContainText('中等职业教育国家助学金');
-  await expect(box).toContainText('为 2 个服务项目写入测算参数');
+  // Only the two rows filled in are written; the other 79 are as they stand.
+  await expect(box).toContainText('为 2 个服务项目写入测算参数（其余 79 项与现有的相同，不改动）');
   await page.screenshot({ path: join(screens, 'pricing-import-xlsx-preview.png') });
 
   const good = file(
@@ -126,6 +156,18 @@ test('drivers imported into a draft: a bad file is refused with its rows named, 
   await expect(await itemCell(page, 6, 'status')).toHaveText('未设置');
   await page.getByRole('group', { name: '撤销与重做' }).getByRole('button', { name: '重做' }).click();
   await expect(await itemCell(page, 5, 'unitAmount')).toContainText('89');
+
+  // Downloaded again, the sheet holds what was imported; imported unchanged, it changes nothing and asks nothing.
+  await page.getByRole('button', { name: '导入测算参数' }).click();
+  const again = await downloadDriversSheet(page);
+  const round = join(dir, '测算参数-原样.xlsx');
+  writeFileSync(round, again.bytes);
+  const reread = new ExcelJS.Workbook();
+  await reread.xlsx.load(again.bytes as unknown as ArrayBuffer);
+  expect((reread.worksheets[0]!.getRow(6).values as unknown[]).slice(1)).toEqual([5, '中等职业教育国家助学金', '常住人口', 1, 89, '元/人/年', undefined, 2025, 5, '中央按档分担，省市县按比例']);
+  await box.getByLabel('选择导入文件').setInputFiles(round);
+  await expect(box).toContainText('检查无误，不改变任何测算参数（文件中的参数与现有的相同），无需导入。');
+  await expect(box.getByRole('button', { name: '确认导入' })).toHaveCount(0);
 });
 
 test('a province rule imported from the 分担规则 page, refused first when its weights leave a share unpaid', async ({ page }) => {

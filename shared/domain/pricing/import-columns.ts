@@ -19,6 +19,7 @@ export const IMPORT_COLUMN_LABELS: Record<string, string> = {
   city: '市级权重',
   county: '县级权重',
   item_no: '序号',
+  item: '服务项目',
   coverage: '覆盖率',
   unit_amount: '补助标准',
   unit: '单位',
@@ -37,6 +38,12 @@ export const IMPORT_COLUMNS = {
   drivers: ['item_no', 'cohort', 'coverage', 'unit_amount', 'unit', 'periods_per_year', 'base_year', 'yearly_change', 'split_rule'],
 } as const;
 export type ImportKind = keyof typeof IMPORT_COLUMNS;
+
+/**
+ * Columns a file may have beside those: a drivers file's 服务项目 (the sheet 下载参数表 gives has it), which
+ * is checked against the item its 序号 names.
+ */
+export const OPTIONAL_IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = { regions: [], population: [], shares: [], rules: [], drivers: ['item'] };
 
 /** How a file's header names its columns: by their Chinese labels (a planner's file) or fixed names (a script's). */
 export type HeaderNames = 'labels' | 'fixed';

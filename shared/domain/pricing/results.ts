@@ -185,6 +185,8 @@ export interface ImportReport {
   summary: string;
   /** The file's first rows as read (CSV or .xlsx alike), for the planner to see before confirming. */
   preview: ImportPreview;
+  /** Nothing would change (a drivers file equal to what is stored): there is nothing to confirm. */
+  changesNothing: boolean;
 }
 
 /** A file's first rows, in the import's columns (the names of IMPORT_COLUMNS), each with its line or row number. */
@@ -195,6 +197,8 @@ export interface ImportPreview {
   noteLabel?: string;
   /** Data rows the preview leaves out. */
   more: number;
+  /** When the preview lists only some rows (those that change, or have a problem): which, in Chinese. */
+  only?: string;
 }
 
 /** A cohort given as a share of another in a region, as the 行政区与人口 page lists it. */

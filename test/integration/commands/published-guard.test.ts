@@ -133,6 +133,7 @@ const CHANNEL_SAMPLES: { [C in Channel]: Request<C> | string } = {
   'drivers.update': 'costing: a published catalogue is what a finance bureau prices (tested below)',
   'drivers.applySuggestions': 'costing, as drivers.update',
   'drivers.paste': 'costing, as drivers.update',
+  'drivers.workbook': 'reads',
   'rules.save': 'split rules are shared reference data, not a catalogue',
   'regions.list': 'reads',
   'regions.update': 'regions are shared reference data, not a catalogue',

@@ -8,6 +8,7 @@ import type { ImportKind } from '../../../../shared/domain/pricing/import-column
 import { REGION_LEVEL_LABELS } from '../../../../shared/domain/pricing/regions';
 import type { RegionLevel } from '../../../../shared/domain/pricing/regions';
 import { readAsBase64 } from './file-base64';
+import { downloadFile } from '../download';
 
 export const IMPORT_KINDS = [
   {
@@ -29,7 +30,7 @@ export const IMPORT_KINDS = [
   {
     kind: 'drivers',
     label: '测算参数（按序号）',
-    hint: '序号为清单中的序号；覆盖率为 0 到 1 的小数；单位如 元/人/年、元/人/月、元/生/天；分担规则填规则名称。',
+    hint: '序号为清单中的序号（可另加一列服务项目，导入时与序号核对）；覆盖率为 0 到 1 的小数；单位如 元/人/年、元/人/月、元/生/天；分担规则填规则名称。',
   },
 ] as const;
 
@@ -98,6 +99,14 @@ export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplie
     }
   };
 
+  const downloadDrivers = async (id: string) => {
+    try {
+      downloadFile(await invoke('drivers.workbook', { catalogueId: id }));
+    } catch (error) {
+      setState({ step: 'failed', message: errorMessage(error) });
+    }
+  };
+
   return (
     <section className="import-box" aria-label={title}>
       <h2>{title}</h2>
@@ -130,9 +139,15 @@ export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplie
       </div>
       <p className="muted">
         第一行须为表头：{labelHeader(chosen.kind).join('、')}。{chosen.hint}
-        <button type="button" className="link" onClick={() => downloadTemplate(chosen)}>
-          下载空白模板
-        </button>
+        {chosen.kind === 'drivers' && catalogueId ? (
+          <button type="button" className="link" onClick={() => void downloadDrivers(catalogueId)}>
+            下载参数表（列出本清单各项及现有参数，在 Excel 或 WPS 中填好后导入）
+          </button>
+        ) : (
+          <button type="button" className="link" onClick={() => downloadTemplate(chosen)}>
+            下载空白模板
+          </button>
+        )}
       </p>
       <p className="muted">CSV 用 Excel 或 WPS 另存的即可；.xlsx 读第一个工作表。先检查，确认后才写入，有任何问题都不会写入。</p>
       {state.step === 'busy' && <p className="muted" role="status">{state.what}</p>}
@@ -140,7 +155,8 @@ export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplie
       {state.step === 'checked' && (
         <div className="import-preview" aria-label="导入预览">
           <p>
-            “{state.file.fileName}”：共 {state.report.rows} 行数据。{state.report.problems.length === 0 && `检查无误，确认后将${state.report.summary}。`}
+            “{state.file.fileName}”：共 {state.report.rows} 行数据。
+            {state.report.problems.length === 0 && (state.report.changesNothing ? `检查无误，${state.report.summary}，无需导入。` : `检查无误，确认后将${state.report.summary}。`)}
           </p>
           <FilePreview preview={state.report.preview} />
           {state.report.problems.length > 0 ? (
@@ -152,7 +168,7 @@ export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplie
                 ))}
               </ul>
             </>
-          ) : (
+          ) : state.report.changesNothing ? null : (
             <button type="button" className="primary" onClick={() => void apply(state.file)}>
               确认导入
             </button>
@@ -168,30 +184,38 @@ export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplie
   );
 }
 
-/** The file's first rows as the Node side read them, CSV or .xlsx alike, under the columns' Chinese names. */
+/**
+ * The file's rows as the Node side read them, CSV or .xlsx alike, under the columns' Chinese names: the first
+ * ones, or (a sheet of every item) those that change or have a problem. A row's note (the item its 序号
+ * names) stands beside its first column.
+ */
 function FilePreview({ preview }: { preview: ImportPreview }) {
   if (preview.rows.length === 0) return null;
   const shown = (column: string, text: string) => (column === 'level' ? (REGION_LEVEL_LABELS[text as RegionLevel] ?? text) : text);
+  const [first, ...rest] = preview.columns;
   return (
     <div className="preview-scroll">
+      {preview.only && <p className="muted">{preview.only}：</p>}
       <table className="table compact" aria-label="文件内容预览">
         <thead>
           <tr>
             <th className="num">行号</th>
-            {preview.columns.map((c) => (
+            <th>{columnLabel(first!)}</th>
+            {preview.noteLabel && <th>{preview.noteLabel}</th>}
+            {rest.map((c) => (
               <th key={c}>{columnLabel(c)}</th>
             ))}
-            {preview.noteLabel && <th>{preview.noteLabel}</th>}
           </tr>
         </thead>
         <tbody>
           {preview.rows.map((row) => (
             <tr key={row.line}>
               <td className="num">{row.line}</td>
-              {row.cells.map((text, j) => (
-                <td key={j}>{shown(preview.columns[j]!, text)}</td>
-              ))}
+              <td>{shown(first!, row.cells[0] ?? '')}</td>
               {preview.noteLabel && <td className="muted">{row.note}</td>}
+              {row.cells.slice(1).map((text, j) => (
+                <td key={j}>{shown(rest[j]!, text)}</td>
+              ))}
             </tr>
           ))}
         </tbody>
