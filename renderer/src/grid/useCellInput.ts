@@ -124,6 +124,15 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
         startEditSoon();
         return;
       }
+      // Ctrl+Home / Ctrl+End: the first and the last cell, as in Excel (AG Grid's own lands on a 领域 heading).
+      if ((event.key === 'Home' || event.key === 'End') && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+        const grid = liveGrid();
+        if (!grid || grid.getEditingCells().length) return;
+        event.preventDefault();
+        event.stopPropagation();
+        jumpToEnd(grid, event.key === 'Home' ? 'first' : 'last');
+        return;
+      }
       if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
         event.stopPropagation();

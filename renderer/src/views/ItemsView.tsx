@@ -21,7 +21,7 @@ import { newGridMarks } from '../grid/grid-marks';
 import type { GridMarks } from '../grid/grid-marks';
 import type { DomainRowContext } from '../grid/DomainRowRenderer';
 import { useCellRange } from '../grid/useCellRange';
-import { jumpToEnd, useCellInput } from '../grid/useCellInput';
+import { useCellInput } from '../grid/useCellInput';
 import { typingElsewhere, useClipboard } from '../grid/useClipboard';
 import { NO_FILTER, isFiltering, visibleRowIds } from '../grid/item-filter';
 import type { ItemFilter } from '../grid/item-filter';
@@ -244,7 +244,7 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
   });
 
   // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) anywhere on this tab, except while typing in a text box; Ctrl+F
-  // finds; Ctrl+Home / Ctrl+End go to the first and last cell.
+  // finds. (Ctrl+Home / Ctrl+End: useCellInput, for both grids.)
   const keys = useRef({ step });
   keys.current = { step };
   useEffect(() => {
@@ -257,19 +257,12 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
         return;
       }
       if (typingElsewhere(event.target)) return;
-      if ((event.key === 'Home' || event.key === 'End') && api.current && !api.current.getEditingCells().length) {
-        event.preventDefault();
-        event.stopPropagation();
-        jumpToEnd(api.current, event.key === 'Home' ? 'first' : 'last');
-        return;
-      }
       if (readOnly) return;
       if (key === 'z' && !event.shiftKey) keys.current.step('undo');
       else if (key === 'y' || (key === 'z' && event.shiftKey)) keys.current.step('redo');
       else return;
       event.preventDefault();
     };
-    // In the capture phase, so AG Grid's own Ctrl+Home/End (which lands on the 领域 heading row) does not run first.
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, [readOnly]);
