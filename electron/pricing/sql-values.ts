@@ -12,4 +12,3 @@ export const qualitySql = (status: string) => `CASE ${status} WHEN 'sourced' THE
 /** A sum of fen as an exact 元 decimal with two places. */
 export const yuanSql = (fen: string) => `CAST(CAST(${fen} AS DECIMAL(36,0)) * CAST(0.01 AS DECIMAL(3,2)) AS VARCHAR)`;
 
-export const QUALITY_NAMES = ['sourced', 'estimated', 'unverified'] as const;

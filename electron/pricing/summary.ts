@@ -4,12 +4,13 @@ import { roundDiv } from '../../shared/domain/pricing/decimal';
 import { amountProblems, missingDrivers } from '../../shared/domain/pricing/drivers';
 import { fenToYuan, formatCount } from '../../shared/domain/pricing/money';
 import type { InputQuality, PricingSummary, RegionTotals, Shares } from '../../shared/domain/pricing/results';
+import { INPUT_QUALITIES } from '../../shared/domain/pricing/results';
 import type { Database, Tx } from '../db/database';
 import type { PlainRow } from '../db/plain-values';
 import { getCatalogue } from '../services/catalogue-queries';
 import { listDrivers } from './drivers-store';
 import { pricingYears } from './reprice';
-import { QUALITY_NAMES, UNITS_SQL, yuanSql } from './sql-values';
+import { UNITS_SQL, yuanSql } from './sql-values';
 
 type Reader = Pick<Database, 'all'> | Pick<Tx, 'all'>;
 
@@ -22,7 +23,7 @@ export function toShares(row: PlainRow | undefined): Shares {
   return { cost: v('cost'), central: v('central'), provincial: v('provincial'), city: v('city'), county: v('county') };
 }
 
-export const qualityName = (code: unknown): InputQuality => QUALITY_NAMES[Number(code ?? 0)] ?? 'unverified';
+export const qualityName = (code: unknown): InputQuality => INPUT_QUALITIES[Number(code ?? 0)] ?? 'unverified';
 
 const SHARE_KEYS = ['cost', 'central', 'provincial', 'city', 'county'] as const;
 type FenShares = Record<(typeof SHARE_KEYS)[number], bigint>;

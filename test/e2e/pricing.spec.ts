@@ -303,6 +303,8 @@ test('测算: a unit and a rule typed straight onto their cells are saved as the
   await expect(cell(page, 81, 'status')).toHaveClass(/ag-cell-focus/u);
   await page.keyboard.press('Control+Home');
   await expect(cell(page, 1, 'itemNo')).toHaveClass(/ag-cell-focus/u);
+  // The grid has scrolled back: its rows are drawn once again before the next click.
+  await expect(cell(page, 9, 'splitRuleId')).toHaveCount(1);
   // A name no rule has is refused with the reason, the cell as it was.
   await pick(page, 9, 'splitRuleId');
   await page.keyboard.type('xyz');
@@ -363,6 +365,32 @@ test('测算: typing on, cell after cell, while the figures of the last save arr
   await expect(editor).toHaveCount(0);
 });
 
+test('测算: keys typed faster than a slow machine opens the editor: Tab and Enter wait for the text, every value saved', async ({ page, context }) => {
+  await openPricing(page);
+  const cdp = await context.newCDPSession(page);
+  // A slow office PC: the editor opens well after the next keys have been pressed.
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await pick(page, 8, 'periodsPerYear');
+  for (const key of ['1', '2', 'Tab', '2', '0', '2', '6', 'Tab', '5', 'Enter']) await page.keyboard.press(key);
+  await expect(cell(page, 8, 'yearlyChange')).toHaveText('5', { timeout: 15_000 });
+  await expect(cell(page, 8, 'periodsPerYear')).toHaveText('12');
+  await expect(cell(page, 8, 'baseYear')).toHaveText('2026');
+  // Enter closed the last editor and went down (onto the next 领域's heading), as it would have with the
+  // editor open in time.
+  await expect(page.locator('.ag-popup-editor')).toHaveCount(0);
+  await expect(page.locator('.ag-row[row-id="domain-2"]')).toHaveClass(/ag-full-width-focus/u);
+  // Typed right after an undo: the edit waits for the rows to be read again, and starts from the undone value.
+  await page.keyboard.press('Control+z');
+  await pick(page, 8, 'yearlyChange');
+  await page.keyboard.press('7');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-save-state]')).toContainText('已保存 第8项的“每年增减”', { timeout: 15_000 });
+  await expect(cell(page, 8, 'yearlyChange')).toHaveText('7');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('Control+z');
+  await expect(cell(page, 8, 'periodsPerYear')).toHaveText('');
+});
+
 test('测算: the view is kept across a reload and a Back from another page', async ({ page }) => {
   await openPricing(page);
   await expect(page).toHaveURL(/#\/catalogue\/hebei-13th\/pricing$/);
@@ -391,7 +419,21 @@ test('测算: clicking a figure explains it, down to the rule row and its source
   await expect(line).toContainText('2,000.00 元');
   await expect(line).toContainText('60%（规则规定）');
   await expect(line).toContainText('含估算');
+  // Every line's figures in a table below the one worked through; a region there opens its own line.
+  const lines = panel.getByRole('table', { name: '测算明细' });
+  await expect(lines.locator('tbody tr')).toHaveCount(40);
+  // By region, then year: 石家庄's years first, in order.
+  await expect(lines.locator('tbody tr').first()).toContainText('石家庄');
+  await expect(lines.locator('tbody tr').first().locator('td').nth(1)).toHaveText('2026');
+  await expect(lines.locator('tbody tr').nth(1).locator('td').nth(1)).toHaveText('2027');
+  await expect(lines.locator('tbody tr').first()).toContainText('2,000.00');
+  // A line is as good as its worst input: an estimated population under a rule not yet verified.
+  await expect(lines.locator('tbody tr').first()).toContainText('含待核实');
   await page.screenshot({ path: join(screens, 'explain-item.png') });
+  await lines.locator('tbody tr').nth(3).getByRole('button').click();
+  await expect(panel.locator('.explain-line')).toHaveCount(1);
+  await expect(panel.getByRole('table', { name: '测算明细' })).toHaveCount(0);
+  await panel.getByRole('button', { name: '← 返回' }).click();
   // Drill into one region and year, then back.
   await line.locator('header button.figure').click();
   await expect(panel.locator('.explain-line')).toHaveCount(1);

@@ -70,8 +70,81 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       if (waiting?.timer) clearTimeout(waiting.timer);
       waiting = null;
       takeEditSeed();
+      dropQueue();
     };
+
+    /**
+     * Keys pressed after typed text but before its editor opened (a slow machine, a row being drawn again):
+     * "300⏎" typed fast must save 300 and go down, not lose the 300 to an Enter that reached the grid
+     * first. Enter, Tab and arrows then wait here, with any text typed after them, and are replayed in order
+     * as if the editor had been open: the key to the editor once it has taken the text, the text to the cell
+     * the key led to once it is picked.
+     */
+    type Queued = { text: string } | { key: string; shiftKey: boolean };
+    const queue: Queued[] = [];
+    let drainTimer: ReturnType<typeof setTimeout> | null = null;
+    function dropQueue() {
+      queue.length = 0;
+      if (drainTimer) clearTimeout(drainTimer);
+      drainTimer = null;
+    }
+    const editorElement = (): HTMLElement | null => {
+      const active = document.activeElement;
+      return active instanceof HTMLElement && active.closest('.ag-popup-editor, .ag-cell-inline-editing') ? active : null;
+    };
+    const press = (target: HTMLElement, key: string, shiftKey: boolean) =>
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, code: key, shiftKey, bubbles: true, cancelable: true }));
+    const drain = (since = Date.now()) => {
+      drainTimer = null;
+      const grid = liveGrid();
+      if (!grid) return dropQueue();
+      // Text still waiting for its editor: tryEdit drains once the editor has taken it.
+      while (queue.length && !waiting) {
+        const next = queue[0]!;
+        const editing = grid.getEditingCells().length > 0;
+        if ('text' in next) {
+          // Into the editor the keys before it opened, or onto the cell they led to once it is picked.
+          if (editing ? !editorElement() : document.activeElement !== sink) break;
+          queue.shift();
+          typeNow(next.text);
+          continue;
+        }
+        const target = editing ? editorElement() : document.activeElement === sink ? sink : null;
+        if (!target) break;
+        queue.shift();
+        press(target, next.key, next.shiftKey);
+        since = Date.now();
+      }
+      if (!queue.length) return;
+      if (Date.now() - since > RETRY_MS) return dropQueue();
+      drainTimer = setTimeout(() => drain(since), 30);
+    };
+    /** Takes a key that must wait its turn; false when nothing is waiting and the key goes its normal way. */
+    const queued = (event: KeyboardEvent): boolean => {
+      if (!waiting && !queue.length) return false;
+      if (event.ctrlKey || event.metaKey || event.altKey) return false;
+      if (event.key === 'Escape') {
+        // Esc before the editor opened: the typing is cancelled, as Esc in the editor would have done.
+        giveUp();
+        return false;
+      }
+      const isKey = event.key === 'Enter' || event.key === 'Tab' || event.key.startsWith('Arrow');
+      if (!isKey && !(queue.length && event.key.length === 1)) return false;
+      event.preventDefault();
+      event.stopPropagation();
+      queue.push(isKey ? { key: event.key, shiftKey: event.shiftKey } : { text: event.key });
+      if (!waiting && !drainTimer) drain();
+      return true;
+    };
+
     const type = (text: string) => {
+      if (queue.length) {
+        queue.push({ text });
+        return;
+      }
+      typeNow(text);
+    };
+    const typeNow = (text: string) => {
       if (typeIntoOpenEditor(text)) return;
       if (waiting && waiting.cell !== focusedKey()) giveUp();
       const cell = focusedKey();
@@ -91,6 +164,7 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       if (!waiting || !grid || focusedKey() !== waiting.cell) return giveUp();
       if (!hasEditSeed(waiting.cell)) {
         waiting = null;
+        if (queue.length) drain();
         return;
       }
       startEdit();
@@ -116,6 +190,9 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
     };
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.isComposing || event.keyCode === 229) return;
+      // A key replayed from the queue goes its normal way.
+      if (!event.isTrusted) return;
+      if (queued(event)) return;
       // F2 on the picked cell edits what is there, as in Excel: handled here, since a key the sink holds
       // may not reach the grid's own handler.
       if (event.key === 'F2' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey) {
@@ -180,6 +257,13 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       if (!target.closest('.ag-header, .ag-floating-filter, .ag-paging-panel')) onKeyDown(event);
     };
     root.addEventListener('keydown', onCellKeyDown, true);
+    // While keys wait their turn, the ones pressed after them wait too, wherever they land: an editor the
+    // text before them opened takes the focus, and a key typed into it would jump the queue.
+    const onQueuedKeyDown = (event: KeyboardEvent) => {
+      if (!queue.length || event.defaultPrevented || !event.isTrusted || event.isComposing || event.keyCode === 229) return;
+      queued(event);
+    };
+    root.addEventListener('keydown', onQueuedKeyDown, true);
     // When AG Grid draws the picked cell's row again (its figures saved), the sink goes with the old cell and the
     // focus falls to the page until it is put back: a key typed then is still the picked cell's.
     const onPageKeyDown = (event: KeyboardEvent) => {
@@ -194,6 +278,7 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       giveUp();
       root.removeEventListener('focusin', onFocusIn);
       root.removeEventListener('keydown', onCellKeyDown, true);
+      root.removeEventListener('keydown', onQueuedKeyDown, true);
       sink.remove();
       sinkRef.current = null;
     };

@@ -19,6 +19,12 @@ export interface Shares {
 
 /** Whether the inputs behind a figure are all published, or some are estimated or unverified. */
 export type InputQuality = 'sourced' | 'estimated' | 'unverified';
+/** From best to worst: a figure is as good as the worst of its inputs (cost lines carry the index). */
+export const INPUT_QUALITIES: readonly InputQuality[] = ['sourced', 'estimated', 'unverified'];
+export function worseQuality(a: InputQuality | null, b: InputQuality | null): InputQuality | null {
+  if (a === null || b === null) return a ?? b;
+  return INPUT_QUALITIES.indexOf(a) >= INPUT_QUALITIES.indexOf(b) ? a : b;
+}
 export const INPUT_QUALITY_LABELS: Record<InputQuality, string> = { sourced: '有出处', estimated: '含估算', unverified: '含待核实' };
 /** What the mark means, shown when the planner points at it. */
 export const INPUT_QUALITY_HINTS: Record<InputQuality, string> = {

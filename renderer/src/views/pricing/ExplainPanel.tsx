@@ -4,11 +4,12 @@ import { useEffect, useState } from 'react';
 import type { Explanation, PricingItems, PricingSummary } from '../../../../shared/domain/pricing/results';
 import { formatCount, formatMoney, yuanToFen } from '../../../../shared/domain/pricing/money';
 import type { MoneyUnit } from '../../../../shared/domain/pricing/money';
-import { LEVELS } from '../../../../shared/domain/pricing/results';
-import type { Shares } from '../../../../shared/domain/pricing/results';
+import { LEVELS, worseQuality } from '../../../../shared/domain/pricing/results';
+import type { ExplainLine, Shares } from '../../../../shared/domain/pricing/results';
 import { errorMessage, invoke } from '../../api/client';
 import { ExplainLineCard } from './ExplainLineCard';
 import { SharesLine } from './SharesTable';
+import { QualityMark } from '../../components/QualityMark';
 import { figure } from './explain-target';
 import type { ExplainTarget } from './explain-target';
 
@@ -101,17 +102,51 @@ function FigureExplanation({ catalogueId, target, unit, generation, summary, onO
           />
         </>
       )}
-      {e.lines.length > 0 && <h3>明细（行政区 × 年度）</h3>}
-      {e.lines.map((line) => (
-        <ExplainLineCard
-          key={`${line.regionCode}-${line.year}`}
-          line={line}
-          unit={unit}
-          onOpen={specific ? null : () => onOpen(figure(itemId, line.regionCode, line.year))}
-        />
-      ))}
+      {specific || e.lines.length === 1
+        ? e.lines.map((line) => <ExplainLineCard key={`${line.regionCode}-${line.year}`} line={line} unit={unit} onOpen={specific ? null : () => onOpen(figure(itemId, line.regionCode, line.year))} />)
+        : e.lines.length > 0 && (
+            <>
+              {/* One line's whole chain, then every line's figures in a table by region and year: the cards of
+                  forty lines repeated the same rule and source forty times and buried the figures. */}
+              <h3>完整计算示例（金额最大的一行）</h3>
+              <ExplainLineCard line={e.lines[0]!} unit={unit} onOpen={() => onOpen(figure(itemId, e.lines[0]!.regionCode, e.lines[0]!.year))} />
+              <h3>明细（按行政区、年度；点击行政区看该行的完整计算）</h3>
+              <ExplainLinesTable lines={[...e.lines].sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.year - b.year)} unit={unit} onOpen={(line) => onOpen(figure(itemId, line.regionCode, line.year))} />
+            </>
+          )}
       {e.more > 0 && <p className="muted">另有 {e.more} 行未列出，合计已包含这些行。</p>}
     </div>
+  );
+}
+
+function ExplainLinesTable({ lines, unit, onOpen }: { lines: ExplainLine[]; unit: MoneyUnit; onOpen: (line: ExplainLine) => void }) {
+  return (
+    <table className="table compact explain-lines" aria-label="测算明细">
+      <thead>
+        <tr>
+          <th>行政区</th><th className="num">年度</th><th className="num">受益人数</th><th className="num">当年标准（元）</th><th className="num">合计（{unit}）</th><th className="num">中央</th><th className="num">省级</th><th className="num">市级</th><th className="num">县级</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => (
+          <tr key={`${line.regionCode}-${line.year}`} data-region={line.regionCode} data-year={line.year}>
+            <td>
+              <button type="button" className="figure" onClick={() => onOpen(line)} title="看这一行的完整计算">
+                {line.region}
+              </button>{' '}
+              <QualityMark quality={worseQuality(line.population?.quality ?? null, line.rule.quality)} />
+            </td>
+            <td className="num">{line.year}</td>
+            <td className="num">{line.beneficiaries === null ? '—' : formatCount(line.beneficiaries)}</td>
+            <td className="num">{formatMoney(line.amount, '元')}</td>
+            <td className="num">{formatMoney(line.cost, unit)}</td>
+            {LEVELS.map((level) => (
+              <td key={level} className="num">{formatMoney(line[level], unit)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -26,16 +26,27 @@ import type { DriverPaste } from '../../grid/pricing-clipboard-plan';
 export function PricingView({ detail }: { detail: CatalogueDetail }) {
   const catalogueId = detail.summary.id;
   const data = usePricingData(catalogueId);
-  const { items, summary, refresh, showDriver } = data;
+  const { items, summary, refresh, showDriver, settled } = data;
+  // After 撤销/重做 the rows show the values from before the step until they are read again: a cell typed
+  // into meanwhile would start from the old value, and its save be refused as changed elsewhere. Its edit
+  // waits for the read (typed text is kept meanwhile, useCellInput).
+  const afterStep = useRef(false);
+  const readingAfterStep = useCallback(() => {
+    if (afterStep.current && settled()) afterStep.current = false;
+    return afterStep.current;
+  }, [settled]);
   // 撤销/重做 step through the catalogue's one history: a driver edit here, or any edit in the other tabs.
   const steps = useHistorySteps(catalogueId, {
     enabled: true,
-    onChanged: refresh,
+    onChanged: () => {
+      afterStep.current = true;
+      refresh();
+    },
     report: (outcome) =>
       setStatus({ state: 'done', message: outcome.ok ? `已${outcome.did}` : `未能${outcome.direction === 'undo' ? '撤销' : '重做'}：${outcome.message}`, at: new Date() }),
     onFocus: (focus) => showCell(focus),
   });
-  const { status, setStatus, canEdit, onCellEditRequest } = useDriverEdit(showDriver, refresh, steps.track);
+  const { status, setStatus, canEdit, onCellEditRequest } = useDriverEdit(showDriver, refresh, steps.track, readingAfterStep);
   const [unit, setUnit] = useState<MoneyUnit>('万元');
   const [trail, setTrail] = useState<ExplainTarget[]>([]);
   const [applying, setApplying] = useState<ReadonlySet<string>>(new Set());

@@ -16,12 +16,18 @@ function storedText(driver: ItemDriver, field: DriverField): string | null {
 }
 
 /** `track` counts a save as under way (so a Ctrl+Z meanwhile waits for it) and reads the history again after. */
-export function useDriverEdit(showDriver: (driver: ItemDriver) => void, refresh: (itemIds?: string[]) => void, track: <T>(work: Promise<T>) => Promise<T>) {
+export function useDriverEdit(
+  showDriver: (driver: ItemDriver) => void,
+  refresh: (itemIds?: string[]) => void,
+  track: <T>(work: Promise<T>) => Promise<T>,
+  /** True while the rows still show values an undo or redo has changed. */
+  stale: () => boolean,
+) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   const saving = useRef(new Set<string>());
   const latest = useRef(0);
 
-  const canEdit = useCallback((itemId: string, field: DriverField) => !saving.current.has(cellKey(itemId, field)), []);
+  const canEdit = useCallback((itemId: string, field: DriverField) => !saving.current.has(cellKey(itemId, field)) && !stale(), [stale]);
 
   const save = useCallback(
     async (row: Extract<PricingGridRow, { kind: 'item' }>, field: DriverField, input: string | null) => {

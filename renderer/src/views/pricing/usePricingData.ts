@@ -38,6 +38,8 @@ export interface PricingData {
   showDriver: (driver: ItemDriver) => void;
   /** Bumped after every refresh, so an open explanation can read itself again. */
   generation: number;
+  /** No read of the figures under way or asked for. */
+  settled: () => boolean;
 }
 
 export function usePricingData(catalogueId: string): PricingData {
@@ -111,5 +113,6 @@ export function usePricingData(catalogueId: string): PricingData {
     );
   }, []);
 
-  return { items, summary, error, refresh, showDriver, generation };
+  const settled = useCallback(() => !running.current && !wanted.current, []);
+  return { items, summary, error, refresh, showDriver, generation, settled };
 }
