@@ -9,7 +9,7 @@ import { DRIVER_FIELDS } from './domain/pricing/drivers';
 import type { ItemDriver } from './domain/pricing/drivers';
 import { COUNTY_CLASSES } from './domain/pricing/regions';
 import type { SplitRule } from './domain/pricing/split-rules';
-import type { Explanation, ImportReport, PricingItems, PricingSummary, RegionRow, CohortShareRow } from './domain/pricing/results';
+import type { Explanation, ImportReport, PricingItems, PricingSummary, RegionRow, CohortShareRow, SuggestionOutcome } from './domain/pricing/results';
 import { TASK_FIELDS } from './domain/task';
 import { INDICATOR_FIELDS } from './domain/indicator-plan';
 import type { IndicatorPlanRow, IndicatorPlanSummary, IndicatorPlanTable } from './domain/indicator-plan';
@@ -328,7 +328,7 @@ export interface Responses extends VersionResponses {
   'pricing.explain': Explanation;
   'pricing.setYears': PricingSummary;
   'drivers.update': ItemDriver;
-  'drivers.applySuggestions': { applied: number };
+  'drivers.applySuggestions': SuggestionOutcome;
   'drivers.paste': { changed: number };
   'drivers.workbook': ExportedFile;
   'rules.save': SplitRule;

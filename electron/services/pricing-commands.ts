@@ -14,7 +14,9 @@ import { repriceAll, repriceDriverEdit, repriceItems, repriceRule } from '../pri
 import { getRegion } from '../pricing/regions-store';
 import { toScaled } from '../../shared/domain/pricing/decimal';
 import { COUNTY_CLASSES, parseCountyClass } from '../../shared/domain/pricing/regions';
-import type { RegionRow } from '../../shared/domain/pricing/results';
+import type { RegionRow, SuggestionOutcome } from '../../shared/domain/pricing/results';
+import { knownCohorts } from '../pricing/population';
+import { quote } from '../db/sql-literal';
 import { getRule, listRules, saveRule } from '../pricing/rules';
 import { unresolvedChoice } from '../../shared/domain/choice';
 import { getCatalogue, getItem } from './catalogue-queries';
@@ -166,7 +168,7 @@ function costsChanged(catalogueId: string, itemIds: string[]): ChangeEvent {
  * The planner's confirmation of the suggestions for some items: each empty driver field takes the value
  * read from the standard's words, and the rule read from 支出责任; fields already set are left alone.
  */
-export async function applySuggestions(db: Database, catalogueId: string, itemIds: string[], origin: Origin): Promise<Committed<{ applied: number }>> {
+export async function applySuggestions(db: Database, catalogueId: string, itemIds: string[], origin: Origin): Promise<Committed<SuggestionOutcome>> {
   return db.transaction(async (tx) => {
     const changed: string[] = [];
     for (const itemId of itemIds) {
@@ -199,8 +201,27 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
       changed.push(itemId);
     }
     await repriceItems(tx, changed);
-    return { value: { applied: changed.length }, change: costsChanged(catalogueId, changed) };
+    return { value: await suggestionOutcome(tx, changed), change: costsChanged(catalogueId, changed) };
   });
+}
+
+/**
+ * What taking the suggestions gave: how many items are priced now, and why the others are not yet (a
+ * coverage the suggestion could not know, a cohort with no population), so the planner knows what to do next.
+ */
+async function suggestionOutcome(tx: Tx, itemIds: string[]): Promise<SuggestionOutcome> {
+  if (itemIds.length === 0) return { applied: 0, priced: 0, needCoverage: 0, uncountedCohorts: [] };
+  const list = itemIds.map(quote).join(', ');
+  const [{ n } = { n: 0 }] = await tx.all(`SELECT count(DISTINCT item_id) AS n FROM item_cost_lines WHERE item_id IN (${list})`);
+  const drivers = await Promise.all(itemIds.map((id) => getDriver(tx, id)));
+  const counted = new Set((await knownCohorts(tx)).filter((k) => k.counted).map((k) => k.cohort));
+  const perPerson = drivers.filter((d) => driverUnit(d.unit)?.basis !== 'per_region');
+  return {
+    applied: itemIds.length,
+    priced: Number(n),
+    needCoverage: perPerson.filter((d) => d.cohort !== null && d.coverage === null).length,
+    uncountedCohorts: [...new Set(perPerson.flatMap((d) => (d.cohort !== null && !counted.has(d.cohort) ? [d.cohort] : [])))].sort(),
+  };
 }
 
 const RULE_ID_PREFIX = 'rule-';

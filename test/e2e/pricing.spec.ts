@@ -93,6 +93,8 @@ test('测算: a driver set on item 5 prices it, and the totals follow, by hand',
   await expect(cell(page, 5, 'unitAmount')).toHaveText('2000');
   await expect(cell(page, 5, 'splitRuleId')).toHaveText('中央60%，省市县按比例');
   await expect(cell(page, 5, 'cohort')).toHaveText('中职在校生');
+  // The status line says why it is not priced yet, and what to do.
+  await expect(page.locator('[data-save-state]')).toContainText('已采用 1 项建议，其中 0 项已算出；1 项还需填写覆盖率（服务对象只是该人群的一部分）；人群“中职在校生”还没有人口数，请在“行政区与人口”导入');
   // Only some 中职 students qualify (the words narrow the group): the coverage is the planner's to set.
   await expect(cell(page, 5, 'status')).toContainText('缺参数：覆盖率');
   // … a coverage the database would refuse is refused here, in Chinese, and nothing is saved …

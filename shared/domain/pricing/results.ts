@@ -218,3 +218,13 @@ export interface CohortShareRow {
   source: string;
   status: string;
 }
+
+/** What 采用建议 gave: the items taken, those priced now, and why the others are not priced yet. */
+export interface SuggestionOutcome {
+  applied: number;
+  priced: number;
+  /** Items priced per person whose suggestion left the coverage to the planner (the group is part of a cohort). */
+  needCoverage: number;
+  /** Cohorts the suggestions named that no region has a count or share of yet. */
+  uncountedCohorts: string[];
+}

@@ -16,7 +16,7 @@ import { PricingToolbar } from './PricingToolbar';
 import { RulesPanel } from './RulesPanel';
 import { ImportBox } from '../regions/ImportBox';
 import { SummaryPanel } from './SummaryPanel';
-import { hasOpenSuggestion } from './pricing-text';
+import { hasOpenSuggestion, adoptedText } from './pricing-text';
 import { useDriverEdit } from './useDriverEdit';
 import { usePricingData } from './usePricingData';
 import { useHistorySteps } from '../useHistorySteps';
@@ -78,8 +78,8 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
       setApplying(new Set(itemIds));
       setStatus({ state: 'saving', what: itemIds.length === 1 ? '所采用的建议' : `${itemIds.length} 项建议` });
       try {
-        const { applied } = await steps.track(invoke('drivers.applySuggestions', { catalogueId, itemIds }));
-        setStatus({ state: 'saved', what: `采用的建议（${applied} 项）`, at: new Date() });
+        const outcome = await steps.track(invoke('drivers.applySuggestions', { catalogueId, itemIds }));
+        setStatus({ state: 'done', message: adoptedText(outcome), at: new Date() });
       } catch (error) {
         setStatus({ state: 'refused', what: '采用建议', message: errorMessage(error) });
       } finally {

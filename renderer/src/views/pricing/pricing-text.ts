@@ -2,7 +2,7 @@
 import { DRIVER_FIELD_LABELS } from '../../../../shared/domain/pricing/drivers';
 import type { DriverField } from '../../../../shared/domain/pricing/drivers';
 import { plainDecimal } from '../../../../shared/domain/pricing/decimal';
-import type { ExplainLine, PopulationInput, PricingItemRow } from '../../../../shared/domain/pricing/results';
+import type { ExplainLine, PopulationInput, PricingItemRow, SuggestionOutcome } from '../../../../shared/domain/pricing/results';
 import type { SplitRule } from '../../../../shared/domain/pricing/split-rules';
 
 export function missingText(missing: DriverField[]): string {
@@ -62,4 +62,14 @@ export function centralFromText(rule: ExplainLine['rule']): string {
 
 export function weightsText(w: ExplainLine['rule']['weights']): string {
   return `省 ${plainDecimal(w.provincial)} : 市 ${plainDecimal(w.city)} : 县 ${plainDecimal(w.county)}`;
+}
+
+/** After 采用建议: what was taken, how many are priced, and what the rest still need, as the planner acts on it. */
+export function adoptedText(o: SuggestionOutcome): string {
+  if (o.applied === 0) return '没有可采用的新建议（已填写的参数不会被建议覆盖）';
+  const rest = [
+    o.needCoverage > 0 ? `${o.needCoverage} 项还需填写覆盖率（服务对象只是该人群的一部分）` : null,
+    o.uncountedCohorts.length > 0 ? `人群“${o.uncountedCohorts.join('、')}”还没有人口数，请在“行政区与人口”导入` : null,
+  ].filter(Boolean);
+  return `已采用 ${o.applied} 项建议，其中 ${o.priced} 项已算出${rest.length ? `；${rest.join('；')}` : ''}。可用“撤销”恢复`;
 }
