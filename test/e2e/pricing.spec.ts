@@ -302,7 +302,7 @@ test('测算: a unit and a rule typed straight onto their cells are saved as the
   await expect(cell(page, 9, 'yearlyChange')).toHaveText(changeBefore);
   // Ctrl+End and Ctrl+Home: the last cell of the last item and the first of the first, as in Excel.
   await page.keyboard.press('Control+End');
-  await expect(cell(page, 81, 'status')).toHaveClass(/ag-cell-focus/u);
+  await expect(cell(page, 81, 'suggestion')).toHaveClass(/ag-cell-focus/u);
   await page.keyboard.press('Control+Home');
   await expect(cell(page, 1, 'itemNo')).toHaveClass(/ag-cell-focus/u);
   // The grid has scrolled back: its rows are drawn once again before the next click.

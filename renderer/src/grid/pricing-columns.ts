@@ -127,7 +127,6 @@ function pricingColumnList(unit: MoneyUnit, sources: PricingColumnSources): Col[
     text('targetGroup', '服务对象', 150),
     text('standard', '服务指导标准', 220),
     ...(['cohort', 'coverage', 'unitAmount', 'unit', 'periodsPerYear', 'baseYear', 'yearlyChange', 'splitRuleId', 'centralPct'] as const).map((f) => driverColumn(f, sources)),
-    { colId: 'suggestion', headerName: '建议（摘自服务指导标准与支出责任）', width: 300, cellRenderer: SuggestionCell, cellClass: 'suggestion-cell', editable: false },
     {
       colId: 'beneficiaries',
       headerName: '受益人数（首年）',
@@ -142,5 +141,7 @@ function pricingColumnList(unit: MoneyUnit, sources: PricingColumnSources): Col[
     moneyColumn('cost', '合计', unit, (row) => totals(row)?.cost ?? null),
     ...LEVELS.map((level) => moneyColumn(level, LEVEL_LABELS[level], unit, (row) => totals(row)?.[level] ?? null)),
     { colId: 'status', headerName: '状态', width: 190, cellRenderer: StatusCell, cellClass: 'status-cell', editable: false },
+    // Last: the figures stand beside the drivers they follow from, without scrolling past the suggestions.
+    { colId: 'suggestion', headerName: '建议（摘自服务指导标准与支出责任）', width: 300, cellRenderer: SuggestionCell, cellClass: 'suggestion-cell', editable: false },
   ];
 }
