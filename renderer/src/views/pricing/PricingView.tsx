@@ -180,7 +180,8 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
         onToggleImport={() => setShowImport((s) => !s)}
       />
       <p className={`save-status save-${status.state}`} data-save-state={status.state} role={status.state === 'refused' ? 'alert' : 'status'}>
-        {saveStatusText(status)}
+        {/* The grid's hint only where the grid is. */}
+        {status.state === 'idle' && (showRules || showImport) ? '' : saveStatusText(status)}
         {data.error && <span className="error">（测算结果未能刷新：{data.error}）</span>}
       </p>
       {showRules ? (
