@@ -90,7 +90,8 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
   return {
     title,
     total: toShares(total),
-    beneficiaries: total?.beneficiaries === null || total?.beneficiaries === undefined ? null : String(total.beneficiaries),
+    // People reached add up within one item only (students and the elderly of two items are no one count).
+    beneficiaries: !item || total?.beneficiaries === null || total?.beneficiaries === undefined ? null : String(total.beneficiaries),
     formula,
     lines,
     more: item ? Math.max(0, count - lines.length) : 0,

@@ -81,7 +81,9 @@ function driverColumn(field: DriverField, sources: PricingColumnSources): Col {
       }
       return String(p.value);
     },
-    tooltipValueGetter: (p) => (p.valueFormatted ? String(p.valueFormatted) : null),
+    // Only text a narrow cell may cut (a rule's or a cohort's name): a tooltip repeating "0.1" over the cell
+    // stayed on screen while the planner typed on.
+    tooltipValueGetter: (p) => (p.valueFormatted && String(p.valueFormatted).length > TOOLTIP_FROM ? String(p.valueFormatted) : null),
     editable: (p) => p.data?.kind === 'item' && sources.canEdit(p.data.itemId, field),
     cellRenderer: DriverCell,
     cellClass: (p) => ['driver-cell', ...(p.value === null ? ['driver-empty'] : [])],
@@ -89,6 +91,9 @@ function driverColumn(field: DriverField, sources: PricingColumnSources): Col {
     ...editor,
   };
 }
+
+/** Driver text longer than this many characters may not fit its cell, and gets a tooltip. */
+const TOOLTIP_FROM = 7;
 
 function moneyColumn(colId: string, headerName: string, unit: MoneyUnit, pick: (row: PricingGridRow) => string | null): Col {
   return {

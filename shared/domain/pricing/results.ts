@@ -151,6 +151,7 @@ export interface ExplainLine extends Shares {
 export interface Explanation {
   title: string;
   total: Shares;
+  /** People reached (summed over the years): for one item's figure only, null for a figure over several items. */
   beneficiaries: string | null;
   /** The arithmetic in words, one step a line, e.g. "受益人数 = 常住人口 × 覆盖率". */
   formula: string[];
