@@ -13,7 +13,11 @@ import { getRule } from './rules';
 import { SHARE_SUMS, qualityName, toShares } from './summary';
 import { populationMethodSql } from './population';
 
-const SHOWN_LINES = 40;
+/**
+ * Lines an explanation lists (the largest first; the panel shows them as a table by region and year): a
+ * province's cities over a plan period fit (24 × 5), a county-level model shows its largest lines.
+ */
+const SHOWN_LINES = 120;
 
 export interface ExplainRequest {
   catalogueId: string;

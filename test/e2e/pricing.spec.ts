@@ -423,7 +423,9 @@ test('测算: clicking a figure explains it, down to the rule row and its source
   await expect(line).toContainText('含估算');
   // Every line's figures in a table below the one worked through; a region there opens its own line.
   const lines = panel.getByRole('table', { name: '测算明细' });
-  await expect(lines.locator('tbody tr')).toHaveCount(40);
+  // Every line of 河北's 14 leaf regions × 5 years, none left out.
+  await expect(lines.locator('tbody tr')).toHaveCount(70);
+  await expect(panel).not.toContainText('未列出');
   // By region, then year: 石家庄's years first, in order.
   await expect(lines.locator('tbody tr').first()).toContainText('石家庄');
   await expect(lines.locator('tbody tr').first().locator('td').nth(1)).toHaveText('2026');
