@@ -49,7 +49,7 @@ export function PricingToolbar(p: Props) {
         </label>
         —
         <input aria-label="截止年度" inputMode="numeric" value={to} onChange={(e) => setTo(e.target.value.trim())} size={5} />
-        <button type="submit" disabled={!changed}>
+        <button type="submit" disabled={!changed} title={changed ? '按新的年度重新测算（也可在年度框中按 Enter）' : '改动测算年度后，点此（或按 Enter）按新的年度重新测算'}>
           重新测算
         </button>
       </form>
