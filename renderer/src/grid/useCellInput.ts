@@ -144,11 +144,20 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       }
       typeNow(text);
     };
+    /**
+     * The picked cell's column can never be edited (a figure, 序号): typed text is dropped at once, not held for
+     * seconds with the Enter after it. A column editable by a rule (a cell still saving) is waited for.
+     */
+    const neverEditable = () => {
+      const column = liveGrid()?.getFocusedCell()?.column;
+      const editable = column?.getColDef().editable;
+      return column !== undefined && (editable === false || editable === undefined);
+    };
     const typeNow = (text: string) => {
       if (typeIntoOpenEditor(text)) return;
       if (waiting && waiting.cell !== focusedKey()) giveUp();
       const cell = focusedKey();
-      if (!cell) return giveUp();
+      if (!cell || neverEditable()) return giveUp();
       seedNextEdit(text, cell);
       if (waiting) return;
       waiting = { cell, since: Date.now(), timer: null };
