@@ -11,7 +11,7 @@ import type { Database } from '../db/database';
 import { ANNEX_CREATOR } from '../annex/catalogue-annex';
 import { annexFileName } from '../annex/file-name';
 import { getCatalogue } from '../services/catalogue-queries';
-import { DRIVER_COLUMNS, listDrivers } from '../pricing/drivers-store';
+import { driverFieldOfColumn, listDrivers } from '../pricing/drivers-store';
 import { listRules } from '../pricing/rules';
 import { knownCohorts } from '../pricing/population';
 
@@ -77,7 +77,7 @@ export async function writeDriversWorkbook(db: Database, catalogueId: string): P
 }
 
 function valueOf(driver: ItemDriver | undefined, column: string, ruleName: Map<string, string>): string | number | null {
-  const field = (Object.keys(DRIVER_COLUMNS) as (keyof typeof DRIVER_COLUMNS)[]).find((f) => DRIVER_COLUMNS[f].csv === column);
+  const field = driverFieldOfColumn(column);
   const value = field && driver ? driver[field] : null;
   if (value === null || value === undefined) return null;
   if (column === 'split_rule') return ruleName.get(String(value)) ?? String(value);

@@ -3,7 +3,7 @@
 // first (every problem with its row and column); only a clean file is written, in one transaction, logged,
 // with the cost lines rebuilt.
 import { cohortNameProblem, shareProblems, shareText } from '../../shared/domain/pricing/cohort-share';
-import { DRIVER_FIELDS, parseDriverField } from '../../shared/domain/pricing/drivers';
+import { parseDriverField } from '../../shared/domain/pricing/drivers';
 import type { DriverField, FieldValue } from '../../shared/domain/pricing/drivers';
 import { COUNTY_CLASSES, REGION_CODE, normaliseCohort, parseCountyClass, parseRegionLevel } from '../../shared/domain/pricing/regions';
 import type { CountyClass, RegionLevel } from '../../shared/domain/pricing/regions';
@@ -21,7 +21,7 @@ import { groupChanges, logChange } from '../services/change-log';
 import { applyDriverCells } from '../services/pricing-commands';
 import type { DriverCell } from '../services/pricing-commands';
 import type { Origin } from '../services/commands';
-import { driverText, getDriver, listDrivers } from '../pricing/drivers-store';
+import { driverFieldOfColumn, driverText, getDriver, listDrivers } from '../pricing/drivers-store';
 import { repriceAll } from '../pricing/reprice';
 import { listRules, saveRule } from '../pricing/rules';
 import { checkHeader, readTable } from './table-file';
@@ -318,16 +318,10 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
   };
 }
 
-const DRIVER_CSV: Record<string, DriverField> = {
-  cohort: 'cohort',
-  coverage: 'coverage',
-  unit_amount: 'unitAmount',
-  unit: 'unit',
-  periods_per_year: 'periodsPerYear',
-  base_year: 'baseYear',
-  yearly_change: 'yearlyChange',
-  split_rule: 'splitRuleId',
-};
+/** A drivers file's columns after 序号, each with the field it carries. */
+const DRIVER_CSV = IMPORT_COLUMNS.drivers.slice(1).map((column) => [column, driverFieldOfColumn(column)!] as const);
+/** The fields a drivers file sets (a central share entered by hand is not among them). */
+const FILE_FIELDS = DRIVER_CSV.map(([, field]) => field);
 
 async function planDrivers(db: Database, { fileName, catalogueId }: ImportRequest, rows: TableRow[]): Promise<Plan> {
   if (!catalogueId) throw new AppError('bad_request', '导入测算参数需要指定清单编号。');
@@ -357,7 +351,7 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
       continue;
     }
     const values: Partial<Record<DriverField, FieldValue>> = {};
-    for (const [column, field] of Object.entries(DRIVER_CSV)) {
+    for (const [column, field] of DRIVER_CSV) {
       let text = row.cells.get(column)!;
       if (field === 'splitRuleId' && text !== '') {
         // Read as the 测算 grid reads a rule typed into its cell: its name, or a part only it has.
@@ -379,10 +373,9 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
   // Only the items whose drivers the file changes are written: a sheet downloaded, two items filled in and
   // imported again says so, and its undo step holds those two.
   const stored = await listDrivers(db, catalogueId);
-  const fileFields = DRIVER_FIELDS.filter((f) => f !== 'centralPct');
   const changed = records.filter((r) => {
     const before = stored.get(r.itemId);
-    return fileFields.some((f) => String(r.values[f] ?? '') !== String(before?.[f] ?? ''));
+    return FILE_FIELDS.some((f) => String(r.values[f] ?? '') !== String(before?.[f] ?? ''));
   });
   const same = records.length - changed.length;
   return {
@@ -400,7 +393,7 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
       const cells: DriverCell[] = [];
       for (const r of changed) {
         const now = await getDriver(tx, r.itemId);
-        for (const field of fileFields) {
+        for (const field of FILE_FIELDS) {
           const value = r.values[field] ?? null;
           cells.push({ itemId: r.itemId, field, value: value === null ? null : String(value), expected: driverText(now, field) });
         }

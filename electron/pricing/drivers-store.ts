@@ -23,6 +23,10 @@ export const DRIVER_COLUMNS: Record<DriverField, { column: string; cast: string;
   centralPct: { column: 'central_pct', cast: 'DECIMAL(9,4)', csv: 'central_pct' },
 };
 
+/** The driver field a file's column carries (unit_amount → unitAmount), as DRIVER_COLUMNS names it. */
+const FIELD_OF_COLUMN = new Map((Object.keys(DRIVER_COLUMNS) as DriverField[]).map((field) => [DRIVER_COLUMNS[field].csv, field]));
+export const driverFieldOfColumn = (column: string): DriverField | undefined => FIELD_OF_COLUMN.get(column);
+
 export function toDriver(itemId: string, row: PlainRow | undefined): ItemDriver {
   if (!row) return EMPTY_DRIVER(itemId);
   return withFields(EMPTY_DRIVER(itemId), Object.fromEntries(DRIVER_FIELDS.map((field) => [field, row[DRIVER_COLUMNS[field].column]])));
