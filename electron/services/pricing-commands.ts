@@ -9,7 +9,7 @@ import { ruleChoices } from '../../shared/domain/pricing/split-rules';
 import type { SplitRule } from '../../shared/domain/pricing/split-rules';
 import { AppError } from '../db/app-error';
 import type { Database, Tx } from '../db/database';
-import { driverText, getDriver, getItemAndDriver, writeDriverFields } from '../pricing/drivers-store';
+import { driverText, getDriver, getItemAndDriver, listDrivers, writeDriverFields } from '../pricing/drivers-store';
 import { repriceAll, repriceDriverEdit, repriceItems, repriceRule } from '../pricing/reprice';
 import { getRegion } from '../pricing/regions-store';
 import { toScaled } from '../../shared/domain/pricing/decimal';
@@ -201,7 +201,7 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
       changed.push(itemId);
     }
     await repriceItems(tx, changed);
-    return { value: await suggestionOutcome(tx, changed), change: costsChanged(catalogueId, changed) };
+    return { value: await suggestionOutcome(tx, catalogueId, changed), change: costsChanged(catalogueId, changed) };
   });
 }
 
@@ -209,11 +209,12 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
  * What taking the suggestions gave: how many items are priced now, and why the others are not yet (a
  * coverage the suggestion could not know, a cohort with no population), so the planner knows what to do next.
  */
-async function suggestionOutcome(tx: Tx, itemIds: string[]): Promise<SuggestionOutcome> {
+async function suggestionOutcome(tx: Tx, catalogueId: string, itemIds: string[]): Promise<SuggestionOutcome> {
   if (itemIds.length === 0) return { applied: 0, priced: 0, needCoverage: 0, uncountedCohorts: [] };
   const list = itemIds.map(quote).join(', ');
   const [{ n } = { n: 0 }] = await tx.all(`SELECT count(DISTINCT item_id) AS n FROM item_cost_lines WHERE item_id IN (${list})`);
-  const drivers = await Promise.all(itemIds.map((id) => getDriver(tx, id)));
+  const stored = await listDrivers(tx, catalogueId);
+  const drivers = itemIds.map((id) => stored.get(id)!);
   const counted = new Set((await knownCohorts(tx)).filter((k) => k.counted).map((k) => k.cohort));
   const perPerson = drivers.filter((d) => driverUnit(d.unit)?.basis !== 'per_region');
   return {
