@@ -3,6 +3,7 @@
 import { DRIVER_FIELDS, missingDrivers } from '../../shared/domain/pricing/drivers';
 import type { PricingItemRow, PricingItems } from '../../shared/domain/pricing/results';
 import { suggestDriver, suggestRule } from '../../shared/domain/pricing/suggest';
+import { provinceCodeOf } from '../../shared/domain/pricing/regions';
 import type { Database } from '../db/database';
 import { getCatalogue } from '../services/catalogue-queries';
 import { listDrivers, toDriver } from './drivers-store';
@@ -25,6 +26,7 @@ export async function pricingItems(db: Database, catalogueId: string, onlyItemId
   );
   const byItem = new Map(sums.map((r) => [String(r.item_id), r]));
   const rules = await listRules(db);
+  const provinceCode = detail.summary.regionCode === null ? null : provinceCodeOf(detail.summary.regionCode);
   const known = await knownCohorts(db);
   const cohorts = known.map((k) => k.cohort);
   const countedCohorts = known.filter((k) => k.counted).map((k) => k.cohort);
@@ -48,7 +50,7 @@ export async function pricingItems(db: Database, catalogueId: string, onlyItemId
         status: line ? 'priced' : isSet ? 'incomplete' : 'not_set',
         missing,
         suggestion: suggestDriver(i.standard, i.targetGroup, i.name),
-        ruleSuggestion: suggestRule(i.fundingResponsibility),
+        ruleSuggestion: suggestRule(i.fundingResponsibility, { name: i.name, standard: i.standard, provinceCode, rules }),
         beneficiaries: line?.first_year === null || line?.first_year === undefined ? null : String(line.first_year),
         totals: line ? toShares(line) : null,
         quality: line ? qualityName(line.quality) : null,

@@ -13,7 +13,7 @@ import { driverText, getDriver, getItemAndDriver, listDrivers, writeDriverFields
 import { repriceAll, repriceDriverEdit, repriceItems, repriceRule } from '../pricing/reprice';
 import { getRegion } from '../pricing/regions-store';
 import { toScaled } from '../../shared/domain/pricing/decimal';
-import { COUNTY_CLASSES, parseCountyClass } from '../../shared/domain/pricing/regions';
+import { COUNTY_CLASSES, parseCountyClass, provinceCodeOf } from '../../shared/domain/pricing/regions';
 import type { RegionRow, SuggestionOutcome } from '../../shared/domain/pricing/results';
 import { knownCohorts } from '../pricing/population';
 import { quote } from '../db/sql-literal';
@@ -171,6 +171,9 @@ function costsChanged(catalogueId: string, itemIds: string[]): ChangeEvent {
 export async function applySuggestions(db: Database, catalogueId: string, itemIds: string[], origin: Origin): Promise<Committed<SuggestionOutcome>> {
   return db.transaction(async (tx) => {
     const changed: string[] = [];
+    const [catalogue] = await tx.all('SELECT region_code FROM catalogues WHERE id = $1', [catalogueId]);
+    const provinceCode = catalogue?.region_code ? provinceCodeOf(String(catalogue.region_code)) : null;
+    const rules = await listRules(tx);
     for (const itemId of itemIds) {
       const item = await getItem(tx, itemId);
       if (item.catalogueId !== catalogueId) throw new AppError('bad_request', `服务项目“${item.name}”不属于这份清单，没有采用任何建议。`);
@@ -187,8 +190,8 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
         take('cohort', driver.cohort);
         take('coverage', driver.coverage);
       }
-      const rule = suggestRule(item.fundingResponsibility);
-      if (rule && before.splitRuleId === null && (await getRule(tx, rule.ruleId))) values.splitRuleId = rule.ruleId;
+      const rule = suggestRule(item.fundingResponsibility, { name: item.name, standard: item.standard, provinceCode, rules });
+      if (rule && before.splitRuleId === null && rules.some((r) => r.id === rule.ruleId)) values.splitRuleId = rule.ruleId;
       const fields = Object.keys(values) as DriverField[];
       if (fields.length === 0) continue;
       // One undo step for all the items taken, logged field by field as the edits a planner would have made.

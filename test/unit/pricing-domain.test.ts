@@ -130,4 +130,36 @@ describe('suggestions for the planner to confirm', () => {
     expect(suggestRule('市、县政府负责,中央和省财政适当补助。')?.ruleId).toBe('local-city-county');
     expect(suggestRule('用人单位缴纳工资总额的6%左右')).toBeNull();
   });
+
+  it('gives an amount stated for one age to that age alone, all of whom qualify', () => {
+    const standard = '对80周岁以上低收入老年人给予高龄津贴；百岁以上老年人的高龄津贴每人每月不少于300元。';
+    expect(suggestDriver(standard, '经济困难的老年人', '老年人福利补贴')).toMatchObject({ unitAmount: '300', cohort: '100岁及以上', coverage: '1' });
+    expect(suggestDriver('对80周岁以上低收入老年人每人每月发放50元', '老年人', '高龄津贴')).toMatchObject({ cohort: '80岁及以上', coverage: null });
+    expect(suggestDriver('为3—6岁儿童每人每年补助1000元', '儿童', '学前资助')).toMatchObject({ cohort: '3-6岁' });
+  });
+
+  it('prefers the province’s own rule for the items its document names, then the 支出责任 words', () => {
+    const rules = [
+      { id: 'tier-shared', name: '中央按档分担，省市县按比例', provinceCode: null },
+      { id: 'hebei-compulsory-education', name: '河北·义务教育公用经费', provinceCode: '130000' },
+      { id: 'hebei-resident-medical', name: '河北·城乡居民医保补助', provinceCode: '130000' },
+      { id: 'rule-7', name: '河北·基本公共卫生服务', provinceCode: '130000' },
+    ];
+    const item = (name: string, standard: string | null, provinceCode: string | null) => ({ name, standard, provinceCode, rules });
+    const funding = '中央和省、市、县财政按比例分担。';
+    const education = item('免费义务教育', '年生均公用经费标准普通小学 685 元、普通初中 885 元。', '130000');
+    expect(suggestRule(funding, education)).toEqual({ ruleId: 'hebei-compulsory-education', reason: '公用经费', basis: 'province' });
+    // The same item in another province's catalogue, or a national one, reads 支出责任.
+    expect(suggestRule(funding, { ...education, provinceCode: '620000' })).toMatchObject({ ruleId: 'tier-shared', basis: 'funding' });
+    expect(suggestRule(funding, { ...education, provinceCode: null })).toMatchObject({ ruleId: 'tier-shared', basis: 'funding' });
+    expect(suggestRule('个人缴费和政府补助相结合。', item('城乡居民基本医疗保险', null, '130000'))?.ruleId).toBe('hebei-resident-medical');
+    // Another item's standard naming 城乡居民基本医疗保险 (医疗救助 pays its premium) is not that item.
+    expect(suggestRule('省、市、县政府负责，中央财政给予补助。', item('医疗救助', '对参加城乡居民基本医疗保险的个人缴费部分进行补贴', '130000'))?.ruleId).toBe(
+      'local-province-city-county',
+    );
+    // A rule the planner wrote for the province, named after the item.
+    expect(suggestRule(funding, item('基本公共卫生服务', '人均89元', '130000'))).toMatchObject({ ruleId: 'rule-7', basis: 'province' });
+    // A shipped rule taken out of the list is not suggested.
+    expect(suggestRule(funding, { ...education, rules: rules.filter((r) => r.id !== 'hebei-compulsory-education') })?.ruleId).toBe('tier-shared');
+  });
 });

@@ -1,6 +1,8 @@
 // Suggestions the planner confirms, never applies silently: drivers read from the standard's own words
-// ("每生每天4元", "每人每月90元"), and a split rule read from the 支出责任 words.
+// ("每生每天4元", "每人每月90元"), and a split rule: the province's own where its document names the item,
+// else one read from the 支出责任 words.
 import { RESIDENTS, normaliseCohort } from './regions';
+import type { SplitRule } from './split-rules';
 
 export interface DriverSuggestion {
   unitAmount: string;
@@ -20,8 +22,10 @@ export interface DriverSuggestion {
 
 export interface RuleSuggestion {
   ruleId: string;
-  /** The words of 支出责任 that led to it. */
+  /** The words that led to it: of 支出责任, or of the item where its province's own rule names it. */
   reason: string;
+  /** 'province': a rule of the catalogue's province made for this item; 'funding': read from 支出责任. */
+  basis: 'province' | 'funding';
 }
 
 const AMOUNT = /(\d+(?:\.\d+)?)\s*(?:元|块)/gu;
@@ -43,14 +47,24 @@ const STUDENT_COHORTS: [RegExp, string][] = [
   [/幼儿|学前/u, '在园幼儿'],
 ];
 
+/** An age band the words name ("3-6岁", "60周岁以上", "百岁以上"), as a cohort. */
+function ageBand(words: string): string | null {
+  const text = normaliseCohort(words);
+  if (/百岁(?:及)?以上|百岁老人/u.test(text)) return '100岁及以上';
+  const range = /(\d+)-(\d+)周?岁/u.exec(text);
+  if (range) return `${range[1]}-${range[2]}岁`;
+  const over = /(\d+)周?岁(?:及)?以上/u.exec(text);
+  return over ? `${over[1]}岁及以上` : null;
+}
+
 /** Words that say only part of the cohort qualifies. */
 const NARROWING = /困难|贫困|低收入|符合条件|特困|残疾|部分|试点|建档立卡|失能|高龄/u;
 
 /** The age band or group the item's words name, as a cohort, when they are plain enough to read. */
 export function suggestCohort(targetGroup: string | null, name: string | null = null): string | null {
   const text = normaliseCohort(`${name ?? ''} ${targetGroup ?? ''}`);
-  const band = /(\d+-\d+岁)/u.exec(text) ?? /(\d+岁及以上)/u.exec(text) ?? /(\d+)周岁以上/u.exec(text);
-  if (band) return band[0].includes('周岁以上') ? `${band[1]}岁及以上` : band[1]!;
+  const band = ageBand(text);
+  if (band) return band;
   if (/学生|在校生|幼儿/u.test(text)) return STUDENT_COHORTS.find(([test]) => test.test(text))?.[1] ?? null;
   // The basic pension and old-age allowances are paid to people of pensionable age, not to every resident.
   if (/养老|老年人|高龄/u.test(text)) return '60岁及以上';
@@ -72,7 +86,13 @@ export function suggestDriver(standard: string | null, targetGroup: string | nul
   const context = standard.slice(start, first.index + first.text.length + 4);
   const perStudent = /生/u.test(context) || /学生|在校生|幼儿/u.test(`${name ?? ''}${targetGroup ?? ''}`);
   const { unit, periods } = unitFor(context, perStudent);
-  const cohort = suggestCohort(targetGroup, name);
+  // An amount whose own sentence names an age ("百岁以上老年人的高龄津贴每人每月不少于300元") is paid to that
+  // age alone, not to the item's whole group (every 60-year-old).
+  const sentence = standard.slice(Math.max(standard.lastIndexOf('；', first.index), standard.lastIndexOf('。', first.index), standard.lastIndexOf(';', first.index)) + 1, first.index);
+  const sentenceBand = ageBand(sentence);
+  const cohort = sentenceBand ?? suggestCohort(targetGroup, name);
+  // The whole band qualifies unless the sentence itself narrows it (高龄 is the band's own name there).
+  const narrowed = sentenceBand ? NARROWING.test(sentence.replace(/高龄/gu, '')) : NARROWING.test(targetGroup ?? '');
   return {
     unitAmount: first.amount,
     unit,
@@ -80,7 +100,7 @@ export function suggestDriver(standard: string | null, targetGroup: string | nul
     cohort,
     quote: context.trim(),
     others: found.slice(1).map((f) => `${f.amount} 元`),
-    coverage: cohort !== null && !NARROWING.test(targetGroup ?? '') ? '1' : null,
+    coverage: cohort !== null && !narrowed ? '1' : null,
   };
 }
 
@@ -94,12 +114,59 @@ const RULE_PATTERNS: { test: RegExp; ruleId: string }[] = [
   { test: /市、县(?:政府|财政)(?:负责|保障)/u, ruleId: 'local-city-county' },
 ];
 
-export function suggestRule(funding: string | null): RuleSuggestion | null {
+/**
+ * Items a province's own document gives shares for (seeds/reference/split_rules.md): for them its rule comes
+ * before any read from 支出责任, whose words ("中央和省、市、县财政按比例分担") do not say the province's shares.
+ * Matched on the item's name, or also its standard where the amount priced is named there (公用经费 in 免费义务教育).
+ */
+const PROVINCE_ITEMS: { provinceCode: string; ruleId: string; test: RegExp; inStandard?: boolean }[] = [
+  { provinceCode: '130000', ruleId: 'hebei-compulsory-education', test: /公用经费/u, inStandard: true },
+  { provinceCode: '130000', ruleId: 'hebei-resident-medical', test: /城乡居民(?:基本)?医疗保险|城乡居民医保/u },
+  // 豫政办〔2021〕75号's items whose central share follows the tier (the basic pension's and the pilots' do not).
+  { provinceCode: '410000', ruleId: 'henan-graded', test: /公用经费/u, inStandard: true },
+  {
+    provinceCode: '410000',
+    ruleId: 'henan-graded',
+    test: /中等职业教育国家助学金|中等职业教育免学费|中职(?:国家)?助学金|中职免学费|普通高中国家助学金|普通高中[^，。]*免学|城乡居民(?:基本)?医疗保险|城乡居民医保/u,
+  },
+];
+
+/** The item a rule is suggested for: its words, and the province of its catalogue. */
+export interface RuleContext {
+  name: string | null;
+  standard: string | null;
+  /** The 6-digit code of the catalogue's province (130000), or null for a national catalogue. */
+  provinceCode: string | null;
+  /** The rules there are: a province's own rule named for the item ("河北·基本公共卫生服务") is suggested first. */
+  rules: readonly Pick<SplitRule, 'id' | 'name' | 'provinceCode'>[];
+}
+
+/** The province's own rule for the item: a shipped one its document names the item for, or one named after it. */
+function provinceRule(item: RuleContext): RuleSuggestion | null {
+  const name = item.name?.trim() ?? '';
+  if (item.provinceCode === null) return null;
+  for (const { provinceCode, ruleId, test, inStandard } of PROVINCE_ITEMS) {
+    if (provinceCode !== item.provinceCode || !item.rules.some((r) => r.id === ruleId)) continue;
+    const m = test.exec(name) ?? (inStandard ? test.exec(item.standard ?? '') : null);
+    if (m) return { ruleId, reason: m[0], basis: 'province' };
+  }
+  if (name.length < 2) return null;
+  // A rule the planner wrote for the province, its name the item's after the province's ("河北·…").
+  const own = item.rules.find((r) => {
+    const subject = r.name.split('·').pop()!.trim();
+    return r.provinceCode === item.provinceCode && subject.length >= 2 && (name.includes(subject) || subject.includes(name));
+  });
+  return own ? { ruleId: own.id, reason: name, basis: 'province' } : null;
+}
+
+export function suggestRule(funding: string | null, item: RuleContext | null = null): RuleSuggestion | null {
+  const own = item && provinceRule(item);
+  if (own) return own;
   if (!funding) return null;
   const text = funding.replace(/,/gu, '，').trim();
   for (const { test, ruleId } of RULE_PATTERNS) {
     const m = test.exec(text);
-    if (m) return { ruleId, reason: m[0] };
+    if (m) return { ruleId, reason: m[0], basis: 'funding' };
   }
   return null;
 }

@@ -39,7 +39,10 @@ export function suggestionText(row: PricingItemRow, rules: readonly SplitRule[],
     parts.push(`建议：${plainDecimal(s.unitAmount)} ${s.unit}${periods}（摘自“${s.quote}”）${cohort}${others}`);
   }
   const r = row.ruleSuggestion;
-  if (r && row.driver.splitRuleId === null) parts.push(`分担建议：${ruleName(rules, r.ruleId)}（依据“${r.reason}”）`);
+  if (r && row.driver.splitRuleId === null) {
+    const basis = r.basis === 'province' ? `本省分担办法所列事项“${r.reason}”` : `依据“${r.reason}”`;
+    parts.push(`分担建议：${ruleName(rules, r.ruleId)}（${basis}）`);
+  }
   return parts.length ? parts.join('；') : null;
 }
 
