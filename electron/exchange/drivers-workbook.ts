@@ -1,7 +1,7 @@
 // The drivers of a catalogue as a workbook to fill in Excel or WPS and import again (导入测算参数): a row per
 // item in the order printed, its 序号 and 服务项目 first (the import checks the two agree, so a row that slid
 // while sorting or pasting is refused, not written to the wrong item), then its drivers as stored. 单位 and
-// 分担规则 offer their lists in the cell, as the grid does; 人群 offers the known cohorts and takes any other.
+// 分担规则 offer their lists in the cell, as the grid does; 服务人群 offers the known cohorts and takes any other.
 import ExcelJS from 'exceljs';
 import type { Cell, Worksheet } from 'exceljs';
 import { DRIVER_UNITS } from '../../shared/domain/pricing/drivers';
@@ -41,7 +41,7 @@ export async function writeDriversWorkbook(db: Database, catalogueId: string): P
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', horizontalCentered: true },
   });
   sheet.columns = DRIVERS_SHEET_COLUMNS.map((c) => ({ key: c, width: WIDTHS[c] ?? 10 }));
-  const header = sheet.addRow(DRIVERS_SHEET_COLUMNS.map(columnLabel));
+  const header = sheet.addRow(DRIVERS_SHEET_COLUMNS.map((c) => columnLabel(c, 'drivers')));
   header.font = { bold: true };
   header.eachCell((cell) => fill(cell, 'FFE8ECF1'));
 

@@ -41,7 +41,7 @@ export interface ImportRequest {
 type Problems = string[];
 /** No region has more people; the pricing arithmetic relies on counts staying below it. */
 const MAX_PERSONS = 2_000_000_000;
-const at = (fileName: string, row: TableRow, column: string) => `${fileName} 第${row.line}行“${columnName(column, row.names)}”列`;
+const at = (fileName: string, row: TableRow, column: string) => `${fileName} 第${row.line}行“${columnName(column, row.names, row.kind)}”列`;
 
 /** Gives the report, the catalogues whose figures changed (null: every catalogue's), and the items a drivers file wrote. */
 export async function importTable(
@@ -49,7 +49,7 @@ export async function importTable(
   request: ImportRequest,
   origin: Origin,
 ): Promise<{ report: ImportReport; catalogueIds: (string | null)[]; itemIds: string[] }> {
-  const table = await readTable(request.fileName, request.bytes);
+  const table = await readTable(request.fileName, request.bytes, request.kind);
   checkHeader(request.fileName, table, IMPORT_COLUMNS[request.kind], OPTIONAL_IMPORT_COLUMNS[request.kind]);
   if (table.rows.length === 0) throw new AppError('bad_file', `${request.fileName} 只有表头，没有数据行，没有导入任何内容。`);
   const plan = await PLANNERS[request.kind](db, request, table.rows);

@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import { forbiddenCharacterReason } from '../../shared/domain/cell-text';
 import { columnLabel, columnName, fixedColumnName, headerNames } from '../../shared/domain/pricing/import-columns';
-import type { HeaderNames } from '../../shared/domain/pricing/import-columns';
+import type { HeaderNames, ImportKind } from '../../shared/domain/pricing/import-columns';
 import { AppError } from '../db/app-error';
 import type { Cell, Worksheet } from 'exceljs';
 import { ANNEX_CREATOR } from '../annex/catalogue-annex';
@@ -15,11 +15,14 @@ export interface TableRow {
   cells: Map<string, string>;
   /** How its file's header names the columns: messages about the row name them the same way. */
   names: HeaderNames;
+  /** The table the file is read as (a drivers file names its cohort 服务人群). */
+  kind?: ImportKind;
 }
 
 export interface Table {
   header: string[];
   names: HeaderNames;
+  kind?: ImportKind;
   rows: TableRow[];
 }
 
@@ -126,7 +129,7 @@ async function readXlsx(fileName: string, bytes: Buffer): Promise<string[][]> {
   return sheet.rows;
 }
 
-export async function readTable(fileName: string, bytes: Buffer): Promise<Table> {
+export async function readTable(fileName: string, bytes: Buffer, kind?: ImportKind): Promise<Table> {
   let records: string[][];
   if (/\.xlsx$/iu.test(fileName)) records = await readXlsx(fileName, bytes);
   else if (/\.(csv|txt)$/iu.test(fileName)) {
@@ -151,12 +154,12 @@ export async function readTable(fileName: string, bytes: Buffer): Promise<Table>
       const value = (record[k] ?? '').trim();
       // Imports obey the same cell-text rule as edits: what the annex cannot hold is refused, file and all.
       const reason = forbiddenCharacterReason(value);
-      if (reason) throw new AppError('bad_file', `${fileName} 第${headerIndex + i + 2}行“${columnName(name, names)}”列的${reason}，没有导入任何内容。请删去这个字符后再导入。`);
+      if (reason) throw new AppError('bad_file', `${fileName} 第${headerIndex + i + 2}行“${columnName(name, names, kind)}”列的${reason}，没有导入任何内容。请删去这个字符后再导入。`);
       cells.set(name, value);
     });
-    rows.push({ line: headerIndex + i + 2, cells, names });
+    rows.push({ line: headerIndex + i + 2, cells, names, kind });
   });
-  return { header, names, rows };
+  return { header, names, kind, rows };
 }
 
 /** Refuses a header that is not exactly the expected columns (in any order), saying which are missing or extra. */
@@ -166,7 +169,7 @@ export function checkHeader(fileName: string, table: Table, columns: readonly st
   if (missing.length || extra.length) {
     throw new AppError(
       'bad_file',
-      `${fileName} 的表头不对：${[missing.length ? `缺少列 ${missing.map((c) => columnName(c, table.names)).join('、')}` : '', extra.length ? `多出列 ${extra.join('、')}` : ''].filter(Boolean).join('；')}。表头应为：${columns.map((c) => (table.names === 'labels' ? columnLabel(c) : c)).join(',')}。没有导入任何内容。`,
+      `${fileName} 的表头不对：${[missing.length ? `缺少列 ${missing.map((c) => columnName(c, table.names, table.kind)).join('、')}` : '', extra.length ? `多出列 ${extra.join('、')}` : ''].filter(Boolean).join('；')}。表头应为：${columns.map((c) => (table.names === 'labels' ? columnLabel(c, table.kind) : c)).join(',')}。没有导入任何内容。`,
     );
   }
 }

@@ -27,7 +27,7 @@ test.describe.configure({ mode: 'serial' });
 
 // A script's file names the columns by their fixed names, a planner's by their Chinese labels: both are read.
 const DRIVERS_HEADER = 'item_no,cohort,coverage,unit_amount,unit,periods_per_year,base_year,yearly_change,split_rule';
-const DRIVERS_LABELS = '序号,人群,覆盖率,补助标准,单位,每年期数,标准年份,每年增减,分担规则';
+const DRIVERS_LABELS = '序号,服务人群,覆盖率,补助标准,单位,每年期数,标准年份,每年增减,分担规则';
 
 function file(name: string, text: string): string {
   const path = join(dir, name);

@@ -29,6 +29,9 @@ export const IMPORT_COLUMN_LABELS: Record<string, string> = {
   split_rule: '分担规则',
 };
 
+/** Where a table's label for a column differs: a drivers file names its cohort as the 测算 grid does. */
+const KIND_LABELS: Partial<Record<ImportKind, Record<string, string>>> = { drivers: { cohort: '服务人群' } };
+
 /** Each table's columns, in the order its header is written (any order is read). */
 export const IMPORT_COLUMNS = {
   regions: ['region_code', 'region', 'parent_code', 'level', 'class', 'grade'],
@@ -53,25 +56,27 @@ export function headerNames(cells: readonly string[]): HeaderNames {
   return cells.some((cell) => /\p{Script=Han}/u.test(cell)) ? 'labels' : 'fixed';
 }
 
-/** A column's label as a header writes it: 区划代码, 中央分担. */
-export function columnLabel(column: string): string {
-  return (IMPORT_COLUMN_LABELS[column] ?? column).split('：')[0]!;
+/** A column's label as a header writes it: 区划代码, 中央分担; in a drivers file 服务人群. */
+export function columnLabel(column: string, kind?: ImportKind): string {
+  return ((kind && KIND_LABELS[kind]?.[column]) ?? IMPORT_COLUMN_LABELS[column] ?? column).split('：')[0]!;
 }
 
 /** A column as a message names it, in the header's own terms: 覆盖率, or coverage（覆盖率） for a script's file. */
-export function columnName(column: string, names: HeaderNames = 'fixed'): string {
-  const label = IMPORT_COLUMN_LABELS[column];
+export function columnName(column: string, names: HeaderNames = 'fixed', kind?: ImportKind): string {
+  const label = (kind && KIND_LABELS[kind]?.[column]) ?? IMPORT_COLUMN_LABELS[column];
   if (!label) return column;
-  return names === 'labels' ? columnLabel(column) : `${column}（${label}）`;
+  return names === 'labels' ? columnLabel(column, kind) : `${column}（${label}）`;
 }
 
 /**
- * The fixed name a header cell stands for: the name itself, its Chinese label (or the label's part before
- * "：", 中央分担), or both as columnName writes them; anything else as it is (the header check names it).
+ * The fixed name a header cell stands for: the name itself, its Chinese label (any table's: 人群 and 服务人群
+ * alike, or the label's part before "：", 中央分担), or both as columnName writes them; anything else as it is
+ * (the header check names it).
  */
 export function fixedColumnName(cell: string): string {
   const text = cell.trim();
-  for (const [name, label] of Object.entries(IMPORT_COLUMN_LABELS)) {
+  const labels = [...Object.entries(IMPORT_COLUMN_LABELS), ...Object.values(KIND_LABELS).flatMap((l) => Object.entries(l))];
+  for (const [name, label] of labels) {
     if (text === name || text === label || text === label.split(/[：（]/u)[0] || text === `${name}（${label}）`) return name;
   }
   return text;

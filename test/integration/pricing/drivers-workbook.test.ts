@@ -64,6 +64,21 @@ describe('下载参数表', () => {
     expect(report.summary).toBe('不改变任何测算参数（文件中的参数与现有的相同）');
   });
 
+  it('reads the cohort column as the grid names it (服务人群) or as the population file does (人群), and names it as the file does', async () => {
+    const csv = (cohort: string, value: string) =>
+      Buffer.from(`序号,${cohort},覆盖率,补助标准,单位,每年期数,标准年份,每年增减,分担规则\n5,${value},0.015,2000.5,元/人/年,1,2025,-3,中央按档分担，省市县按比例\n`);
+    for (const header of ['服务人群', '人群']) {
+      const { report } = await check(csv(header, '常住人口'), '参数.csv');
+      expect(report.problems).toEqual([]);
+      expect(report.changesNothing).toBe(true);
+    }
+    const { report } = await check(csv('服务人群', 'x'.repeat(41)), '参数.csv');
+    expect(report.problems).toEqual([expect.stringContaining('参数.csv 第2行“服务人群”列')]);
+    await expect(check(Buffer.from('序号,覆盖率\n5,1\n'), '参数.csv')).rejects.toThrow(
+      '参数.csv 的表头不对：缺少列 服务人群、补助标准、单位、每年期数、标准年份、每年增减、分担规则。表头应为：序号,服务人群,覆盖率,补助标准,单位,每年期数,标准年份,每年增减,分担规则。没有导入任何内容。',
+    );
+  });
+
   it('writes only the rows changed, and refuses a row whose 服务项目 is not its 序号’s item', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(sheetBytes as unknown as ArrayBuffer);
@@ -114,7 +129,7 @@ print(json.dumps({
     const { stdout } = await run(SYSTEM_PYTHON, ['-c', script, path]);
     const seen = JSON.parse(stdout) as { sheets: string[][]; header: string[]; row6: unknown[]; frozen: string; validations: [string, string][] };
     expect(seen.sheets).toEqual([['测算参数', 'visible'], ['选项', 'hidden']]);
-    expect(seen.header).toEqual(['序号', '服务项目', '人群', '覆盖率', '补助标准', '单位', '每年期数', '标准年份', '每年增减', '分担规则']);
+    expect(seen.header).toEqual(['序号', '服务项目', '服务人群', '覆盖率', '补助标准', '单位', '每年期数', '标准年份', '每年增减', '分担规则']);
     expect(seen.row6.slice(0, 5)).toEqual([5, '中等职业教育国家助学金', '常住人口', 0.015, 2000.5]);
     expect(seen.frozen).toBe('C2');
     expect(seen.validations.map(([type, formula]) => `${type} ${formula}`)).toEqual(expect.arrayContaining(['list 选项!$A$1:$A$9', 'decimal 0', 'whole 2000']));

@@ -35,7 +35,7 @@ export const IMPORT_KINDS = [
 ] as const;
 
 /** The header as a planner writes it: the columns' Chinese labels. */
-const labelHeader = (kind: ImportKind) => IMPORT_COLUMNS[kind].map(columnLabel);
+const labelHeader = (kind: ImportKind) => IMPORT_COLUMNS[kind].map((c) => columnLabel(c, kind));
 
 /**
  * An empty table to fill in Excel or WPS: the header in Chinese, as CSV with a byte-order mark (without it
@@ -158,7 +158,7 @@ export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplie
             “{state.file.fileName}”：共 {state.report.rows} 行数据。
             {state.report.problems.length === 0 && (state.report.changesNothing ? `检查无误，${state.report.summary}，无需导入。` : `检查无误，确认后将${state.report.summary}。`)}
           </p>
-          <FilePreview preview={state.report.preview} />
+          <FilePreview preview={state.report.preview} kind={kind} />
           {state.report.problems.length > 0 ? (
             <>
               <p className="error">发现 {state.report.problems.length} 个问题，改正文件后再选一次；本次不会写入任何内容：</p>
@@ -189,7 +189,7 @@ export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplie
  * ones, or (a sheet of every item) those that change or have a problem. A row's note (the item its 序号
  * names) stands beside its first column.
  */
-function FilePreview({ preview }: { preview: ImportPreview }) {
+function FilePreview({ preview, kind }: { preview: ImportPreview; kind: ImportKind }) {
   if (preview.rows.length === 0) return null;
   const shown = (column: string, text: string) => (column === 'level' ? (REGION_LEVEL_LABELS[text as RegionLevel] ?? text) : text);
   const [first, ...rest] = preview.columns;
@@ -200,10 +200,10 @@ function FilePreview({ preview }: { preview: ImportPreview }) {
         <thead>
           <tr>
             <th className="num">行号</th>
-            <th>{columnLabel(first!)}</th>
+            <th>{columnLabel(first!, kind)}</th>
             {preview.noteLabel && <th>{preview.noteLabel}</th>}
             {rest.map((c) => (
-              <th key={c}>{columnLabel(c)}</th>
+              <th key={c}>{columnLabel(c, kind)}</th>
             ))}
           </tr>
         </thead>
