@@ -333,3 +333,30 @@ test('Ctrl+Home and Ctrl+End go to the first and the last cell', async ({ page, 
   await page.keyboard.press('Control+Home');
   await expect(cell(page, '001', 'itemNo')).toHaveClass(/ag-cell-focus/u);
 });
+
+test('Enter and the arrows step over a 领域 heading: what is typed on lands on the next item, not the heading', async ({ page, context }) => {
+  await open(page, context);
+  // Items 8 and 9 stand either side of the second 领域's heading.
+  await cell(page, '008', 'targetGroup').click();
+  await expect(cell(page, '008', 'targetGroup').locator('.cell-input-sink')).toBeFocused();
+  // Typed with keys, as fast as the test can (a Chinese input method's text comes the same way once composed).
+  await page.keyboard.type('eight');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('nine');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, '008', 'targetGroup')).toHaveText('eight');
+  await expect(cell(page, '009', 'targetGroup')).toHaveText('nine');
+  await expect(cell(page, '010', 'targetGroup')).toHaveClass(/ag-cell-focus/u);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(cell(page, '008', 'targetGroup')).toHaveClass(/ag-cell-focus/u);
+  await page.keyboard.press('ArrowDown');
+  await expect(cell(page, '009', 'targetGroup')).toHaveClass(/ag-cell-focus/u);
+  // A click on the heading still picks it (its menu is there).
+  await page.locator('.ag-row[row-id="domain-2"]').click({ position: { x: 40, y: 10 } });
+  await expect(page.locator('.ag-row[row-id="domain-2"]')).toHaveClass(/ag-row-focus/u);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(status(page)).toContainText('已撤销修改第8项的“服务对象”');
+  expect(await contents()).toEqual(content(before));
+});

@@ -383,10 +383,10 @@ test('测算: keys typed faster than a slow machine opens the editor: Tab and En
   await expect(cell(page, 8, 'yearlyChange')).toHaveText('5', { timeout: 15_000 });
   await expect(cell(page, 8, 'periodsPerYear')).toHaveText('12');
   await expect(cell(page, 8, 'baseYear')).toHaveText('2026');
-  // Enter closed the last editor and went down (onto the next 领域's heading), as it would have with the
-  // editor open in time.
+  // Enter closed the last editor and went down, past the next 领域's heading to item 9, as it would have with
+  // the editor open in time.
   await expect(page.locator('.ag-popup-editor')).toHaveCount(0);
-  await expect(page.locator('.ag-row[row-id="domain-2"]')).toHaveClass(/ag-full-width-focus/u);
+  await expect(cell(page, 9, 'yearlyChange')).toHaveClass(/ag-cell-focus/u);
   // Typed right after an undo: the edit waits for the rows to be read again, and starts from the undone value.
   await page.keyboard.press('Control+z');
   await pick(page, 8, 'yearlyChange');
@@ -397,6 +397,29 @@ test('测算: keys typed faster than a slow machine opens the editor: Tab and En
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   for (let i = 0; i < 3; i += 1) await page.keyboard.press('Control+z');
   await expect(cell(page, 8, 'periodsPerYear')).toHaveText('');
+});
+
+test('测算: amounts typed down a column with Enter go on past a 领域 heading to the next item, none lost', async ({ page }) => {
+  await openPricing(page);
+  const was = [await cell(page, 8, 'unitAmount').textContent(), await cell(page, 9, 'unitAmount').textContent()];
+  await pick(page, 8, 'unitAmount');
+  for (const key of ['1', '2', 'Enter', '3', '4', 'Enter']) await page.keyboard.press(key);
+  await expect(cell(page, 8, 'unitAmount')).toHaveText('12');
+  await expect(cell(page, 9, 'unitAmount')).toHaveText('34');
+  await expect(cell(page, 10, 'unitAmount')).toHaveClass(/ag-cell-focus/u);
+  await expect(page.locator('[data-save-state]')).toContainText('已保存 第9项的“补助标准”');
+  // The arrows step over it too; from the first item up there is nowhere to go.
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(cell(page, 8, 'unitAmount')).toHaveClass(/ag-cell-focus/u);
+  await page.keyboard.press('Control+Home');
+  await expect(row(page, 1).locator('.ag-cell-focus')).toHaveCount(1);
+  await page.keyboard.press('ArrowUp');
+  await expect(row(page, 1).locator('.ag-cell-focus')).toHaveCount(1);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, 8, 'unitAmount')).toHaveText(was[0]!);
+  await expect(cell(page, 9, 'unitAmount')).toHaveText(was[1]!);
 });
 
 test('测算: the view is kept across a reload and a Back from another page', async ({ page }) => {

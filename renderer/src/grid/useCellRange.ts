@@ -19,6 +19,19 @@ export function cellOfTarget(target: EventTarget | null): CellPos | null {
   return { rowIndex: Number(index), colId };
 }
 
+/** Whether a displayed row is a full-width 领域 heading, as the grid's own isFullWidthRow tells. */
+function isHeadingRow(api: GridApi, rowIndex: number): boolean {
+  const rowNode = api.getDisplayedRowAtIndex(rowIndex);
+  const isFullWidthRow = api.getGridOption('isFullWidthRow');
+  return !!rowNode && !!isFullWidthRow?.({ rowNode, api, context: api.getGridOption('context') });
+}
+
+/** The first row past `rowIndex`, going by `step`, that is not a heading; null at the grid's end. */
+function itemRowBeyond(api: GridApi, rowIndex: number, step: number): number | null {
+  for (let i = rowIndex + step; i >= 0 && i < api.getDisplayedRowCount(); i += step) if (!isHeadingRow(api, i)) return i;
+  return null;
+}
+
 export function columnOrderOf(api: GridApi): string[] {
   return api.getAllDisplayedColumns().map((c) => c.getColId());
 }
@@ -38,10 +51,17 @@ export function useCellRange(api: RefObject<GridApi | null>, wrapper: RefObject<
     [api, marks],
   );
 
+  /** The cell the keyboard was last in, and whether the pointer just went down on a 领域 heading. */
+  const lastCell = useRef<CellPos | null>(null);
+  const pointerOnHeading = useRef(false);
+
   const onCellFocused = useCallback(
     (event: CellFocusedEvent) => {
       const colId = event.column && typeof event.column !== 'string' ? event.column.getColId() : null;
       if (event.rowIndex === null || event.rowIndex === undefined || !colId || event.rowPinned) return;
+      const grid = api.current;
+      // A heading holds no cells to pick (and Enter or an arrow has gone on past it: see focusIn below).
+      if (grid && !grid.isDestroyed() && isHeadingRow(grid, event.rowIndex)) return setRange(null);
       const shifted = shiftClicked.current;
       shiftClicked.current = null;
       if (shifted && shifted.rowIndex === event.rowIndex && shifted.colId === colId) return;
@@ -50,13 +70,14 @@ export function useCellRange(api: RefObject<GridApi | null>, wrapper: RefObject<
       if (r && r.anchor.rowIndex === event.rowIndex && r.anchor.colId === colId) return;
       setRange(singleCell({ rowIndex: event.rowIndex, colId }));
     },
-    [marks, setRange],
+    [api, marks, setRange],
   );
 
   useEffect(() => {
     const el = wrapper.current;
     if (!el) return;
     const down = (event: PointerEvent) => {
+      pointerOnHeading.current = event.target instanceof Element && event.target.closest('.ag-full-width-row') !== null;
       if (event.button !== 0) return;
       const pos = cellOfTarget(event.target);
       if (!pos) return;
@@ -92,11 +113,40 @@ export function useCellRange(api: RefObject<GridApi | null>, wrapper: RefObject<
       event.preventDefault();
       event.stopPropagation();
     };
+    /**
+     * Enter or an arrow stepping onto a 领域 heading goes on to the next item, as typing down a column in Excel
+     * does: the heading takes no input, and what was typed next on it was lost. Done as the heading takes the
+     * browser's focus (AG Grid tells its own cellFocused event late, after keys typed meanwhile), once AG Grid
+     * has finished its move and before the next key is handled.
+     */
+    const focusIn = (event: FocusEvent) => {
+      const grid = api.current;
+      const focused = grid && !grid.isDestroyed() ? grid.getFocusedCell() : null;
+      if (!grid || !focused || focused.rowPinned) return;
+      if (!(event.target instanceof Element) || !event.target.closest('.ag-full-width-row')) {
+        lastCell.current = { rowIndex: focused.rowIndex, colId: focused.column.getColId() };
+        return;
+      }
+      const clicked = pointerOnHeading.current;
+      pointerOnHeading.current = false;
+      const from = lastCell.current;
+      const heading = focused.rowIndex;
+      const step = from ? heading - from.rowIndex : 0;
+      if (clicked || !from || (step !== 1 && step !== -1) || !isHeadingRow(grid, heading)) return;
+      const to = itemRowBeyond(grid, heading, step) ?? from.rowIndex;
+      queueMicrotask(() => {
+        if (grid.isDestroyed() || grid.getFocusedCell()?.rowIndex !== heading) return;
+        grid.ensureIndexVisible(to);
+        grid.setFocusedCell(to, from.colId);
+      });
+    };
+    el.addEventListener('focusin', focusIn, true);
     el.addEventListener('pointerdown', down, true);
     el.addEventListener('pointermove', move);
     el.addEventListener('keydown', key, true);
     window.addEventListener('pointerup', up);
     return () => {
+      el.removeEventListener('focusin', focusIn, true);
       el.removeEventListener('pointerdown', down, true);
       el.removeEventListener('pointermove', move);
       el.removeEventListener('keydown', key, true);
