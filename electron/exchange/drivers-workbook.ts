@@ -69,7 +69,10 @@ export async function writeDriversWorkbook(db: Database, catalogueId: string): P
   validate(sheet, 'split_rule', last, { type: 'list', allowBlank: true, formulae: [ruleNames], showErrorMessage: true, errorTitle: '分担规则', error: '请从列表中选择分担规则。' });
   // A new cohort may be named here (its population is imported later): the list only offers.
   validate(sheet, 'cohort', last, { type: 'list', allowBlank: true, formulae: [cohortNames], showErrorMessage: false });
-  validate(sheet, 'coverage', last, { type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, 1], showErrorMessage: true, errorTitle: '覆盖率', error: '覆盖率是 0 到 1 之间的小数，如 0.5 表示一半。' });
+  validate(sheet, 'coverage', last, { type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, 1], showErrorMessage: true, errorTitle: '覆盖率', error: '覆盖率是 0% 到 100% 之间的百分数（或 0 到 1 之间的小数），如 50% 表示一半。' });
+  // Shown as the 测算 grid shows it (1.5%), held as the fraction the import reads (0.015).
+  const coverageColumn = DRIVERS_SHEET_COLUMNS.indexOf('coverage') + 1;
+  for (let r = 2; r <= last; r += 1) sheet.getCell(r, coverageColumn).numFmt = '0.0###%';
   validate(sheet, 'base_year', last, { type: 'whole', operator: 'between', allowBlank: true, formulae: [2000, 2100], showErrorMessage: true, errorTitle: '标准年份', error: '标准年份是四位年份，如 2025。' });
 
   const bytes = Buffer.from(await book.xlsx.writeBuffer());

@@ -107,7 +107,11 @@ test('测算: a driver set on item 5 prices it, and the totals follow, by hand',
   // … then, having no count of 中职在校生 yet, prices it on residents at a coverage of 1 %.
   await typeInto(page, 5, 'cohort', '常住人口');
   await typeInto(page, 5, 'coverage', '1%');
-  await expect(cell(page, 5, 'coverage')).toHaveText('0.01');
+  await expect(cell(page, 5, 'coverage')).toHaveText('1%');
+  // Opened again, the editor shows it as the cell does, not as stored (0.010000).
+  await cell(page, 5, 'coverage').dblclick();
+  await expect(page.locator('.ag-popup-editor input').first()).toHaveValue('1%');
+  await page.keyboard.press('Escape');
   await expect(cell(page, 5, 'status')).toContainText('已测算');
 
   // By hand: each city's 2020 residents (no growth rate set) × 1 %, rounded to persons, × 2000 元, five years.
@@ -363,7 +367,7 @@ test('测算: typing on, cell after cell, while the figures of the last save arr
   await page.unroute('**/api/pricing.items');
   // Never one cell's keys in another: the amount is what was typed for it.
   await expect(cell(page, 4, 'unitAmount')).toHaveText('505');
-  await expect(cell(page, 4, 'coverage')).toHaveText('1');
+  await expect(cell(page, 4, 'coverage')).toHaveText('100%');
   await expect(editor).toHaveCount(0);
 });
 

@@ -1,7 +1,7 @@
 // The pure pricing domain: exact decimals, driver fields as typed, the split arithmetic, rule checks, growth.
 import { describe, expect, it } from 'vitest';
 import { fromScaled, roundDiv, toScaled } from '../../shared/domain/pricing/decimal';
-import { EMPTY_DRIVER, lineChange, parseDriverField } from '../../shared/domain/pricing/drivers';
+import { EMPTY_DRIVER, coveragePercent, lineChange, parseDriverField } from '../../shared/domain/pricing/drivers';
 import type { ItemDriver } from '../../shared/domain/pricing/drivers';
 import { growthFactor, applyFactor } from '../../shared/domain/pricing/growth';
 import { formatMoney } from '../../shared/domain/pricing/money';
@@ -114,6 +114,15 @@ describe('growth', () => {
     expect(applyFactor(500000n, growthFactor('1', 2))).toBe(510050n);
     expect(applyFactor(510050n, growthFactor('1', -2))).toBe(500000n);
     expect(growthFactor('0', 7)).toBe(10n ** 12n);
+  });
+});
+
+describe('coverage as a finance officer reads it', () => {
+  it('shows the stored fraction as a percentage, exactly', () => {
+    expect(coveragePercent('0.015000')).toBe('1.5%');
+    expect(coveragePercent('1.000000')).toBe('100%');
+    expect(coveragePercent('0.000001')).toBe('0.0001%');
+    expect(coveragePercent('0')).toBe('0%');
   });
 });
 

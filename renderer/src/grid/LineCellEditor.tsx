@@ -18,7 +18,8 @@ export interface LineEditorParams {
 export function LineCellEditor(props: CustomCellEditorProps & LineEditorParams) {
   const { onValueChange, maxLength, suggestions } = props;
   const listId = useId();
-  const [start] = useState(() => editStartText(props).text);
+  // F2 opens with the value as the cell shows it (50%, 89), not as stored (0.500000, 89.00).
+  const [start] = useState(() => editStartText({ ...props, value: props.value === null || props.value === undefined ? props.value : props.formatValue(props.value) }).text);
   const [text, setText] = useState(start);
   const box = useRef<HTMLInputElement>(null);
   const change = useRef((next: string) => {

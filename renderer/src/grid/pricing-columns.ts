@@ -1,7 +1,7 @@
 // Columns of the 测算 grid: the item's own words (read-only), its cost drivers (editable, saved one
 // cell at a time), then the figures computed over the years priced and the item's status.
 import type { ColDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
-import { DRIVER_FIELD_LABELS, DRIVER_UNITS } from '../../../shared/domain/pricing/drivers';
+import { DRIVER_FIELD_LABELS, DRIVER_UNITS, coveragePercent } from '../../../shared/domain/pricing/drivers';
 import type { DriverField } from '../../../shared/domain/pricing/drivers';
 import { plainDecimal } from '../../../shared/domain/pricing/decimal';
 import { formatCount, formatMoney } from '../../../shared/domain/pricing/money';
@@ -76,7 +76,8 @@ function driverColumn(field: DriverField, sources: PricingColumnSources): Col {
     valueFormatter: (p: ValueFormatterParams<PricingGridRow>) => {
       if (p.value === null || p.value === undefined) return '';
       if (field === 'splitRuleId') return sources.rules().find((r) => r.id === p.value)?.name ?? String(p.value);
-      if (field === 'coverage' || field === 'periodsPerYear' || field === 'centralPct' || field === 'unitAmount' || field === 'yearlyChange') {
+      if (field === 'coverage') return coveragePercent(String(p.value));
+      if (field === 'periodsPerYear' || field === 'centralPct' || field === 'unitAmount' || field === 'yearlyChange') {
         return plainDecimal(String(p.value)) + (field === 'centralPct' ? '%' : '');
       }
       return String(p.value);

@@ -53,6 +53,15 @@ export const DRIVER_FIELD_LABELS: Record<DriverField, string> = {
   centralPct: '中央分担（手工）',
 };
 
+/**
+ * A coverage as a finance officer reads it: 0.015 → "1.5%" (stored as a fraction, as the files give it; typed
+ * either way). Exact: the decimal point moves, nothing is computed in binary.
+ */
+export function coveragePercent(fraction: string): string {
+  const scaled = toScaled(fraction, SCALE.coverage);
+  return scaled === null ? fraction : `${plainDecimal(fromScaled(scaled, SCALE.coverage - 2))}%`;
+}
+
 /** An item's drivers as stored: decimal strings, exactly as the database holds them. */
 export interface ItemDriver {
   itemId: string;

@@ -1,5 +1,6 @@
 // One cost line of an explanation: who was counted, at what amount, and which rule row divided it.
 import { plainDecimal } from '../../../../shared/domain/pricing/decimal';
+import { coveragePercent } from '../../../../shared/domain/pricing/drivers';
 import { formatCount, formatMoney } from '../../../../shared/domain/pricing/money';
 import type { MoneyUnit } from '../../../../shared/domain/pricing/money';
 import type { ExplainLine } from '../../../../shared/domain/pricing/results';
@@ -31,7 +32,7 @@ export function ExplainLineCard({ line, unit, onOpen }: { line: ExplainLine; uni
       )}
       {line.beneficiaries !== null && (
         <p>
-          受益人数 = {p ? formatCount(p.value) : '人口'} × 覆盖率 {plainDecimal(line.coverage ?? '1')} = <strong>{formatCount(line.beneficiaries)}</strong> 人
+          受益人数 = {p ? formatCount(p.value) : '人口'} × 覆盖率 {coveragePercent(line.coverage ?? '1')} = <strong>{formatCount(line.beneficiaries)}</strong> 人
         </p>
       )}
       <p>
