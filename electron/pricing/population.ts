@@ -60,10 +60,13 @@ export async function rebuildPopulation(tx: Tx, fromYear: number, toYear: number
   await tx.run(
     `INSERT INTO population_resolved (region, cohort, year, value, from_year, share_from, quality)
      WITH years AS (SELECT CAST(range AS INTEGER) AS year FROM range($1, $2 + 1)),
+     -- Counted by a grouping joined back, not a window over the region and cohort: that took 90 ms of CPU
+     -- for a national model's 57,000 counts, a third of this statement.
+     counts AS (SELECT region_code, cohort, count(*) AS counts FROM population GROUP BY ALL),
      counted AS (
-       SELECT l.region, l.growth_pct, p.cohort, p.year, p.value, ${qualitySql('p.status')} AS quality,
-              count(*) OVER (PARTITION BY p.region_code, p.cohort) AS counts
-       FROM population p JOIN leaf_regions l ON l.code = p.region_code),
+       SELECT l.region, l.growth_pct, p.cohort, p.year, p.value, ${qualitySql('p.status')} AS quality, k.counts
+       FROM population p JOIN leaf_regions l ON l.code = p.region_code
+       JOIN counts k ON k.region_code = p.region_code AND k.cohort = p.cohort),
      -- Most regions have one counted year per cohort: it is the nearest for every year, no search needed.
      nearest AS (
        SELECT region, growth_pct, cohort, y.year AS target, {'year': c.year, 'value': c.value, 'quality': c.quality} AS n
