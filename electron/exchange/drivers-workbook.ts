@@ -7,6 +7,8 @@ import type { Cell, Worksheet } from 'exceljs';
 import { DRIVER_UNITS } from '../../shared/domain/pricing/drivers';
 import type { ItemDriver } from '../../shared/domain/pricing/drivers';
 import { IMPORT_COLUMNS, columnLabel } from '../../shared/domain/pricing/import-columns';
+import { provinceCodeOf } from '../../shared/domain/pricing/regions';
+import { rulesOfProvince } from '../../shared/domain/pricing/split-rules';
 import type { Database } from '../db/database';
 import { ANNEX_CREATOR } from '../annex/catalogue-annex';
 import { annexFileName } from '../annex/file-name';
@@ -63,7 +65,9 @@ export async function writeDriversWorkbook(db: Database, catalogueId: string): P
     return `${LIST_SHEET}!$${String.fromCharCode(64 + column)}$1:$${String.fromCharCode(64 + column)}$${Math.max(values.length, 1)}`;
   };
   const units = listRange(1, DRIVER_UNITS.map((u) => u.unit));
-  const ruleNames = listRange(2, rules.map((r) => r.name));
+  // The catalogue's province's rules and the shared ones (a 河北 sheet does not offer 河南's).
+  const province = detail.summary.regionCode === null ? null : provinceCodeOf(detail.summary.regionCode);
+  const ruleNames = listRange(2, rulesOfProvince(rules, province).map((r) => r.name));
   const cohortNames = listRange(3, cohorts);
   validate(sheet, 'unit', last, { type: 'list', allowBlank: true, formulae: [units], showErrorMessage: true, errorTitle: '单位', error: '请从列表中选择单位。' });
   validate(sheet, 'split_rule', last, { type: 'list', allowBlank: true, formulae: [ruleNames], showErrorMessage: true, errorTitle: '分担规则', error: '请从列表中选择分担规则。' });

@@ -1,5 +1,6 @@
 // Cohort shares as the 行政区与人口 page shows them: those of a province and of every region under it.
 import { plainDecimal } from '../../shared/domain/pricing/decimal';
+import { compareCohorts } from '../../shared/domain/pricing/regions';
 import type { CohortShareRow } from '../../shared/domain/pricing/results';
 import type { Database, Tx } from '../db/database';
 import type { PlainRow } from '../db/plain-values';
@@ -27,10 +28,14 @@ export async function listCohortShares(db: Reader, rootCode: string): Promise<Co
   const rows = await db.all(
     `${SHARE_SQL}
      WHERE r.code = $1 OR r.parent_code = $1 OR r.parent_code IN (SELECT code FROM regions WHERE parent_code = $1)
-     ORDER BY CASE r.level WHEN 'province' THEN 0 WHEN 'city' THEN 1 ELSE 2 END, s.region_code, s.cohort`,
+     ORDER BY CASE r.level WHEN 'province' THEN 0 WHEN 'city' THEN 1 ELSE 2 END, s.region_code`,
     [rootCode],
   );
-  return rows.map(toShareRow);
+  // Each region's shares together, in the province-city-county order above; within one, by cohort.
+  const shares = rows.map(toShareRow);
+  const rank = new Map<string, number>();
+  shares.forEach((row, i) => rank.has(row.regionCode) || rank.set(row.regionCode, i));
+  return shares.sort((a, b) => rank.get(a.regionCode)! - rank.get(b.regionCode)! || compareCohorts(a.cohort, b.cohort));
 }
 
 export async function getCohortShare(db: Reader, regionCode: string, cohort: string): Promise<CohortShareRow | null> {

@@ -1,6 +1,6 @@
 // The 测算 view's rows: each item with its drivers, what it still lacks, the suggestions read from its own
 // words, and its sums over the years priced. After a driver edit, only the items it changed are read.
-import { DRIVER_FIELDS, missingDrivers } from '../../shared/domain/pricing/drivers';
+import { DRIVER_FIELDS, driverUnit, missingDrivers } from '../../shared/domain/pricing/drivers';
 import type { PricingItemRow, PricingItems } from '../../shared/domain/pricing/results';
 import { suggestDriver, suggestRule } from '../../shared/domain/pricing/suggest';
 import { provinceCodeOf } from '../../shared/domain/pricing/regions';
@@ -10,7 +10,7 @@ import { listDrivers, toDriver } from './drivers-store';
 import { pricingYears } from './reprice';
 import { listRules } from './rules';
 import { knownCohorts } from './population';
-import { SHARE_SUMS, qualityName, toShares } from './summary';
+import { SHARE_SUMS, populationGaps, qualityName, toShares } from './summary';
 
 export async function pricingItems(db: Database, catalogueId: string, onlyItemIds?: string[]): Promise<PricingItems> {
   const detail = await getCatalogue(db, catalogueId);
@@ -30,6 +30,7 @@ export async function pricingItems(db: Database, catalogueId: string, onlyItemId
   const known = await knownCohorts(db);
   const cohorts = known.map((k) => k.cohort);
   const countedCohorts = known.filter((k) => k.counted).map((k) => k.cohort);
+  const gaps = new Map((byItem.size ? await populationGaps(db, catalogueId, fromYear, toYear) : []).map((g) => [g.cohort, g.regions]));
   const items = detail.items
     .filter((i) => !wanted || wanted.has(i.id))
     .map((i): PricingItemRow => {
@@ -54,8 +55,9 @@ export async function pricingItems(db: Database, catalogueId: string, onlyItemId
         beneficiaries: line?.first_year === null || line?.first_year === undefined ? null : String(line.first_year),
         totals: line ? toShares(line) : null,
         quality: line ? qualityName(line.quality) : null,
+        gapRegions: line && driver.cohort !== null && driverUnit(driver.unit)?.basis !== 'per_region' ? (gaps.get(driver.cohort) ?? 0) : 0,
       };
     });
   const provinces = Object.fromEntries((await db.all('SELECT province_code, province FROM ref_fiscal_tiers')).map((r) => [String(r.province_code), String(r.province)]));
-  return { catalogueId, fromYear, toYear, items, rules, cohorts, countedCohorts, provinces };
+  return { catalogueId, fromYear, toYear, items, rules, provinceCode, cohorts, countedCohorts, provinces };
 }

@@ -2,6 +2,7 @@
 // for that year; else the nearest counted year grown at the region's rate (estimated); else a share of
 // another cohort, the region's own or inherited from its city or province (estimated).
 import { growthFactor } from '../../shared/domain/pricing/growth';
+import { compareCohorts } from '../../shared/domain/pricing/regions';
 import type { Database, Tx } from '../db/database';
 import { qualitySql } from './sql-values';
 
@@ -115,14 +116,14 @@ export async function rebuildPopulation(tx: Tx, fromYear: number, toYear: number
 
 /**
  * The cohorts the planner can name: those with counts or a share (counted) and those only named by an
- * item's drivers so far (their population not yet imported), in name order.
+ * item's drivers so far (their population not yet imported), in the order compareCohorts gives.
  */
 export async function knownCohorts(db: Pick<Database, 'all'>): Promise<{ cohort: string; counted: boolean }[]> {
   const rows = await db.all(
     `SELECT cohort, bool_or(counted) AS counted FROM (
        SELECT DISTINCT cohort, true AS counted FROM population UNION ALL SELECT DISTINCT cohort, true FROM cohort_shares UNION ALL
        SELECT DISTINCT cohort, false FROM item_drivers WHERE cohort IS NOT NULL)
-     GROUP BY cohort ORDER BY cohort`,
+     GROUP BY cohort`,
   );
-  return rows.map((r) => ({ cohort: String(r.cohort), counted: r.counted === true }));
+  return rows.map((r) => ({ cohort: String(r.cohort), counted: r.counted === true })).sort((a, b) => compareCohorts(a.cohort, b.cohort));
 }

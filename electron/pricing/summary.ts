@@ -166,11 +166,20 @@ export async function pricingSummary(db: Reader, catalogueId: string): Promise<P
   };
 }
 
+/** A cohort the catalogue's items use that some of its regions lack for a year priced: those lines are missing. */
+export interface PopulationGap {
+  cohort: string;
+  /** How many leaf regions lack it. */
+  regions: number;
+  /** The first five of them by name, joined with 、. */
+  names: string;
+}
+
 /**
  * Regions of the catalogue where a cohort its items use has no count for some year priced (none given for
- * any year, or growth beyond tenfold): those lines are missing, and the planner must know which.
+ * any year, or growth beyond tenfold), by cohort.
  */
-async function missingPopulation(db: Reader, catalogueId: string, fromYear: number, toYear: number): Promise<string[]> {
+export async function populationGaps(db: Reader, catalogueId: string, fromYear: number, toYear: number): Promise<PopulationGap[]> {
   const rows = await db.all(
     `WITH cat AS (SELECT region_code AS root FROM catalogues WHERE id = $1),
      leaves AS (SELECT l.* FROM leaf_regions l, cat WHERE cat.root IS NULL OR l.code = cat.root OR l.top_code = cat.root OR l.city_code = cat.root),
@@ -189,11 +198,14 @@ async function missingPopulation(db: Reader, catalogueId: string, fromYear: numb
      SELECT cohort, count(*) AS regions, array_to_string(list(name ORDER BY name)[1:5], '、') AS names FROM gaps GROUP BY cohort ORDER BY cohort`,
     [catalogueId, fromYear, toYear],
   );
-  return rows.map((r) => {
-    // Counted in SQL: a region's own name may hold 、 (保定市(不含定州、雄安)).
-    const regions = Number(r.regions);
-    const shown = String(r.names) + (regions > 5 ? ` 等 ${regions} 个地区` : '');
-    return `“${String(r.cohort)}”在 ${shown} 缺少测算年度的人数（没有统计，也没有可用的比例），缺的年份未计入测算：请导入人数或设置该人群占常住人口的比例。`;
+  // Counted in SQL: a region's own name may hold 、 (保定市(不含定州、雄安)).
+  return rows.map((r) => ({ cohort: String(r.cohort), regions: Number(r.regions), names: String(r.names) }));
+}
+
+async function missingPopulation(db: Reader, catalogueId: string, fromYear: number, toYear: number): Promise<string[]> {
+  return (await populationGaps(db, catalogueId, fromYear, toYear)).map((g) => {
+    const shown = g.names + (g.regions > 5 ? ` 等 ${g.regions} 个地区` : '');
+    return `“${g.cohort}”在 ${shown} 缺少测算年度的人数（没有统计，也没有可用的比例），缺的年份未计入测算：请导入人数或设置该人群占常住人口的比例。`;
   });
 }
 

@@ -82,7 +82,7 @@ test('drivers imported into a draft: a bad file is refused with its rows named, 
 
   const bad = file(
     '测算参数-有误.csv',
-    `${DRIVERS_LABELS}\r\n5,常住人口,1.5,89,元/人/年,,2025,,中央按档分担，省市县按比例\r\n999,常住人口,1,89,元/人/年,,2025,,中央全额承担\r\n`,
+    `${DRIVERS_LABELS}\r\n5,常住人口,150,89,元/人/年,,2025,,中央按档分担，省市县按比例\r\n999,常住人口,1,89,元/人/年,,2025,,中央全额承担\r\n`,
   );
   await box.getByLabel('选择导入文件').setInputFiles(bad);
   const problems = box.getByRole('list', { name: '导入问题' });
@@ -143,7 +143,7 @@ test('drivers imported into a draft: a bad file is refused with its rows named, 
   await page.getByRole('button', { name: '返回测算表' }).click();
   await expect(await itemCell(page, 5, 'unitAmount')).toContainText('89');
   await expect(await itemCell(page, 6, 'unit')).toContainText('元/人/月');
-  await expect(await itemCell(page, 6, 'coverage')).toContainText('0.5');
+  await expect(await itemCell(page, 6, 'coverage')).toContainText('50%');
   // Both are priced now: their status is no longer 未测算.
   for (const no of [5, 6]) await expect(await itemCell(page, no, 'status')).not.toContainText('未测算');
   await page.screenshot({ path: join(screens, 'pricing-import-drivers-done.png') });

@@ -86,7 +86,7 @@ test('测算: a driver set on item 5 prices it, and the totals follow, by hand',
   await expect(levelCard(page, '合计')).toHaveText('0.00');
   await expect(cell(page, 5, 'cost')).toHaveText('未测算');
   await expect(cell(page, 5, 'status')).toHaveText('未设置');
-  await expect(cell(page, 5, 'suggestion')).toContainText('建议：2000 元/生/年（摘自“国家助学金每年2000元。”），服务人群“中职在校生”');
+  await expect(cell(page, 5, 'suggestion')).toContainText('建议：2000 元/生/年（摘自“国家助学金每年2000元”），服务人群“中职在校生”');
 
   // The planner takes the suggestion read from the standard and the 支出责任 words …
   await cell(page, 5, 'suggestion').getByRole('button', { name: '采用建议' }).click();
@@ -99,10 +99,10 @@ test('测算: a driver set on item 5 prices it, and the totals follow, by hand',
   await expect(cell(page, 5, 'status')).toContainText('缺参数：覆盖率');
   // … a coverage the database would refuse is refused here, in Chinese, and nothing is saved …
   await cell(page, 5, 'coverage').dblclick();
-  await page.locator('.ag-popup-editor input').fill('2');
+  await page.locator('.ag-popup-editor input').fill('200');
   await page.locator('.ag-popup-editor input').press('Enter');
   await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'refused');
-  await expect(page.locator('[data-save-state]')).toContainText('覆盖率应是 0 到 1 之间的小数');
+  await expect(page.locator('[data-save-state]')).toContainText('覆盖率应在 0% 到 100% 之间');
   await expect(cell(page, 5, 'coverage')).toHaveText('');
   // … then, having no count of 中职在校生 yet, prices it on residents at a coverage of 1 %.
   await typeInto(page, 5, 'cohort', '常住人口');
@@ -376,6 +376,7 @@ test('测算: keys typed faster than a slow machine opens the editor: Tab and En
   // A key typed on a figure (never editable) is dropped at once: the Tab after it moves right, not held.
   await pick(page, 6, 'cost');
   await page.keyboard.press('7');
+  await expect(page.locator('[data-save-state]')).toContainText('不能在测算表中修改');
   await page.keyboard.press('Tab');
   await expect(cell(page, 6, 'central')).toHaveClass(/ag-cell-focus/u, { timeout: 1000 });
   await expect(page.locator('.ag-popup-editor')).toHaveCount(0);
@@ -542,6 +543,9 @@ test('测算: the years priced can be changed, and a shorter period costs propor
   await page.getByRole('button', { name: '重新测算' }).click();
   await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'refused');
   await expect(page.locator('[data-save-state]')).toContainText('起始年度不晚于截止年度');
+  // Refused, the boxes show the years still priced, not the ones typed.
+  await expect(page.getByLabel('起始年度')).toHaveValue('2026');
+  await expect(page.getByLabel('截止年度')).toHaveValue('2027');
   await page.getByLabel('起始年度').fill('2026');
   await page.getByLabel('截止年度').fill('2030');
   await page.getByRole('button', { name: '重新测算' }).click();

@@ -5,7 +5,7 @@ import { EMPTY_DRIVER, coveragePercent, lineChange, parseDriverField } from '../
 import type { ItemDriver } from '../../shared/domain/pricing/drivers';
 import { growthFactor, applyFactor } from '../../shared/domain/pricing/growth';
 import { formatMoney } from '../../shared/domain/pricing/money';
-import { chooseRow, ruleProblems, scaledWeights, splitFen } from '../../shared/domain/pricing/split-rules';
+import { chooseRow, ruleProblems, rulesOfProvince, scaledWeights, splitFen } from '../../shared/domain/pricing/split-rules';
 import { suggestDriver, suggestRule } from '../../shared/domain/pricing/suggest';
 
 describe('exact decimals', () => {
@@ -39,7 +39,12 @@ describe('driver fields as a planner types them', () => {
     expect(parseDriverField('coverage', '５０％')).toEqual({ ok: true, value: '0.5' });
     expect(parseDriverField('baseYear', '２０２５')).toEqual({ ok: true, value: 2025 });
     expect(parseDriverField('cohort', '0—3岁')).toEqual({ ok: true, value: '0-3岁' });
-    expect(parseDriverField('coverage', '1.5')).toMatchObject({ ok: false, message: expect.stringContaining('覆盖率应是 0 到 1 之间') });
+    // No fraction is above 1: a bare figure above it is a percentage, as the grid shows coverage.
+    expect(parseDriverField('coverage', '95')).toEqual({ ok: true, value: '0.95' });
+    expect(parseDriverField('coverage', '1.5')).toEqual({ ok: true, value: '0.015' });
+    expect(parseDriverField('coverage', '1')).toEqual({ ok: true, value: '1' });
+    expect(parseDriverField('coverage', '150')).toMatchObject({ ok: false, message: expect.stringContaining('覆盖率应在 0% 到 100% 之间（可写 50%、50 或 0.5）') });
+    expect(parseDriverField('coverage', '101%')).toMatchObject({ ok: false });
     expect(parseDriverField('unitAmount', '-5')).toMatchObject({ ok: false, message: '补助标准不能为负数，收到“-5”' });
     expect(parseDriverField('baseYear', '25')).toMatchObject({ ok: false });
     expect(parseDriverField('unit', '元/只')).toMatchObject({ ok: false });
@@ -114,6 +119,14 @@ describe('growth', () => {
     expect(applyFactor(500000n, growthFactor('1', 2))).toBe(510050n);
     expect(applyFactor(510050n, growthFactor('1', -2))).toBe(500000n);
     expect(growthFactor('0', 7)).toBe(10n ** 12n);
+  });
+});
+
+describe('the rules a catalogue is offered', () => {
+  it('are the shared ones and its own province’s, all of them for a national catalogue', () => {
+    const rules = [{ id: 'a', provinceCode: null }, { id: 'hebei', provinceCode: '130000' }, { id: 'henan', provinceCode: '410000' }];
+    expect(rulesOfProvince(rules, '130000').map((r) => r.id)).toEqual(['a', 'hebei']);
+    expect(rulesOfProvince(rules, null).map((r) => r.id)).toEqual(['a', 'hebei', 'henan']);
   });
 });
 

@@ -31,7 +31,7 @@ export function FigureCell({ data, value, valueFormatted, context, colDef }: Pro
 export function StatusCell({ data }: Props) {
   if (!data || data.kind !== 'item') return null;
   return (
-    <span className={`pricing-status pricing-${data.status}`} data-status={data.status}>
+    <span className={`pricing-status pricing-${data.status}${data.gapRegions ? ' pricing-partial' : ''}`} data-status={data.status}>
       {statusText(data)}
       <QualityMark quality={data.quality} />
     </span>

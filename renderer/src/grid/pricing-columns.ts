@@ -7,7 +7,7 @@ import { plainDecimal } from '../../../shared/domain/pricing/decimal';
 import { formatCount, formatMoney } from '../../../shared/domain/pricing/money';
 import type { MoneyUnit } from '../../../shared/domain/pricing/money';
 import { LEVELS, LEVEL_LABELS } from '../../../shared/domain/pricing/results';
-import { ruleChoices } from '../../../shared/domain/pricing/split-rules';
+import { ruleChoices, rulesOfProvince } from '../../../shared/domain/pricing/split-rules';
 import type { SplitRule } from '../../../shared/domain/pricing/split-rules';
 import { ChoiceCellEditor } from './ChoiceCellEditor';
 import type { ChoiceEditorParams } from './ChoiceCellEditor';
@@ -24,6 +24,8 @@ type Col = ColDef<PricingGridRow>;
 export interface PricingColumnSources {
   cohorts: () => readonly string[];
   rules: () => readonly SplitRule[];
+  /** The catalogue's province: the 分担规则 list offers its rules and the shared ones, not another province's. */
+  provinceCode: () => string | null;
   /** Whether a driver cell may be edited now (not while its last edit is still being saved). */
   canEdit: (itemId: string, field: DriverField) => boolean;
 }
@@ -36,7 +38,7 @@ const WIDTH: Record<DriverField, number> = {
   periodsPerYear: 84,
   baseYear: 84,
   yearlyChange: 84,
-  splitRuleId: 200,
+  splitRuleId: 230,
   centralPct: 96,
 };
 
@@ -66,7 +68,7 @@ function driverColumn(field: DriverField, sources: PricingColumnSources): Col {
       : field === 'unit'
         ? choice(() => DRIVER_UNITS.map((u) => ({ value: u.unit, label: u.unit })))
         : field === 'splitRuleId'
-          ? choice(() => ruleChoices(sources.rules()))
+          ? choice(() => ruleChoices(rulesOfProvince(sources.rules(), sources.provinceCode())))
           : line();
   return {
     colId: field,
@@ -100,7 +102,8 @@ function moneyColumn(colId: string, headerName: string, unit: MoneyUnit, pick: (
   return {
     colId,
     headerName: `${headerName}（${unit}）`,
-    width: unit === '元' ? 138 : 112,
+    // Wide enough for a province's five-year total: 68,869,974,600.00 元, 16,542,345.40 万元.
+    width: unit === '元' ? 168 : unit === '万元' ? 134 : 112,
     valueGetter: (p) => (p.data ? pick(p.data) : null),
     valueFormatter: (p) => (typeof p.value === 'string' ? formatMoney(p.value, unit) : ''),
     cellRenderer: FigureCell,

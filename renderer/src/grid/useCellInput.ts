@@ -19,7 +19,13 @@ const F2_RETRY_MS = 500;
 
 export const isSink = (target: EventTarget | null) => target instanceof HTMLElement && target.classList.contains(SINK_CLASS);
 
-export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<HTMLDivElement | null>, enabled: boolean) {
+/**
+ * `onFixedColumn` is told the header of a column that can never be edited when text is typed on it (the text
+ * is dropped: said, not silently).
+ */
+export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<HTMLDivElement | null>, enabled: boolean, onFixedColumn?: (header: string) => void) {
+  const fixedColumnTold = useRef(onFixedColumn);
+  fixedColumnTold.current = onFixedColumn;
   const sinkRef = useRef<HTMLTextAreaElement | null>(null);
 
   useEffect(() => {
@@ -157,6 +163,10 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       if (typeIntoOpenEditor(text)) return;
       if (waiting && waiting.cell !== focusedKey()) giveUp();
       const cell = focusedKey();
+      if (cell && neverEditable()) {
+        const column = liveGrid()?.getFocusedCell()?.column;
+        fixedColumnTold.current?.(column?.getColDef().headerName ?? column?.getColId() ?? '');
+      }
       if (!cell || neverEditable()) return giveUp();
       seedNextEdit(text, cell);
       if (waiting) return;

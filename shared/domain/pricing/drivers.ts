@@ -110,12 +110,15 @@ export function parseDriverField(field: DriverField, input: string | null): Pars
     case 'cohort':
       return text.length > 40 ? { ok: false, message: `${label}名称太长（最多 40 字）` } : { ok: true, value: normaliseCohort(text) };
     case 'coverage': {
-      const percent = text.endsWith('%') || text.endsWith('％');
-      const scaled = toScaled(percent ? text.slice(0, -1) : text, percent ? SCALE.coverage - 2 : SCALE.coverage);
+      const sign = text.endsWith('%') || text.endsWith('％');
+      const digits = sign ? text.slice(0, -1) : text;
+      // No fraction is above 1: a bare 95 is 95 %, as a finance officer who sees 95% in the cell means it.
+      const whole = toScaled(digits, SCALE.coverage);
+      const percent = sign || (whole !== null && whole > 10n ** BigInt(SCALE.coverage));
       // 50% read at four places is 500000: the same millionths as 0.5 read at six.
-      const value = scaled;
+      const value = percent ? toScaled(digits, SCALE.coverage - 2) : whole;
       if (value === null || value < 0n || value > 10n ** BigInt(SCALE.coverage)) {
-        return { ok: false, message: `${label}应是 0 到 1 之间的小数（或 0% 到 100%），最多 6 位小数，收到“${input}”` };
+        return { ok: false, message: `${label}应在 0% 到 100% 之间（可写 50%、50 或 0.5），最多 4 位小数的百分数，收到“${input}”` };
       }
       return { ok: true, value: decimalText(value, SCALE.coverage) };
     }

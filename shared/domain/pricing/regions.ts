@@ -39,5 +39,10 @@ export function normaliseCohort(text: string): string {
   return text.trim().replace(/\s+/gu, '').replace(/(\d)[‐‑‒–—―－~～至](\d)/gu, '$1-$2');
 }
 
+/** Cohorts in the order a planner reads them: by their figures as numbers (0-14岁, 15-59岁, 100岁及以上), then by name. */
+export function compareCohorts(a: string, b: string): number {
+  return a.localeCompare(b, 'zh-Hans-CN', { numeric: true });
+}
+
 /** The cohort every region has: the resident population. */
 export const RESIDENTS = '常住人口';

@@ -53,6 +53,11 @@ export interface PricingItemRow {
   /** Sums over the years priced; null when not priced. */
   totals: Shares | null;
   quality: InputQuality | null;
+  /**
+   * Regions under the catalogue lacking the item's cohort for some year priced: priced, its figure leaves
+   * them out (0 when none).
+   */
+  gapRegions: number;
 }
 
 export interface PricingItems {
@@ -61,6 +66,8 @@ export interface PricingItems {
   toYear: number;
   items: PricingItemRow[];
   rules: SplitRule[];
+  /** The 6-digit code of the catalogue's province (null: national): its rules and the shared ones are offered. */
+  provinceCode: string | null;
   /** Cohorts known for the catalogue's regions, for the 服务人群 picker. */
   cohorts: string[];
   /** Cohorts some region has a count or a share of: one suggested outside them would price nothing yet. */

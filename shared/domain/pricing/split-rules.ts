@@ -139,6 +139,11 @@ export function ruleProblems(rule: Pick<SplitRule, 'name' | 'rows'>): string[] {
 }
 
 /** Rules as a name typed for one is read (resolveChoice): by its name, its id, or a part only it has. */
+/** The rules a catalogue of province `provinceCode` is offered: any province's and its own (all, for a national one). */
+export function rulesOfProvince<R extends Pick<SplitRule, 'provinceCode'>>(rules: readonly R[], provinceCode: string | null): R[] {
+  return rules.filter((r) => provinceCode === null || r.provinceCode === null || r.provinceCode === provinceCode);
+}
+
 export function ruleChoices(rules: readonly Pick<SplitRule, 'id' | 'name'>[]): ChoiceOption[] {
   return rules.map((r) => ({ value: r.id, label: r.name }));
 }

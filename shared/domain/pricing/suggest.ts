@@ -47,6 +47,16 @@ const STUDENT_COHORTS: [RegExp, string][] = [
   [/幼儿|学前/u, '在园幼儿'],
 ];
 
+/**
+ * The words an amount was read from: from where its clause starts to where it ends (the next ，；。), so a range
+ * or a unit after it is quoted whole ("每生每年 500 元—1000 元", not "500 元—100"); at most 30 characters after.
+ */
+function quoteOf(standard: string, start: number, amountEnd: number): string {
+  const ends = ['，', '；', '。', ',', ';'].map((mark) => standard.indexOf(mark, amountEnd)).filter((i) => i >= 0);
+  const end = Math.min(ends.length ? Math.min(...ends) : standard.length, amountEnd + 30);
+  return standard.slice(start, end).trim();
+}
+
 /** An age band the words name ("3-6岁", "60周岁以上", "百岁以上"), as a cohort. */
 function ageBand(words: string): string | null {
   const text = normaliseCohort(words);
@@ -82,7 +92,7 @@ export function suggestDriver(standard: string | null, targetGroup: string | nul
   if (found.length === 0) return null;
   const first = found[0]!;
   // The words just before the amount say per whom and how often ("小学生每生每年 1000 元").
-  const start = Math.max(0, standard.lastIndexOf('，', first.index) + 1, standard.lastIndexOf('；', first.index) + 1, first.index - 24);
+  const start = Math.max(0, ...['，', '；', '。'].map((mark) => standard.lastIndexOf(mark, first.index) + 1), first.index - 24);
   const context = standard.slice(start, first.index + first.text.length + 4);
   const perStudent = /生/u.test(context) || /学生|在校生|幼儿/u.test(`${name ?? ''}${targetGroup ?? ''}`);
   const { unit, periods } = unitFor(context, perStudent);
@@ -98,7 +108,7 @@ export function suggestDriver(standard: string | null, targetGroup: string | nul
     unit,
     periodsPerYear: periods,
     cohort,
-    quote: context.trim(),
+    quote: quoteOf(standard, start, first.index + first.text.length),
     others: found.slice(1).map((f) => `${f.amount} 元`),
     coverage: cohort !== null && !narrowed ? '1' : null,
   };

@@ -7,6 +7,8 @@ import type { ImportKind } from '../../../electron/exchange/pricing-imports';
 import { priceTable } from '../../../electron/pricing/price-table';
 import { explainFigure } from '../../../electron/pricing/explain';
 import { pricingSummary } from '../../../electron/pricing/summary';
+import { pricingItems } from '../../../electron/pricing/items';
+import { statusText } from '../../../renderer/src/views/pricing/pricing-text';
 import { repriceAll } from '../../../electron/pricing/reprice';
 import { setDriverField, updateRegion } from '../../../electron/services/pricing-commands';
 import { getDriver } from '../../../electron/pricing/drivers-store';
@@ -209,7 +211,15 @@ describe('pricing by hand', () => {
     expect(shijiazhuang.perResident).toBe(fenToYuan((cityCost * 2n + residents) / (2n * residents)));
     expect(summary.byCity.reduce((n, c) => n + yuanToFen(c.cost), 0n)).toBe(sum('cost'));
     // Said, never silently zero: the cohorts only 井陉县 has, and 石家庄's three imported counties against the city.
-    expect(summary.problems.find((p) => p.startsWith('“低保对象”在'))).toContain('缺少测算年度的人数');
+    const gap = summary.problems.find((p) => p.startsWith('“低保对象”在'))!;
+    expect(gap).toContain('缺少测算年度的人数');
+    // The item priced on it says so on its own row: its figure leaves out the regions named.
+    const gapRegions = Number(/等 (\d+) 个地区/u.exec(gap)?.[1]);
+    const { items } = await pricingItems(db, 'hebei-draft');
+    expect(items.find((i) => i.itemNo === 48)).toMatchObject({ status: 'priced', gapRegions });
+    expect(statusText(items.find((i) => i.itemNo === 48)!)).toBe(`部分测算：${gapRegions} 个地区缺“低保对象”人数`);
+    expect(items.find((i) => i.itemNo === 2)).toMatchObject({ status: 'priced' });
+    expect(items.filter((i) => i.status !== 'priced').every((i) => i.gapRegions === 0)).toBe(true);
     expect(summary.problems).toContain(
       '石家庄市(不含辛集)已导入 3 个县区，常住人口合计 1,000,000 人，与全市 2020 年的 10,640,458 人相差一成以上：测算只计入已导入的县区，请核对是否缺了县区或人数。',
     );
@@ -266,8 +276,8 @@ describe('pricing by hand', () => {
   });
 
   it('refuses a driver value that is not a number, in Chinese, and changes nothing', async () => {
-    await expect(setDriverField(db, { itemId: 'hebei-draft:026', field: 'coverage', value: '1.5', expected: '1' }, 'test')).rejects.toThrow(
-      '第26项“居民健康档案”的“覆盖率”：覆盖率应是 0 到 1 之间的小数',
+    await expect(setDriverField(db, { itemId: 'hebei-draft:026', field: 'coverage', value: '150', expected: '1' }, 'test')).rejects.toThrow(
+      '第26项“居民健康档案”的“覆盖率”：覆盖率应在 0% 到 100% 之间',
     );
     expect(await line('hebei-draft', 26, '130102')).toMatchObject({ cost: '44500000.00' });
   });

@@ -25,6 +25,7 @@ const item = (no: number, driver: Partial<ItemDriver> = {}): PricingGridRow => (
   beneficiaries: null,
   totals: null,
   quality: null,
+  gapRegions: 0,
 });
 const heading = (seq: number): PricingGridRow => ({ kind: 'domain', id: `d${seq}`, heading: `领域${seq}`, itemCount: 1, pricedCount: 0 });
 
@@ -60,7 +61,7 @@ describe('a paste into the 测算 grid', () => {
   it('refuses, whole and in Chinese, a block running past the last item, onto a figure, or with a bad value', () => {
     expect(planDriverPaste([['1'], ['2'], ['3'], ['4']], target(1, ['unitAmount']))).toBe('粘贴的内容有 4 行，从第1项往下只有 3 项，没有粘贴任何内容。');
     expect(planDriverPaste([['1', '元/人/年', 'central-60', '5']], target(1, ['unitAmount']))).toContain('包含“合计（万元）”列');
-    expect(planDriverPaste([['0.5'], ['2']], target(1, ['coverage']))).toMatch(/^第2项的“覆盖率”：.*没有粘贴任何内容。$/u);
+    expect(planDriverPaste([['0.5'], ['200']], target(1, ['coverage']))).toMatch(/^第2项的“覆盖率”：.*没有粘贴任何内容。$/u);
   });
 
   it('clears only the filled driver cells of the picked range', () => {

@@ -26,6 +26,7 @@ function item(standard: string, funding: string): PricingItemRow {
     beneficiaries: null,
     totals: null,
     quality: null,
+    gapRegions: 0,
   };
 }
 

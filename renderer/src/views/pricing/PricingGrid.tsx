@@ -40,7 +40,9 @@ export function PricingGrid(p: Props) {
   const marks = useMemo(newGridMarks, []);
   const { setRange, onCellFocused } = useCellRange(p.api, wrapper, marks);
   // Typing on a picked cell starts its edit, a Chinese input method's first characters included.
-  useCellInput(p.api, wrapper, true);
+  useCellInput(p.api, wrapper, true, (header) =>
+    p.notify(`“${header}”不能在测算表中修改：这里只改测算参数（服务人群到中央分担），项目的文字在“条目”中修改，金额由参数算出。`),
+  );
   usePricingClipboard({ api: p.api, wrapper, marks, catalogueId: p.catalogueId, rules: p.rules, setRange, send: p.send, notify: p.notify, refuse: p.refuse });
   const { unit, sources } = p;
   const columns = useMemo(() => pricingColumns(unit, sources, marks), [unit, sources, marks]);

@@ -11,7 +11,8 @@ interface Props {
   onStep: (direction: Direction) => void;
   fromYear: number;
   toYear: number;
-  onYears: (fromYear: number, toYear: number) => void;
+  /** Resolves false when the years were refused: the boxes then show the years still in force. */
+  onYears: (fromYear: number, toYear: number) => Promise<boolean>;
   unit: MoneyUnit;
   onUnit: (unit: MoneyUnit) => void;
   openSuggestions: number;
@@ -40,7 +41,11 @@ export function PricingToolbar(p: Props) {
         className="years"
         onSubmit={(e) => {
           e.preventDefault();
-          p.onYears(Number(from), Number(to));
+          void p.onYears(Number(from), Number(to)).then((saved) => {
+            if (saved) return;
+            setFrom(String(p.fromYear));
+            setTo(String(p.toYear));
+          });
         }}
       >
         <label>

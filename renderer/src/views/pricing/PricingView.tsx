@@ -122,6 +122,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
     () => ({
       cohorts: () => latest.current.items?.cohorts ?? [],
       rules: () => latest.current.items?.rules ?? [],
+      provinceCode: () => latest.current.items?.provinceCode ?? null,
       canEdit,
     }),
     [canEdit],
@@ -138,15 +139,17 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
     async (fromYear: number, toYear: number) => {
       const ok = (y: number) => Number.isInteger(y) && y >= 2000 && y <= 2100;
       if (!ok(fromYear) || !ok(toYear) || fromYear > toYear) {
-        setStatus({ state: 'refused', what: '测算年度', message: '测算年度应是 2000 到 2100 之间的四位年份，且起始年度不晚于截止年度，本次修改没有保存。' });
-        return;
+        setStatus({ state: 'refused', what: '测算年度', message: '测算年度应是 2000 到 2100 之间的四位年份，且起始年度不晚于截止年度，本次修改没有保存，仍按原年度测算。' });
+        return false;
       }
       setStatus({ state: 'saving', what: '测算年度' });
       try {
         await invoke('pricing.setYears', { catalogueId, fromYear, toYear });
         setStatus({ state: 'saved', what: `测算年度（${fromYear}—${toYear}年）`, at: new Date() });
+        return true;
       } catch (error) {
         setStatus({ state: 'refused', what: '测算年度', message: errorMessage(error) });
+        return false;
       } finally {
         refresh();
       }
@@ -164,7 +167,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
         onStep={steps.step}
         fromYear={summary.fromYear}
         toYear={summary.toYear}
-        onYears={(f, t) => void setYears(f, t)}
+        onYears={setYears}
         unit={unit}
         onUnit={setUnit}
         openSuggestions={openSuggestions.length}
@@ -182,6 +185,10 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
       <p className={`save-status save-${status.state}`} data-save-state={status.state} role={status.state === 'refused' ? 'alert' : 'status'}>
         {/* The grid's hint only where the grid is. */}
         {status.state === 'idle' && (showRules || showImport) ? '' : saveStatusText(status)}
+        {/* The 条目 tab says a published catalogue is fixed; here the planner may still price it. */}
+        {status.state === 'idle' && !showRules && !showImport && detail.summary.stage === 'published' && (
+          <span className="muted"> 这份清单已发布，条目不能修改；测算参数仍可调整，只影响测算结果，不改变已发布的清单。</span>
+        )}
         {data.error && <span className="error">（测算结果未能刷新：{data.error}）</span>}
       </p>
       {showRules ? (

@@ -86,6 +86,13 @@ export function SummaryPanel({ summary, statusOf, unit, onOpen }: Props) {
         <div className="summary-total">
           <span className="muted">{s.regionName} · {years}合计</span>
           <QualityMark quality={s.quality} />
+          {s.problems.length > 0 && (
+            // Lines some regions could not have (a cohort without counts, counties missing) are not in the sums:
+            // said where the totals are read, not only in the list below, folded on a short screen.
+            <button type="button" className="incomplete-mark" onClick={() => setFolded(false)} title="部分地区或人群缺数据，未计入合计；点击查看“测算中的问题”">
+              合计可能不完整（{s.problems.length} 个问题）
+            </button>
+          )}
           <span className="muted">已测算 {s.pricedCount} / {s.itemCount} 项</span>
           {s.perResident !== null && <span className="muted">人均 {formatMoney(s.perResident, '元')} 元/人/年</span>}
           {unit !== '元' && (

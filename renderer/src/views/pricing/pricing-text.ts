@@ -9,7 +9,9 @@ export function missingText(missing: DriverField[]): string {
   return missing.map((f) => DRIVER_FIELD_LABELS[f]).join('、');
 }
 
-export function statusText(row: Pick<PricingItemRow, 'status' | 'missing'>): string {
+export function statusText(row: Pick<PricingItemRow, 'status' | 'missing'> & { gapRegions?: number; driver?: Pick<PricingItemRow['driver'], 'cohort'> }): string {
+  // Priced, but some regions lack its cohort: its figure is not the whole catalogue's (测算中的问题 names them).
+  if (row.status === 'priced' && row.gapRegions) return `部分测算：${row.gapRegions} 个地区缺“${row.driver?.cohort ?? ''}”人数`;
   if (row.status === 'priced') return '已测算';
   // Every driver set and still no line: what is lacking is not a driver (a population, an amount below 0).
   if (row.status === 'incomplete') return row.missing.length ? `缺参数：${missingText(row.missing)}` : '未算出（见测算中的问题）';
