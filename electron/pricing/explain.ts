@@ -1,7 +1,7 @@
 // Any figure, explained: the lines behind it, each with the chain population × coverage × amount ×
 // periods, the rule row that applied and its shares, and the source and quality of every input.
 import { plainDecimal } from '../../shared/domain/pricing/decimal';
-import { DRIVER_FIELD_LABELS, amountFenInYear, driverUnit } from '../../shared/domain/pricing/drivers';
+import { DRIVER_FIELD_LABELS, amountFenInYear, coveragePercent, driverUnit } from '../../shared/domain/pricing/drivers';
 import type { ItemDriver } from '../../shared/domain/pricing/drivers';
 import { fenToYuan } from '../../shared/domain/pricing/money';
 import type { ExplainLine, Explanation, PopulationInput } from '../../shared/domain/pricing/results';
@@ -64,7 +64,7 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
     formula = driver.unitAmount === null ? [] : [
       perRegion
         ? `每个地区每年金额 = ${DRIVER_FIELD_LABELS.unitAmount}（${driver.unitAmount} ${driver.unit}）× 每年期数`
-        : `受益人数 = ${driver.cohort}人数 × ${DRIVER_FIELD_LABELS.coverage} ${driver.coverage}（四舍五入到人）`,
+        : `受益人数 = ${driver.cohort}人数 × ${DRIVER_FIELD_LABELS.coverage} ${coveragePercent(driver.coverage ?? '1')}（四舍五入到人）`,
       `当年补助标准 = ${driver.unitAmount} 元${driver.yearlyChange ? ` + ${driver.yearlyChange} 元 ×（年度 − ${driver.baseYear ?? '标准年份'}）` : ''}`,
       perRegion ? '金额 = 当年标准 × 每年期数' : `金额 = 受益人数 × 当年补助标准 × 每年期数（${driver.periodsPerYear ?? driverUnit(driver.unit)?.periods ?? '1'}），四舍五入到分`,
       `中央 = 金额 × 中央分担比例；其余由省、市、县按规则“${rule?.name ?? driver.splitRuleId ?? ''}”的权重依次分摊，县级取余数，四项之和等于金额`,
@@ -89,7 +89,7 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
        ORDER BY c.cost_fen DESC, c.region, c.year LIMIT ${SHOWN_LINES}`,
       [...params, driver.cohort ?? '', driver.splitRuleId ?? ''],
     );
-    lines = rows.map((r) => toLine(r, driver, driver.periodsPerYear ?? driverUnit(driver.unit)?.periods ?? '1', { id: rule?.id ?? '', name: rule?.name ?? '', source: rule?.source ?? '' }));
+    lines = rows.map((r) => toLine(r, driver, driver.periodsPerYear ?? driverUnit(driver.unit)?.periods ?? '1', { id: rule?.id ?? '', name: rule?.name ?? '', source: rule?.source ?? '', note: rule?.note ?? null }));
   }
   return {
     title,
@@ -103,7 +103,7 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
   };
 }
 
-function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: { id: string; name: string; source: string }): ExplainLine {
+function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: { id: string; name: string; source: string; note: string | null }): ExplainLine {
   const { cohort, coverage } = driver;
   const manual = driver.centralPct !== null;
   const fen = (k: string) => fenToYuan(BigInt(String(r[`${k}_f`])));
@@ -153,6 +153,7 @@ function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: { id: st
         county: plainDecimal(String(r.county ?? '0')),
       },
       source: rule.source,
+      note: rule.note,
       // As the line's own quality counts it: a central share by hand leaves only the rule's own status.
       quality: qualityName(manual ? r.own_quality : r.rule_quality),
     },

@@ -2,7 +2,9 @@
 // words, and its sums over the years priced. After a driver edit, only the items it changed are read.
 import { DRIVER_FIELDS, driverUnit, missingDrivers } from '../../shared/domain/pricing/drivers';
 import type { PricingItemRow, PricingItems } from '../../shared/domain/pricing/results';
-import { suggestDriver, suggestRule } from '../../shared/domain/pricing/suggest';
+import { suggestRule } from '../../shared/domain/pricing/suggest';
+import { suggestItemDriver } from '../../shared/domain/pricing/national-standards';
+import { listNationalStandards } from '../services/reference-queries';
 import { provinceCodeOf } from '../../shared/domain/pricing/regions';
 import type { Database } from '../db/database';
 import { getCatalogue } from '../services/catalogue-queries';
@@ -26,6 +28,7 @@ export async function pricingItems(db: Database, catalogueId: string, onlyItemId
   );
   const byItem = new Map(sums.map((r) => [String(r.item_id), r]));
   const rules = await listRules(db);
+  const standards = await listNationalStandards(db);
   const provinceCode = detail.summary.regionCode === null ? null : provinceCodeOf(detail.summary.regionCode);
   const known = await knownCohorts(db);
   const cohorts = known.map((k) => k.cohort);
@@ -50,7 +53,7 @@ export async function pricingItems(db: Database, catalogueId: string, onlyItemId
         driver,
         status: line ? 'priced' : isSet ? 'incomplete' : 'not_set',
         missing,
-        suggestion: suggestDriver(i.standard, i.targetGroup, i.name),
+        suggestion: suggestItemDriver(i, standards, fromYear),
         ruleSuggestion: suggestRule(i.fundingResponsibility, { name: i.name, standard: i.standard, provinceCode, rules }),
         beneficiaries: line?.first_year === null || line?.first_year === undefined ? null : String(line.first_year),
         totals: line ? toShares(line) : null,

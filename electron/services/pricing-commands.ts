@@ -4,13 +4,15 @@
 import type { ChangeEvent } from '../../shared/contract';
 import { DRIVER_FIELD_LABELS, driverUnit, parseDriverField } from '../../shared/domain/pricing/drivers';
 import type { DriverField, FieldValue, ItemDriver } from '../../shared/domain/pricing/drivers';
-import { suggestDriver, suggestRule } from '../../shared/domain/pricing/suggest';
+import { suggestRule } from '../../shared/domain/pricing/suggest';
+import { suggestItemDriver } from '../../shared/domain/pricing/national-standards';
+import { listNationalStandards } from './reference-queries';
 import { ruleChoices } from '../../shared/domain/pricing/split-rules';
 import type { SplitRule } from '../../shared/domain/pricing/split-rules';
 import { AppError } from '../db/app-error';
 import type { Database, Tx } from '../db/database';
 import { driverText, getDriver, getItemAndDriver, listDrivers, writeDriverFields } from '../pricing/drivers-store';
-import { repriceAll, repriceDriverEdit, repriceItems, repriceRule } from '../pricing/reprice';
+import { pricingYears, repriceAll, repriceDriverEdit, repriceItems, repriceRule } from '../pricing/reprice';
 import { getRegion } from '../pricing/regions-store';
 import { toScaled } from '../../shared/domain/pricing/decimal';
 import { COUNTY_CLASSES, parseCountyClass, provinceCodeOf } from '../../shared/domain/pricing/regions';
@@ -174,12 +176,14 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
     const [catalogue] = await tx.all('SELECT region_code FROM catalogues WHERE id = $1', [catalogueId]);
     const provinceCode = catalogue?.region_code ? provinceCodeOf(String(catalogue.region_code)) : null;
     const rules = await listRules(tx);
+    const standards = await listNationalStandards(tx);
+    const { fromYear } = await pricingYears(tx, catalogueId);
     for (const itemId of itemIds) {
       const item = await getItem(tx, itemId);
       if (item.catalogueId !== catalogueId) throw new AppError('bad_request', `服务项目“${item.name}”不属于这份清单，没有采用任何建议。`);
       const before = await getDriver(tx, itemId);
       const values: Partial<Record<DriverField, FieldValue>> = {};
-      const driver = suggestDriver(item.standard, item.targetGroup, item.name);
+      const driver = suggestItemDriver(item, standards, fromYear);
       if (driver) {
         const take = (field: DriverField, value: string | null) => {
           if (value !== null && before[field] === null) values[field] = parseValue(field, value, `第${item.itemNo}项`);
@@ -189,6 +193,7 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
         take('periodsPerYear', driver.periodsPerYear);
         take('cohort', driver.cohort);
         take('coverage', driver.coverage);
+        take('baseYear', driver.baseYear);
       }
       const rule = suggestRule(item.fundingResponsibility, { name: item.name, standard: item.standard, provinceCode, rules });
       if (rule && before.splitRuleId === null && rules.some((r) => r.id === rule.ruleId)) values.splitRuleId = rule.ruleId;

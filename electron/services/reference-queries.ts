@@ -8,12 +8,27 @@ import type { PlainRow } from '../db/plain-values';
 import { text, textOrNull } from '../db/row-values';
 
 
+/** The national standards by year (the 参考数据 page; the pricing's suggestions and 对标). */
+export async function listNationalStandards(db: Pick<Database, 'all'>): Promise<NationalStandard[]> {
+  const standards = await db.all('SELECT * FROM ref_national_standards ORDER BY standard, year');
+  return standards.map(
+    (r): NationalStandard => ({
+      standard: text(r.standard),
+      unit: text(r.unit),
+      year: Number(r.year),
+      amountText: text(r.amount_text),
+      amount: textOrNull(r.amount),
+      source: text(r.source),
+      status: text(r.status) as ProvenanceStatus,
+    }),
+  );
+}
+
 export async function getReferenceData(db: Pick<Database, 'all'>): Promise<ReferenceData> {
   const tiers = await db.all('SELECT * FROM ref_fiscal_tiers ORDER BY province_code');
   const population = await db.all(
     `SELECT * FROM ref_population ORDER BY coalesce(parent_code, region_code), parent_code NULLS FIRST, region_code`,
   );
-  const standards = await db.all('SELECT * FROM ref_national_standards ORDER BY standard, year');
   return {
     fiscalTiers: tiers.map(
       (r): FiscalTier => ({
@@ -40,17 +55,7 @@ export async function getReferenceData(db: Pick<Database, 'all'>): Promise<Refer
         status: text(r.status) as ProvenanceStatus,
       }),
     ),
-    nationalStandards: standards.map(
-      (r): NationalStandard => ({
-        standard: text(r.standard),
-        unit: text(r.unit),
-        year: Number(r.year),
-        amountText: text(r.amount_text),
-        amount: textOrNull(r.amount),
-        source: text(r.source),
-        status: text(r.status) as ProvenanceStatus,
-      }),
-    ),
+    nationalStandards: await listNationalStandards(db),
   };
 }
 

@@ -86,13 +86,16 @@ test('测算: a driver set on item 5 prices it, and the totals follow, by hand',
   await expect(levelCard(page, '合计')).toHaveText('0.00');
   await expect(cell(page, 5, 'cost')).toHaveText('未测算');
   await expect(cell(page, 5, 'status')).toHaveText('未设置');
-  await expect(cell(page, 5, 'suggestion')).toContainText('建议：2000 元/生/年（摘自“国家助学金每年2000元”），服务人群“中职在校生”');
+  // The national standard of the reference data, with its year; the item's own words' amount is the same.
+  await expect(cell(page, 5, 'suggestion')).toContainText('建议：2000 元/生/年，标准年份 2017（国家标准“中等职业教育国家助学金”2017年 2000 元/生/年');
+  await expect(cell(page, 5, 'suggestion')).toContainText('服务人群“中职在校生”');
 
   // The planner takes the suggestion read from the standard and the 支出责任 words …
   await cell(page, 5, 'suggestion').getByRole('button', { name: '采用建议' }).click();
   await expect(cell(page, 5, 'unitAmount')).toHaveText('2000');
   await expect(cell(page, 5, 'splitRuleId')).toHaveText('中央60%，省市县按比例');
   await expect(cell(page, 5, 'cohort')).toHaveText('中职在校生');
+  await expect(cell(page, 5, 'baseYear')).toHaveText('2017');
   // The status line says why it is not priced yet, and what to do.
   await expect(page.locator('[data-save-state]')).toContainText('已采用 1 项建议，其中 0 项已算出；1 项还需填写覆盖率（服务对象只是该人群的一部分）；人群“中职在校生”还没有人口数，请在“行政区与人口”导入');
   // Only some 中职 students qualify (the words narrow the group): the coverage is the planner's to set.

@@ -6,6 +6,7 @@ import type { ItemDriver } from '../../shared/domain/pricing/drivers';
 import { growthFactor, applyFactor } from '../../shared/domain/pricing/growth';
 import { formatMoney } from '../../shared/domain/pricing/money';
 import { chooseRow, ruleProblems, rulesOfProvince, scaledWeights, splitFen } from '../../shared/domain/pricing/split-rules';
+import { suggestItemDriver } from '../../shared/domain/pricing/national-standards';
 import { suggestDriver, suggestRule } from '../../shared/domain/pricing/suggest';
 
 describe('exact decimals', () => {
@@ -183,5 +184,35 @@ describe('suggestions for the planner to confirm', () => {
     expect(suggestRule(funding, item('基本公共卫生服务', '人均89元', '130000'))).toMatchObject({ ruleId: 'rule-7', basis: 'province' });
     // A shipped rule taken out of the list is not suggested.
     expect(suggestRule(funding, { ...education, rules: rules.filter((r) => r.id !== 'hebei-compulsory-education') })?.ruleId).toBe('tier-shared');
+  });
+});
+
+describe('the national standard an item is held to', () => {
+  const standards = [
+    { standard: '义务教育公用经费基准定额(小学)', unit: '元/生/年', year: 2016, amountText: '600', amount: '600.00', source: '财政部 2016', status: 'sourced' as const },
+    { standard: '义务教育公用经费基准定额(小学)', unit: '元/生/年', year: 2023, amountText: '720', amount: '720.00', source: '财政部 2023', status: 'sourced' as const },
+    { standard: '城乡居民基本医疗保险人均财政补助', unit: '元/人/年', year: 2026, amountText: '724', amount: '724.00', source: '推算', status: 'derived' as const },
+  ];
+  const education = { name: '免费义务教育', standard: '年生均公用经费标准普通小学 685 元、普通初中 885 元。', targetGroup: '义务教育学生' };
+
+  it('suggests the latest national standard up to the first year priced, its year as 标准年份, the words’ amount beside it', () => {
+    expect(suggestItemDriver(education, standards, 2026)).toMatchObject({
+      unitAmount: '720', unit: '元/生/年', periodsPerYear: '1', baseYear: '2023', basis: 'national', cohort: '义务教育在校生', coverage: '1',
+    });
+    expect(suggestItemDriver(education, standards, 2026)!.others[0]).toContain('685 元');
+    // Priced for 2020, the standard of 2016 applies.
+    expect(suggestItemDriver(education, standards, 2020)).toMatchObject({ unitAmount: '600', baseYear: '2016' });
+  });
+
+  it('suggests an amount where the words give none, and leaves the coverage open where the group is a part', () => {
+    const medical = { name: '城乡居民基本医疗保险', standard: '政策范围内住院医疗费用报销比例达到并稳定在75%左右', targetGroup: '除职工基本医疗保险应参保人员以外的其他所有城乡居民' };
+    expect(suggestItemDriver(medical, standards, 2026)).toMatchObject({ unitAmount: '724', baseYear: '2026', cohort: '常住人口', coverage: null, basis: 'national' });
+    expect(suggestItemDriver(medical, standards, 2026)!.quote).toContain('待核实');
+  });
+
+  it('keeps the words’ suggestion for an item no national standard names', () => {
+    expect(suggestItemDriver({ name: '老年人福利补贴', standard: '百岁以上老年人的高龄津贴每人每月不少于300元。', targetGroup: '老年人' }, standards, 2026)).toMatchObject({
+      unitAmount: '300', basis: 'words', baseYear: null,
+    });
   });
 });

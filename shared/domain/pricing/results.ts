@@ -150,6 +150,8 @@ export interface ExplainLine extends Shares {
     tierSource: string | null;
     weights: { provincial: string; city: string; county: string };
     source: string;
+    /** The rule's own note (what it assumes: "市辖区暂按市管县比例（待核实）"), null when it has none. */
+    note: string | null;
     /** The rule's status (and its tier's, when the central share is by tier), as a line's quality counts it. */
     quality: InputQuality;
   };

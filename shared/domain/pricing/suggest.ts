@@ -18,6 +18,10 @@ export interface DriverSuggestion {
    * the planner must then say what share qualifies, and until then the item is listed as not priced.
    */
   coverage: string | null;
+  /** The year the amount is of (a national standard's); null for the words' own amount. */
+  baseYear: string | null;
+  /** 'words': read from the item's standard; 'national': the latest national standard (national-standards.ts). */
+  basis: 'words' | 'national';
 }
 
 export interface RuleSuggestion {
@@ -68,7 +72,7 @@ function ageBand(words: string): string | null {
 }
 
 /** Words that say only part of the cohort qualifies. */
-const NARROWING = /困难|贫困|低收入|符合条件|特困|残疾|部分|试点|建档立卡|失能|高龄/u;
+const NARROWING = /困难|贫困|低收入|符合条件|特困|残疾|部分|试点|建档立卡|失能|高龄|除[^，。；]*以外/u;
 
 /** The age band or group the item's words name, as a cohort, when they are plain enough to read. */
 export function suggestCohort(targetGroup: string | null, name: string | null = null): string | null {
@@ -80,6 +84,12 @@ export function suggestCohort(targetGroup: string | null, name: string | null = 
   if (/养老|老年人|高龄/u.test(text)) return '60岁及以上';
   if (/城乡居民|常住人口|辖区居民|全体居民|居民/u.test(text)) return RESIDENTS;
   return null;
+}
+
+/** The cohort an item's group names, and a coverage of 1 unless its words narrow it to a part. */
+export function suggestGroup(targetGroup: string | null, name: string | null = null): Pick<DriverSuggestion, 'cohort' | 'coverage'> {
+  const cohort = suggestCohort(targetGroup, name);
+  return { cohort, coverage: cohort !== null && !NARROWING.test(targetGroup ?? '') ? '1' : null };
 }
 
 export function suggestDriver(standard: string | null, targetGroup: string | null, name: string | null = null): DriverSuggestion | null {
@@ -100,9 +110,10 @@ export function suggestDriver(standard: string | null, targetGroup: string | nul
   // age alone, not to the item's whole group (every 60-year-old).
   const sentence = standard.slice(Math.max(standard.lastIndexOf('；', first.index), standard.lastIndexOf('。', first.index), standard.lastIndexOf(';', first.index)) + 1, first.index);
   const sentenceBand = ageBand(sentence);
-  const cohort = sentenceBand ?? suggestCohort(targetGroup, name);
   // The whole band qualifies unless the sentence itself narrows it (高龄 is the band's own name there).
-  const narrowed = sentenceBand ? NARROWING.test(sentence.replace(/高龄/gu, '')) : NARROWING.test(targetGroup ?? '');
+  const { cohort, coverage } = sentenceBand
+    ? { cohort: sentenceBand, coverage: NARROWING.test(sentence.replace(/高龄/gu, '')) ? null : '1' }
+    : suggestGroup(targetGroup, name);
   return {
     unitAmount: first.amount,
     unit,
@@ -110,7 +121,9 @@ export function suggestDriver(standard: string | null, targetGroup: string | nul
     cohort,
     quote: quoteOf(standard, start, first.index + first.text.length),
     others: found.slice(1).map((f) => `${f.amount} 元`),
-    coverage: cohort !== null && !narrowed ? '1' : null,
+    coverage,
+    baseYear: null,
+    basis: 'words',
   };
 }
 

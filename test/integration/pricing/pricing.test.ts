@@ -143,6 +143,8 @@ describe('pricing by hand', () => {
     const explained = await explainFigure(db, { catalogueId: 'hebei-draft', itemId: 'hebei-draft:048', regionCode: '130121', year: 2026 });
     expect(explained.lines[0]).toMatchObject({ amount: '1000.55', cost: '12351789.75' });
     expect(explained.lines[0]?.rule).toMatchObject({ centralPct: '35', centralFrom: 'manual', quality: 'unverified' });
+    // The rule's own note, what it assumes, goes with it.
+    expect(explained.lines[0]?.rule.note).toBe('各级分别负担本级事项，比例暂按 1:1:1；中央如有补助，可在“中央分担（手工）”中填写。');
   });
 
   it('河南: a county whose grade changes the provincial share', async () => {

@@ -42,6 +42,7 @@ export function ExplainLineCard({ line, unit, onOpen }: { line: ExplainLine; uni
       <p>
         分担规则：{line.rule.name}，适用行“{line.rule.row}”；中央 {centralFromText(line.rule)}；地方部分按 {weightsText(line.rule.weights)} 分担 <QualityMark quality={line.rule.quality} />
         <span className="source">依据：{line.rule.source}</span>
+        {line.rule.note && <span className="source">规则说明：{line.rule.note}</span>}
       </p>
       <SharesLine shares={line} unit={unit} />
     </article>

@@ -37,8 +37,14 @@ export function suggestionText(row: PricingItemRow, rules: readonly SplitRule[],
     // A cohort no region has a count of prices nothing until one is imported or given as a share.
     const uncounted = s.cohort && !countedCohorts.includes(s.cohort) ? '（还没有这一人群的人数：请导入人数或设置人群比例）' : '';
     const cohort = s.cohort && row.driver.cohort === null ? `，服务人群“${s.cohort}”${uncounted}` : '';
-    const others = s.others.length ? `；文中另有 ${s.others.join('、')}` : '';
-    parts.push(`建议：${plainDecimal(s.unitAmount)} ${s.unit}${periods}（摘自“${s.quote}”）${cohort}${others}`);
+    if (s.basis === 'national') {
+      // The latest national standard, its year as the amount's 标准年份; the catalogue's own words' amount beside it.
+      const others = s.others.length ? `；另：${s.others.join('、')}` : '';
+      parts.push(`建议：${plainDecimal(s.unitAmount)} ${s.unit}${periods}，标准年份 ${s.baseYear ?? ''}（${s.quote}）${cohort}${others}`);
+    } else {
+      const others = s.others.length ? `；文中另有 ${s.others.join('、')}` : '';
+      parts.push(`建议：${plainDecimal(s.unitAmount)} ${s.unit}${periods}（摘自“${s.quote}”）${cohort}${others}`);
+    }
   }
   const r = row.ruleSuggestion;
   if (r && row.driver.splitRuleId === null) {
