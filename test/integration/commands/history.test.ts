@@ -267,8 +267,8 @@ describe('rows', () => {
       { itemId: b, field: 'unitAmount' as const, value: '130.5', expected: before[1]!.unitAmount },
       { itemId: a, field: 'coverage' as const, value: '0.5', expected: before[0]!.coverage },
     ];
-    // A coverage of 2, and a cell whose stored value is not the one the grid showed: nothing is written.
-    await expect(pasteDriverCells(db, { catalogueId: HEBEI, action: 'paste', cells: [...cells.slice(0, 2), { ...cells[2]!, value: '2' }] }, 'test')).rejects.toThrow(/第30项.*覆盖率.*本次修改没有保存/u);
+    // A coverage of 200 (%), and a cell whose stored value is not the one the grid showed: nothing is written.
+    await expect(pasteDriverCells(db, { catalogueId: HEBEI, action: 'paste', cells: [...cells.slice(0, 2), { ...cells[2]!, value: '200' }] }, 'test')).rejects.toThrow(/第30项.*覆盖率.*本次修改没有保存/u);
     await expect(pasteDriverCells(db, { catalogueId: HEBEI, action: 'paste', cells: [...cells.slice(0, 2), { ...cells[2]!, expected: '0.9' }] }, 'test')).rejects.toThrow('已被改动');
     expect(await Promise.all([a, b].map((id) => getDriver(db, id)))).toEqual(before);
     const { value } = await pasteDriverCells(db, { catalogueId: HEBEI, action: 'paste', cells }, 'test');
