@@ -307,9 +307,9 @@ test('测算: a unit and a rule typed straight onto their cells are saved as the
   await expect(cell(page, 9, 'splitRuleId')).toHaveText('中央全额承担');
   await page.keyboard.press('Control+z');
   await expect(cell(page, 9, 'yearlyChange')).toHaveText(changeBefore);
-  // Ctrl+End and Ctrl+Home: the last cell of the last item and the first of the first, as in Excel.
+  // Ctrl+End and Ctrl+Home: the last cell of the last item (状态, kept at the right edge) and the first of the first, as in Excel.
   await page.keyboard.press('Control+End');
-  await expect(cell(page, 81, 'suggestion')).toHaveClass(/ag-cell-focus/u);
+  await expect(cell(page, 81, 'status')).toHaveClass(/ag-cell-focus/u);
   await page.keyboard.press('Control+Home');
   await expect(cell(page, 1, 'itemNo')).toHaveClass(/ag-cell-focus/u);
   // The grid has scrolled back: its rows are drawn once again before the next click.

@@ -149,7 +149,9 @@ function pricingColumnList(unit: MoneyUnit, sources: PricingColumnSources): Col[
     },
     moneyColumn('cost', '合计', unit, (row) => totals(row)?.cost ?? null),
     ...LEVELS.map((level) => moneyColumn(level, LEVEL_LABELS[level], unit, (row) => totals(row)?.[level] ?? null)),
-    { colId: 'status', headerName: '状态', width: 190, cellRenderer: StatusCell, cellClass: 'status-cell', editable: false },
+    // Kept in view at the right edge (a 1366-pixel screen showed it only after scrolling past every figure):
+    // whether an item is priced, in part, or what it lacks, beside whichever driver is being typed.
+    { colId: 'status', headerName: '状态', width: 156, pinned: 'right', cellRenderer: StatusCell, cellClass: 'status-cell', editable: false },
     // Last: the figures stand beside the drivers they follow from, without scrolling past the suggestions.
     { colId: 'suggestion', headerName: '建议（摘自服务指导标准与支出责任）', width: 300, cellRenderer: SuggestionCell, cellClass: 'suggestion-cell', editable: false },
   ];
