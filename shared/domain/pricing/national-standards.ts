@@ -2,6 +2,7 @@
 // of a catalogue is priced at least at. A catalogue's own words give the amount of its day (河北's 十三五
 // "685 元" of 2016): priced for later years, the latest national standard is the better suggestion, and the
 // words' amount stays beside it for the planner to weigh. The same match is what 对标 will compare against.
+import { plainDecimal } from './decimal';
 import { suggestDriver, suggestGroup } from './suggest';
 import type { DriverSuggestion } from './suggest';
 import type { NationalStandard } from '../reference';
@@ -49,9 +50,11 @@ export function withNationalStandard(
   fallback: Pick<DriverSuggestion, 'cohort' | 'coverage'>,
 ): DriverSuggestion | null {
   if (!national || national.amount === null || !(national.unit in PERIODS)) return suggestion;
-  const amount = national.amount.replace(/\.0+$/u, '').replace(/(\.\d*?)0+$/u, '$1');
+  const amount = plainDecimal(national.amount);
   const quote = `国家标准“${national.standard}”${national.year}年 ${amount} ${national.unit}（${national.source}${national.status === 'sourced' ? '' : '，待核实'}）`;
-  const own = suggestion && suggestion.unitAmount !== amount ? [`清单原文“${suggestion.quote}”${suggestion.unitAmount} 元`] : [];
+  const own = suggestion && suggestion.unitAmount !== amount ? [`清单原文“${suggestion.quote}”`] : [];
+  // The words' other amounts, less those their quote already shows.
+  const others = (suggestion?.others ?? []).filter((o) => !suggestion!.quote.includes(o.replace(/\s*元$/u, '')));
   return {
     unitAmount: amount,
     unit: national.unit,
@@ -59,7 +62,7 @@ export function withNationalStandard(
     cohort: suggestion?.cohort ?? fallback.cohort,
     coverage: suggestion ? suggestion.coverage : fallback.coverage,
     quote,
-    others: [...own, ...(suggestion?.others ?? [])],
+    others: [...own, ...others],
     baseYear: String(national.year),
     basis: 'national',
   };
