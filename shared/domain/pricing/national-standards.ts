@@ -3,7 +3,8 @@
 // "685 元" of 2016): priced for later years, the latest national standard is the better suggestion, and the
 // words' amount stays beside it for the planner to weigh. The same match is what 对标 will compare against.
 import { plainDecimal } from './decimal';
-import { suggestDriver, suggestGroup } from './suggest';
+import { driverUnit } from './drivers';
+import { itemWords, suggestDriver, suggestGroup } from './suggest';
 import type { DriverSuggestion } from './suggest';
 import type { NationalStandard } from '../reference';
 
@@ -29,14 +30,11 @@ export function nationalStandardFor(
   standards: readonly NationalStandard[],
   year: number,
 ): NationalStandard | null {
-  const match = ITEM_STANDARDS.find(({ test, inStandard }) => test.test(item.name ?? '') || (inStandard === true && test.test(item.standard ?? '')));
+  const match = ITEM_STANDARDS.find(({ test, inStandard }) => itemWords(test, item, inStandard));
   if (!match) return null;
   const rows = standards.filter((s) => s.standard === match.standard && s.amount !== null).sort((a, b) => a.year - b.year);
   return rows.filter((s) => s.year <= year).at(-1) ?? rows[0] ?? null;
 }
-
-/** The periods a year of a national standard's unit (the school days of a daily amount, as the drivers take them). */
-const PERIODS: Record<string, string> = { '元/人/年': '1', '元/生/年': '1', '元/人/月': '12', '元/生/天': '200' };
 
 /**
  * The suggestion with the national standard's amount in place of the words' (when it differs), its year as
@@ -49,7 +47,9 @@ export function withNationalStandard(
   national: NationalStandard | null,
   fallback: Pick<DriverSuggestion, 'cohort' | 'coverage'>,
 ): DriverSuggestion | null {
-  if (!national || national.amount === null || !(national.unit in PERIODS)) return suggestion;
+  // The periods a year of its unit as the drivers take them (the school days of a daily amount).
+  const unit = national && driverUnit(national.unit);
+  if (!national || national.amount === null || !unit) return suggestion;
   const amount = plainDecimal(national.amount);
   const quote = `国家标准“${national.standard}”${national.year}年 ${amount} ${national.unit}（${national.source}${national.status === 'sourced' ? '' : '，待核实'}）`;
   const own = suggestion && suggestion.unitAmount !== amount ? [`清单原文“${suggestion.quote}”`] : [];
@@ -58,7 +58,7 @@ export function withNationalStandard(
   return {
     unitAmount: amount,
     unit: national.unit,
-    periodsPerYear: PERIODS[national.unit]!,
+    periodsPerYear: unit.periods,
     cohort: suggestion?.cohort ?? fallback.cohort,
     coverage: suggestion ? suggestion.coverage : fallback.coverage,
     quote,

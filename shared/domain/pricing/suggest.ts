@@ -51,12 +51,19 @@ const STUDENT_COHORTS: [RegExp, string][] = [
   [/幼儿|学前/u, '在园幼儿'],
 ];
 
+/** Where a clause ends, and where a sentence does (a clause of another sentence says nothing of this one's). */
+const CLAUSE_MARKS = ['，', '；', '。'];
+const SENTENCE_MARKS = ['；', '。', ';'];
+
+/** Where the clause or sentence holding `index` starts: just after the last of `marks` before it (0 for none). */
+const afterLastMark = (text: string, index: number, marks: readonly string[]) => Math.max(...marks.map((mark) => text.lastIndexOf(mark, index))) + 1;
+
 /**
  * The words an amount was read from: from where its clause starts to where it ends (the next ，；。), so a range
  * or a unit after it is quoted whole ("每生每年 500 元—1000 元", not "500 元—100"); at most 30 characters after.
  */
 function quoteOf(standard: string, start: number, amountEnd: number): string {
-  const ends = ['，', '；', '。', ',', ';'].map((mark) => standard.indexOf(mark, amountEnd)).filter((i) => i >= 0);
+  const ends = [...CLAUSE_MARKS, ',', ';'].map((mark) => standard.indexOf(mark, amountEnd)).filter((i) => i >= 0);
   const end = Math.min(ends.length ? Math.min(...ends) : standard.length, amountEnd + 30);
   return standard.slice(start, end).trim();
 }
@@ -102,13 +109,13 @@ export function suggestDriver(standard: string | null, targetGroup: string | nul
   if (found.length === 0) return null;
   const first = found[0]!;
   // The words just before the amount say per whom and how often ("小学生每生每年 1000 元").
-  const start = Math.max(0, ...['，', '；', '。'].map((mark) => standard.lastIndexOf(mark, first.index) + 1), first.index - 24);
+  const start = Math.max(afterLastMark(standard, first.index, CLAUSE_MARKS), first.index - 24);
   const context = standard.slice(start, first.index + first.text.length + 4);
   const perStudent = /生/u.test(context) || /学生|在校生|幼儿/u.test(`${name ?? ''}${targetGroup ?? ''}`);
   const { unit, periods } = unitFor(context, perStudent);
   // An amount whose own sentence names an age ("百岁以上老年人的高龄津贴每人每月不少于300元") is paid to that
   // age alone, not to the item's whole group (every 60-year-old).
-  const sentence = standard.slice(Math.max(standard.lastIndexOf('；', first.index), standard.lastIndexOf('。', first.index), standard.lastIndexOf(';', first.index)) + 1, first.index);
+  const sentence = standard.slice(afterLastMark(standard, first.index, SENTENCE_MARKS), first.index);
   const sentenceBand = ageBand(sentence);
   // The whole band qualifies unless the sentence itself narrows it (高龄 is the band's own name there).
   const { cohort, coverage } = sentenceBand
@@ -136,6 +143,14 @@ const RULE_PATTERNS: { test: RegExp; ruleId: string }[] = [
   { test: /^省、市、县(?:财政|政府)/u, ruleId: 'local-province-city-county' },
   { test: /市、县(?:政府|财政)(?:负责|保障)/u, ruleId: 'local-city-county' },
 ];
+
+/**
+ * Where an item's words name what `test` looks for: its name, or also its standard (`inStandard`) where the
+ * amount priced is named there (公用经费 in 免费义务教育). The words matched, or null.
+ */
+export function itemWords(test: RegExp, item: { name: string | null; standard: string | null }, inStandard = false): string | null {
+  return (test.exec(item.name?.trim() ?? '') ?? (inStandard ? test.exec(item.standard ?? '') : null))?.[0] ?? null;
+}
 
 /**
  * Items a province's own document gives shares for (seeds/reference/split_rules.md): for them its rule comes
@@ -170,8 +185,8 @@ function provinceRule(item: RuleContext): RuleSuggestion | null {
   if (item.provinceCode === null) return null;
   for (const { provinceCode, ruleId, test, inStandard } of PROVINCE_ITEMS) {
     if (provinceCode !== item.provinceCode || !item.rules.some((r) => r.id === ruleId)) continue;
-    const m = test.exec(name) ?? (inStandard ? test.exec(item.standard ?? '') : null);
-    if (m) return { ruleId, reason: m[0], basis: 'province' };
+    const words = itemWords(test, item, inStandard);
+    if (words) return { ruleId, reason: words, basis: 'province' };
   }
   if (name.length < 2) return null;
   // A rule the planner wrote for the province, its name the item's after the province's ("河北·…").
