@@ -7,7 +7,7 @@ import type { Cell, Worksheet } from 'exceljs';
 import { DRIVER_UNITS } from '../../shared/domain/pricing/drivers';
 import type { ItemDriver } from '../../shared/domain/pricing/drivers';
 import { IMPORT_COLUMNS, columnLabel } from '../../shared/domain/pricing/import-columns';
-import { provinceCodeOf } from '../../shared/domain/pricing/regions';
+import { catalogueProvince } from '../../shared/domain/pricing/regions';
 import { rulesOfProvince } from '../../shared/domain/pricing/split-rules';
 import type { Database } from '../db/database';
 import { ANNEX_CREATOR } from '../annex/catalogue-annex';
@@ -66,8 +66,7 @@ export async function writeDriversWorkbook(db: Database, catalogueId: string): P
   };
   const units = listRange(1, DRIVER_UNITS.map((u) => u.unit));
   // The catalogue's province's rules and the shared ones (a 河北 sheet does not offer 河南's).
-  const province = detail.summary.regionCode === null ? null : provinceCodeOf(detail.summary.regionCode);
-  const ruleNames = listRange(2, rulesOfProvince(rules, province).map((r) => r.name));
+  const ruleNames = listRange(2, rulesOfProvince(rules, catalogueProvince(detail.summary.regionCode)).map((r) => r.name));
   const cohortNames = listRange(3, cohorts);
   validate(sheet, 'unit', last, { type: 'list', allowBlank: true, formulae: [units], showErrorMessage: true, errorTitle: '单位', error: '请从列表中选择单位。' });
   validate(sheet, 'split_rule', last, { type: 'list', allowBlank: true, formulae: [ruleNames], showErrorMessage: true, errorTitle: '分担规则', error: '请从列表中选择分担规则。' });

@@ -5,7 +5,7 @@ import type { PricingItemRow, PricingItems } from '../../shared/domain/pricing/r
 import { suggestRule } from '../../shared/domain/pricing/suggest';
 import { suggestItemDriver } from '../../shared/domain/pricing/national-standards';
 import { listNationalStandards } from '../services/reference-queries';
-import { provinceCodeOf } from '../../shared/domain/pricing/regions';
+import { catalogueProvince } from '../../shared/domain/pricing/regions';
 import type { Database } from '../db/database';
 import { getCatalogue } from '../services/catalogue-queries';
 import { listDrivers, toDriver } from './drivers-store';
@@ -29,7 +29,7 @@ export async function pricingItems(db: Database, catalogueId: string, onlyItemId
   const byItem = new Map(sums.map((r) => [String(r.item_id), r]));
   const rules = await listRules(db);
   const standards = await listNationalStandards(db);
-  const provinceCode = detail.summary.regionCode === null ? null : provinceCodeOf(detail.summary.regionCode);
+  const provinceCode = catalogueProvince(detail.summary.regionCode);
   const known = await knownCohorts(db);
   const cohorts = known.map((k) => k.cohort);
   const countedCohorts = known.filter((k) => k.counted).map((k) => k.cohort);

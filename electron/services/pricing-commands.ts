@@ -15,7 +15,7 @@ import { driverText, getDriver, getItemAndDriver, listDrivers, writeDriverFields
 import { pricingYears, repriceAll, repriceDriverEdit, repriceItems, repriceRule } from '../pricing/reprice';
 import { getRegion } from '../pricing/regions-store';
 import { toScaled } from '../../shared/domain/pricing/decimal';
-import { COUNTY_CLASSES, parseCountyClass, provinceCodeOf } from '../../shared/domain/pricing/regions';
+import { COUNTY_CLASSES, catalogueProvince, parseCountyClass } from '../../shared/domain/pricing/regions';
 import type { RegionRow, SuggestionOutcome } from '../../shared/domain/pricing/results';
 import { knownCohorts } from '../pricing/population';
 import { quote } from '../db/sql-literal';
@@ -174,7 +174,7 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
   return db.transaction(async (tx) => {
     const changed: string[] = [];
     const [catalogue] = await tx.all('SELECT region_code FROM catalogues WHERE id = $1', [catalogueId]);
-    const provinceCode = catalogue?.region_code ? provinceCodeOf(String(catalogue.region_code)) : null;
+    const provinceCode = catalogueProvince(catalogue?.region_code ? String(catalogue.region_code) : null);
     const rules = await listRules(tx);
     const standards = await listNationalStandards(tx);
     const { fromYear } = await pricingYears(tx, catalogueId);

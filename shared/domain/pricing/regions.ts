@@ -17,6 +17,11 @@ export function provinceCodeOf(code: string): string {
   return `${code.slice(0, 2)}0000`;
 }
 
+/** The province of a catalogue of region `regionCode`: its rules apply; null for a national catalogue. */
+export function catalogueProvince(regionCode: string | null): string | null {
+  return regionCode === null ? null : provinceCodeOf(regionCode);
+}
+
 /** Accepts the class as planners write it (with or without 类, a few common synonyms). */
 export function parseCountyClass(text: string): CountyClass | null {
   const t = text.trim().replace(/类$/u, '');

@@ -138,12 +138,12 @@ export function ruleProblems(rule: Pick<SplitRule, 'name' | 'rows'>): string[] {
   return problems;
 }
 
-/** Rules as a name typed for one is read (resolveChoice): by its name, its id, or a part only it has. */
 /** The rules a catalogue of province `provinceCode` is offered: any province's and its own (all, for a national one). */
 export function rulesOfProvince<R extends Pick<SplitRule, 'provinceCode'>>(rules: readonly R[], provinceCode: string | null): R[] {
   return rules.filter((r) => provinceCode === null || r.provinceCode === null || r.provinceCode === provinceCode);
 }
 
+/** Rules as a name typed for one is read (resolveChoice): by its name, its id, or a part only it has. */
 export function ruleChoices(rules: readonly Pick<SplitRule, 'id' | 'name'>[]): ChoiceOption[] {
   return rules.map((r) => ({ value: r.id, label: r.name }));
 }
