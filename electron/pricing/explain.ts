@@ -5,6 +5,7 @@ import { DRIVER_FIELD_LABELS, amountFenInYear, coveragePercent, driverUnit } fro
 import type { ItemDriver } from '../../shared/domain/pricing/drivers';
 import { fenToYuan } from '../../shared/domain/pricing/money';
 import type { ExplainLine, Explanation, PopulationInput } from '../../shared/domain/pricing/results';
+import type { SplitRule } from '../../shared/domain/pricing/split-rules';
 import type { Database } from '../db/database';
 import type { PlainRow } from '../db/plain-values';
 import { getCatalogue } from '../services/catalogue-queries';
@@ -89,7 +90,7 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
        ORDER BY c.cost_fen DESC, c.region, c.year LIMIT ${SHOWN_LINES}`,
       [...params, driver.cohort ?? '', driver.splitRuleId ?? ''],
     );
-    lines = rows.map((r) => toLine(r, driver, driver.periodsPerYear ?? driverUnit(driver.unit)?.periods ?? '1', { id: rule?.id ?? '', name: rule?.name ?? '', source: rule?.source ?? '', note: rule?.note ?? null }));
+    lines = rows.map((r) => toLine(r, driver, driver.periodsPerYear ?? driverUnit(driver.unit)?.periods ?? '1', rule));
   }
   return {
     title,
@@ -103,7 +104,7 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
   };
 }
 
-function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: { id: string; name: string; source: string; note: string | null }): ExplainLine {
+function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: Pick<SplitRule, 'id' | 'name' | 'source' | 'note'> | null): ExplainLine {
   const { cohort, coverage } = driver;
   const manual = driver.centralPct !== null;
   const fen = (k: string) => fenToYuan(BigInt(String(r[`${k}_f`])));
@@ -140,8 +141,8 @@ function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: { id: st
     city: fen('city'),
     county: fen('county'),
     rule: {
-      id: rule.id,
-      name: rule.name,
+      id: rule?.id ?? '',
+      name: rule?.name ?? '',
       row: rowLabel,
       centralPct: manual ? plainDecimal(driver.centralPct!) : plainDecimal(String(r.rule_central_pct)),
       centralFrom: manual ? 'manual' : r.central_by_tier ? 'tier' : 'rule',
@@ -152,8 +153,8 @@ function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: { id: st
         city: r.county_class === '省直管县' ? '0' : plainDecimal(String(r.city ?? '0')),
         county: plainDecimal(String(r.county ?? '0')),
       },
-      source: rule.source,
-      note: rule.note,
+      source: rule?.source ?? '',
+      note: rule?.note ?? null,
       // As the line's own quality counts it: a central share by hand leaves only the rule's own status.
       quality: qualityName(manual ? r.own_quality : r.rule_quality),
     },

@@ -151,23 +151,21 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       typeNow(text);
     };
     /**
-     * The picked cell's column can never be edited (a figure, 序号): typed text is dropped at once, not held for
-     * seconds with the Enter after it. A column editable by a rule (a cell still saving) is waited for.
+     * The picked cell's column when it can never be edited (a figure, 序号): typed text is dropped at once, not
+     * held for seconds with the Enter after it. A column editable by a rule (a cell still saving) is waited for.
      */
-    const neverEditable = () => {
+    const fixedColumn = () => {
       const column = liveGrid()?.getFocusedCell()?.column;
       const editable = column?.getColDef().editable;
-      return column !== undefined && (editable === false || editable === undefined);
+      return column !== undefined && (editable === false || editable === undefined) ? column : null;
     };
     const typeNow = (text: string) => {
       if (typeIntoOpenEditor(text)) return;
       if (waiting && waiting.cell !== focusedKey()) giveUp();
       const cell = focusedKey();
-      if (cell && neverEditable()) {
-        const column = liveGrid()?.getFocusedCell()?.column;
-        fixedColumnTold.current?.(column?.getColDef().headerName ?? column?.getColId() ?? '');
-      }
-      if (!cell || neverEditable()) return giveUp();
+      const fixed = cell && fixedColumn();
+      if (fixed) fixedColumnTold.current?.(fixed.getColDef().headerName ?? fixed.getColId());
+      if (!cell || fixed) return giveUp();
       seedNextEdit(text, cell);
       if (waiting) return;
       waiting = { cell, since: Date.now(), timer: null };

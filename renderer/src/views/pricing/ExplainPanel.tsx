@@ -72,6 +72,7 @@ function FigureExplanation({ catalogueId, target, unit, generation, summary, onO
   if (load.state === 'error') return <p className="error" role="alert">{load.message}</p>;
   const e = load.data;
   const specific = itemId !== null && regionCode !== null && year !== null;
+  const openLine = (line: ExplainLine) => onOpen(figure(itemId, line.regionCode, line.year));
   return (
     <div className="explain-body">
       <h2>{e.title}</h2>
@@ -103,15 +104,15 @@ function FigureExplanation({ catalogueId, target, unit, generation, summary, onO
         </>
       )}
       {specific || e.lines.length === 1
-        ? e.lines.map((line) => <ExplainLineCard key={`${line.regionCode}-${line.year}`} line={line} unit={unit} onOpen={specific ? null : () => onOpen(figure(itemId, line.regionCode, line.year))} />)
+        ? e.lines.map((line) => <ExplainLineCard key={`${line.regionCode}-${line.year}`} line={line} unit={unit} onOpen={specific ? null : () => openLine(line)} />)
         : e.lines.length > 0 && (
             <>
               {/* One line's whole chain, then every line's figures in a table by region and year: the cards of
                   forty lines repeated the same rule and source forty times and buried the figures. */}
               <h3>完整计算示例（金额最大的一行）</h3>
-              <ExplainLineCard line={e.lines[0]!} unit={unit} onOpen={() => onOpen(figure(itemId, e.lines[0]!.regionCode, e.lines[0]!.year))} />
+              <ExplainLineCard line={e.lines[0]!} unit={unit} onOpen={() => openLine(e.lines[0]!)} />
               <h3>明细（按行政区、年度；点击行政区看该行的完整计算）</h3>
-              <ExplainLinesTable lines={[...e.lines].sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.year - b.year)} unit={unit} onOpen={(line) => onOpen(figure(itemId, line.regionCode, line.year))} />
+              <ExplainLinesTable lines={[...e.lines].sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.year - b.year)} unit={unit} onOpen={openLine} />
             </>
           )}
       {e.more > 0 && <p className="muted">另有 {e.more} 行未列出，合计已包含这些行。</p>}
