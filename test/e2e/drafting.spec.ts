@@ -227,6 +227,28 @@ test('Delete clears the cell, Ctrl+Z brings it back; typing starts an edit, Esc 
   expect(words.match(/.{0,20}[A-Za-z]{2,}.{0,20}/gu)).toBeNull();
 });
 
+test('typed right after Ctrl+Z, a cell waits for the undo and starts from the text it brought back', async ({ page }) => {
+  await open(page);
+  const target = cell(page, '006', 'leadDepartment');
+  const text = await target.innerText();
+  await target.click();
+  await page.keyboard.press('Delete');
+  await expect(status(page)).toContainText('已保存 第6项的“牵头负责部门”');
+  // A slow undo: the cell is typed into while the rows still show it cleared.
+  await page.route('**/api/history.undo', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await page.keyboard.press('Control+z');
+  await page.keyboard.type('省民政厅');
+  await page.keyboard.press('Enter');
+  await expect(target).toHaveText('省民政厅', { timeout: 15_000 });
+  await expect(status(page)).toContainText('已保存 第6项的“牵头负责部门”');
+  await page.unroute('**/api/history.undo');
+  await page.keyboard.press('Control+z');
+  await expect(target).toHaveText(text);
+});
+
 test('a draft moves through its stages; once 已发布 its grid is read-only', async ({ page }) => {
   await open(page);
   const stage = page.getByRole('combobox', { name: '清单状态' });

@@ -395,13 +395,19 @@ test('测算: keys typed faster than a slow machine opens the editor: Tab and En
   // the editor open in time.
   await expect(page.locator('.ag-popup-editor')).toHaveCount(0);
   await expect(cell(page, 9, 'yearlyChange')).toHaveClass(/ag-cell-focus/u);
-  // Typed right after an undo: the edit waits for the rows to be read again, and starts from the undone value.
+  // Typed right after an undo: the edit waits for the undo (slow here) and for the rows to be read again, and
+  // starts from the undone value.
+  await page.route('**/api/history.undo', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
   await page.keyboard.press('Control+z');
   await pick(page, 8, 'yearlyChange');
   await page.keyboard.press('7');
   await page.keyboard.press('Enter');
-  await expect(page.locator('[data-save-state]')).toContainText('已保存 第8项的“每年增减”', { timeout: 15_000 });
-  await expect(cell(page, 8, 'yearlyChange')).toHaveText('7');
+  await expect(cell(page, 8, 'yearlyChange')).toHaveText('7', { timeout: 15_000 });
+  await expect(page.locator('[data-save-state]')).toContainText('已保存 第8项的“每年增减”');
+  await page.unroute('**/api/history.undo');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   for (let i = 0; i < 3; i += 1) await page.keyboard.press('Control+z');
   await expect(cell(page, 8, 'periodsPerYear')).toHaveText('');

@@ -12,8 +12,11 @@ import { cellKey, hasEditSeed, seedNextEdit, takeEditSeed, typeIntoOpenEditor } 
 
 export const SINK_CLASS = 'cell-input-sink';
 
-/** How long typed text waits for its cell to become editable (a save under way takes well under this). */
-const RETRY_MS = 3000;
+/**
+ * How long typed text waits for its cell to become editable: a save under way takes well under a second, but a
+ * Ctrl+Z and the rows read again after it can take seconds on a slow office PC, and the text is not to be lost.
+ */
+const RETRY_MS = 10_000;
 /** How long F2 waits for an edit that is closing to let go of the grid. */
 const F2_RETRY_MS = 500;
 

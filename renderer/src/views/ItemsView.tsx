@@ -77,9 +77,14 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
   const isExternalFilterPresent = useCallback(() => filterRef.current.filtering, []);
   const doesExternalFilterPass = useCallback((node: IRowNode<GridRow>) => !!node.data && filterRef.current.visible.has(node.data.id), []);
   // Built once per set of headings: a reload after an insert must not rebuild (and reset) the columns.
+  // Steps run one after another in the order asked: three quick Ctrl+Z are three undos, none lost. While one
+  // is under way the rows may still show what it changes: a cell typed into waits (its text kept) rather than
+  // start from a value about to go and be refused as changed elsewhere.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const pending = useRef(0);
   const labelsKey = JSON.stringify(detail.columnLabels);
   const columns = useMemo(
-    () => catalogueColumns(JSON.parse(labelsKey) as CatalogueDetail['columnLabels'], (row, field) => !readOnly && !saving.current.has(cellKey(row.id, field)), marks),
+    () => catalogueColumns(JSON.parse(labelsKey) as CatalogueDetail['columnLabels'], (row, field) => !readOnly && pending.current === 0 && !saving.current.has(cellKey(row.id, field)), marks),
     [labelsKey, readOnly, marks],
   );
 
@@ -161,9 +166,6 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
     return data?.kind === 'item' ? [data] : [];
   }, []);
 
-  // Steps run one after another in the order asked: three quick Ctrl+Z are three undos, none lost.
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const pending = useRef(0);
 
   /** Runs a structural step or an undo/redo, then shows the catalogue as the database now holds it. */
   const run = useCallback(

@@ -47,9 +47,12 @@ export function useHistorySteps(catalogueId: string, options: Options) {
   // Steps queued and saves on their way: while any is, a Ctrl+Z / Ctrl+Y is queued too, not dropped for a
   // history state not yet refreshed (a Ctrl+Y right after Ctrl+Z must redo).
   const pending = useRef(0);
+  // Steps asked for and not yet done: until one is, the rows show values it may change.
+  const stepsUnderWay = useRef(0);
   const step = useCallback(
     (direction: Direction) => {
       pending.current += 1;
+      stepsUnderWay.current += 1;
       queue.current = queue.current.then(async () => {
         try {
           const { did, focus } = await invoke(direction === 'undo' ? 'history.undo' : 'history.redo', { catalogueId });
@@ -62,6 +65,7 @@ export function useHistorySteps(catalogueId: string, options: Options) {
         } finally {
           await refreshHistory();
           pending.current -= 1;
+          stepsUnderWay.current -= 1;
         }
       });
     },
@@ -103,5 +107,8 @@ export function useHistorySteps(catalogueId: string, options: Options) {
     return () => window.removeEventListener('keydown', onKey);
   }, [enabled]);
 
-  return { history, step, track, refreshHistory };
+  /** True from the key press of a Ctrl+Z / Ctrl+Y until its step is done and `onChanged` has been told. */
+  const stepping = useCallback(() => stepsUnderWay.current > 0, []);
+
+  return { history, step, track, refreshHistory, stepping };
 }

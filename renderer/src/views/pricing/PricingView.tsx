@@ -31,10 +31,6 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
   // into meanwhile would start from the old value, and its save be refused as changed elsewhere. Its edit
   // waits for the read (typed text is kept meanwhile, useCellInput).
   const afterStep = useRef(false);
-  const readingAfterStep = useCallback(() => {
-    if (afterStep.current && settled()) afterStep.current = false;
-    return afterStep.current;
-  }, [settled]);
   // 撤销/重做 step through the catalogue's one history: a driver edit here, or any edit in the other tabs.
   const steps = useHistorySteps(catalogueId, {
     enabled: true,
@@ -46,6 +42,13 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
       setStatus({ state: 'done', message: outcome.ok ? `已${outcome.did}` : `未能${outcome.direction === 'undo' ? '撤销' : '重做'}：${outcome.message}`, at: new Date() }),
     onFocus: (focus) => showCell(focus),
   });
+  // The wait starts at the key press: a step still queued behind a save has not changed the rows yet either.
+  const { stepping } = steps;
+  const readingAfterStep = useCallback(() => {
+    if (stepping()) return true;
+    if (afterStep.current && settled()) afterStep.current = false;
+    return afterStep.current;
+  }, [settled, stepping]);
   const { status, setStatus, canEdit, onCellEditRequest } = useDriverEdit(showDriver, refresh, steps.track, readingAfterStep);
   const [unit, setUnit] = useState<MoneyUnit>('万元');
   const [trail, setTrail] = useState<ExplainTarget[]>([]);
