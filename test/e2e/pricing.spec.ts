@@ -436,6 +436,27 @@ test('测算: amounts typed down a column with Enter go on past a 领域 heading
   await expect(cell(page, 9, 'unitAmount')).toHaveText(was[1]!);
 });
 
+test('测算: on a 1366×768 laptop the grid keeps room for its rows (two lines of text each), and gets three again when the window is tall', async ({ page }) => {
+  // 768 less a taskbar.
+  await page.setViewportSize({ width: 1366, height: 728 });
+  await openPricing(page);
+  const wholeRows = () =>
+    page.evaluate(() => {
+      const top = document.querySelector('.pricing-grid .ag-header')!.getBoundingClientRect().bottom;
+      const bottom = document.querySelector('.pricing-grid')!.getBoundingClientRect().bottom;
+      const whole = [...document.querySelectorAll('.pricing-grid .ag-row[row-id*=":"]')].filter((r) => {
+        const box = r.getBoundingClientRect();
+        return box.top >= top - 1 && box.bottom <= bottom + 1;
+      });
+      return new Set(whole.map((r) => r.getAttribute('row-id'))).size;
+    });
+  await expect(row(page, 1)).toHaveCSS('height', '48px');
+  expect(await wholeRows()).toBeGreaterThanOrEqual(6);
+  await page.screenshot({ path: join(screens, 'pricing-1366.png') });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(row(page, 1)).toHaveCSS('height', '66px');
+});
+
 test('测算: the view is kept across a reload and a Back from another page', async ({ page }) => {
   await openPricing(page);
   await expect(page).toHaveURL(/#\/catalogue\/hebei-13th\/pricing$/);

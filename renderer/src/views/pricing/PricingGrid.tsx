@@ -1,6 +1,6 @@
 // The 测算 grid: the items with their cost drivers and figures, cells picked as in Excel (click, shift+click,
 // drag, shift+arrows) for copy, cut, paste and Delete of the drivers, typed into straight away.
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { RefObject } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, IsFullWidthRowParams, RowHeightParams } from 'ag-grid-community';
@@ -18,6 +18,7 @@ import { gridTheme } from '../../grid/theme';
 import { useCellRange } from '../../grid/useCellRange';
 import { useCellInput } from '../../grid/useCellInput';
 import { usePricingClipboard } from './usePricingClipboard';
+import { useShortWindow } from './useShortWindow';
 
 const DEFAULT_COLUMN: ColDef<PricingGridRow> = { wrapHeaderText: true, autoHeaderHeight: true };
 
@@ -46,8 +47,12 @@ export function PricingGrid(p: Props) {
   usePricingClipboard({ api: p.api, wrapper, marks, catalogueId: p.catalogueId, rules: p.rules, setRange, send: p.send, notify: p.notify, refuse: p.refuse });
   const { unit, sources } = p;
   const columns = useMemo(() => pricingColumns(unit, sources, marks), [unit, sources, marks]);
+  // Item rows show three lines of their text, two in a short window (styles.css clamps the text to match).
+  const short = useShortWindow();
+  const itemHeight = short ? 48 : 66;
+  useEffect(() => p.api.current?.resetRowHeights(), [itemHeight, p.api]);
   return (
-    <div className="grid-wrap pricing-grid" ref={wrapper}>
+    <div className={`grid-wrap pricing-grid${short ? ' short-rows' : ''}`} ref={wrapper}>
       <AgGridReact<PricingGridRow>
         theme={gridTheme}
         localeText={AG_GRID_LOCALE_CN}
@@ -59,7 +64,7 @@ export function PricingGrid(p: Props) {
         getRowId={(params: GetRowIdParams<PricingGridRow>) => params.data.id}
         isFullWidthRow={(params: IsFullWidthRowParams<PricingGridRow>) => params.rowNode.data?.kind === 'domain'}
         fullWidthCellRenderer={PricingDomainRowRenderer}
-        getRowHeight={(params: RowHeightParams<PricingGridRow>) => (params.data?.kind === 'domain' ? 36 : 66)}
+        getRowHeight={(params: RowHeightParams<PricingGridRow>) => (params.data?.kind === 'domain' ? 36 : itemHeight)}
         readOnlyEdit
         onCellEditRequest={p.onCellEditRequest}
         onCellFocused={onCellFocused}
