@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (!command) throw new AppError('bad_request', `缺少命令。${USAGE}`);
-  const dbPath = resolve(values.db ?? defaultDatabasePath());
+  const dbPath = values.db ? typedPath(values.db) : defaultDatabasePath();
 
   if (command === 'init') {
     if (existsSync(dbPath)) {
@@ -264,9 +264,18 @@ async function run(
   }
 }
 
+/**
+ * A path as typed on the command line, from the folder it was typed in: `npm run cli` runs in the project's
+ * folder, and a relative path read from there would find (or make) a database or file in the program's folder.
+ */
+function typedPath(path: string): string {
+  const typedIn = process.env.npm_lifecycle_event === 'cli' ? process.env.INIT_CWD : undefined;
+  return resolve(typedIn ?? process.cwd(), path);
+}
+
 /** Written to a temporary name beside the target and renamed: a failed write never leaves half a file. */
 function writeOutput(path: string, content: string | Buffer): string {
-  const out = resolve(path);
+  const out = typedPath(path);
   const temporary = `${out}.${process.pid}.part`;
   try {
     writeFileSync(temporary, content);
@@ -291,7 +300,7 @@ function writeOutput(path: string, content: string | Buffer): string {
 
 /** A file named on the command line, read whole; one that cannot be read is named in the message. */
 function readInputFile(file: string): { path: string; bytes: Buffer } {
-  const path = resolve(file);
+  const path = typedPath(file);
   try {
     return { path, bytes: readFileSync(path) };
   } catch {

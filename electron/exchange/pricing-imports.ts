@@ -3,7 +3,7 @@
 // first (every problem with its row and column); only a clean file is written, in one transaction, logged,
 // with the cost lines rebuilt.
 import { cohortNameProblem, shareProblems, shareText } from '../../shared/domain/pricing/cohort-share';
-import { parseDriverField } from '../../shared/domain/pricing/drivers';
+import { DRIVER_FIELD_LABELS, parseDriverField } from '../../shared/domain/pricing/drivers';
 import type { DriverField, FieldValue } from '../../shared/domain/pricing/drivers';
 import { COUNTY_CLASSES, REGION_CODE, normaliseCohort, parseCountyClass, parseRegionLevel } from '../../shared/domain/pricing/regions';
 import type { CountyClass, RegionLevel } from '../../shared/domain/pricing/regions';
@@ -12,9 +12,10 @@ import { IMPORT_COLUMNS, OPTIONAL_IMPORT_COLUMNS, columnName } from '../../share
 import type { ImportKind } from '../../shared/domain/pricing/import-columns';
 import { TIER, ruleChoices, ruleProblems } from '../../shared/domain/pricing/split-rules';
 import type { SplitRule, SplitRuleRow } from '../../shared/domain/pricing/split-rules';
-import { toScaled } from '../../shared/domain/pricing/decimal';
+import { fractionForPercent, misplacedComma, toScaled, ungrouped } from '../../shared/domain/pricing/decimal';
 import { resolveChoice, unresolvedChoice } from '../../shared/domain/choice';
 import { AppError } from '../db/app-error';
+import { idList, idsFromJson } from '../db/id-list';
 import type { Database, Tx } from '../db/database';
 import { getCatalogue } from '../services/catalogue-queries';
 import { groupChanges, logChange } from '../services/change-log';
@@ -130,9 +131,14 @@ async function planRegions(db: Database, { fileName }: ImportRequest, rows: Tabl
     const level = parseRegionLevel(row.cells.get('level')!);
     if (level) inFile.set(code, level);
   }
+  // A region twice in one file is refused, not settled by whichever row comes last.
+  const firstLine = new Map<string, number>();
   for (const row of rows) {
     const code = row.cells.get('region_code')!;
     const name = row.cells.get('region')!;
+    const first = firstLine.get(code);
+    if (first === undefined) firstLine.set(code, row.line);
+    else problems.push(`${at(fileName, row, 'region_code')}：行政区“${code}”在第${first}行已有一行，每个行政区只能有一行`);
     const parent = row.cells.get('parent_code')! || null;
     const levelText = row.cells.get('level')!;
     const level = parseRegionLevel(levelText);
@@ -199,18 +205,19 @@ async function planPopulation(db: Database, { fileName }: ImportRequest, rows: T
     const code = row.cells.get('region_code')!;
     const cohort = normaliseCohort(row.cells.get('cohort')!);
     const yearText = row.cells.get('year')!;
-    const valueText = row.cells.get('value')!.replace(/[,，]/gu, '');
+    const valueText = ungrouped(row.cells.get('value')!);
     const before = problems.length;
     problems.push(...regionCohortProblems(fileName, row, known, code, cohort));
     const year = /^\d{4}$/u.test(yearText) ? Number(yearText) : NaN;
-    if (!(year >= 2000 && year <= 2100)) problems.push(`${at(fileName, row, 'year')}：“${yearText}”不是四位年份`);
-    if (!/^\d+$/u.test(valueText) || valueText.length > 10 || Number(valueText) > MAX_PERSONS) {
+    if (!(year >= 2000 && year <= 2100)) problems.push(`${at(fileName, row, 'year')}：“${yearText}”应是 2000 到 2100 之间的年份`);
+    if (valueText === null) problems.push(`${at(fileName, row, 'value')}：${misplacedComma(row.cells.get('value')!)}`);
+    else if (!/^\d+$/u.test(valueText) || valueText.length > 10 || Number(valueText) > MAX_PERSONS) {
       problems.push(`${at(fileName, row, 'value')}：“${row.cells.get('value')}”应为 0 到 20 亿之间的整数人数`);
     }
     const key = `${code}|${cohort}|${year}`;
     if (seen.has(key)) problems.push(`${fileName} 第${row.line}行：${code} 的“${cohort}”${year} 年人数重复`);
     seen.add(key);
-    if (problems.length === before) records.push([code, cohort, year, valueText]);
+    if (problems.length === before) records.push([code, cohort, year, valueText!]);
   }
   return {
     problems,
@@ -287,6 +294,10 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
     const centralText = row.cells.get('central_pct')!.replace(/[%％]$/u, '');
     const central = centralText === '按档' ? TIER : centralText;
     if (central.toLowerCase() !== TIER && toScaled(central, 4) === null) problems.push(`${at(fileName, row, 'central_pct')}：“${central}”应为百分数或${row.names === 'labels' ? '“按档”' : ' tier（按档）'}`);
+    else if (central.toLowerCase() !== TIER) {
+      const fraction = fractionForPercent(row.cells.get('central_pct')!);
+      if (fraction) problems.push(`${at(fileName, row, 'central_pct')}：${fraction}`);
+    }
     const list = byName.get(name) ?? [];
     list.push({
       countyClass: cls,
@@ -303,15 +314,25 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
   let n = existing.filter((r) => r.id.startsWith('rule-')).length;
   for (const [name, ruleRows] of byName) {
     const old = existing.find((r) => r.name === name || r.id === name);
+    // A rule already there (a preset, say) keeps its name and id, and says where its new rows came from.
     const rule: SplitRule = old
-      ? { ...old, rows: ruleRows }
+      ? { ...old, rows: ruleRows, source: `${old.source}；按 ${fileName} 修改`, status: 'unverified' }
       : { id: `rule-${(n += 1)}`, name, provinceCode: null, source: `导入：${fileName}`, status: 'unverified', note: null, rows: ruleRows };
     if (!refused.has(name)) problems.push(...ruleProblems(rule).map((p) => `${fileName}：${p}`));
     rules.push(rule);
   }
+  const replaced = rules.filter((r) => existing.some((e) => e.id === r.id));
+  const users = replaced.length
+    ? Number((await db.all(`SELECT count(*) AS n FROM item_drivers WHERE split_rule_id IN ${idsFromJson('$1')}`, [idList(replaced.map((r) => r.id))]))[0]?.n ?? 0)
+    : 0;
+  const added = rules.filter((r) => !replaced.includes(r));
+  const parts = [
+    added.length ? `新建 ${added.length} 条（${added.map((r) => r.name).join('、')}）` : '',
+    replaced.length ? `改写已有的 ${replaced.length} 条（${replaced.map((r) => r.name).join('、')}），用到它们的 ${users} 个服务项目按新规则重新测算` : '',
+  ].filter(Boolean);
   return {
     problems,
-    summary: `写入 ${rules.length} 条分担规则（${rules.map((r) => r.name).join('、')}）`,
+    summary: `写入 ${rules.length} 条分担规则：${parts.join('；')}`,
     write: async (tx) => {
       for (const rule of rules) await saveRule(tx, rule);
     },
@@ -332,9 +353,17 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
   const records: { itemId: string; line: number; values: Partial<Record<DriverField, FieldValue>> }[] = [];
   const itemNames = new Map<number, string>();
   const faulty = new Set<number>();
+  const firstLine = new Map<string, number>();
   for (const row of rows) {
     const problemsBefore = problems.length;
     const noText = row.cells.get('item_no')!;
+    const first = firstLine.get(noText);
+    if (first !== undefined) {
+      problems.push(`${at(fileName, row, 'item_no')}：第${noText}项在第${first}行已有一行，每项只能有一行`);
+      faulty.add(row.line);
+      continue;
+    }
+    firstLine.set(noText, row.line);
     const item = detail.items.find((i) => String(i.itemNo) === noText);
     itemNames.set(row.line, item ? item.name : '（清单中没有此序号）');
     if (!item) {
@@ -378,12 +407,19 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
     return FILE_FIELDS.some((f) => String(r.values[f] ?? '') !== String(before?.[f] ?? ''));
   });
   const same = records.length - changed.length;
+  // An empty cell clears a value already there: said, since a blank left by mistake takes an item out of the totals.
+  const cleared = changed.flatMap((r) => {
+    const before = stored.get(r.itemId);
+    const no = detail.items.find((i) => i.id === r.itemId)?.itemNo;
+    return FILE_FIELDS.filter((f) => before?.[f] !== null && before?.[f] !== undefined && (r.values[f] ?? null) === null).map((f) => `第${no}项的${DRIVER_FIELD_LABELS[f]}`);
+  });
+  const clearedText = cleared.length ? `；其中 ${cleared.length} 个已有参数因文件中为空而清空（${cleared.slice(0, 5).join('、')}${cleared.length > 5 ? ' 等' : ''}）` : '';
   return {
     problems,
     summary:
       changed.length === 0
         ? '不改变任何测算参数（文件中的参数与现有的相同）'
-        : `为 ${changed.length} 个服务项目写入测算参数${same > 0 ? `（其余 ${same} 项与现有的相同，不改动）` : ''}`,
+        : `为 ${changed.length} 个服务项目写入测算参数${same > 0 ? `（其余 ${same} 项与现有的相同，不改动）` : ''}${clearedText}`,
     rowNotes: { label: '服务项目', byLine: itemNames },
     previewLines: { label: problems.length ? '只列出有问题的' : '只列出将改动的', lines: problems.length ? faulty : new Set(changed.map((r) => r.line)) },
     changesNothing: changed.length === 0,

@@ -56,6 +56,10 @@ function invalidGbkOffset(bytes: Buffer): number {
  * of being read as replacement characters or dropped.
  */
 export function decodeText(fileName: string, bytes: Buffer): string {
+  // Excel's "Unicode 文本" (UTF-16, tab-separated), which GBK would read as a scramble.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new AppError('bad_file', `${fileName} 是 UTF-16 编码的文本（Excel 的“Unicode 文本”），不是 CSV，没有导入任何内容。请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后再导入。`);
+  }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -95,6 +99,17 @@ function unbrokenText(cell: Cell, width: number): string {
   return unbreakCellText(cell.text, width, [size, size + 0.5], cell.alignment?.indent ?? 0);
 }
 
+/**
+ * A formula whose result the file does not hold (a workbook written by a program and never opened in Excel)
+ * would read as an empty cell, and an empty cell clears what it stands for.
+ */
+function refuseUncomputed(fileName: string, sheetName: string, cell: Cell): void {
+  const value = cell.value as { formula?: string; sharedFormula?: string; result?: unknown } | null;
+  if (value && typeof value === 'object' && (value.formula !== undefined || value.sharedFormula !== undefined) && value.result === undefined) {
+    throw new AppError('bad_file', `${fileName} 工作表“${sheetName}”的 ${cell.address} 格是公式，但文件中没有它的计算结果（文件未在 Excel 或 WPS 中打开保存过），没有导入任何内容。请在 Excel 或 WPS 中打开并保存后再导入。`);
+  }
+}
+
 /** Every worksheet of an .xlsx as text, row by row. */
 export async function readWorkbookRows(fileName: string, bytes: Buffer): Promise<SheetRows[]> {
   const { default: ExcelJS } = await import('exceljs');
@@ -115,6 +130,7 @@ export async function readWorkbookRows(fileName: string, bytes: Buffer): Promise
       const values: string[] = [];
       for (let c = 1; c <= columns; c += 1) {
         const cell = row.getCell(c);
+        refuseUncomputed(fileName, sheet.name, cell);
         values.push((ownAnnex && cell.text.includes('\n') ? unbrokenText(cell.master, width(cell.master)) : cell.text).trim());
       }
       out[number - 1] = values;
@@ -133,8 +149,9 @@ export async function readTable(fileName: string, bytes: Buffer, kind?: ImportKi
   let records: string[][];
   if (/\.xlsx$/iu.test(fileName)) records = await readXlsx(fileName, bytes);
   else if (/\.(csv|txt)$/iu.test(fileName)) {
+    const text = decodeText(fileName, bytes);
     try {
-      records = parse(decodeText(fileName, bytes), { relax_column_count: true, trim: true, skip_empty_lines: false }) as string[][];
+      records = parse(text, { relax_column_count: true, trim: true, skip_empty_lines: false }) as string[][];
     } catch (error) {
       const lines = (error as { lines?: number }).lines;
       throw new AppError('bad_file', `“${fileName}”${lines ? `第${lines}行` : ''}不是有效的 CSV（引号不成对或格式错误），没有导入任何内容。`, { cause: error });

@@ -180,7 +180,7 @@ test('a province rule imported from the 分担规则 page, refused first when it
   await expect(box.getByRole('button', { name: '确认导入' })).toHaveCount(0);
 
   await box.getByLabel('选择导入文件').setInputFiles(file('规则.csv', `${header}\n某省试行规则,,,50,1,1,2\n某省试行规则,市辖区,,50,1,2,0\n`));
-  await expect(box).toContainText('写入 1 条分担规则（某省试行规则）');
+  await expect(box).toContainText('写入 1 条分担规则：新建 1 条（某省试行规则）');
   await box.getByRole('button', { name: '确认导入' }).click();
   await expect(box.getByRole('status')).toContainText('已导入');
   await expect(page.locator('.rule-card', { hasText: '某省试行规则' })).toBeVisible();

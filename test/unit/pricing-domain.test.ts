@@ -1,6 +1,6 @@
 // The pure pricing domain: exact decimals, driver fields as typed, the split arithmetic, rule checks, growth.
 import { describe, expect, it } from 'vitest';
-import { fromScaled, roundDiv, toScaled } from '../../shared/domain/pricing/decimal';
+import { fractionForPercent, fromScaled, roundDiv, toScaled, ungrouped } from '../../shared/domain/pricing/decimal';
 import { EMPTY_DRIVER, coveragePercent, lineChange, parseDriverField } from '../../shared/domain/pricing/drivers';
 import type { ItemDriver } from '../../shared/domain/pricing/drivers';
 import { growthFactor, applyFactor } from '../../shared/domain/pricing/growth';
@@ -50,6 +50,23 @@ describe('driver fields as a planner types them', () => {
     expect(parseDriverField('baseYear', '25')).toMatchObject({ ok: false });
     expect(parseDriverField('unit', '元/只')).toMatchObject({ ok: false });
     expect(parseDriverField('unitAmount', '')).toEqual({ ok: true, value: null });
+  });
+
+  it('reads a comma only as a thousands separator, and asks whether a bare figure below 1 in a percent is a fraction', () => {
+    expect(ungrouped('12,345,678.9')).toBe('12345678.9');
+    expect(ungrouped('89')).toBe('89');
+    // A decimal comma (89,5) read with the comma dropped was 895.
+    for (const wrong of ['89,5', '1,0,0,0', ',5', '1,00']) expect(ungrouped(wrong)).toBeNull();
+    expect(parseDriverField('unitAmount', '89,5')).toEqual({ ok: false, message: '补助标准“89,5”中的逗号不是千位分隔（如 1,000），不能读作数字；小数请用小数点（如 89.5）' });
+    expect(parseDriverField('periodsPerYear', '0')).toMatchObject({ ok: false, message: expect.stringContaining('应是大于 0、不超过 366 的数') });
+    expect(parseDriverField('baseYear', '1850')).toMatchObject({ ok: false, message: expect.stringContaining('应是 2000 到 2100 之间的年份') });
+    expect(parseDriverField('centralPct', '0.6')).toMatchObject({ ok: false, message: expect.stringContaining('“0.6”像是小数') });
+    expect(parseDriverField('centralPct', '0.6%')).toEqual({ ok: true, value: '0.6' });
+    expect(parseDriverField('centralPct', '60')).toEqual({ ok: true, value: '60' });
+    expect(fractionForPercent('0')).toBeNull();
+    expect(fractionForPercent('1')).toBeNull();
+    // A cohort's name keeps its commas.
+    expect(parseDriverField('cohort', '低保,特困人员')).toEqual({ ok: true, value: '低保,特困人员' });
   });
 });
 

@@ -1,6 +1,6 @@
 // A cohort given as a share of another in a region (60岁及以上 as 18.6 % of 常住人口), as a planner types it or
 // an imported table gives it: one set of checks for both.
-import { toScaled } from './decimal';
+import { fractionForPercent, toScaled } from './decimal';
 
 /** Cohort names as the population tables take them. */
 export const cohortNameProblem = (name: string): string | null => (name === '' ? '请填写人群' : name.length > 40 ? '人群名称最多 40 个字' : null);
@@ -18,5 +18,9 @@ export function shareProblems(cohort: string, base: string, sharePct: string): {
   const share = toScaled(digits, 4);
   if (digits === '') problems.push({ column: 'share_pct', message: '请填写比例（0 到 100 之间的百分数）' });
   else if (share === null || share < 0n || share > 1_000_000n) problems.push({ column: 'share_pct', message: `“${sharePct}”应为 0 到 100 之间的百分数，最多 4 位小数` });
+  else {
+    const fraction = fractionForPercent(sharePct);
+    if (fraction) problems.push({ column: 'share_pct', message: fraction });
+  }
   return problems;
 }

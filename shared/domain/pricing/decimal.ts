@@ -4,6 +4,31 @@
 
 const DECIMAL_TEXT = /^([+-]?)(\d+)(?:\.(\d+))?$/u;
 
+/**
+ * A figure with its thousands separators taken out ("1,000" and "1，000.5" → "1000", "1000.5"). A comma anywhere
+ * else ("89,5" a decimal comma, "1,0,0,0") gives null: read as a separator it would make 89,5 into 895.
+ */
+export function ungrouped(text: string): string | null {
+  if (!/[,，]/u.test(text)) return text;
+  return /^[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d*)?\D*$/u.test(text.trim()) ? text.replace(/[,，]/gu, '') : null;
+}
+
+/** Why a figure was not read as one: its comma is not a thousands separator. */
+export const misplacedComma = (text: string) => `“${text}”中的逗号不是千位分隔（如 1,000），不能读作数字；小数请用小数点（如 89.5）`;
+
+/**
+ * A percent column given a bare figure between 0 and 1 ("0.6"): a fraction meant as 60 %, or 0.6 %? Refused
+ * rather than guessed; "0.6%" says the latter.
+ */
+export function fractionForPercent(text: string): string | null {
+  const typed = text.normalize('NFKC').trim();
+  if (/%$/u.test(typed)) return null;
+  const value = toScaled(typed, 6);
+  return value !== null && value > 0n && value < 1_000_000n
+    ? `“${typed}”像是小数，此处按百分数填写（60% 填 60）；如确为 ${typed}%，请写“${typed}%”`
+    : null;
+}
+
 /** "12.5" at scale 2 → 1250n. null when the text is not a plain decimal or has more decimals than the scale. */
 export function toScaled(text: string, scale: number): bigint | null {
   const m = DECIMAL_TEXT.exec(text.trim());

@@ -1,6 +1,6 @@
 // Cost drivers (测算参数) of one item: who it reaches, at what amount, how often, and which split rule
 // divides the cost. Values travel as the planner typed them, checked here once for every host.
-import { SCALE, fromScaled, plainDecimal, toScaled } from './decimal';
+import { SCALE, fractionForPercent, fromScaled, misplacedComma, plainDecimal, toScaled, ungrouped } from './decimal';
 import { normaliseCohort } from './regions';
 
 export type DriverBasis = 'per_person' | 'per_region';
@@ -103,9 +103,11 @@ export function parseDriverField(field: DriverField, input: string | null): Pars
   const typed = input === null ? '' : input.trim();
   // Figures typed with a Chinese input method in full-width mode (１０００，５０％) read as their half-width selves.
   const names = field === 'cohort' || field === 'unit' || field === 'splitRuleId';
-  const text = (names ? typed : typed.normalize('NFKC')).replace(/[，,]/gu, '').replace(/元$/u, '');
-  if (text === '') return { ok: true, value: null };
+  const figure = names ? typed : ungrouped(typed.normalize('NFKC'));
   const label = DRIVER_FIELD_LABELS[field];
+  if (figure === null) return { ok: false, message: `${label}${misplacedComma(typed)}` };
+  const text = figure.replace(/元$/u, '');
+  if (text === '') return { ok: true, value: null };
   switch (field) {
     case 'cohort':
       return text.length > 40 ? { ok: false, message: `${label}名称太长（最多 40 字）` } : { ok: true, value: normaliseCohort(text) };
@@ -134,16 +136,18 @@ export function parseDriverField(field: DriverField, input: string | null): Pars
       return driverUnit(text) ? { ok: true, value: text } : { ok: false, message: `${label}应为 ${DRIVER_UNITS.map((u) => u.unit).join('、')} 之一，收到“${input}”` };
     case 'periodsPerYear': {
       const v = toScaled(text, SCALE.periods);
-      if (v === null || v <= 0n || v > 36600n) return { ok: false, message: `${label}应是 0 到 366 之间的数（如每月发放填 12，按在校天数填 200），收到“${input}”` };
+      if (v === null || v <= 0n || v > 36600n) return { ok: false, message: `${label}应是大于 0、不超过 366 的数（如每月发放填 12，按在校天数填 200），收到“${input}”` };
       return { ok: true, value: decimalText(v, SCALE.periods) };
     }
     case 'baseYear': {
       const year = /^\d{4}$/u.test(text) ? Number(text) : NaN;
-      return year >= 2000 && year <= 2100 ? { ok: true, value: year } : { ok: false, message: `${label}应是四位年份（如 2025），收到“${input}”` };
+      return year >= 2000 && year <= 2100 ? { ok: true, value: year } : { ok: false, message: `${label}应是 2000 到 2100 之间的年份（如 2025），收到“${input}”` };
     }
     case 'splitRuleId':
       return { ok: true, value: text };
     case 'centralPct': {
+      const fraction = fractionForPercent(text);
+      if (fraction) return { ok: false, message: `${label}${fraction}` };
       const v = toScaled(text.replace(/[%％]$/u, ''), SCALE.percent);
       if (v === null || v < 0n || v > 100n * 10n ** BigInt(SCALE.percent)) return { ok: false, message: `${label}应是 0 到 100 之间的百分数，收到“${input}”` };
       return { ok: true, value: decimalText(v, SCALE.percent) };

@@ -76,7 +76,7 @@ describe('pricing from the command line', () => {
     const run = runCli(['population', 'import', join(temp.dir, '坏人口.csv'), '--db', db]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('坏人口.csv 第2行“value（人数）”列：“五十万”应为 0 到 20 亿之间的整数人数');
-    expect(run.stderr).toContain('坏人口.csv 第3行“year（年度）”列：“20x6”不是四位年份');
+    expect(run.stderr).toContain('坏人口.csv 第3行“year（年度）”列：“20x6”应是 2000 到 2100 之间的年份');
     expect(hash(db)).toBe(before);
   });
 

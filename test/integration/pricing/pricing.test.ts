@@ -263,6 +263,53 @@ describe('pricing by hand', () => {
     await expect(check('population', 'region_code,cohort,year\n130102,常住人口,2026\n')).rejects.toThrow('缺少列 value（人数）。表头应为：region_code,cohort,year,value。');
   });
 
+  it('refuses what it would read wrong: a decimal comma, a fraction in a percent column, a row twice; says which rule an import rewrites', async () => {
+    const check = (kind: ImportKind, csv: string, catalogueId: string | null = null) =>
+      importTable(db, { kind, catalogueId, fileName: '表.csv', bytes: Buffer.from(csv), apply: false }, 'test').then((r) => r.report.problems);
+    const drivers = 'item_no,cohort,coverage,unit_amount,unit,periods_per_year,base_year,yearly_change,split_rule\n';
+    // 89,5 read with its comma dropped was 895; 1,000 is a thousands separator and reads as 1000.
+    expect(await check('drivers', `${drivers}26,常住人口,1,"89,5",元/人/年,1,2025,0,central-100\n`, 'hebei-draft')).toEqual([
+      '表.csv 第2行“unit_amount（补助标准）”列：补助标准“89,5”中的逗号不是千位分隔（如 1,000），不能读作数字；小数请用小数点（如 89.5）',
+    ]);
+    expect(await check('drivers', `${drivers}26,常住人口,1,"1,000",元/人/年,1,2025,0,central-100\n`, 'hebei-draft')).toEqual([]);
+    expect(await check('population', 'region_code,cohort,year,value\n130102,常住人口,2026,"83,00,00"\n')).toEqual([
+      '表.csv 第2行“value（人数）”列：“83,00,00”中的逗号不是千位分隔（如 1,000），不能读作数字；小数请用小数点（如 89.5）',
+    ]);
+    // The same item twice: not settled by the last row.
+    expect(await check('drivers', `${drivers}26,常住人口,1,89,元/人/年,1,2025,0,central-100\n26,常住人口,1,95,元/人/年,1,2025,0,central-100\n`, 'hebei-draft')).toEqual([
+      '表.csv 第3行“item_no（序号）”列：第26项在第2行已有一行，每项只能有一行',
+    ]);
+    expect(await check('regions', 'region_code,region,parent_code,level,class,grade\n130133,赵县,130100,county,市管县,\n130133,赵县,130100,county,市辖区,\n')).toEqual([
+      '表.csv 第3行“region_code（区划代码）”列：行政区“130133”在第2行已有一行，每个行政区只能有一行',
+    ]);
+    // A percent column given 0.6: 60 % or 0.6 %? Asked, not guessed; 0.6% is taken as written.
+    expect(await check('rules', 'rule,class,grade,central_pct,provincial,city,county\n试行规则,,,0.6,1,1,1\n')).toEqual([
+      '表.csv 第2行“central_pct（中央分担：百分数，或“按档”）”列：“0.6”像是小数，此处按百分数填写（60% 填 60）；如确为 0.6%，请写“0.6%”',
+    ]);
+    expect(await check('rules', 'rule,class,grade,central_pct,provincial,city,county\n试行规则,,,0.6%,1,1,1\n')).toEqual([]);
+    expect(await check('shares', 'region_code,cohort,base_cohort,share_pct\n130121,比例测试人群,常住人口,0.072\n')).toEqual([
+      '表.csv 第2行“share_pct（比例（%））”列：“0.072”像是小数，此处按百分数填写（60% 填 60）；如确为 0.072%，请写“0.072%”',
+    ]);
+    // A blank where a value was clears it, and the report says so.
+    const blank = await importTable(db, { kind: 'drivers', catalogueId: 'hebei-draft', fileName: '表.csv', bytes: Buffer.from(`${drivers}26,常住人口,1,,元/人/年,1,2025,0,central-100\n`), apply: false }, 'test');
+    expect(blank.report.summary).toContain('其中 1 个已有参数因文件中为空而清空（第26项的补助标准）');
+    // Excel's "Unicode 文本", and a formula the file holds no result for, are refused, not read as blanks.
+    await expect(importTable(db, { kind: 'population', catalogueId: null, fileName: '人口.txt.csv', bytes: Buffer.from('\ufeffregion_code\tcohort\tyear\tvalue\n', 'utf16le'), apply: false }, 'test')).rejects.toThrow(
+      '人口.txt.csv 是 UTF-16 编码的文本（Excel 的“Unicode 文本”），不是 CSV',
+    );
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('人口');
+    sheet.addRow(['region_code', 'cohort', 'year', 'value']);
+    sheet.addRow(['130102', '常住人口', 2026, { formula: '80+10' }]);
+    await expect(importTable(db, { kind: 'population', catalogueId: null, fileName: '人口.xlsx', bytes: Buffer.from(await book.xlsx.writeBuffer()), apply: false }, 'test')).rejects.toThrow(
+      '人口.xlsx 工作表“人口”的 D2 格是公式，但文件中没有它的计算结果',
+    );
+    // A preset rewritten by a file is said to be, with the items it reprices.
+    const { report } = await importTable(db, { kind: 'rules', catalogueId: null, fileName: '规则.csv', bytes: Buffer.from('rule,class,grade,central_pct,provincial,city,county\n中央全额承担,,,100,0,0,0\n'), apply: false }, 'test');
+    expect(report.summary).toMatch(/^写入 1 条分担规则：改写已有的 1 条（中央全额承担），用到它们的 \d+ 个服务项目按新规则重新测算$/u);
+  });
+
   it('says what an amount leaves out: a yearly change with no base year, years below zero', async () => {
     await drive('hebei-draft:030', { cohort: '常住人口', coverage: '1', unitAmount: '10', unit: '元/人/年', splitRuleId: 'central-100', yearlyChange: '5' });
     const name = (await getCatalogue(db, 'hebei-draft')).items.find((i) => i.id === 'hebei-draft:030')!.name;
