@@ -26,7 +26,11 @@ export function dumpColumns(records: readonly ItemRecord[]): string[] {
 
 export type ItemRecord = Record<string, string | number | null> & { id: string; item_no: number };
 
-export function itemRecords(detail: CatalogueDetail, drivers: Map<string, ItemDriver> = new Map()): ItemRecord[] {
+/**
+ * `ruleNames` gives a split rule by its name, as `drivers import` reads it and the planner wrote it, not by
+ * the id it is stored under: a dump edited and imported again then says what it said.
+ */
+export function itemRecords(detail: CatalogueDetail, drivers: Map<string, ItemDriver> = new Map(), ruleNames: ReadonlyMap<string, string> = new Map()): ItemRecord[] {
   const domainName = new Map(detail.domains.map((d) => [d.seq, d.name]));
   return detail.items.map((item) => {
     const driver = drivers.get(item.id);
@@ -36,7 +40,12 @@ export function itemRecords(detail: CatalogueDetail, drivers: Map<string, ItemDr
       domain: domainName.get(item.domainSeq) ?? '',
       ...(Object.fromEntries(ITEM_FIELDS.map((field) => [ITEM_COLUMNS[field].csv, item[field]])) as Record<string, string | null>),
       ...(Object.fromEntries(EXTRA_DUMP_COLUMNS.flatMap((c) => (item[c] ? [[c, item[c]]] : []))) as Record<string, string>),
-      ...(Object.fromEntries(DRIVER_FIELDS.map((field) => [DRIVER_COLUMNS[field].csv, driver?.[field] ?? null])) as Record<string, string | number | null>),
+      ...(Object.fromEntries(
+        DRIVER_FIELDS.map((field) => {
+          const value = driver?.[field] ?? null;
+          return [DRIVER_COLUMNS[field].csv, field === 'splitRuleId' && value !== null ? (ruleNames.get(String(value)) ?? value) : value];
+        }),
+      ) as Record<string, string | number | null>),
     };
   }) as ItemRecord[];
 }

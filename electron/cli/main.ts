@@ -6,7 +6,8 @@ import { basename, dirname, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { importTable } from '../exchange/pricing-imports';
 import { listDrivers } from '../pricing/drivers-store';
-import { PRICE_COLUMNS, PRICE_LEVELS, priceTable } from '../pricing/price-table';
+import { listRules } from '../pricing/rules';
+import { PRICE_COLUMNS, PRICE_LEVELS, lineQualities, priceTable } from '../pricing/price-table';
 import { pricingYears } from '../pricing/reprice';
 import { pricingSummary } from '../pricing/summary';
 import { setPricingYears } from '../services/pricing-commands';
@@ -34,6 +35,36 @@ const USAGE =
 /** What init --force may move aside: files whose contents are lost anyway. */
 const REPLACEABLE = new Set<Refusal>(['damaged', 'not_duckdb']);
 
+/**
+ * The options each command reads (--db and --help go with any): one given to a command that does not read it
+ * is refused, not ignored, so a script that relies on it learns at once.
+ */
+const COMMAND_OPTIONS: Record<string, readonly string[]> = {
+  list: [],
+  dump: ['format', 'out', 'bom'],
+  export: ['annex', 'out', 'separate', 'header', 'footer'],
+  init: ['force'],
+  draft: ['name', 'period', 'region'],
+  import: ['name', 'period', 'region'],
+  regions: [],
+  population: [],
+  shares: [],
+  rules: [],
+  drivers: [],
+  price: ['from', 'to', 'level', 'format', 'out', 'bom'],
+  compare: ['out'],
+  version: ['name'],
+};
+
+function refuseForeignOptions(command: string, given: readonly string[]): void {
+  const reads = COMMAND_OPTIONS[command];
+  if (!reads) return;
+  const foreign = [...new Set(given)].filter((option) => option !== 'db' && option !== 'help' && !reads.includes(option));
+  if (foreign.length === 0) return;
+  const allowed = reads.length ? `它可用的选项：${reads.map((o) => `--${o}`).join(' ')}（以及 --db）` : '它只用 --db';
+  throw new AppError('bad_request', `命令 ${command} 不使用选项 ${foreign.map((o) => `--${o}`).join('、')}，没有执行；${allowed}。`);
+}
+
 /** node:util's parseArgs explains itself in English; say the same in Chinese. */
 function argumentProblem(error: unknown): string {
   const message = error instanceof Error ? error.message : '';
@@ -50,6 +81,7 @@ async function main(argv: string[]): Promise<void> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
+      tokens: true,
       options: {
         db: { type: 'string' },
         format: { type: 'string', default: 'csv' },
@@ -79,6 +111,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (!command) throw new AppError('bad_request', `缺少命令。${USAGE}`);
+  refuseForeignOptions(command, parsed.tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])));
   const dbPath = values.db ? typedPath(values.db) : defaultDatabasePath();
 
   if (command === 'init') {
@@ -177,7 +210,7 @@ async function run(
         throw new AppError('bad_request', `不支持的格式“${values.format}”：--format 只能是 csv 或 json。`);
       }
       const id = needId();
-      const records = itemRecords(await getCatalogue(db, id), await listDrivers(db, id));
+      const records = itemRecords(await getCatalogue(db, id), await listDrivers(db, id), new Map((await listRules(db)).map((r) => [r.id, r.name])));
       const text = values.format === 'json' ? `${JSON.stringify(records, null, 2)}\n` : itemsCsv(records);
       // Excel on a Chinese Windows PC reads a CSV without a byte-order mark as GBK: --bom is for that.
       const output = values.bom ? `\uFEFF${text}` : text;
@@ -247,11 +280,21 @@ async function run(
         console.error(`未测算的服务项目 ${summary.unpriced.length} 个（缺少测算参数，未列入结果）：${summary.unpriced.map((u) => `${u.itemNo} ${u.name}`).join('、')}`);
       }
       for (const p of summary.problems) console.error(`注意：${p}`);
+      const quality = await lineQualities(db, id);
+      if (quality.estimated || quality.unverified) {
+        const parts = [
+          quality.estimated ? `${quality.estimated} 行含推算的人数（缺少的年份按人口年增长率推算，或沿用上级的人群比例）` : '',
+          quality.unverified ? `${quality.unverified} 行含待核实的数据（参数、规则或人数的出处待核实）` : '',
+        ].filter(Boolean);
+        console.error(`注意：县级测算结果共 ${quality.lines} 行，其中 ${parts.join('，')}；可在界面中点击数字查看每一项的来源。`);
+      }
+      if (rows.length === 0) console.error('注意：没有任何测算结果（这份清单没有已设测算参数的服务项目，或没有导入县级行政区和人口）。');
       const text = values.format === 'json'
         ? `${JSON.stringify(rows, null, 2)}\n`
         : stringify(rows.map((r) => PRICE_COLUMNS.map((c) => neutraliseCsvCell(r[c] ?? null))), { header: true, columns: [...PRICE_COLUMNS], record_delimiter: 'windows' });
-      if (values.out) writeOutput(values.out, values.bom ? `\uFEFF${text}` : text);
-      else process.stdout.write(text);
+      const output = values.bom ? `\uFEFF${text}` : text;
+      if (values.out) writeOutput(values.out, output);
+      else process.stdout.write(output);
       return;
     }
     // Versions and comparison (compare-commands.ts).

@@ -4,6 +4,7 @@
 // with the cost lines rebuilt.
 import { cohortNameProblem, shareProblems, shareText } from '../../shared/domain/pricing/cohort-share';
 import { DRIVER_FIELD_LABELS, parseDriverField } from '../../shared/domain/pricing/drivers';
+import { parseGrowthPct } from '../../shared/domain/pricing/growth';
 import type { DriverField, FieldValue } from '../../shared/domain/pricing/drivers';
 import { COUNTY_CLASSES, REGION_CODE, normaliseCohort, parseCountyClass, parseRegionLevel } from '../../shared/domain/pricing/regions';
 import type { CountyClass, RegionLevel } from '../../shared/domain/pricing/regions';
@@ -125,7 +126,8 @@ async function planRegions(db: Database, { fileName }: ImportRequest, rows: Tabl
   const problems: Problems = [];
   const known = await knownRegions(db);
   const inFile = new Map<string, RegionLevel>();
-  const records: { code: string; name: string; parent: string | null; level: RegionLevel; cls: CountyClass | null; grade: number | null }[] = [];
+  // The growth rate only where the file has its column (an empty cell clears it); else the rate stays.
+  const records: { code: string; name: string; parent: string | null; level: RegionLevel; cls: CountyClass | null; grade: number | null; growth?: string | null }[] = [];
   for (const row of rows) {
     const code = row.cells.get('region_code')!;
     const level = parseRegionLevel(row.cells.get('level')!);
@@ -161,7 +163,10 @@ async function planRegions(db: Database, { fileName }: ImportRequest, rows: Tabl
     if (clsText !== '' && !cls) problems.push(`${at(fileName, row, 'class')}：“${clsText}”不是 ${COUNTY_CLASSES.join('、')} 之一`);
     const grade = gradeText === '' ? null : /^[1-9]$/u.test(gradeText) ? Number(gradeText) : NaN;
     if (Number.isNaN(grade)) problems.push(`${at(fileName, row, 'grade')}：“${gradeText}”应为 1 到 9 的整数档次`);
-    if (problems.length === before && level) records.push({ code, name, parent, level, cls, grade });
+    const growthText = row.cells.get('growth_pct');
+    const growth = growthText === undefined ? undefined : parseGrowthPct(growthText);
+    if (growth && !growth.ok) problems.push(`${at(fileName, row, 'growth_pct')}：${growth.message}`);
+    if (problems.length === before && level) records.push({ code, name, parent, level, cls, grade, ...(growth?.ok ? { growth: growth.value } : {}) });
   }
   const added = records.filter((r) => !known.has(r.code)).length;
   return {
@@ -176,6 +181,7 @@ async function planRegions(db: Database, { fileName }: ImportRequest, rows: Tabl
              county_class = excluded.county_class, grade = excluded.grade, source = excluded.source`,
           [r.code, r.name, r.parent, r.level, r.cls, r.grade, `导入：${fileName}`],
         );
+        if (r.growth !== undefined) await tx.run('UPDATE regions SET growth_pct = $1 WHERE code = $2', [r.growth, r.code]);
       }
     },
   };

@@ -27,3 +27,16 @@ export async function priceTable(db: Database, catalogueId: string, level: Price
   );
   return rows.map((r) => ({ ...r, item_no: Number(r.item_no), year: Number(r.year) }));
 }
+
+/**
+ * How many county lines of a catalogue rest on estimated or unverified inputs: the table has no column for it
+ * (its header is fixed), so the command line says so beside it.
+ */
+export async function lineQualities(db: Database, catalogueId: string): Promise<{ lines: number; estimated: number; unverified: number }> {
+  const [row] = await db.all(
+    `SELECT count(*) AS lines, count(*) FILTER (WHERE quality = 1) AS estimated, count(*) FILTER (WHERE quality = 2) AS unverified
+     FROM item_cost_lines WHERE catalogue_id = $1`,
+    [catalogueId],
+  );
+  return { lines: Number(row?.lines ?? 0), estimated: Number(row?.estimated ?? 0), unverified: Number(row?.unverified ?? 0) };
+}

@@ -14,7 +14,7 @@ import type { Database, Tx } from '../db/database';
 import { driverText, getDriver, getItemAndDriver, listDrivers, writeDriverFields } from '../pricing/drivers-store';
 import { pricingYears, repriceAll, repriceDriverEdit, repriceItems, repriceRule } from '../pricing/reprice';
 import { getRegion } from '../pricing/regions-store';
-import { toScaled } from '../../shared/domain/pricing/decimal';
+import { parseGrowthPct } from '../../shared/domain/pricing/growth';
 import { COUNTY_CLASSES, catalogueProvince, parseCountyClass } from '../../shared/domain/pricing/regions';
 import type { RegionRow, SuggestionOutcome } from '../../shared/domain/pricing/results';
 import { knownCohorts } from '../pricing/population';
@@ -289,9 +289,9 @@ export async function updateRegion(
         if (!/^[1-9]$/u.test(text)) throw new AppError('refused', `${where}应为 1 到 9 的整数，收到“${text}”，没有保存。`);
         value = Number(text);
       } else {
-        const rate = toScaled(text.replace(/[%％]$/u, ''), 4);
-        if (rate === null || rate < -500000n || rate > 500000n) throw new AppError('refused', `${where}应为 -50 到 50 之间的百分数（最多 4 位小数），收到“${text}”，没有保存。`);
-        value = text.replace(/[%％]$/u, '');
+        const rate = parseGrowthPct(text);
+        if (!rate.ok) throw new AppError('refused', `${where}${rate.message}，没有保存。`);
+        value = rate.value;
       }
     }
     const column = REGION_FIELD_COLUMNS[request.field];

@@ -5,6 +5,19 @@ import { SCALE, pow10, roundDiv, toScaled } from './decimal';
 
 const ONE = pow10(SCALE.factor);
 
+/**
+ * A region's yearly population growth as typed or imported ("0.5", "-1.2%"): its percent digits, null when
+ * empty, or a message when it is no rate the model takes (−50 % to 50 %, four decimals at most).
+ */
+export function parseGrowthPct(text: string): { ok: true; value: string | null } | { ok: false; message: string } {
+  const digits = text.normalize('NFKC').trim().replace(/%$/u, '');
+  if (digits === '') return { ok: true, value: null };
+  const rate = toScaled(digits, SCALE.percent);
+  return rate === null || rate < -50n * pow10(SCALE.percent) || rate > 50n * pow10(SCALE.percent)
+    ? { ok: false, message: `应为 -50 到 50 之间的百分数（最多 ${SCALE.percent} 位小数），收到“${text}”` }
+    : { ok: true, value: digits };
+}
+
 /** (1 + rate/100)^years, scaled by 10^12; for negative years the inverse, rounded half up at each step. */
 export function growthFactor(ratePct: string, years: number): bigint {
   const rate = toScaled(ratePct, SCALE.percent) ?? 0n;

@@ -8,6 +8,7 @@ export const IMPORT_COLUMN_LABELS: Record<string, string> = {
   level: '层级',
   class: '类别',
   grade: '等级',
+  growth_pct: '人口年增长率（%）',
   cohort: '人群',
   year: '年度',
   value: '人数',
@@ -46,7 +47,7 @@ export type ImportKind = keyof typeof IMPORT_COLUMNS;
  * Columns a file may have beside those: a drivers file's 服务项目 (the sheet 下载参数表 gives has it), which
  * is checked against the item its 序号 names.
  */
-export const OPTIONAL_IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = { regions: [], population: [], shares: [], rules: [], drivers: ['item'] };
+export const OPTIONAL_IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = { regions: ['growth_pct'], population: [], shares: [], rules: [], drivers: ['item'] };
 
 /** How a file's header names its columns: by their Chinese labels (a planner's file) or fixed names (a script's). */
 export type HeaderNames = 'labels' | 'fixed';

@@ -68,6 +68,10 @@ describe('pricing from the command line', () => {
       '26', '居民健康档案', '130102', '长安区', '2027', '500000', '47000000.00', '28200000.00', '6266666.67', '6266666.67', '6266666.66',
     ]);
     expect(new Set(records.map((r) => r[4]))).toEqual(new Set(['2026', '2027']));
+    // The dump names the rule as the file did, so a dump edited and imported again says the same.
+    run = runCli(['dump', draft, '--db', db]);
+    const dumped = parse(run.stdout, { columns: true }) as Record<string, string>[];
+    expect(dumped.find((r) => r.item_no === '26')?.split_rule).toBe('中央按档分担，省市县按比例');
   });
 
   it('refuses a file with a bad row, naming the file, row and column, and leaves the database as it was', () => {
@@ -77,6 +81,14 @@ describe('pricing from the command line', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('坏人口.csv 第2行“value（人数）”列：“五十万”应为 0 到 20 亿之间的整数人数');
     expect(run.stderr).toContain('坏人口.csv 第3行“year（年度）”列：“20x6”应是 2000 到 2100 之间的年份');
+    expect(hash(db)).toBe(before);
+    // Run as `npm run -s cli` from the folder the file is in: its bare name is found there, not in the program's.
+    const typedThere = runCli(['population', 'import', '坏人口.csv', '--db', db], { npm_lifecycle_event: 'cli', INIT_CWD: temp.dir });
+    expect(typedThere.stderr).toContain('坏人口.csv 第2行“value（人数）”列');
+    // An option the command does not use is refused, not ignored.
+    const foreign = runCli(['population', 'import', join(temp.dir, '坏人口.csv'), '--bom', '--db', db]);
+    expect(foreign.status).toBe(1);
+    expect(foreign.stderr).toContain('命令 population 不使用选项 --bom，没有执行');
     expect(hash(db)).toBe(before);
   });
 

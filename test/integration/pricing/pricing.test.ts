@@ -290,6 +290,16 @@ describe('pricing by hand', () => {
     expect(await check('shares', 'region_code,cohort,base_cohort,share_pct\n130121,比例测试人群,常住人口,0.072\n')).toEqual([
       '表.csv 第2行“share_pct（比例（%））”列：“0.072”像是小数，此处按百分数填写（60% 填 60）；如确为 0.072%，请写“0.072%”',
     ]);
+    // A region's growth rate from a file, as a script sets it (optional column; 80 % a year is no rate).
+    expect(await check('regions', 'region_code,region,parent_code,level,class,grade,growth_pct\n130133,赵县,130100,county,市管县,,80\n')).toEqual([
+      '表.csv 第2行“growth_pct（人口年增长率（%））”列：应为 -50 到 50 之间的百分数（最多 4 位小数），收到“80”',
+    ]);
+    const growthBefore = (await db.all(`SELECT CAST(growth_pct AS VARCHAR) AS g FROM regions WHERE code = '130121'`))[0]?.g;
+    await load('regions', 'region_code,region,parent_code,level,class,grade\n130121,井陉县,130100,county,市管县,\n');
+    expect((await db.all(`SELECT CAST(growth_pct AS VARCHAR) AS g FROM regions WHERE code = '130121'`))[0]?.g).toBe(growthBefore);
+    await load('regions', 'region_code,region,parent_code,level,class,grade,growth_pct\n130121,井陉县,130100,county,市管县,,0.5%\n');
+    expect((await db.all(`SELECT CAST(growth_pct AS VARCHAR) AS g FROM regions WHERE code = '130121'`))[0]?.g).toMatch(/^0\.50*$/u);
+    await load('regions', `region_code,region,parent_code,level,class,grade,growth_pct\n130121,井陉县,130100,county,市管县,,${growthBefore ?? ''}\n`);
     // A blank where a value was clears it, and the report says so.
     const blank = await importTable(db, { kind: 'drivers', catalogueId: 'hebei-draft', fileName: '表.csv', bytes: Buffer.from(`${drivers}26,常住人口,1,,元/人/年,1,2025,0,central-100\n`), apply: false }, 'test');
     expect(blank.report.summary).toContain('其中 1 个已有参数因文件中为空而清空（第26项的补助标准）');
