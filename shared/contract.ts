@@ -323,8 +323,8 @@ export interface Responses extends VersionResponses {
   'tasks.update': TaskUpdateResult;
   'reference.get': ReferenceData;
   'indicators.list': IndicatorTable;
-  'pricing.items': PricingItems;
-  'pricing.summary': PricingSummary;
+  'pricing.items': PricingItems & ReadAsOf;
+  'pricing.summary': PricingSummary & ReadAsOf;
   'pricing.explain': Explanation;
   'pricing.setYears': PricingSummary;
   'drivers.update': ItemDriver;
@@ -476,10 +476,24 @@ export const REQUEST_FIELD_NAMES: Record<string, string> = {
  * (totals, a row) without re-reading the model.
  */
 export interface ChangeEvent {
+  /**
+   * The change's number, rising by one with each change a host tells of (and starting from its start time, so
+   * a restarted host's numbers run on past the old ones): a read that says it began after it (`asOf`) already
+   * holds it, and the event asks for no read of its own.
+   */
+  seq: number;
   /** The catalogue whose figures changed; null when the change touches every catalogue (a region, a rule). */
   catalogueId: string | null;
   /** 'drivers' with items named: only their drivers and figures changed, no other row, nothing else of theirs. */
   scope: 'items' | 'drivers' | 'costs' | 'regions' | 'rules';
   /** Items whose rows changed, when known. */
   itemIds: string[];
+}
+
+/** What a write changed, as the command says it, before the change feed numbers it. */
+export type Change = Omit<ChangeEvent, 'seq'>;
+
+/** A read that views refresh on change events: the number of the last change told of before it began. */
+export interface ReadAsOf {
+  asOf: number;
 }

@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { importTable } from '../exchange/pricing-imports';
 import { listDrivers } from '../pricing/drivers-store';
 import { listRules } from '../pricing/rules';
+import { DRIVER_FIELD_LABELS } from '../../shared/domain/pricing/drivers';
 import { PRICE_COLUMNS, PRICE_LEVELS, lineQualities, priceTable } from '../pricing/price-table';
 import { pricingYears } from '../pricing/reprice';
 import { pricingSummary } from '../pricing/summary';
@@ -277,7 +278,16 @@ async function run(
       const rows = await priceTable(db, id, level);
       const summary = await pricingSummary(db, id);
       if (summary.unpriced.length) {
-        console.error(`未测算的服务项目 ${summary.unpriced.length} 个（缺少测算参数，未列入结果）：${summary.unpriced.map((u) => `${u.itemNo} ${u.name}`).join('、')}`);
+        // Why each is left out: no drivers at all, some missing, or all set and still no figure (said below).
+        const drivers = await listDrivers(db, id);
+        const named = (u: (typeof summary.unpriced)[number]) => `${u.itemNo} ${u.name}`;
+        const groups = [
+          ['未设测算参数', summary.unpriced.filter((u) => !drivers.has(u.itemId)).map(named)],
+          ['缺少部分参数', summary.unpriced.filter((u) => drivers.has(u.itemId) && u.missing.length).map((u) => `${named(u)}（缺${u.missing.map((f) => DRIVER_FIELD_LABELS[f]).join('、')}）`)],
+          ['参数齐全但没有算出结果（原因见下方“注意”）', summary.unpriced.filter((u) => drivers.has(u.itemId) && !u.missing.length).map(named)],
+        ] as const;
+        const said = groups.filter(([, items]) => items.length).map(([why, items]) => `${why} ${items.length} 个：${items.join('、')}`);
+        console.error(`未测算的服务项目 ${summary.unpriced.length} 个（未列入结果）。${said.join('；')}`);
       }
       for (const p of summary.problems) console.error(`注意：${p}`);
       const quality = await lineQualities(db, id);

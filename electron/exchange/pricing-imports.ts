@@ -24,6 +24,7 @@ import { applyDriverCells } from '../services/pricing-commands';
 import type { DriverCell } from '../services/pricing-commands';
 import type { Origin } from '../services/commands';
 import { driverFieldOfColumn, driverText, getDriver, listDrivers } from '../pricing/drivers-store';
+import { knownCohorts } from '../pricing/population';
 import { repriceAll } from '../pricing/reprice';
 import { listRules, saveRule } from '../pricing/rules';
 import { checkHeader, readTable } from './table-file';
@@ -281,6 +282,8 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
   const problems: Problems = [];
   const existing = await listRules(db);
   const byName = new Map<string, SplitRuleRow[]>();
+  /** The file line of each of a rule's rows, for messages about the rule as a whole. */
+  const linesOf = new Map<string, number[]>();
   // Rules with a row already refused cell by cell: the rule as a whole is not checked again for the same fault.
   const refused = new Set<string>();
   for (const row of rows) {
@@ -314,6 +317,7 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
       county: row.cells.get('county')! || '0',
     });
     byName.set(name, list);
+    linesOf.set(name, [...(linesOf.get(name) ?? []), row.line]);
     if (problems.length > before) refused.add(name);
   }
   const rules: SplitRule[] = [];
@@ -324,7 +328,7 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
     const rule: SplitRule = old
       ? { ...old, rows: ruleRows, source: `${old.source}；按 ${fileName} 修改`, status: 'unverified' }
       : { id: `rule-${(n += 1)}`, name, provinceCode: null, source: `导入：${fileName}`, status: 'unverified', note: null, rows: ruleRows };
-    if (!refused.has(name)) problems.push(...ruleProblems(rule).map((p) => `${fileName}：${p}`));
+    if (!refused.has(name)) problems.push(...ruleProblems(rule, (i) => `在文件第${linesOf.get(name)![i]}行`).map((p) => `${fileName}：${p}`));
     rules.push(rule);
   }
   const replaced = rules.filter((r) => existing.some((e) => e.id === r.id));
@@ -420,12 +424,16 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
     return FILE_FIELDS.filter((f) => before?.[f] !== null && before?.[f] !== undefined && (r.values[f] ?? null) === null).map((f) => `第${no}项的${DRIVER_FIELD_LABELS[f]}`);
   });
   const clearedText = cleared.length ? `；其中 ${cleared.length} 个已有参数因文件中为空而清空（${cleared.slice(0, 5).join('、')}${cleared.length > 5 ? ' 等' : ''}）` : '';
+  // A cohort with no count yet (misspelt, or its figures not imported): taken, since they may come later, but said.
+  const counted = new Set((await knownCohorts(db)).filter((k) => k.counted).map((k) => k.cohort));
+  const uncounted = [...new Set(changed.flatMap((r) => (typeof r.values.cohort === 'string' && !counted.has(r.values.cohort) ? [r.values.cohort] : [])))];
+  const uncountedText = uncounted.length ? `；人群${uncounted.map((c) => `“${c}”`).join('、')}还没有人口数（名称是否写错？或请导入人口、设置人群比例），这些项目暂不能算出` : '';
   return {
     problems,
     summary:
       changed.length === 0
         ? '不改变任何测算参数（文件中的参数与现有的相同）'
-        : `为 ${changed.length} 个服务项目写入测算参数${same > 0 ? `（其余 ${same} 项与现有的相同，不改动）` : ''}${clearedText}`,
+        : `为 ${changed.length} 个服务项目写入测算参数${same > 0 ? `（其余 ${same} 项与现有的相同，不改动）` : ''}${clearedText}${uncountedText}`,
     rowNotes: { label: '服务项目', byLine: itemNames },
     previewLines: { label: problems.length ? '只列出有问题的' : '只列出将改动的', lines: problems.length ? faulty : new Set(changed.map((r) => r.line)) },
     changesNothing: changed.length === 0,

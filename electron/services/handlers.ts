@@ -138,8 +138,14 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
       executeCommand(db, { kind: 'task.setField', taskId, field, value, expected }, origin),
     'reference.get': () => getReferenceData(db),
     'indicators.list': ({ documentId }) => listIndicators(db, documentId),
-    'pricing.items': ({ catalogueId, itemIds }) => pricingItems(db, catalogueId, itemIds),
-    'pricing.summary': ({ catalogueId }) => pricingSummary(db, catalogueId),
+    'pricing.items': async ({ catalogueId, itemIds }) => {
+      const asOf = feed?.lastSeq ?? 0;
+      return { ...(await pricingItems(db, catalogueId, itemIds)), asOf };
+    },
+    'pricing.summary': async ({ catalogueId }) => {
+      const asOf = feed?.lastSeq ?? 0;
+      return { ...(await pricingSummary(db, catalogueId)), asOf };
+    },
     'pricing.explain': (request) => explainFigure(db, request),
     'pricing.setYears': async ({ catalogueId, fromYear, toYear }) => {
       await tell(setPricingYears(db, catalogueId, fromYear, toYear, origin));

@@ -1,7 +1,7 @@
 // The pricing model's writes, on the one write path: each validated, applied in one transaction with the
 // cost lines it touches rebuilt, and recorded in change_log with its inverse. The caller is told what
 // changed so open views refresh only that.
-import type { ChangeEvent } from '../../shared/contract';
+import type { Change } from '../../shared/contract';
 import { DRIVER_FIELD_LABELS, driverUnit, parseDriverField } from '../../shared/domain/pricing/drivers';
 import type { DriverField, FieldValue, ItemDriver } from '../../shared/domain/pricing/drivers';
 import { suggestRule } from '../../shared/domain/pricing/suggest';
@@ -30,7 +30,7 @@ type DriverCellEdit = { field: DriverField; value: string | null; expected: stri
 
 export interface Committed<T> {
   value: T;
-  change: ChangeEvent;
+  change: Change;
 }
 
 export async function setDriverField(
@@ -162,7 +162,7 @@ function parseValue(field: DriverField, text: string | null, where: string): Fie
   return parsed.value;
 }
 
-function costsChanged(catalogueId: string, itemIds: string[]): ChangeEvent {
+function costsChanged(catalogueId: string, itemIds: string[]): Change {
   return { catalogueId, scope: 'drivers', itemIds };
 }
 

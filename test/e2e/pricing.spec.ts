@@ -1,6 +1,6 @@
 // The 测算 view and the 行政区与人口 page, end to end in the browser host on a fresh database.
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,8 +109,16 @@ test('测算: a driver set on item 5 prices it, and the totals follow, by hand',
   await expect(cell(page, 5, 'coverage')).toHaveText('');
   // … then, having no count of 中职在校生 yet, prices it on residents at a coverage of 1 %.
   await typeInto(page, 5, 'cohort', '常住人口');
+  // One edit, one read of its row: its change event and its reply ask for the same, and it is read once.
+  const reads: string[] = [];
+  const countRead = (request: Request) => void (request.url().endsWith('/api/pricing.items') && reads.push(request.postData() ?? ''));
+  page.on('request', countRead);
   await typeInto(page, 5, 'coverage', '1%');
   await expect(cell(page, 5, 'coverage')).toHaveText('1%');
+  await expect(cell(page, 5, 'status')).toContainText('已测算');
+  await page.waitForTimeout(1000);
+  page.off('request', countRead);
+  expect(reads).toEqual([JSON.stringify({ catalogueId: 'hebei-13th', itemIds: ['hebei-13th:005'] })]);
   // Opened again, the editor shows it as the cell does, not as stored (0.010000).
   await cell(page, 5, 'coverage').dblclick();
   await expect(page.locator('.ag-popup-editor input').first()).toHaveValue('1%');

@@ -101,13 +101,14 @@ const WEIGHT_FIELDS = [
 export const MAX_WEIGHT = 10000n;
 
 /** Everything wrong with a rule, in Chinese; empty when every region it can apply to gets four shares that sum to its cost. */
-export function ruleProblems(rule: Pick<SplitRule, 'name' | 'rows'>): string[] {
+/** `rowPlace` names a row where the planner will look for it: its place in the rule, or a file's line. */
+export function ruleProblems(rule: Pick<SplitRule, 'name' | 'rows'>, rowPlace: (index: number) => string = (index) => `第${index + 1}行`): string[] {
   const problems: string[] = [];
   if (rule.name.trim() === '') problems.push('规则名称不能为空');
   if (rule.rows.length === 0) problems.push(`规则“${rule.name}”没有任何分担行`);
   const seen = new Set<string>();
   rule.rows.forEach((row, index) => {
-    const where = `规则“${rule.name}”第${index + 1}行（${row.countyClass ?? '任意类别'}、${row.grade === null ? '任意等级' : `${row.grade}档`}）`;
+    const where = `规则“${rule.name}”${rowPlace(index)}（${row.countyClass ?? '任意类别'}、${row.grade === null ? '任意等级' : `${row.grade}档`}）`;
     const key = `${row.countyClass ?? ''}|${row.grade ?? ''}`;
     if (seen.has(key)) problems.push(`${where}与前面的行适用范围相同，无法判断用哪一行`);
     seen.add(key);

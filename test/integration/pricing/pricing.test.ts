@@ -303,6 +303,9 @@ describe('pricing by hand', () => {
     // A blank where a value was clears it, and the report says so.
     const blank = await importTable(db, { kind: 'drivers', catalogueId: 'hebei-draft', fileName: '表.csv', bytes: Buffer.from(`${drivers}26,常住人口,1,,元/人/年,1,2025,0,central-100\n`), apply: false }, 'test');
     expect(blank.report.summary).toContain('其中 1 个已有参数因文件中为空而清空（第26项的补助标准）');
+    // A cohort nobody has counted (a slip of the pen) is taken, and said.
+    const misspelt = await importTable(db, { kind: 'drivers', catalogueId: 'hebei-draft', fileName: '表.csv', bytes: Buffer.from(`${drivers}26,常驻人口,1,89,元/人/年,1,2025,0,central-100\n`), apply: false }, 'test');
+    expect(misspelt.report.summary).toContain('人群“常驻人口”还没有人口数（名称是否写错？');
     // Excel's "Unicode 文本", and a formula the file holds no result for, are refused, not read as blanks.
     await expect(importTable(db, { kind: 'population', catalogueId: null, fileName: '人口.txt.csv', bytes: Buffer.from('\ufeffregion_code\tcohort\tyear\tvalue\n', 'utf16le'), apply: false }, 'test')).rejects.toThrow(
       '人口.txt.csv 是 UTF-16 编码的文本（Excel 的“Unicode 文本”），不是 CSV',
@@ -346,9 +349,13 @@ describe('pricing by hand', () => {
     const heard: ChangeEvent[] = [];
     feed.subscribe((event) => heard.push(event));
     const handlers = createHandlers(db, 'cli', 'test', feed);
+    const before = await handlers['pricing.summary']({ catalogueId: 'hebei-draft' });
     await handlers['drivers.update']({ itemId: 'hebei-draft:027', field: 'unitAmount', value: '12', expected: '10' });
-    expect(heard).toEqual([{ catalogueId: 'hebei-draft', scope: 'drivers', itemIds: ['hebei-draft:027'] }]);
+    expect(heard).toEqual([{ seq: expect.any(Number), catalogueId: 'hebei-draft', scope: 'drivers', itemIds: ['hebei-draft:027'] }]);
+    // Numbered: a read begun before the change does not hold it, one begun after does (so the view reads once).
+    expect(before.asOf).toBeLessThan(heard[0]!.seq);
     const some = await handlers['pricing.items']({ catalogueId: 'hebei-draft', itemIds: ['hebei-draft:027'] });
+    expect(some.asOf).toBe(heard[0]!.seq);
     const all = await handlers['pricing.items']({ catalogueId: 'hebei-draft' });
     expect(some.items.map((r) => r.itemId)).toEqual(['hebei-draft:027']);
     expect(some.items[0]).toEqual(all.items.find((r) => r.itemId === 'hebei-draft:027'));

@@ -26,7 +26,8 @@ import type { DriverPaste } from '../../grid/pricing-clipboard-plan';
 export function PricingView({ detail }: { detail: CatalogueDetail }) {
   const catalogueId = detail.summary.id;
   const data = usePricingData(catalogueId);
-  const { items, summary, refresh, showDriver, settled } = data;
+  const { items, summary, refresh, showDriver, settled, mark, heardSince } = data;
+  const heard = useMemo(() => ({ mark, since: heardSince }), [mark, heardSince]);
   // After 撤销/重做 the rows show the values from before the step until they are read again: a cell typed
   // into meanwhile would start from the old value, and its save be refused as changed elsewhere. Its edit
   // waits for the read (typed text is kept meanwhile, useCellInput).
@@ -49,7 +50,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
     if (afterStep.current && settled()) afterStep.current = false;
     return afterStep.current;
   }, [settled, stepping]);
-  const { status, setStatus, canEdit, onCellEditRequest } = useDriverEdit(showDriver, refresh, steps.track, readingAfterStep);
+  const { status, setStatus, canEdit, onCellEditRequest } = useDriverEdit(showDriver, refresh, steps.track, readingAfterStep, heard);
   const [unit, setUnit] = useState<MoneyUnit>('万元');
   const [trail, setTrail] = useState<ExplainTarget[]>([]);
   const [applying, setApplying] = useState<ReadonlySet<string>>(new Set());

@@ -22,6 +22,8 @@ export function useDriverEdit(
   track: <T>(work: Promise<T>) => Promise<T>,
   /** True while the rows still show values an undo or redo has changed. */
   stale: () => boolean,
+  /** Whether the change feed has told of a change to the item since a mark (usePricingData). */
+  heard: { mark: () => number; since: (itemId: string, mark: number) => boolean },
 ) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   const saving = useRef(new Set<string>());
@@ -49,21 +51,24 @@ export function useDriverEdit(
       const key = cellKey(row.itemId, field);
       saving.current.add(key);
       report({ state: 'saving', what });
+      const mark = heard.mark();
+      let saved = false;
       try {
         // A unit chosen while no periods a year are set brings its own, in the same step (the Node side).
         showDriver(await track(invoke('drivers.update', { itemId: row.itemId, field, value, expected })));
+        saved = true;
         report({ state: 'saved', what, at: new Date() });
       } catch (error) {
         report({ state: 'refused', what, message: errorMessage(error) });
         if (error instanceof ApiError && error.payload.code === 'conflict') refresh();
       } finally {
         saving.current.delete(key);
-        // The item's row and the totals follow at once; the Node side's change event asks for the same and is
-        // coalesced.
-        refresh([row.itemId]);
+        // The item's row and the totals follow at once, unless the change event came first and its read is on
+        // its way (an event after this read is held by it, and asks for nothing more).
+        if (!saved || !heard.since(row.itemId, mark)) refresh([row.itemId]);
       }
     },
-    [showDriver, refresh, track],
+    [showDriver, refresh, track, heard],
   );
 
   const onCellEditRequest = useCallback(

@@ -1,10 +1,12 @@
 // The 测算 view's data: the item rows and the summary, read again whenever the Node side says this
 // catalogue's figures changed: after a driver edit only the rows of the items it names (and the totals),
 // otherwise all. Rows that did not change keep their object, so the grid redraws only the rows whose
-// figures moved.
+// figures moved. A change event that a read begun after it already holds (its `asOf`) asks for no read of its
+// own: a planner's edit is read once, whether its event or its reply arrives first.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PricingItemRow, PricingItems, PricingSummary } from '../../../../shared/domain/pricing/results';
 import type { ItemDriver } from '../../../../shared/domain/pricing/drivers';
+import type { ChangeEvent } from '../../../../shared/contract';
 import { errorMessage, invoke, onChanged } from '../../api/client';
 
 function keepUnchanged(previous: PricingItems | null, next: PricingItems): PricingItems {
@@ -27,6 +29,23 @@ function mergeRows(previous: PricingItems, some: PricingItems): PricingItems {
 type Wanted = 'all' | Set<string>;
 const joinWanted = (a: Wanted | null, b: Wanted): Wanted => (a === null ? b : a === 'all' || b === 'all' ? 'all' : new Set([...a, ...b]));
 
+/** The changes the figures shown hold: up to `all` for every row, and up to a later number for rows read since. */
+class Held {
+  private all = -1;
+  private readonly rows = new Map<string, number>();
+  read(want: Wanted, asOf: number): void {
+    if (want === 'all') {
+      this.all = Math.max(this.all, asOf);
+      this.rows.clear();
+    } else for (const id of want) this.rows.set(id, Math.max(this.rows.get(id) ?? -1, asOf));
+  }
+  holds(seq: number, want: Wanted): boolean {
+    return seq <= this.all || (want !== 'all' && [...want].every((id) => seq <= (this.rows.get(id) ?? -1)));
+  }
+}
+
+const eventWant = (event: ChangeEvent): Wanted => (event.scope === 'drivers' && event.itemIds.length ? new Set(event.itemIds) : 'all');
+
 export interface PricingData {
   items: PricingItems | null;
   summary: PricingSummary | null;
@@ -40,6 +59,10 @@ export interface PricingData {
   generation: number;
   /** No read of the figures under way or asked for. */
   settled: () => boolean;
+  /** A mark to ask `heardSince` from. */
+  mark: () => number;
+  /** Whether a change event for this item (or for everything) came after `mark`: its read is under way or done. */
+  heardSince: (itemId: string, mark: number) => boolean;
 }
 
 export function usePricingData(catalogueId: string): PricingData {
@@ -49,6 +72,11 @@ export function usePricingData(catalogueId: string): PricingData {
   const [generation, setGeneration] = useState(0);
   const running = useRef(false);
   const wanted = useRef<Wanted | null>(null);
+  // Change events not yet held by a read, and what the figures shown hold.
+  const events = useRef<{ seq: number; want: Wanted }[]>([]);
+  const held = useRef(new Held());
+  // Events heard, counted, and the count at which each item (or everything) was last named.
+  const heard = useRef({ count: 0, all: 0, items: new Map<string, number>() });
   const live = useRef(true);
   const current = useRef<PricingItems | null>(null);
   current.current = items;
@@ -57,14 +85,15 @@ export function usePricingData(catalogueId: string): PricingData {
   const shownSeq = useRef(0);
   const shown = useRef(new Map<string, { driver: ItemDriver; seq: number }>());
 
-  const refresh = useCallback((itemIds?: string[]) => {
-    wanted.current = joinWanted(wanted.current, itemIds?.length ? new Set(itemIds) : 'all');
+  const read = useCallback(() => {
     if (running.current) return;
     running.current = true;
     void (async () => {
       try {
-        while (wanted.current && live.current) {
-          const want = current.current ? wanted.current : 'all';
+        while ((wanted.current || events.current.length) && live.current) {
+          let asked = wanted.current;
+          for (const e of events.current) asked = joinWanted(asked, e.want);
+          const want = current.current && asked ? asked : 'all';
           wanted.current = null;
           const started = shownSeq.current;
           try {
@@ -73,6 +102,8 @@ export function usePricingData(catalogueId: string): PricingData {
               invoke('pricing.summary', { catalogueId }),
             ]);
             if (!live.current) return;
+            held.current.read(want, Math.min(nextItems.asOf, nextSummary.asOf));
+            events.current = events.current.filter((e) => !held.current.holds(e.seq, e.want));
             for (const [itemId, { seq }] of shown.current) if (seq <= started) shown.current.delete(itemId);
             const newer = (row: PricingItemRow) => shown.current.get(row.itemId)?.driver;
             const read = { ...nextItems, items: nextItems.items.map((row) => (newer(row) ? { ...row, driver: newer(row)! } : row)) };
@@ -82,6 +113,8 @@ export function usePricingData(catalogueId: string): PricingData {
             setGeneration((g) => g + 1);
           } catch (e) {
             if (live.current) setError(errorMessage(e));
+            // Read again on the next change or refresh, not in a loop now.
+            events.current = [];
           }
         }
       } finally {
@@ -90,18 +123,33 @@ export function usePricingData(catalogueId: string): PricingData {
     })();
   }, [catalogueId]);
 
+  const refresh = useCallback(
+    (itemIds?: string[]) => {
+      wanted.current = joinWanted(wanted.current, itemIds?.length ? new Set(itemIds) : 'all');
+      read();
+    },
+    [read],
+  );
+
   useEffect(() => {
     live.current = true;
     refresh();
     const off = onChanged((event) => {
       if (event.catalogueId !== null && event.catalogueId !== catalogueId) return;
-      refresh(event.scope === 'drivers' ? event.itemIds : undefined);
+      const want = eventWant(event);
+      const h = heard.current;
+      h.count += 1;
+      if (want === 'all') h.all = h.count;
+      else for (const id of want) h.items.set(id, h.count);
+      if (held.current.holds(event.seq, want)) return;
+      events.current.push({ seq: event.seq, want });
+      read();
     });
     return () => {
       live.current = false;
       off();
     };
-  }, [catalogueId, refresh]);
+  }, [catalogueId, refresh, read]);
 
   const showDriver = useCallback((driver: ItemDriver) => {
     shown.current.set(driver.itemId, { driver, seq: ++shownSeq.current });
@@ -113,6 +161,8 @@ export function usePricingData(catalogueId: string): PricingData {
     );
   }, []);
 
-  const settled = useCallback(() => !running.current && !wanted.current, []);
-  return { items, summary, error, refresh, showDriver, generation, settled };
+  const settled = useCallback(() => !running.current && !wanted.current && !events.current.length, []);
+  const mark = useCallback(() => heard.current.count, []);
+  const heardSince = useCallback((itemId: string, since: number) => Math.max(heard.current.all, heard.current.items.get(itemId) ?? 0) > since, []);
+  return { items, summary, error, refresh, showDriver, generation, settled, mark, heardSince };
 }
