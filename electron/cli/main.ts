@@ -278,13 +278,13 @@ async function run(
       const rows = await priceTable(db, id, level);
       const summary = await pricingSummary(db, id);
       if (summary.unpriced.length) {
-        // Why each is left out: no drivers at all, some missing, or all set and still no figure (said below).
-        const drivers = await listDrivers(db, id);
+        // Why each is left out, as the 测算 view's list says it: some drivers missing, none set, or all set and
+        // still no figure (said below).
         const named = (u: (typeof summary.unpriced)[number]) => `${u.itemNo} ${u.name}`;
         const groups = [
-          ['未设测算参数', summary.unpriced.filter((u) => !drivers.has(u.itemId)).map(named)],
-          ['缺少部分参数', summary.unpriced.filter((u) => drivers.has(u.itemId) && u.missing.length).map((u) => `${named(u)}（缺${u.missing.map((f) => DRIVER_FIELD_LABELS[f]).join('、')}）`)],
-          ['参数齐全但没有算出结果（原因见下方“注意”）', summary.unpriced.filter((u) => drivers.has(u.itemId) && !u.missing.length).map(named)],
+          ['缺少部分参数', summary.unpriced.filter((u) => u.missing.length).map((u) => `${named(u)}（缺${u.missing.map((f) => DRIVER_FIELD_LABELS[f]).join('、')}）`)],
+          ['未设测算参数', summary.unpriced.filter((u) => !u.missing.length && !u.set).map(named)],
+          ['参数齐全但没有算出结果（原因见下方“注意”）', summary.unpriced.filter((u) => !u.missing.length && u.set).map(named)],
         ] as const;
         const said = groups.filter(([, items]) => items.length).map(([why, items]) => `${why} ${items.length} 个：${items.join('、')}`);
         console.error(`未测算的服务项目 ${summary.unpriced.length} 个（未列入结果）。${said.join('；')}`);

@@ -302,10 +302,9 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
     // “tier” as the issue's format writes it, or 按档 as a planner would.
     const centralText = row.cells.get('central_pct')!.replace(/[%％]$/u, '');
     const central = centralText === '按档' ? TIER : centralText;
-    if (central.toLowerCase() !== TIER && toScaled(central, 4) === null) problems.push(`${at(fileName, row, 'central_pct')}：“${central}”应为百分数或${row.names === 'labels' ? '“按档”' : ' tier（按档）'}`);
-    else if (central.toLowerCase() !== TIER) {
-      const fraction = fractionForPercent(row.cells.get('central_pct')!);
-      if (fraction) problems.push(`${at(fileName, row, 'central_pct')}：${fraction}`);
+    if (central.toLowerCase() !== TIER) {
+      const problem = toScaled(central, 4) === null ? `“${central}”应为百分数或${row.names === 'labels' ? '“按档”' : ' tier（按档）'}` : fractionForPercent(row.cells.get('central_pct')!);
+      if (problem) problems.push(`${at(fileName, row, 'central_pct')}：${problem}`);
     }
     const list = byName.get(name) ?? [];
     list.push({

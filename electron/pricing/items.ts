@@ -1,6 +1,6 @@
 // The 测算 view's rows: each item with its drivers, what it still lacks, the suggestions read from its own
 // words, and its sums over the years priced. After a driver edit, only the items it changed are read.
-import { DRIVER_FIELDS, driverUnit, missingDrivers } from '../../shared/domain/pricing/drivers';
+import { driverIsSet, driverUnit, missingDrivers } from '../../shared/domain/pricing/drivers';
 import type { PricingItemRow, PricingItems } from '../../shared/domain/pricing/results';
 import { suggestRule } from '../../shared/domain/pricing/suggest';
 import { suggestItemDriver } from '../../shared/domain/pricing/national-standards';
@@ -40,8 +40,7 @@ export async function pricingItems(db: Database, catalogueId: string, onlyItemId
       const driver = drivers.get(i.id) ?? toDriver(i.id, undefined);
       const missing = missingDrivers(driver);
       const line = byItem.get(i.id);
-      // A row whose every field was cleared (an edit undone, a block cleared) is as unset as no row.
-      const isSet = DRIVER_FIELDS.some((f) => driver[f] !== null);
+      const isSet = driverIsSet(driver);
       return {
         itemId: i.id,
         itemNo: i.itemNo,

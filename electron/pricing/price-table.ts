@@ -2,6 +2,7 @@
 // (county: the leaf regions; city; province), money in 元 with two places and no separators.
 import type { Database } from '../db/database';
 import { yuanSql } from './sql-values';
+import { INPUT_QUALITIES } from '../../shared/domain/pricing/results';
 
 export const PRICE_LEVELS = ['county', 'city', 'province'] as const;
 export type PriceLevel = (typeof PRICE_LEVELS)[number];
@@ -34,7 +35,8 @@ export async function priceTable(db: Database, catalogueId: string, level: Price
  */
 export async function lineQualities(db: Database, catalogueId: string): Promise<{ lines: number; estimated: number; unverified: number }> {
   const [row] = await db.all(
-    `SELECT count(*) AS lines, count(*) FILTER (WHERE quality = 1) AS estimated, count(*) FILTER (WHERE quality = 2) AS unverified
+    `SELECT count(*) AS lines, count(*) FILTER (WHERE quality = ${INPUT_QUALITIES.indexOf('estimated')}) AS estimated,
+            count(*) FILTER (WHERE quality = ${INPUT_QUALITIES.indexOf('unverified')}) AS unverified
      FROM item_cost_lines WHERE catalogue_id = $1`,
     [catalogueId],
   );

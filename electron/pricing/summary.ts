@@ -1,7 +1,7 @@
 // The aggregates the 测算 view shows: totals by year, 领域 and city, cost per resident, and what is not
 // priced and why. Sums run in DuckDB over the cost lines; only these few rows cross to the renderer.
 import { roundDiv } from '../../shared/domain/pricing/decimal';
-import { amountProblems, missingDrivers } from '../../shared/domain/pricing/drivers';
+import { amountProblems, driverIsSet, missingDrivers } from '../../shared/domain/pricing/drivers';
 import { fenToYuan, formatCount } from '../../shared/domain/pricing/money';
 import type { InputQuality, PricingSummary, RegionTotals, Shares } from '../../shared/domain/pricing/results';
 import { INPUT_QUALITIES } from '../../shared/domain/pricing/results';
@@ -114,7 +114,10 @@ export async function pricingSummary(db: Reader, catalogueId: string): Promise<P
   const priced = new Set(itemRows.map((r) => String(r.item_id)));
   const unpriced = detail.items
     .filter((i) => !priced.has(i.id))
-    .map((i) => ({ itemId: i.id, itemNo: i.itemNo, name: i.name, missing: drivers.has(i.id) ? missingDrivers(drivers.get(i.id)!) : [] }));
+    .map((i) => {
+      const driver = drivers.get(i.id);
+      return { itemId: i.id, itemNo: i.itemNo, name: i.name, missing: driver ? missingDrivers(driver) : [], set: driver ? driverIsSet(driver) : false };
+    });
   const amountSaid = new Map(
     detail.items
       .map((i) => [i.id, drivers.has(i.id) ? amountProblems(`第${i.itemNo}项“${i.name}”`, drivers.get(i.id)!, { fromYear, toYear }) : []] as const)

@@ -76,12 +76,12 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
   useEffect(() => api.current?.onFilterChanged(), [filtering, visible]);
   const isExternalFilterPresent = useCallback(() => filterRef.current.filtering, []);
   const doesExternalFilterPass = useCallback((node: IRowNode<GridRow>) => !!node.data && filterRef.current.visible.has(node.data.id), []);
-  // Built once per set of headings: a reload after an insert must not rebuild (and reset) the columns.
   // Steps run one after another in the order asked: three quick Ctrl+Z are three undos, none lost. While one
   // is under way the rows may still show what it changes: a cell typed into waits (its text kept) rather than
   // start from a value about to go and be refused as changed elsewhere.
   const queue = useRef<Promise<void>>(Promise.resolve());
   const pending = useRef(0);
+  // Built once per set of headings: a reload after an insert must not rebuild (and reset) the columns.
   const labelsKey = JSON.stringify(detail.columnLabels);
   const columns = useMemo(
     () => catalogueColumns(JSON.parse(labelsKey) as CatalogueDetail['columnLabels'], (row, field) => !readOnly && pending.current === 0 && !saving.current.has(cellKey(row.id, field)), marks),
@@ -165,7 +165,6 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
     const data = cell ? grid.getDisplayedRowAtIndex(cell.rowIndex)?.data : undefined;
     return data?.kind === 'item' ? [data] : [];
   }, []);
-
 
   /** Runs a structural step or an undo/redo, then shows the catalogue as the database now holds it. */
   const run = useCallback(

@@ -101,7 +101,8 @@ export interface PricingSummary {
   itemCount: number;
   pricedCount: number;
   /** Items that cannot be priced yet and what each lacks: listed, never counted as zero. */
-  unpriced: { itemId: string; itemNo: number; name: string; missing: DriverField[] }[];
+  /** `set`: some driver of the item is set (driverIsSet); `missing` is empty for an item without a drivers row. */
+  unpriced: { itemId: string; itemNo: number; name: string; missing: DriverField[]; set: boolean }[];
   /** Regions or rules that kept some lines from being priced, in Chinese. */
   problems: string[];
   total: Shares;

@@ -59,7 +59,7 @@ describe('pricing from the command line', () => {
 
     run = runCli(['price', draft, '--from', '2026', '--to', '2027', '--level', 'county', '--db', db]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toContain('未测算的服务项目 80 个');
+    expect(run.stderr).toContain('未测算的服务项目 80 个（未列入结果）。未设测算参数 80 个：');
     const [header, ...rows] = run.stdout.split('\r\n').filter(Boolean);
     expect(header).toBe('item_no,item,region_code,region,year,beneficiaries,cost,central,provincial,city,county');
     const records = parse(rows.join('\n')) as string[][];

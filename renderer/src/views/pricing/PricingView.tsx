@@ -26,8 +26,7 @@ import type { DriverPaste } from '../../grid/pricing-clipboard-plan';
 export function PricingView({ detail }: { detail: CatalogueDetail }) {
   const catalogueId = detail.summary.id;
   const data = usePricingData(catalogueId);
-  const { items, summary, refresh, showDriver, settled, mark, heardSince } = data;
-  const heard = useMemo(() => ({ mark, since: heardSince }), [mark, heardSince]);
+  const { items, summary, refresh, showDriver, settled, heard } = data;
   // After 撤销/重做 the rows show the values from before the step until they are read again: a cell typed
   // into meanwhile would start from the old value, and its save be refused as changed elsewhere. Its edit
   // waits for the read (typed text is kept meanwhile, useCellInput).
@@ -210,7 +209,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
         />
       ) : (
         <>
-          <SummaryPanel summary={summary} statusOf={(id) => items.items.find((i) => i.itemId === id)?.status ?? null} unit={unit} onOpen={open} />
+          <SummaryPanel summary={summary} unit={unit} onOpen={open} />
           <PricingGrid
             api={api}
             catalogueId={catalogueId}

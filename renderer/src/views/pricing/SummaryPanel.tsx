@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { formatMoney } from '../../../../shared/domain/pricing/money';
 import type { MoneyUnit } from '../../../../shared/domain/pricing/money';
 import { LEVELS, LEVEL_LABELS } from '../../../../shared/domain/pricing/results';
-import type { PricingStatus, PricingSummary, Shares } from '../../../../shared/domain/pricing/results';
+import type { PricingSummary, Shares } from '../../../../shared/domain/pricing/results';
 import { QualityMark } from '../../components/QualityMark';
 import { figure } from './explain-target';
 import type { ExplainTarget } from './explain-target';
@@ -20,7 +20,6 @@ type SummaryViewId = (typeof VIEWS)[number]['id'];
 
 interface Props {
   summary: PricingSummary;
-  statusOf: (itemId: string) => PricingStatus | null;
   unit: MoneyUnit;
   onOpen: (target: ExplainTarget) => void;
 }
@@ -59,13 +58,13 @@ function ShareHeads({ unit, first, extra }: { unit: MoneyUnit; first: string; ex
   );
 }
 
-function unpricedReason(missing: PricingSummary['unpriced'][number]['missing'], status: PricingStatus | null): string {
+function unpricedReason({ missing, set }: PricingSummary['unpriced'][number]): string {
   if (missing.length) return `缺${missingText(missing)}`;
-  if (status === 'not_set' || status === null) return '尚未设置测算参数';
+  if (!set) return '尚未设置测算参数';
   return '参数齐全但未能测算，原因见“测算中的问题”';
 }
 
-export function SummaryPanel({ summary, statusOf, unit, onOpen }: Props) {
+export function SummaryPanel({ summary, unit, onOpen }: Props) {
   const [view, setView] = useState<SummaryViewId>('year');
   // Folded, only the totals by level stay, and the grid gets the height: at first on a short screen (a
   // 1280×720 laptop would show the grid's rows one and a half at a time under the open tables).
@@ -179,7 +178,7 @@ export function SummaryPanel({ summary, statusOf, unit, onOpen }: Props) {
             <summary>未测算项目（{s.unpriced.length} 项，不计入合计）</summary>
             <ul className="unpriced-list" aria-label="未测算项目">
               {s.unpriced.map((u) => (
-                <li key={u.itemId}>第{u.itemNo}项 {u.name}：{unpricedReason(u.missing, statusOf(u.itemId))}</li>
+                <li key={u.itemId}>第{u.itemNo}项 {u.name}：{unpricedReason(u)}</li>
               ))}
             </ul>
           </details>

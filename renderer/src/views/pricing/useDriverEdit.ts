@@ -7,6 +7,7 @@ import type { DriverField, ItemDriver } from '../../../../shared/domain/pricing/
 import { ApiError, errorMessage, invoke } from '../../api/client';
 import type { PricingGridRow } from '../../grid/pricing-rows';
 import type { SaveStatus } from '../save-status';
+import type { HeardEvents } from './usePricingData';
 
 const cellKey = (itemId: string, field: DriverField) => `${itemId}/${field}`;
 
@@ -23,7 +24,7 @@ export function useDriverEdit(
   /** True while the rows still show values an undo or redo has changed. */
   stale: () => boolean,
   /** Whether the change feed has told of a change to the item since a mark (usePricingData). */
-  heard: { mark: () => number; since: (itemId: string, mark: number) => boolean },
+  heard: HeardEvents,
 ) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   const saving = useRef(new Set<string>());

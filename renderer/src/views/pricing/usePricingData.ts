@@ -3,7 +3,7 @@
 // otherwise all. Rows that did not change keep their object, so the grid redraws only the rows whose
 // figures moved. A change event that a read begun after it already holds (its `asOf`) asks for no read of its
 // own: a planner's edit is read once, whether its event or its reply arrives first.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PricingItemRow, PricingItems, PricingSummary } from '../../../../shared/domain/pricing/results';
 import type { ItemDriver } from '../../../../shared/domain/pricing/drivers';
 import type { ChangeEvent } from '../../../../shared/contract';
@@ -59,10 +59,13 @@ export interface PricingData {
   generation: number;
   /** No read of the figures under way or asked for. */
   settled: () => boolean;
-  /** A mark to ask `heardSince` from. */
+  /** The change events heard: `since` says whether one for this item (or for everything) came after `mark()`, its read under way or done. */
+  heard: HeardEvents;
+}
+
+export interface HeardEvents {
   mark: () => number;
-  /** Whether a change event for this item (or for everything) came after `mark`: its read is under way or done. */
-  heardSince: (itemId: string, mark: number) => boolean;
+  since: (itemId: string, mark: number) => boolean;
 }
 
 export function usePricingData(catalogueId: string): PricingData {
@@ -162,7 +165,12 @@ export function usePricingData(catalogueId: string): PricingData {
   }, []);
 
   const settled = useCallback(() => !running.current && !wanted.current && !events.current.length, []);
-  const mark = useCallback(() => heard.current.count, []);
-  const heardSince = useCallback((itemId: string, since: number) => Math.max(heard.current.all, heard.current.items.get(itemId) ?? 0) > since, []);
-  return { items, summary, error, refresh, showDriver, generation, settled, mark, heardSince };
+  const heardEvents = useMemo<HeardEvents>(
+    () => ({
+      mark: () => heard.current.count,
+      since: (itemId, mark) => Math.max(heard.current.all, heard.current.items.get(itemId) ?? 0) > mark,
+    }),
+    [],
+  );
+  return { items, summary, error, refresh, showDriver, generation, settled, heard: heardEvents };
 }
