@@ -27,11 +27,12 @@ import { openAppDatabase } from '../seeds/open-database';
 import { itemRecords, itemsCsv, neutraliseCsvCell } from './item-records';
 import { importCatalogueFile } from '../services/catalogue-import';
 import { COMPARE_USAGE, compareCommand, versionCommand } from './compare-commands';
+import { openWaiting, waitSeconds } from './open-waiting';
 
 const USAGE =
   '用法：npm run -s cli -- <list | dump <清单编号> [--format csv|json] [--out <文件>] [--bom] | export <清单编号> --annex catalogue|tasks|indicators|all --out <文件.xlsx> [--separate] [--header <页眉>] [--footer <页脚>]' +
   ' | regions import <文件> | population import <文件> | shares import <文件> | rules import <文件> | drivers import <清单编号> <文件>' +
-  ' | price <清单编号> [--from 2026] [--to 2030] [--level county|city|province] [--format csv|json] | draft <清单编号> --name <名称> [--period 十五五] [--region <行政区>] | import <清单文件> [--name <名称>] [--period 十五五] [--region <行政区>] | init [--force]' + COMPARE_USAGE + '> [--db <数据库文件>]';
+  ' | price <清单编号> [--from 2026] [--to 2030] [--level county|city|province] [--format csv|json] | draft <清单编号> --name <名称> [--period 十五五] [--region <行政区>] | import <清单文件> [--name <名称>] [--period 十五五] [--region <行政区>] | init [--force]' + COMPARE_USAGE + '> [--db <数据库文件>] [--wait <秒数>]';
 
 /** What init --force may move aside: files whose contents are lost anyway. */
 const REPLACEABLE = new Set<Refusal>(['damaged', 'not_duckdb']);
@@ -57,12 +58,14 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   version: ['name'],
 };
 
+const ANY_COMMAND = new Set(['db', 'wait', 'help']);
+
 function refuseForeignOptions(command: string, given: readonly string[]): void {
   const reads = COMMAND_OPTIONS[command];
   if (!reads) return;
-  const foreign = [...new Set(given)].filter((option) => option !== 'db' && option !== 'help' && !reads.includes(option));
+  const foreign = [...new Set(given)].filter((option) => !ANY_COMMAND.has(option) && !reads.includes(option));
   if (foreign.length === 0) return;
-  const allowed = reads.length ? `它可用的选项：${reads.map((o) => `--${o}`).join(' ')}（以及 --db）` : '它只用 --db';
+  const allowed = reads.length ? `它可用的选项：${reads.map((o) => `--${o}`).join(' ')}（以及 --db、--wait）` : '它只用 --db 和 --wait';
   throw new AppError('bad_request', `命令 ${command} 不使用选项 ${foreign.map((o) => `--${o}`).join('、')}，没有执行；${allowed}。`);
 }
 
@@ -85,6 +88,7 @@ async function main(argv: string[]): Promise<void> {
       tokens: true,
       options: {
         db: { type: 'string' },
+        wait: { type: 'string' },
         format: { type: 'string', default: 'csv' },
         annex: { type: 'string' },
         out: { type: 'string' },
@@ -114,6 +118,8 @@ async function main(argv: string[]): Promise<void> {
   if (!command) throw new AppError('bad_request', `缺少命令。${USAGE}`);
   refuseForeignOptions(command, parsed.tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])));
   const dbPath = values.db ? typedPath(values.db) : defaultDatabasePath();
+  const wait = waitSeconds(values.wait);
+  const open = () => openWaiting(() => openAppDatabase(dbPath), wait, (line) => console.error(line));
 
   if (command === 'init') {
     if (existsSync(dbPath)) {
@@ -121,7 +127,7 @@ async function main(argv: string[]): Promise<void> {
       // A file some window still has open must not be swapped from under it, nor another program's file
       // moved aside; a damaged, empty or unreadable-as-database file is what --force is for.
       try {
-        await checkDatabaseFile(dbPath);
+        await openWaiting(() => checkDatabaseFile(dbPath), wait, (line) => console.error(line));
       } catch (error) {
         if (!(error instanceof FileRefusedError) || !REPLACEABLE.has(error.refusal)) throw error;
       }
@@ -134,7 +140,7 @@ async function main(argv: string[]): Promise<void> {
       }
       console.error(`旧数据库已改名保留为 ${kept}`);
     }
-    const db = await openAppDatabase(dbPath);
+    const db = await open();
     const catalogues = await listCatalogues(db);
     await db.close();
     console.log(`已从种子文档建立数据库 ${dbPath}：${catalogues.length} 份清单，${catalogues.reduce((n, c) => n + c.itemCount, 0)} 个服务项目。`);
@@ -145,7 +151,7 @@ async function main(argv: string[]): Promise<void> {
   if (values.db && !existsSync(dbPath)) {
     throw new AppError('not_found', `数据库文件不存在：${dbPath}（可先运行 init --db ${values.db}）。`);
   }
-  const db = await openAppDatabase(dbPath);
+  const db = await open();
   try {
     await run(db, command, rest, values);
   } finally {

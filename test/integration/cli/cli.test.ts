@@ -174,17 +174,51 @@ describe('npm run cli', () => {
         host.stdout.on('data', (c: Buffer) => c.toString().includes('http://127.0.0.1:') && resolve());
         host.once('exit', (code) => reject(new Error(`host exited ${code}`)));
       });
+      const refusal = `错误：数据库文件 .* 正被另一个程序（进程 ${host.pid}）占用，无法打开。请先关闭正在使用它的清单工作台窗口或命令，再试一次。\n$`;
       for (const args of [['list'], ['init', '--force']]) {
-        const run = runCli([...args, '--db', db]);
+        const run = runCli([...args, '--db', db, '--wait', '0']);
         expect(run.status).toBe(1);
-        expect(run.stderr).toMatch(new RegExp(`^错误：数据库文件 .* 正被另一个程序（进程 ${host.pid}）占用，无法打开。请先关闭正在使用它的清单工作台窗口或命令，再试一次。\n$`));
+        expect(run.stderr).toMatch(new RegExp(`^${refusal}`));
       }
+      // Waiting for a window that stays open ends in the same refusal, the wait said first.
+      const started = Date.now();
+      const waited = runCli(['list', '--db', db, '--wait', '1']);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+      expect(waited.status).toBe(1);
+      expect(waited.stderr).toMatch(new RegExp(`^数据库文件正被另一个程序占用，等待它结束（最多 1 秒，可用 --wait <秒数> 调整）…\n${refusal}`));
       expect(readdirSync(temp.dir).filter((f) => f.includes('.replaced-') && f.startsWith('qingdan.duckdb'))).toEqual([]);
     } finally {
       const exited = new Promise((resolve) => host.once('exit', resolve));
       host.kill('SIGTERM');
       await exited;
     }
+  });
+
+  it('waits for another command that holds the file, as a script running two at once needs', async () => {
+    const copy = await seededDatabaseFile(temp.dir, 'held.duckdb');
+    // Another process holds the file for about two seconds, then lets it go.
+    const holder = spawn(
+      process.execPath,
+      ['--input-type=module', '-e', `import { DuckDBInstance } from '@duckdb/node-api'; const i = await DuckDBInstance.create(process.argv[1]); console.log('held'); setTimeout(() => { i.closeSync(); process.exit(0); }, 2000);`, copy],
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout.on('data', (c: Buffer) => c.toString().includes('held') && resolve());
+      holder.once('exit', (code) => reject(new Error(`holder exited ${code}`)));
+    });
+    const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const cli = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'list', '--db', copy], { cwd: root });
+      let stdout = '';
+      let stderr = '';
+      cli.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      cli.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      cli.once('exit', (status) => resolve({ status, stdout, stderr }));
+    });
+    expect(run.stderr).toBe('数据库文件正被另一个程序占用，等待它结束（最多 30 秒，可用 --wait <秒数> 调整）…\n');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim().split('\n')).toHaveLength(4);
+    const bad = runCli(['list', '--db', copy, '--wait', '半分钟']);
+    expect(bad.stderr).toBe('错误：--wait 的值“半分钟”不正确，没有执行：应为 0 到 3600 之间的整数秒数（0 表示不等待）。\n');
   });
 
   it('says in Chinese that --db names a folder, and that an option is unknown', () => {
