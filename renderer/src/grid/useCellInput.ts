@@ -243,10 +243,12 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       sink.value = '';
       if (text) type(text);
     };
-    // Text put in without a key press or a composition (voice input, an emoji panel).
+    // Text put in without a key press or a composition (voice input, an emoji panel). A line break is not
+    // text: it is the Enter of a key pressed while the focus was on the page, which the sink took over
+    // (onPageKeyDown) — typed, it opened the cell's editor empty, and the next click saved the cell cleared.
     const onInput = (event: Event) => {
       if ((event as InputEvent).isComposing || sink.classList.contains('composing')) return;
-      const text = sink.value;
+      const text = sink.value.replace(/[\r\n]/gu, '');
       sink.value = '';
       if (text) type(text);
     };
