@@ -327,9 +327,9 @@ export interface Responses extends VersionResponses {
   'pricing.summary': PricingSummary & ReadAsOf;
   'pricing.explain': Explanation;
   'pricing.setYears': PricingSummary;
-  'drivers.update': ItemDriver;
-  'drivers.applySuggestions': SuggestionOutcome;
-  'drivers.paste': { changed: number };
+  'drivers.update': Told<ItemDriver>;
+  'drivers.applySuggestions': Told<SuggestionOutcome>;
+  'drivers.paste': Told<{ changed: number }>;
   'drivers.workbook': ExportedFile;
   'rules.save': SplitRule;
   'regions.list': RegionRow[];
@@ -496,4 +496,13 @@ export type Change = Omit<ChangeEvent, 'seq'>;
 /** A read that views refresh on change events: the number of the last change told of before it began. */
 export interface ReadAsOf {
   asOf: number;
+}
+
+/**
+ * A write's result with the number its change was told under (ChangeEvent.seq; 0 where no view is told): the
+ * reply and the event are the same news, and the view reads the figures once for whichever comes first.
+ */
+export interface Told<T> {
+  value: T;
+  changeSeq: number;
 }

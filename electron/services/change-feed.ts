@@ -19,7 +19,7 @@ export class ChangeFeed {
     return () => this.listeners.delete(listener);
   }
 
-  publish(change: Change): void {
+  publish(change: Change): ChangeEvent {
     const event: ChangeEvent = { ...change, seq: (this.last += 1) };
     for (const listener of this.listeners) {
       try {
@@ -29,5 +29,6 @@ export class ChangeFeed {
         console.error('通知界面刷新时出错：', error);
       }
     }
+    return event;
   }
 }

@@ -1,6 +1,6 @@
 // The contract's channels, implemented once over the database; both hosts and the CLI call these.
 import { writeDriversWorkbook } from '../exchange/drivers-workbook';
-import type { Channel, Request, Response } from '../../shared/contract';
+import type { Channel, Request, Response, Told } from '../../shared/contract';
 import { exportAnnexes } from './annex-export';
 import type { AnnexExport } from './annex-export';
 import { listTasks } from './task-queries';
@@ -57,6 +57,11 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     const { value, change } = await committed;
     feed?.publish(change);
     return value;
+  };
+  // The same, with the number the change was told under, for views that read the figures after a save.
+  const told = async <T>(committed: Promise<Committed<T>>): Promise<Told<T>> => {
+    const { value, change } = await committed;
+    return { value, changeSeq: feed?.publish(change).seq ?? 0 };
   };
   const itemsChanged = (catalogueId: string, itemIds: string[]) => feed?.publish({ catalogueId, scope: 'items', itemIds });
   const domainChanged = ({ catalogueId, domainSeq, itemIds, changeId }: DomainResult) => {
@@ -151,9 +156,9 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
       await tell(setPricingYears(db, catalogueId, fromYear, toYear, origin));
       return pricingSummary(db, catalogueId);
     },
-    'drivers.update': (request) => tell(setDriverField(db, request, origin)),
-    'drivers.applySuggestions': ({ catalogueId, itemIds }) => tell(applySuggestions(db, catalogueId, itemIds, origin)),
-    'drivers.paste': (request) => tell(pasteDriverCells(db, request, origin)),
+    'drivers.update': (request) => told(setDriverField(db, request, origin)),
+    'drivers.applySuggestions': ({ catalogueId, itemIds }) => told(applySuggestions(db, catalogueId, itemIds, origin)),
+    'drivers.paste': (request) => told(pasteDriverCells(db, request, origin)),
     'drivers.workbook': async ({ catalogueId }) => {
       const { fileName, bytes } = await writeDriversWorkbook(db, catalogueId);
       return { fileName, mimeType: XLSX_MIME, base64: bytes.toString('base64'), byteLength: bytes.length, warning: null };

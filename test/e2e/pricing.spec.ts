@@ -200,12 +200,19 @@ test('测算: a block copied from Excel is pasted onto the drivers in one step, 
   // Two rows × two columns (补助标准, 单位), with the trailing line break Excel adds.
   await page.evaluate(() => navigator.clipboard.writeText('100\t元/人/年\r\n200.5\t元/人/月\r\n'));
   await cell(page, 6, 'unitAmount').click();
+  // One paste, one read of the rows it changed: its change event and its reply ask for the same.
+  const reads: string[] = [];
+  const countRead = (request: Request) => void (request.url().endsWith('/api/pricing.items') && reads.push(request.postData() ?? ''));
+  page.on('request', countRead);
   await page.keyboard.press('Control+v');
   await expect(status).toContainText('已粘贴 4 个测算参数');
   await expect(cell(page, 6, 'unitAmount')).toHaveText('100');
   await expect(cell(page, 6, 'unit')).toHaveText('元/人/年');
   await expect(cell(page, 7, 'unitAmount')).toHaveText('200.5');
   await expect(cell(page, 7, 'unit')).toHaveText('元/人/月');
+  await page.waitForTimeout(1000);
+  page.off('request', countRead);
+  expect(reads.map((r) => (JSON.parse(r) as { itemIds?: string[] }).itemIds?.sort())).toEqual([['hebei-13th:006', 'hebei-13th:007']]);
   await expect(steps.getByRole('button', { name: '撤销' })).toHaveAttribute('title', '撤销粘贴 4 个测算参数');
   // The block stays picked; copied out, it is what the grid shows.
   await expect(page.locator('.ag-cell.in-range')).toHaveCount(4);
@@ -344,7 +351,7 @@ test('测算: a unit and a rule typed straight onto their cells are saved as the
   await page.keyboard.type('60');
   await expect(status).toContainText('已保存 第9项的“补助标准”');
   await expect(editor).toHaveValue('60');
-  await page.unroute('**/api/drivers.update');
+  await page.unrouteAll({ behavior: 'wait' });
   await page.keyboard.press('Enter');
   await expect(cell(page, 9, 'unitAmount')).toHaveText('60');
   // Nothing typed before is left to open the next edit with.
@@ -375,7 +382,7 @@ test('测算: typing on, cell after cell, while the figures of the last save arr
   await page.keyboard.type('505');
   await page.keyboard.press('Enter');
   await expect(status).toContainText('已保存 第4项的“补助标准”');
-  await page.unroute('**/api/pricing.items');
+  await page.unrouteAll({ behavior: 'wait' });
   // Never one cell's keys in another: the amount is what was typed for it.
   await expect(cell(page, 4, 'unitAmount')).toHaveText('505');
   await expect(cell(page, 4, 'coverage')).toHaveText('100%');
@@ -415,7 +422,7 @@ test('测算: keys typed faster than a slow machine opens the editor: Tab and En
   await page.keyboard.press('Enter');
   await expect(cell(page, 8, 'yearlyChange')).toHaveText('7', { timeout: 15_000 });
   await expect(page.locator('[data-save-state]')).toContainText('已保存 第8项的“每年增减”');
-  await page.unroute('**/api/history.undo');
+  await page.unrouteAll({ behavior: 'wait' });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   for (let i = 0; i < 3; i += 1) await page.keyboard.press('Control+z');
   await expect(cell(page, 8, 'periodsPerYear')).toHaveText('');
@@ -577,10 +584,20 @@ test('测算: the years priced can be changed, and a shorter period costs propor
   await expect(page.getByRole('table', { name: '按年度汇总' }).locator('tbody tr')).toHaveCount(3);
   // No growth rate is set, so every year costs the same: two years are two fifths of five.
   await expect.poll(async () => fen(await cell(page, 5, 'cost').innerText())).toBe((fiveYears * 2n) / 5n);
+  // A cell picked, then a wrong year refused: the focus falls to the page, and an Enter there is no text for
+  // the picked cell (it opened the cell's editor empty, and the next click saved the amount cleared).
+  const amount = await cell(page, 5, 'unitAmount').innerText();
+  await cell(page, 5, 'unitAmount').click();
   await page.getByLabel('起始年度').fill('2031');
   await page.getByRole('button', { name: '重新测算' }).click();
   await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'refused');
   await expect(page.locator('[data-save-state]')).toContainText('起始年度不晚于截止年度');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+  await expect(page.locator('.ag-popup-editor')).toHaveCount(0);
+  await cell(page, 6, 'unitAmount').click();
+  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'refused');
+  await expect(cell(page, 5, 'unitAmount')).toHaveText(amount);
   // Refused, the boxes show the years still priced, not the ones typed.
   await expect(page.getByLabel('起始年度')).toHaveValue('2026');
   await expect(page.getByLabel('截止年度')).toHaveValue('2027');

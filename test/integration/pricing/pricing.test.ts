@@ -350,8 +350,11 @@ describe('pricing by hand', () => {
     feed.subscribe((event) => heard.push(event));
     const handlers = createHandlers(db, 'cli', 'test', feed);
     const before = await handlers['pricing.summary']({ catalogueId: 'hebei-draft' });
-    await handlers['drivers.update']({ itemId: 'hebei-draft:027', field: 'unitAmount', value: '12', expected: '10' });
+    const reply = await handlers['drivers.update']({ itemId: 'hebei-draft:027', field: 'unitAmount', value: '12', expected: '10' });
     expect(heard).toEqual([{ seq: expect.any(Number), catalogueId: 'hebei-draft', scope: 'drivers', itemIds: ['hebei-draft:027'] }]);
+    // The reply carries the same number: the view reads once, for whichever of the two comes first.
+    expect(reply.changeSeq).toBe(heard[0]!.seq);
+    expect(reply.value).toMatchObject({ itemId: 'hebei-draft:027', unitAmount: '12' });
     // Numbered: a read begun before the change does not hold it, one begun after does (so the view reads once).
     expect(before.asOf).toBeLessThan(heard[0]!.seq);
     const some = await handlers['pricing.items']({ catalogueId: 'hebei-draft', itemIds: ['hebei-draft:027'] });

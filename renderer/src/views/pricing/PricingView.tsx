@@ -26,7 +26,7 @@ import type { DriverPaste } from '../../grid/pricing-clipboard-plan';
 export function PricingView({ detail }: { detail: CatalogueDetail }) {
   const catalogueId = detail.summary.id;
   const data = usePricingData(catalogueId);
-  const { items, summary, refresh, showDriver, settled, heard } = data;
+  const { items, summary, refresh, showDriver, settled, saved } = data;
   // After 撤销/重做 the rows show the values from before the step until they are read again: a cell typed
   // into meanwhile would start from the old value, and its save be refused as changed elsewhere. Its edit
   // waits for the read (typed text is kept meanwhile, useCellInput).
@@ -49,7 +49,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
     if (afterStep.current && settled()) afterStep.current = false;
     return afterStep.current;
   }, [settled, stepping]);
-  const { status, setStatus, canEdit, onCellEditRequest } = useDriverEdit(showDriver, refresh, steps.track, readingAfterStep, heard);
+  const { status, setStatus, canEdit, onCellEditRequest } = useDriverEdit(showDriver, refresh, steps.track, readingAfterStep, saved);
   const [unit, setUnit] = useState<MoneyUnit>('万元');
   const [trail, setTrail] = useState<ExplainTarget[]>([]);
   const [applying, setApplying] = useState<ReadonlySet<string>>(new Set());
@@ -81,32 +81,34 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
       setApplying(new Set(itemIds));
       setStatus({ state: 'saving', what: itemIds.length === 1 ? '所采用的建议' : `${itemIds.length} 项建议` });
       try {
-        const outcome = await steps.track(invoke('drivers.applySuggestions', { catalogueId, itemIds }));
+        const { value: outcome, changeSeq } = await steps.track(invoke('drivers.applySuggestions', { catalogueId, itemIds }));
         setStatus({ state: 'done', message: adoptedText(outcome), at: new Date() });
+        saved(changeSeq, itemIds);
       } catch (error) {
         setStatus({ state: 'refused', what: '采用建议', message: errorMessage(error) });
+        refresh(itemIds);
       } finally {
         setApplying(new Set());
-        refresh();
       }
     },
-    [catalogueId, setStatus, refresh, steps.track],
+    [catalogueId, setStatus, saved, refresh, steps.track],
   );
 
   // A paste, cut or Delete of driver cells: one request, one undo step, then the figures read again.
   const send = useCallback(
     async (what: string, request: DriverPaste) => {
       setStatus({ state: 'saving', what: `${what}的 ${request.cells.length} 个测算参数` });
+      const itemIds = [...new Set(request.cells.map((c) => c.itemId))];
       try {
-        const { changed } = await steps.track(invoke('drivers.paste', request));
-        setStatus({ state: 'done', message: `已${what} ${changed} 个测算参数，可用“撤销”恢复`, at: new Date() });
+        const { value, changeSeq } = await steps.track(invoke('drivers.paste', request));
+        setStatus({ state: 'done', message: `已${what} ${value.changed} 个测算参数，可用“撤销”恢复`, at: new Date() });
+        saved(changeSeq, itemIds);
       } catch (error) {
         setStatus({ state: 'refused', what, message: errorMessage(error) });
-      } finally {
-        refresh();
+        refresh(itemIds);
       }
     },
-    [setStatus, refresh, steps.track],
+    [setStatus, saved, refresh, steps.track],
   );
 
   const context = useMemo<PricingGridContext>(

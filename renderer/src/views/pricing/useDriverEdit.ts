@@ -7,7 +7,6 @@ import type { DriverField, ItemDriver } from '../../../../shared/domain/pricing/
 import { ApiError, errorMessage, invoke } from '../../api/client';
 import type { PricingGridRow } from '../../grid/pricing-rows';
 import type { SaveStatus } from '../save-status';
-import type { HeardEvents } from './usePricingData';
 
 const cellKey = (itemId: string, field: DriverField) => `${itemId}/${field}`;
 
@@ -23,8 +22,8 @@ export function useDriverEdit(
   track: <T>(work: Promise<T>) => Promise<T>,
   /** True while the rows still show values an undo or redo has changed. */
   stale: () => boolean,
-  /** Whether the change feed has told of a change to the item since a mark (usePricingData). */
-  heard: HeardEvents,
+  /** A save told under a change number: its figures are read once, after its event or its reply (usePricingData). */
+  saved: (changeSeq: number, itemIds: string[]) => void,
 ) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   const saving = useRef(new Set<string>());
@@ -52,24 +51,22 @@ export function useDriverEdit(
       const key = cellKey(row.itemId, field);
       saving.current.add(key);
       report({ state: 'saving', what });
-      const mark = heard.mark();
-      let saved = false;
       try {
         // A unit chosen while no periods a year are set brings its own, in the same step (the Node side).
-        showDriver(await track(invoke('drivers.update', { itemId: row.itemId, field, value, expected })));
-        saved = true;
-        report({ state: 'saved', what, at: new Date() });
-      } catch (error) {
-        report({ state: 'refused', what, message: errorMessage(error) });
-        if (error instanceof ApiError && error.payload.code === 'conflict') refresh();
-      } finally {
+        const { value: driver, changeSeq } = await track(invoke('drivers.update', { itemId: row.itemId, field, value, expected }));
+        showDriver(driver);
         saving.current.delete(key);
-        // The item's row and the totals follow at once, unless the change event came first and its read is on
-        // its way (an event after this read is held by it, and asks for nothing more).
-        if (!saved || !heard.since(row.itemId, mark)) refresh([row.itemId]);
+        report({ state: 'saved', what, at: new Date() });
+        // The item's row and the totals follow, read once for this reply and the change event alike.
+        saved(changeSeq, [row.itemId]);
+      } catch (error) {
+        saving.current.delete(key);
+        report({ state: 'refused', what, message: errorMessage(error) });
+        // The row as it is now: changed elsewhere (a conflict, and then everything), or as it was.
+        refresh(error instanceof ApiError && error.payload.code === 'conflict' ? undefined : [row.itemId]);
       }
     },
-    [showDriver, refresh, track, heard],
+    [showDriver, refresh, track, saved],
   );
 
   const onCellEditRequest = useCallback(

@@ -2,8 +2,9 @@
 // catalogue's figures changed: after a driver edit only the rows of the items it names (and the totals),
 // otherwise all. Rows that did not change keep their object, so the grid redraws only the rows whose
 // figures moved. A change event that a read begun after it already holds (its `asOf`) asks for no read of its
-// own: a planner's edit is read once, whether its event or its reply arrives first.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// own, and a save's reply carries its change's number: a planner's edit is read once, whether its event or
+// its reply arrives first, and read even if the event never does.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PricingItemRow, PricingItems, PricingSummary } from '../../../../shared/domain/pricing/results';
 import type { ItemDriver } from '../../../../shared/domain/pricing/drivers';
 import type { ChangeEvent } from '../../../../shared/contract';
@@ -59,13 +60,11 @@ export interface PricingData {
   generation: number;
   /** No read of the figures under way or asked for. */
   settled: () => boolean;
-  /** The change events heard: `since` says whether one for this item (or for everything) came after `mark()`, its read under way or done. */
-  heard: HeardEvents;
-}
-
-export interface HeardEvents {
-  mark: () => number;
-  since: (itemId: string, mark: number) => boolean;
+  /**
+   * A save of these items' drivers told under `changeSeq` (its reply's): their rows and the totals are read
+   * again, unless a read already holds the change or its event has asked for one.
+   */
+  saved: (changeSeq: number, itemIds: string[]) => void;
 }
 
 export function usePricingData(catalogueId: string): PricingData {
@@ -78,8 +77,6 @@ export function usePricingData(catalogueId: string): PricingData {
   // Change events not yet held by a read, and what the figures shown hold.
   const events = useRef<{ seq: number; want: Wanted }[]>([]);
   const held = useRef(new Held());
-  // Events heard, counted, and the count at which each item (or everything) was last named.
-  const heard = useRef({ count: 0, all: 0, items: new Map<string, number>() });
   const live = useRef(true);
   const current = useRef<PricingItems | null>(null);
   current.current = items;
@@ -126,6 +123,13 @@ export function usePricingData(catalogueId: string): PricingData {
     })();
   }, [catalogueId]);
 
+  // A change to be read, told by its event or by its save's reply, whichever comes first: asked for once.
+  const ask = useCallback((seq: number, want: Wanted) => {
+    if (held.current.holds(seq, want) || events.current.some((e) => e.seq === seq)) return;
+    events.current.push({ seq, want });
+    read();
+  }, [read]);
+
   const refresh = useCallback(
     (itemIds?: string[]) => {
       wanted.current = joinWanted(wanted.current, itemIds?.length ? new Set(itemIds) : 'all');
@@ -139,20 +143,13 @@ export function usePricingData(catalogueId: string): PricingData {
     refresh();
     const off = onChanged((event) => {
       if (event.catalogueId !== null && event.catalogueId !== catalogueId) return;
-      const want = eventWant(event);
-      const h = heard.current;
-      h.count += 1;
-      if (want === 'all') h.all = h.count;
-      else for (const id of want) h.items.set(id, h.count);
-      if (held.current.holds(event.seq, want)) return;
-      events.current.push({ seq: event.seq, want });
-      read();
+      ask(event.seq, eventWant(event));
     });
     return () => {
       live.current = false;
       off();
     };
-  }, [catalogueId, refresh, read]);
+  }, [catalogueId, refresh, ask]);
 
   const showDriver = useCallback((driver: ItemDriver) => {
     shown.current.set(driver.itemId, { driver, seq: ++shownSeq.current });
@@ -165,12 +162,13 @@ export function usePricingData(catalogueId: string): PricingData {
   }, []);
 
   const settled = useCallback(() => !running.current && !wanted.current && !events.current.length, []);
-  const heardEvents = useMemo<HeardEvents>(
-    () => ({
-      mark: () => heard.current.count,
-      since: (itemId, mark) => Math.max(heard.current.all, heard.current.items.get(itemId) ?? 0) > mark,
-    }),
-    [],
+  const saved = useCallback(
+    (changeSeq: number, itemIds: string[]) => {
+      // No number: no view is told of changes here, and the rows are read as asked.
+      if (changeSeq <= 0) refresh(itemIds);
+      else ask(changeSeq, itemIds.length ? new Set(itemIds) : 'all');
+    },
+    [ask, refresh],
   );
-  return { items, summary, error, refresh, showDriver, generation, settled, heard: heardEvents };
+  return { items, summary, error, refresh, showDriver, generation, settled, saved };
 }
