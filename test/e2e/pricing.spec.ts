@@ -113,7 +113,8 @@ test('测算: a driver set on item 5 prices it, and the totals follow, by hand',
   const reads: string[] = [];
   const countRead = (request: Request) => void (request.url().endsWith('/api/pricing.items') && reads.push(request.postData() ?? ''));
   page.on('request', countRead);
-  await typeInto(page, 5, 'coverage', '1%');
+  // A bare 1 typed into the percent cell is 1 %, as Excel reads it (a fraction only below 1).
+  await typeInto(page, 5, 'coverage', '1');
   await expect(cell(page, 5, 'coverage')).toHaveText('1%');
   await expect(cell(page, 5, 'status')).toContainText('已测算');
   await page.waitForTimeout(1000);
@@ -385,7 +386,7 @@ test('测算: typing on, cell after cell, while the figures of the last save arr
   await page.unrouteAll({ behavior: 'wait' });
   // Never one cell's keys in another: the amount is what was typed for it.
   await expect(cell(page, 4, 'unitAmount')).toHaveText('505');
-  await expect(cell(page, 4, 'coverage')).toHaveText('100%');
+  await expect(cell(page, 4, 'coverage')).toHaveText('1%');
   await expect(editor).toHaveCount(0);
 });
 
@@ -468,8 +469,19 @@ test('测算: on a 1366×768 laptop the grid keeps room for its rows (two lines 
   await expect(row(page, 1)).toHaveCSS('height', '48px');
   expect(await wholeRows()).toBeGreaterThanOrEqual(6);
   await page.screenshot({ path: join(screens, 'pricing-1366.png') });
+  // The 状态 column is narrow here: its whole text on hover.
+  await expect(cell(page, 5, 'status').locator('.pricing-status')).toHaveAttribute('title', /已测算/u);
   await page.setViewportSize({ width: 1440, height: 900 });
   await expect(row(page, 1)).toHaveCSS('height', '66px');
+});
+
+test('测算: a header click never reorders the items out of their 领域', async ({ page }) => {
+  await openPricing(page);
+  const order = () => page.locator('.pricing-grid .ag-center-cols-container .ag-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('row-index') + '/' + r.getAttribute('row-id')).sort());
+  const before = await order();
+  for (const colId of ['cost', 'unitAmount', 'cost']) await page.locator(`.pricing-grid .ag-header-cell[col-id="${colId}"]`).click();
+  await expect.poll(order).toEqual(before);
+  await expect(page.locator('.pricing-grid .ag-sort-indicator-icon:visible')).toHaveCount(0);
 });
 
 test('测算: the view is kept across a reload and a Back from another page', async ({ page }) => {

@@ -1,7 +1,7 @@
 // The pure pricing domain: exact decimals, driver fields as typed, the split arithmetic, rule checks, growth.
 import { describe, expect, it } from 'vitest';
 import { fractionForPercent, fromScaled, roundDiv, toScaled, ungrouped } from '../../shared/domain/pricing/decimal';
-import { EMPTY_DRIVER, coveragePercent, lineChange, parseDriverField } from '../../shared/domain/pricing/drivers';
+import { EMPTY_DRIVER, coveragePercent, lineChange, parseDriverField, typedCoverage } from '../../shared/domain/pricing/drivers';
 import type { ItemDriver } from '../../shared/domain/pricing/drivers';
 import { growthFactor, applyFactor } from '../../shared/domain/pricing/growth';
 import { formatMoney } from '../../shared/domain/pricing/money';
@@ -44,6 +44,19 @@ describe('driver fields as a planner types them', () => {
     expect(parseDriverField('coverage', '95')).toEqual({ ok: true, value: '0.95' });
     expect(parseDriverField('coverage', '1.5')).toEqual({ ok: true, value: '0.015' });
     expect(parseDriverField('coverage', '1')).toEqual({ ok: true, value: '1' });
+    // Typed into the grid's percent cell, as Excel reads it: 1 and more a percent, below 1 a fraction.
+    const typed = (text: string) => parseDriverField('coverage', typedCoverage(text));
+    expect(typed('1')).toEqual({ ok: true, value: '0.01' });
+    expect(typed(' １ ')).toEqual({ ok: true, value: '0.01' });
+    expect(typed('2')).toEqual({ ok: true, value: '0.02' });
+    expect(typed('1.5')).toEqual({ ok: true, value: '0.015' });
+    expect(typed('100')).toEqual({ ok: true, value: '1' });
+    expect(typed('0.5')).toEqual({ ok: true, value: '0.5' });
+    expect(typed('.5')).toEqual({ ok: true, value: '0.5' });
+    expect(typed('0')).toEqual({ ok: true, value: '0' });
+    expect(typed('1%')).toEqual({ ok: true, value: '0.01' });
+    expect(typed('')).toEqual({ ok: true, value: null });
+    expect(typed('abc')).toMatchObject({ ok: false });
     expect(parseDriverField('coverage', '150')).toMatchObject({ ok: false, message: expect.stringContaining('覆盖率应在 0% 到 100% 之间（可写 50%、50 或 0.5）') });
     expect(parseDriverField('coverage', '101%')).toMatchObject({ ok: false });
     expect(parseDriverField('unitAmount', '-5')).toMatchObject({ ok: false, message: '补助标准不能为负数，收到“-5”' });

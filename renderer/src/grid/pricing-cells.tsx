@@ -4,6 +4,7 @@ import type { PricingGridContext } from './pricing-context';
 import type { PricingGridRow } from './pricing-rows';
 import { statusText, suggestionText } from '../views/pricing/pricing-text';
 import { QualityMark } from '../components/QualityMark';
+import { INPUT_QUALITY_HINTS, INPUT_QUALITY_LABELS } from '../../../shared/domain/pricing/results';
 
 type Props = CustomCellRendererProps<PricingGridRow, unknown, PricingGridContext>;
 
@@ -30,8 +31,10 @@ export function FigureCell({ data, value, valueFormatted, context, colDef }: Pro
 
 export function StatusCell({ data }: Props) {
   if (!data || data.kind !== 'item') return null;
+  // The column is narrow on a laptop screen: the whole of it on hover.
+  const quality = data.quality && data.quality !== 'sourced' ? `（${INPUT_QUALITY_LABELS[data.quality]}：${INPUT_QUALITY_HINTS[data.quality]}）` : '';
   return (
-    <span className={`pricing-status pricing-${data.status}${data.gapRegions ? ' pricing-partial' : ''}`} data-status={data.status}>
+    <span className={`pricing-status pricing-${data.status}${data.gapRegions ? ' pricing-partial' : ''}`} data-status={data.status} title={`${statusText(data)}${quality}`}>
       {statusText(data)}
       <QualityMark quality={data.quality} />
     </span>

@@ -98,6 +98,16 @@ export type Parsed = { ok: true; value: FieldValue } | { ok: false; message: str
 
 const MAX_AMOUNT = 10n ** 12n * 100n; // 一万亿元, in fen
 
+/**
+ * Text typed into the 测算 grid's 覆盖率 cell, read as Excel and WPS read what is typed into a cell formatted as
+ * a percentage: a bare figure of 1 or more is a percent (1 → 1%), one below 1 a fraction (0.5 → 50%). Files,
+ * the command line and a pasted block keep parseDriverField's own reading, where a bare 1 is everyone.
+ */
+export function typedCoverage(input: string): string {
+  const figure = input.trim().normalize('NFKC');
+  return /^\d+(\.\d+)?$/u.test(figure) && !/^0*(\.\d*)?$/u.test(figure) ? `${figure}%` : input;
+}
+
 /** Checks one field as typed; the message says what is wrong in words a planner uses. */
 export function parseDriverField(field: DriverField, input: string | null): Parsed {
   const typed = input === null ? '' : input.trim();

@@ -20,7 +20,8 @@ import { useCellInput } from '../../grid/useCellInput';
 import { usePricingClipboard } from './usePricingClipboard';
 import { useShortWindow } from './useShortWindow';
 
-const DEFAULT_COLUMN: ColDef<PricingGridRow> = { wrapHeaderText: true, autoHeaderHeight: true };
+// The catalogue's order is the document's, its items under their 领域: a header click never reorders them.
+const DEFAULT_COLUMN: ColDef<PricingGridRow> = { wrapHeaderText: true, autoHeaderHeight: true, sortable: false };
 
 interface Props {
   api: RefObject<GridApi<PricingGridRow> | null>;

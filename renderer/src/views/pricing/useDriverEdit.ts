@@ -2,7 +2,7 @@
 // value it started from (`expected`), shown only once saved; a refusal goes to the status line.
 import { useCallback, useRef, useState } from 'react';
 import type { CellEditRequestEvent } from 'ag-grid-community';
-import { DRIVER_FIELD_LABELS, normalisedDriverText, parseDriverField } from '../../../../shared/domain/pricing/drivers';
+import { DRIVER_FIELD_LABELS, normalisedDriverText, parseDriverField, typedCoverage } from '../../../../shared/domain/pricing/drivers';
 import type { DriverField, ItemDriver } from '../../../../shared/domain/pricing/drivers';
 import { ApiError, errorMessage, invoke } from '../../api/client';
 import type { PricingGridRow } from '../../grid/pricing-rows';
@@ -36,7 +36,8 @@ export function useDriverEdit(
       const what = `第${row.itemNo}项的“${DRIVER_FIELD_LABELS[field]}”`;
       const edit = ++latest.current;
       const report = (next: SaveStatus) => edit === latest.current && setStatus(next);
-      const parsed = parseDriverField(field, input);
+      // 覆盖率 shows percentages: what is typed there is read as Excel reads a percentage cell (1 is 1%).
+      const parsed = parseDriverField(field, field === 'coverage' && input !== null ? typedCoverage(input) : input);
       if (!parsed.ok) {
         report({ state: 'refused', what, message: `${what}：${parsed.message}，本次修改没有保存。` });
         return;
