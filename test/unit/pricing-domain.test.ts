@@ -52,7 +52,6 @@ describe('driver fields as a planner types them', () => {
     expect(typed('1.5')).toEqual({ ok: true, value: '0.015' });
     expect(typed('100')).toEqual({ ok: true, value: '1' });
     expect(typed('0.5')).toEqual({ ok: true, value: '0.5' });
-    expect(typed('.5')).toEqual({ ok: true, value: '0.5' });
     expect(typed('0')).toEqual({ ok: true, value: '0' });
     expect(typed('1%')).toEqual({ ok: true, value: '0.01' });
     expect(typed('')).toEqual({ ok: true, value: null });
