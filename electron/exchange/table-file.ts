@@ -21,6 +21,8 @@ export interface TableRow {
 
 export interface Table {
   header: string[];
+  /** The header as the file writes it: a column the import does not take is named so. */
+  written: string[];
   names: HeaderNames;
   kind?: ImportKind;
   rows: TableRow[];
@@ -176,13 +178,13 @@ export async function readTable(fileName: string, bytes: Buffer, kind?: ImportKi
     });
     rows.push({ line: headerIndex + i + 2, cells, names, kind });
   });
-  return { header, names, kind, rows };
+  return { header, written: records[headerIndex]!.map((c) => c.trim()), names, kind, rows };
 }
 
 /** Refuses a header that is not exactly the expected columns (in any order), saying which are missing or extra. */
 export function checkHeader(fileName: string, table: Table, columns: readonly string[], optional: readonly string[] = []): void {
   const missing = columns.filter((c) => !table.header.includes(c));
-  const extra = table.header.filter((c) => c !== '' && !columns.includes(c) && !optional.includes(c));
+  const extra = table.header.flatMap((c, i) => (c !== '' && !columns.includes(c) && !optional.includes(c) ? [table.written[i] ?? c] : []));
   if (missing.length || extra.length) {
     throw new AppError(
       'bad_file',

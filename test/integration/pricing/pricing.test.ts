@@ -259,6 +259,8 @@ describe('pricing by hand', () => {
     const rules = await check('rules', '规则名称,类别,等级,中央分担,省级权重,市级权重,县级权重\n试行规则,,,一半,1,1,1\n');
     expect(rules.report.problems).toEqual(['表.csv 第2行“中央分担”列：“一半”应为百分数或“按档”']);
     await expect(check('population', '区划代码,人群,年度\n130102,常住人口,2026\n')).rejects.toThrow('表.csv 的表头不对：缺少列 人数。表头应为：区划代码,人群,年度,人数。没有导入任何内容。');
+    // A column the import does not take is named as the file writes it, not by its fixed name (central_pct).
+    await expect(check('population', '区划代码,人群,年度,人数,中央分担\n130102,常住人口,2026,1,\n')).rejects.toThrow('表.csv 的表头不对：多出列 中央分担。表头应为：区划代码,人群,年度,人数。');
     // A script's file, headed by the fixed names, is told in them.
     await expect(check('population', 'region_code,cohort,year\n130102,常住人口,2026\n')).rejects.toThrow('缺少列 value（人数）。表头应为：region_code,cohort,year,value。');
   });

@@ -94,8 +94,6 @@ export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplie
       onApplied?.();
     } catch (error) {
       setState({ step: 'failed', message: errorMessage(error) });
-    } finally {
-      if (picker.current) picker.current.value = '';
     }
   };
 
@@ -130,6 +128,9 @@ export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplie
           aria-label="选择导入文件"
           onChange={(e) => {
             const file = e.target.files?.[0];
+            // The same file chosen again, corrected as its problems asked, must be read again: a picker
+            // still holding its name fires no change for it.
+            e.target.value = '';
             if (file) void check(file);
           }}
         />
