@@ -286,6 +286,15 @@ describe('rows', () => {
     expect((await historyState(db, HEBEI)).undo).toBe('撤销清除 3 个测算参数');
   });
 
+  it('says which items adopted one of several amounts their standard names, for the planner to check', async () => {
+    // Item 3 (寄宿生生活补助): 小学 1000 元 taken, 初中 1250 元 only mentioned.
+    const { value } = await applySuggestions(db, HEBEI, [`${HEBEI}:003`], 'test');
+    expect(value.severalAmounts).toEqual([3]);
+    expect((await getDriver(db, `${HEBEI}:003`)).unitAmount).toBe('1000');
+    await undo(db, HEBEI, 'test');
+    expect((await getDriver(db, `${HEBEI}:003`)).unitAmount).toBeNull();
+  });
+
   it('undoes 采用建议 for several items as one step, and redoes it', async () => {
     // Items 5 (国家助学金 2000 元/生/年) and 12: suggestions read from their standards and 支出责任.
     const itemIds = [`${HEBEI}:005`, `${HEBEI}:012`];
@@ -293,7 +302,7 @@ describe('rows', () => {
     const { value } = await applySuggestions(db, HEBEI, itemIds, 'test');
     // Only item 5's words give drivers; its group is part of 中职在校生 (coverage left to the planner), a cohort
     // with no population in the seeds: said, so the planner knows why it is not priced yet.
-    expect(value).toEqual({ applied: 1, priced: 0, needCoverage: 1, uncountedCohorts: ['中职在校生'] });
+    expect(value).toEqual({ applied: 1, priced: 0, needCoverage: 1, uncountedCohorts: ['中职在校生'], severalAmounts: [] });
     const taken = await Promise.all(itemIds.map((id) => getDriver(db, id)));
     expect(taken[0]).toMatchObject({ unitAmount: '2000', unit: '元/生/年' });
     expect((await historyState(db, HEBEI)).undo).toBe(`撤销采用 2 项建议`);

@@ -76,11 +76,18 @@ export function weightsText(w: ExplainLine['rule']['weights']): string {
 }
 
 /** After 采用建议: what was taken, how many are priced, and what the rest still need, as the planner acts on it. */
+/** "第1、3项", or the first few and how many: "第1、3、5项等 12 项". */
+function itemNumbers(numbers: readonly number[]): string {
+  const shown = numbers.slice(0, 5).join('、');
+  return numbers.length > 5 ? `第${shown}项等 ${numbers.length} 项` : `第${shown}项`;
+}
+
 export function adoptedText(o: SuggestionOutcome): string {
   if (o.applied === 0) return '没有可采用的新建议（已填写的参数不会被建议覆盖）';
   const rest = [
     o.needCoverage > 0 ? `${o.needCoverage} 项还需填写覆盖率（服务对象只是该人群的一部分）` : null,
     o.uncountedCohorts.length > 0 ? `人群“${o.uncountedCohorts.join('、')}”还没有人口数，请在“行政区与人口”导入` : null,
+    o.severalAmounts.length > 0 ? `${itemNumbers(o.severalAmounts)}的标准写有不止一个金额（如分学段、分档），只采用了建议的一个，请核对补助标准` : null,
   ].filter(Boolean);
   return `已采用 ${o.applied} 项建议，其中 ${o.priced} 项已算出${rest.length ? `；${rest.join('；')}` : ''}。可用“撤销”恢复`;
 }
