@@ -107,6 +107,9 @@ test('测算: a driver set on item 5 prices it, and the totals follow, by hand',
   await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'refused');
   await expect(page.locator('[data-save-state]')).toContainText('覆盖率应在 0% 到 100% 之间');
   await expect(cell(page, 5, 'coverage')).toHaveText('');
+  // A misspelt cohort is saved as typed, and said at once to price nothing.
+  await typeInto(page, 5, 'cohort', '常驻人口');
+  await expect(page.locator('[data-save-state]')).toContainText('但还没有任何地区有人群“常驻人口”的人数，这一项算不出（名称是否写错？已有人数的人群：');
   // … then, having no count of 中职在校生 yet, prices it on residents at a coverage of 1 %.
   await typeInto(page, 5, 'cohort', '常住人口');
   // One edit, one read of its row: its change event and its reply ask for the same, and it is read once.

@@ -27,6 +27,8 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
   const catalogueId = detail.summary.id;
   const data = usePricingData(catalogueId);
   const { items, summary, refresh, showDriver, settled, saved } = data;
+  const latestCounted = useRef<readonly string[]>([]);
+  latestCounted.current = items?.countedCohorts ?? [];
   // After 撤销/重做 the rows show the values from before the step until they are read again: a cell typed
   // into meanwhile would start from the old value, and its save be refused as changed elsewhere. Its edit
   // waits for the read (typed text is kept meanwhile, useCellInput).
@@ -44,12 +46,13 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
   });
   // The wait starts at the key press: a step still queued behind a save has not changed the rows yet either.
   const { stepping } = steps;
+  const countedCohorts = useCallback(() => latestCounted.current, []);
   const readingAfterStep = useCallback(() => {
     if (stepping()) return true;
     if (afterStep.current && settled()) afterStep.current = false;
     return afterStep.current;
   }, [settled, stepping]);
-  const { status, setStatus, canEdit, onCellEditRequest } = useDriverEdit(showDriver, refresh, steps.track, readingAfterStep, saved);
+  const { status, setStatus, canEdit, onCellEditRequest } = useDriverEdit(showDriver, refresh, steps.track, readingAfterStep, saved, countedCohorts);
   const [unit, setUnit] = useState<MoneyUnit>('万元');
   const [trail, setTrail] = useState<ExplainTarget[]>([]);
   const [applying, setApplying] = useState<ReadonlySet<string>>(new Set());

@@ -24,6 +24,8 @@ export function useDriverEdit(
   stale: () => boolean,
   /** A save told under a change number: its figures are read once, after its event or its reply (usePricingData). */
   saved: (changeSeq: number, itemIds: string[]) => void,
+  /** The cohorts some region has a count or share of. */
+  countedCohorts: () => readonly string[],
 ) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   const saving = useRef(new Set<string>());
@@ -57,7 +59,11 @@ export function useDriverEdit(
         const { value: driver, changeSeq } = await track(invoke('drivers.update', { itemId: row.itemId, field, value, expected }));
         showDriver(driver);
         saving.current.delete(key);
-        report({ state: 'saved', what, at: new Date() });
+        // A cohort no region has a count of prices nothing: a misspelt name is said at once, not found later.
+        const counted = countedCohorts();
+        if (field === 'cohort' && driver.cohort !== null && !counted.includes(driver.cohort)) {
+          report({ state: 'done', message: `已保存 ${what}；但还没有任何地区有人群“${driver.cohort}”的人数，这一项算不出（名称是否写错？已有人数的人群：${counted.slice(0, 8).join('、')}${counted.length > 8 ? ' 等' : ''}；新人群请在“行政区与人口”导入人数或设置比例）`, at: new Date() });
+        } else report({ state: 'saved', what, at: new Date() });
         // The item's row and the totals follow, read once for this reply and the change event alike.
         saved(changeSeq, [row.itemId]);
       } catch (error) {
@@ -67,7 +73,7 @@ export function useDriverEdit(
         refresh(error instanceof ApiError && error.payload.code === 'conflict' ? undefined : [row.itemId]);
       }
     },
-    [showDriver, refresh, track, saved],
+    [showDriver, refresh, track, saved, countedCohorts],
   );
 
   const onCellEditRequest = useCallback(
