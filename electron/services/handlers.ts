@@ -32,6 +32,7 @@ import { pricingSummary } from '../pricing/summary';
 import { importTable } from '../exchange/pricing-imports';
 import { historyState, redo, undo } from './history';
 import type { HistoryOutcome } from './history';
+import type { HistoryState } from '../../shared/domain/history';
 import { deleteDomainRequest, deleteItems, insertBeside, insertFirst, moveItemsTo, moveStep } from './structure-requests';
 import type { DomainResult } from './domain-structure';
 import { draftCommand } from './drafts';
@@ -68,9 +69,10 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     feed?.publish({ catalogueId, scope: itemIds.length ? 'costs' : 'items', itemIds });
     return { domainSeq, changeId };
   };
-  const stepped = (catalogueId: string, outcome: HistoryOutcome) => {
-    feed?.publish({ catalogueId, scope: outcome.costs ? 'costs' : 'items', itemIds: outcome.itemIds });
-    return outcome.state;
+  const stepped = (catalogueId: string, outcome: HistoryOutcome): HistoryState => {
+    const scope = outcome.driversOnly ? 'drivers' : outcome.costs ? 'costs' : 'items';
+    const event = feed?.publish({ catalogueId, scope, itemIds: outcome.itemIds });
+    return { ...outcome.state, changeSeq: event?.seq ?? 0, ...(outcome.driversOnly ? { driverItems: outcome.itemIds } : {}) };
   };
   return {
     'app.info': async () => ({ version, databasePath: db.path, duckdbVersion: await db.version(), host }),

@@ -44,6 +44,8 @@ export interface HistoryOutcome {
   itemIds: string[];
   /** Whether a driver changed (the 测算 figures then changed too). */
   costs: boolean;
+  /** Whether drivers alone changed: no row was added, removed or moved, no text changed. */
+  driversOnly: boolean;
 }
 
 async function applyHistoryCommand(tx: Tx, command: HistoryCommand, origin: Origin): Promise<void> {
@@ -126,6 +128,7 @@ async function step(db: Database, catalogueId: string, direction: 'undo' | 'redo
       },
       itemIds,
       costs: commands.some((c) => COSTLY.has(c.kind)),
+      driversOnly: commands.length > 0 && commands.every((c) => c.kind === 'driver.setField'),
     };
   });
 }

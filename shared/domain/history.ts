@@ -14,4 +14,8 @@ export interface HistoryState {
   focus?: { itemId: string; field: string | null };
   /** The step removed the catalogue itself (undoing its import): the view goes back to the list. */
   catalogueRemoved?: boolean;
+  /** After an undo or redo: the number its change was told under (ChangeEvent.seq), so a view reads it once. */
+  changeSeq?: number;
+  /** After an undo or redo of driver edits alone: the items whose drivers it changed (no other row changed). */
+  driverItems?: string[];
 }

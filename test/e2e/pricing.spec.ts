@@ -177,10 +177,17 @@ test('测算: Ctrl+Z undoes a driver edit with its figures, Ctrl+Y redoes it, as
   await expect(steps.getByRole('button', { name: '撤销' })).toHaveAttribute('title', '撤销修改第5项的“补助标准”');
   // The keys act on the grid (a cell picked, not one being edited), as in Excel.
   await cell(page, 5, 'unitAmount').click();
+  // One step back, one read of the row it changed (its reply and its change event ask for the same).
+  const reads: string[] = [];
+  const countRead = (request: Request) => void (request.url().endsWith('/api/pricing.items') && reads.push(request.postData() ?? ''));
+  page.on('request', countRead);
   await page.keyboard.press('Control+z');
   await expect(page.locator('[data-save-state]')).toContainText('已撤销修改第5项的“补助标准”');
   await expect(cell(page, 5, 'unitAmount')).toHaveText('2000');
   await expect.poll(total).toBe(before);
+  await page.waitForTimeout(1000);
+  page.off('request', countRead);
+  expect(reads).toEqual([JSON.stringify({ catalogueId: 'hebei-13th', itemIds: ['hebei-13th:005'] })]);
   await expect(steps.getByRole('button', { name: '重做' })).toHaveAttribute('title', '重做修改第5项的“补助标准”');
   await page.keyboard.press('Control+y');
   await expect(cell(page, 5, 'unitAmount')).toHaveText('4000');

@@ -15,8 +15,8 @@ export type StepOutcome = { ok: true; did: string } | { ok: false; direction: Di
 interface Options {
   /** Off for a catalogue that can only be viewed. */
   enabled: boolean;
-  /** After a step: the view reads again what it shows. */
-  onChanged: () => Promise<void> | void;
+  /** After a step (what it changed, as the Node side told it): the view reads again what it shows. */
+  onChanged: (step: HistoryState) => Promise<void> | void;
   report: (outcome: StepOutcome) => void;
   /** The item (and column) a step changed, for the view to put the cursor on, as Excel does. */
   onFocus?: (focus: NonNullable<HistoryState['focus']>) => void;
@@ -55,10 +55,11 @@ export function useHistorySteps(catalogueId: string, options: Options) {
       stepsUnderWay.current += 1;
       queue.current = queue.current.then(async () => {
         try {
-          const { did, focus } = await invoke(direction === 'undo' ? 'history.undo' : 'history.redo', { catalogueId });
+          const stepped = await invoke(direction === 'undo' ? 'history.undo' : 'history.redo', { catalogueId });
+          const { did, focus } = stepped;
           // At once, not after the view has read everything again: by then the planner may be typing elsewhere.
           if (focus) latest.current.onFocus?.(focus);
-          await latest.current.onChanged();
+          await latest.current.onChanged(stepped);
           latest.current.report({ ok: true, did: did ?? (direction === 'undo' ? '撤销' : '重做') });
         } catch (error) {
           latest.current.report({ ok: false, direction, message: errorMessage(error) });

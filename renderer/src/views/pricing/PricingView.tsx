@@ -36,9 +36,12 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
   // 撤销/重做 step through the catalogue's one history: a driver edit here, or any edit in the other tabs.
   const steps = useHistorySteps(catalogueId, {
     enabled: true,
-    onChanged: () => {
+    onChanged: (step) => {
       afterStep.current = true;
-      refresh();
+      // Read once, for this reply or the step's change event, whichever comes first: only the rows of the
+      // items whose drivers it changed, when that is all it changed.
+      if (step.changeSeq) saved(step.changeSeq, step.driverItems ?? []);
+      else refresh();
     },
     report: (outcome) =>
       setStatus({ state: 'done', message: outcome.ok ? `已${outcome.did}` : `未能${outcome.direction === 'undo' ? '撤销' : '重做'}：${outcome.message}`, at: new Date() }),
