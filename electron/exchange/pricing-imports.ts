@@ -217,7 +217,7 @@ async function planPopulation(db: Database, { fileName }: ImportRequest, rows: T
     problems.push(...regionCohortProblems(fileName, row, known, code, cohort));
     const year = /^\d{4}$/u.test(yearText) ? Number(yearText) : NaN;
     if (!(year >= 2000 && year <= 2100)) problems.push(`${at(fileName, row, 'year')}：“${yearText}”应是 2000 到 2100 之间的年份`);
-    if (valueText === null) problems.push(`${at(fileName, row, 'value')}：${misplacedComma(row.cells.get('value')!)}`);
+    if (valueText === null) problems.push(`${at(fileName, row, 'value')}：${misplacedComma(row.cells.get('value')!, true)}`);
     else if (!/^\d+$/u.test(valueText) || valueText.length > 10 || Number(valueText) > MAX_PERSONS) {
       problems.push(`${at(fileName, row, 'value')}：“${row.cells.get('value')}”应为 0 到 20 亿之间的整数人数`);
     }

@@ -14,7 +14,9 @@ export function ungrouped(text: string): string | null {
 }
 
 /** Why a figure was not read as one: its comma is not a thousands separator. */
-export const misplacedComma = (text: string) => `“${text}”中的逗号不是千位分隔（如 1,000），不能读作数字；小数请用小数点（如 89.5）`;
+/** A figure whose comma is no thousands separator, said so; `whole` for a count, which has no decimals to point at. */
+export const misplacedComma = (text: string, whole = false) =>
+  `“${text}”中的逗号不是千位分隔（如 1,000），不能读作数字；${whole ? '人数应为整数，千位分隔每三位一个逗号（如 830,000）' : '小数请用小数点（如 89.5）'}`;
 
 /**
  * A percent column given a bare figure between 0 and 1 ("0.6"): a fraction meant as 60 %, or 0.6 %? Refused

@@ -275,7 +275,7 @@ describe('pricing by hand', () => {
     ]);
     expect(await check('drivers', `${drivers}26,常住人口,1,"1,000",元/人/年,1,2025,0,central-100\n`, 'hebei-draft')).toEqual([]);
     expect(await check('population', 'region_code,cohort,year,value\n130102,常住人口,2026,"83,00,00"\n')).toEqual([
-      '表.csv 第2行“value（人数）”列：“83,00,00”中的逗号不是千位分隔（如 1,000），不能读作数字；小数请用小数点（如 89.5）',
+      '表.csv 第2行“value（人数）”列：“83,00,00”中的逗号不是千位分隔（如 1,000），不能读作数字；人数应为整数，千位分隔每三位一个逗号（如 830,000）',
     ]);
     // The same item twice: not settled by the last row.
     expect(await check('drivers', `${drivers}26,常住人口,1,89,元/人/年,1,2025,0,central-100\n26,常住人口,1,95,元/人/年,1,2025,0,central-100\n`, 'hebei-draft')).toEqual([
