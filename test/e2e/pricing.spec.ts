@@ -534,6 +534,13 @@ test('测算: clicking a figure explains it, down to the rule row and its source
   await expect(lines.locator('tbody tr').first()).toContainText('2,000.00');
   // A line is as good as its worst input: an estimated population under a rule not yet verified.
   await expect(lines.locator('tbody tr').first()).toContainText('含待核实');
+  // From the keyboard: Enter on a picked figure explains it too.
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await cell(page, 5, 'beneficiaries').click({ position: { x: 4, y: 4 } });
+  await page.keyboard.press('Enter');
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('中等职业教育国家助学金');
   await page.screenshot({ path: join(screens, 'explain-item.png') });
   await lines.locator('tbody tr').nth(3).getByRole('button').click();
   await expect(panel.locator('.explain-line')).toHaveCount(1);

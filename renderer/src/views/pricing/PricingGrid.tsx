@@ -11,7 +11,7 @@ import { newGridMarks } from '../../grid/grid-marks';
 import type { DriverPaste } from '../../grid/pricing-clipboard-plan';
 import { pricingColumns } from '../../grid/pricing-columns';
 import type { PricingColumnSources } from '../../grid/pricing-columns';
-import { PricingDomainRowRenderer } from '../../grid/pricing-cells';
+import { FigureCell, PricingDomainRowRenderer } from '../../grid/pricing-cells';
 import type { PricingGridContext } from '../../grid/pricing-context';
 import type { PricingGridRow } from '../../grid/pricing-rows';
 import { gridTheme } from '../../grid/theme';
@@ -69,6 +69,11 @@ export function PricingGrid(p: Props) {
         readOnlyEdit
         onCellEditRequest={p.onCellEditRequest}
         onCellFocused={onCellFocused}
+        // Enter on a figure (never edited) explains it, as a click on it does: the keyboard's way in.
+        onCellKeyDown={(e) => {
+          const key = (e.event as KeyboardEvent | null)?.key;
+          if (key === 'Enter' && 'colDef' in e && e.data?.kind === 'item' && e.colDef.cellRenderer === FigureCell) p.context.explainItem(e.data.itemId);
+        }}
         stopEditingWhenCellsLoseFocus
         enterNavigatesVerticallyAfterEdit
         suppressMovableColumns
