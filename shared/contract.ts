@@ -9,7 +9,7 @@ import { DRIVER_FIELDS } from './domain/pricing/drivers';
 import type { ItemDriver } from './domain/pricing/drivers';
 import { COUNTY_CLASSES } from './domain/pricing/regions';
 import type { SplitRule } from './domain/pricing/split-rules';
-import type { Explanation, ImportReport, PricingItems, PricingSummary, RegionRow, CohortShareRow, SuggestionOutcome } from './domain/pricing/results';
+import type { Explanation, ImportReport, PricingItems, PricingSummary, RegionRow, CohortShareRow, CohortCountRow, SuggestionOutcome } from './domain/pricing/results';
 import { TASK_FIELDS } from './domain/task';
 import { INDICATOR_FIELDS } from './domain/indicator-plan';
 import type { IndicatorPlanRow, IndicatorPlanSummary, IndicatorPlanTable } from './domain/indicator-plan';
@@ -185,6 +185,8 @@ export const requestSchemas = {
     .object({ code: regionCode, field: z.enum(['countyClass', 'grade', 'growthPct']), value: z.string().max(40).nullable() })
     .strict(),
   'shares.list': z.object({ rootCode: regionCode }).strict(),
+  /** The counts imported for a province and every region under it, each cohort and year. */
+  'population.list': z.object({ rootCode: regionCode }).strict(),
   /** A cohort as a share of another in a region; `expected` is the share shown (null: adding one). */
   'shares.set': z
     .object({
@@ -335,6 +337,7 @@ export interface Responses extends VersionResponses {
   'regions.list': RegionRow[];
   'regions.update': RegionRow;
   'shares.list': CohortShareRow[];
+  'population.list': CohortCountRow[];
   'shares.set': CohortShareRow;
   'shares.delete': null;
   'data.import': ImportReport;
@@ -417,6 +420,7 @@ export const CHANNEL_ACTIONS: Record<Channel, string> = {
   'regions.list': '读取行政区',
   'regions.update': '修改行政区',
   'shares.list': '读取人群比例',
+  'population.list': '读取人群人数',
   'shares.set': '保存人群比例',
   'shares.delete': '删除人群比例',
   'data.import': '导入数据',

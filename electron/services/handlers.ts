@@ -38,6 +38,7 @@ import type { DomainResult } from './domain-structure';
 import { draftCommand } from './drafts';
 import { importCatalogueFile, previewCatalogueImport } from './catalogue-import';
 import { versionHandlers } from './version-handlers';
+import { listCohortCounts } from '../pricing/population-counts';
 import { pasteCells } from './paste-cells';
 
 export type Handlers = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
@@ -169,6 +170,7 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     'regions.list': ({ rootCode }) => listRegions(db, rootCode),
     'regions.update': (request) => tell(updateRegion(db, request, origin)),
     'shares.list': ({ rootCode }) => listCohortShares(db, rootCode),
+    'population.list': ({ rootCode }) => listCohortCounts(db, rootCode),
     'shares.set': (request) => tell(setCohortShare(db, request, origin)),
     'shares.delete': (request) => tell(deleteCohortShare(db, request, origin)),
     'data.import': async ({ kind, catalogueId, fileName, base64, apply }) => {

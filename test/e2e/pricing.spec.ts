@@ -714,6 +714,16 @@ test('行政区与人口: counties imported for one city appear under it in the 
   await expect(tree.locator('tr[data-region="130302"]')).toContainText('秦皇岛人口.csv');
   await expect(tree.locator('tr[data-region="130200"]')).toContainText('唐山市七普公报');
   await page.screenshot({ path: join(screens, 'regions-population.png') });
+  // The counts as imported, to check against the statistics: a row per region, a column per year.
+  const countsTable = page.getByRole('table', { name: '人群人数表' });
+  await expect(page.getByLabel('查看人群')).toHaveValue('常住人口');
+  await expect(countsTable.locator('thead')).toContainText('2025年');
+  const haigang = countsTable.locator('tbody tr', { hasText: '海港区' });
+  await expect(haigang).toContainText('780,000');
+  await expect(haigang).toContainText('秦皇岛人口.csv');
+  await expect(countsTable.locator('tbody tr', { hasText: '唐山市' })).toContainText('唐山市七普公报');
+  await countsTable.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(screens, 'regions-counts.png') });
 
   await page.goto(`${host.url}#/catalogue/hebei-13th`);
   await page.getByRole('tab', { name: '测算' }).click();

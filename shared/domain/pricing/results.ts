@@ -230,6 +230,19 @@ export interface CohortShareRow {
   status: string;
 }
 
+/** A count imported for a region, cohort and year (a statistic; years without one are estimated when priced). */
+export interface CohortCountRow {
+  regionCode: string;
+  regionName: string;
+  level: 'province' | 'city' | 'county';
+  cohort: string;
+  year: number;
+  /** Persons, a whole number. */
+  value: string;
+  source: string;
+  status: string;
+}
+
 /** What 采用建议 gave: the items taken, those priced now, and why the others are not priced yet. */
 export interface SuggestionOutcome {
   applied: number;

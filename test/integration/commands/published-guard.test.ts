@@ -138,6 +138,7 @@ const CHANNEL_SAMPLES: { [C in Channel]: Request<C> | string } = {
   'regions.list': 'reads',
   'regions.update': 'regions are shared reference data, not a catalogue',
   'shares.list': 'reads',
+  'population.list': 'reads',
   'shares.set': 'cohort shares are shared population data, not a catalogue',
   'shares.delete': 'as shares.set',
   'data.import': 'regions, population and rules are shared data; drivers are costing (tested below)',

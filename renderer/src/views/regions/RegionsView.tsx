@@ -6,6 +6,7 @@ import { errorMessage, invoke, onChanged } from '../../api/client';
 import { ImportBox } from './ImportBox';
 import { RegionTreeTable } from './RegionTreeTable';
 import { CohortSharesTable } from './CohortSharesTable';
+import { CohortCountsTable } from './CohortCountsTable';
 
 export const PROVINCES = [
   { code: '130000', name: '河北省' },
@@ -73,6 +74,7 @@ export function RegionsView() {
       )}
       <ImportBox kinds={['regions', 'population', 'shares']} catalogueId={null} />
       <CohortSharesTable rootCode={rootCode} regions={rows} />
+      <CohortCountsTable rootCode={rootCode} />
       <h2>行政区</h2>
       {error && <p className="error" role="alert">{error}</p>}
       {!rows && !error && <p className="muted">正在读取行政区……</p>}
