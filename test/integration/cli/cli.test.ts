@@ -196,11 +196,11 @@ describe('npm run cli', () => {
 
   it('waits for another command that holds the file, as a script running two at once needs', async () => {
     const copy = await seededDatabaseFile(temp.dir, 'held.duckdb');
-    // Another process holds the file for about two seconds, then lets it go.
+    // Another process holds the file until the command says it waits, then lets it go.
     const holder = spawn(
       process.execPath,
-      ['--input-type=module', '-e', `import { DuckDBInstance } from '@duckdb/node-api'; const i = await DuckDBInstance.create(process.argv[1]); console.log('held'); setTimeout(() => { i.closeSync(); process.exit(0); }, 2000);`, copy],
-      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+      ['--input-type=module', '-e', `import { DuckDBInstance } from '@duckdb/node-api'; const i = await DuckDBInstance.create(process.argv[1]); console.log('held'); process.stdin.once('data', () => { i.closeSync(); process.exit(0); });`, copy],
+      { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] },
     );
     await new Promise<void>((resolve, reject) => {
       holder.stdout.on('data', (c: Buffer) => c.toString().includes('held') && resolve());
@@ -211,9 +211,12 @@ describe('npm run cli', () => {
       let stdout = '';
       let stderr = '';
       cli.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-      cli.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      cli.stderr.on('data', (c: Buffer) => {
+        stderr += c.toString();
+        if (stderr.includes('等待它结束')) holder.stdin.end('go\n');
+      });
       cli.once('exit', (status) => resolve({ status, stdout, stderr }));
-    });
+    }).finally(() => holder.kill());
     expect(run.stderr).toBe('数据库文件正被另一个程序占用，等待它结束（最多 30 秒，可用 --wait <秒数> 调整）…\n');
     expect(run.status).toBe(0);
     expect(run.stdout.trim().split('\n')).toHaveLength(4);
