@@ -1,11 +1,12 @@
 // 人群人数: the counts imported for a province and the regions under it, one cohort at a time, a row per
 // region and a column per year, with each count's source and status, so a planner can check an import against
 // the statistics it came from. Years without a count are estimated when priced (the 测算 explanation says how).
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { formatCount } from '../../../../shared/domain/pricing/money';
 import { RESIDENTS } from '../../../../shared/domain/pricing/regions';
 import type { CohortCountRow } from '../../../../shared/domain/pricing/results';
-import { errorMessage, invoke, onChanged } from '../../api/client';
+import { errorMessage, invoke } from '../../api/client';
+import { useRegionsReload } from './useRegionsReload';
 import { Provenance } from './RegionTreeTable';
 import { PROVENANCE_STATUSES } from '../../../../shared/domain/provenance';
 
@@ -47,13 +48,7 @@ export function CohortCountsTable({ rootCode }: { rootCode: string }) {
       setError(`未能读取人群人数：${errorMessage(e)}`);
     }
   }, [rootCode]);
-  useEffect(() => {
-    setRows(null);
-    void load();
-    return onChanged((event) => {
-      if (event.scope === 'regions') void load();
-    });
-  }, [load]);
+  useRegionsReload(load, () => setRows(null));
 
   const cohorts = useMemo(() => [...new Set((rows ?? []).map((r) => r.cohort))], [rows]);
   // The cohort last imported is what a planner comes to check: any but the census residents the seeds bring.

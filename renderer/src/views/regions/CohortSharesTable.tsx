@@ -1,10 +1,11 @@
 // 人群比例: the cohorts a province, city or county gives as a share of another (60岁及以上 of 常住人口), with
 // each share's source and status; a share changed in place, added, or deleted. A share typed without a
 // source is marked 待核实. Every catalogue is priced again from the new population.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { RESIDENTS } from '../../../../shared/domain/pricing/regions';
 import type { CohortShareRow, RegionRow } from '../../../../shared/domain/pricing/results';
-import { errorMessage, invoke, onChanged } from '../../api/client';
+import { errorMessage, invoke } from '../../api/client';
+import { useRegionsReload } from './useRegionsReload';
 import { Provenance } from './RegionTreeTable';
 import { TwoStepButton } from '../../components/TwoStepButton';
 
@@ -20,13 +21,7 @@ export function CohortSharesTable({ rootCode, regions }: { rootCode: string; reg
       setStatus({ ok: false, text: `未能读取人群比例：${errorMessage(e)}` });
     }
   }, [rootCode]);
-  useEffect(() => {
-    setShares(null);
-    void load();
-    return onChanged((event) => {
-      if (event.scope === 'regions') void load();
-    });
-  }, [load]);
+  useRegionsReload(load, () => setShares(null));
 
   const save = async (request: { regionCode: string; cohort: string; baseCohort: string; sharePct: string; source: string | null; expected: string | null }) => {
     try {

@@ -65,8 +65,8 @@ interface Props {
   /** The catalogue whose drivers are imported; null for regions, population and rules. */
   catalogueId: string | null;
   title?: string;
-  /** Told after a file is written, so the view around shows what it changed. */
-  onApplied?: () => void;
+  /** Told after a file is written (its report), so the view around shows what it changed. */
+  onApplied?: (report: ImportReport) => void;
 }
 
 export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplied }: Props) {
@@ -91,7 +91,7 @@ export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplie
     try {
       const report = await invoke('data.import', { kind, catalogueId, ...file, apply: true });
       setState({ step: 'applied', report });
-      onApplied?.();
+      onApplied?.(report);
     } catch (error) {
       setState({ step: 'failed', message: errorMessage(error) });
     }

@@ -1,8 +1,9 @@
 // 行政区与人口: a province's regions as a tree, each county's class, grade and growth rate editable, the
 // residents with their source and status, and the import of regions and population tables.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { RegionRow } from '../../../../shared/domain/pricing/results';
-import { errorMessage, invoke, onChanged } from '../../api/client';
+import { errorMessage, invoke } from '../../api/client';
+import { useRegionsReload } from './useRegionsReload';
 import { ImportBox } from './ImportBox';
 import { RegionTreeTable } from './RegionTreeTable';
 import { CohortSharesTable } from './CohortSharesTable';
@@ -32,13 +33,7 @@ export function RegionsView() {
     }
   }, [rootCode]);
 
-  useEffect(() => {
-    setRows(null);
-    void load();
-    return onChanged((event) => {
-      if (event.scope === 'regions') void load();
-    });
-  }, [load]);
+  useRegionsReload(load, () => setRows(null));
 
   const update = useCallback(async (region: RegionRow, field: RegionField, value: string | null): Promise<boolean> => {
     const what = `${region.name}的“${FIELD_LABELS[field]}”`;
