@@ -175,8 +175,9 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     'shares.delete': (request) => tell(deleteCohortShare(db, request, origin)),
     'data.import': async ({ kind, catalogueId, fileName, base64, apply }) => {
       const { report, catalogueIds, itemIds } = await importTable(db, { kind, catalogueId, fileName, bytes: Buffer.from(base64, 'base64'), apply }, origin);
-      for (const id of catalogueIds) feed?.publish({ catalogueId: id, scope: kind === 'drivers' ? 'drivers' : kind === 'rules' ? 'rules' : 'regions', itemIds });
-      return report;
+      let changeSeq = 0;
+      for (const id of catalogueIds) changeSeq = feed?.publish({ catalogueId: id, scope: kind === 'drivers' ? 'drivers' : kind === 'rules' ? 'rules' : 'regions', itemIds }).seq ?? 0;
+      return report.applied && changeSeq ? { ...report, changeSeq } : report;
     },
     // --- catalogue import ---
     'catalogues.importPreview': ({ fileName, base64 }) => previewCatalogueImport({ fileName, bytes: Buffer.from(base64, 'base64') }),

@@ -1,7 +1,7 @@
 // Importing a finance bureau's tables from the 测算 tab: an item's drivers and a province's split rule, each
 // checked first with every problem named by row and column, written only when the planner confirms.
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,8 +138,15 @@ test('drivers imported into a draft: a bad file is refused with its rows named, 
   );
   await box.getByLabel('选择导入文件').setInputFiles(good);
   await expect(box).toContainText('为 2 个服务项目写入测算参数');
+  // Written, the figures are read once: its change event and its reply ask for the same change.
+  const reads: string[] = [];
+  const countRead = (request: Request) => void (request.url().endsWith('/api/pricing.items') && reads.push(request.postData() ?? ''));
+  page.on('request', countRead);
   await box.getByRole('button', { name: '确认导入' }).click();
   await expect(box.getByRole('status')).toContainText('已导入');
+  await page.waitForTimeout(1000);
+  page.off('request', countRead);
+  expect(reads).toHaveLength(1);
 
   await page.getByRole('button', { name: '返回测算表' }).click();
   await expect(await itemCell(page, 5, 'unitAmount')).toContainText('89');

@@ -204,6 +204,8 @@ export interface ImportReport {
   preview: ImportPreview;
   /** Nothing would change (a drivers file equal to what is stored): there is nothing to confirm. */
   changesNothing: boolean;
+  /** Once applied: the number its change was told under (ChangeEvent.seq), so a view reads it once. */
+  changeSeq?: number;
 }
 
 /** A file's first rows, in the import's columns (the names of IMPORT_COLUMNS), each with its line or row number. */

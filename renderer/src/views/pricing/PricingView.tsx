@@ -209,8 +209,10 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
           kinds={['drivers']}
           catalogueId={catalogueId}
           title="导入测算参数"
-          onApplied={() => {
-            refresh();
+          onApplied={(report) => {
+            // Read once, for this reply or the import's change event, whichever comes first.
+            if (report.changeSeq) saved(report.changeSeq, []);
+            else refresh();
             // The import is a step of the history: 撤销 now names it.
             void steps.refreshHistory();
           }}

@@ -77,6 +77,8 @@ export function usePricingData(catalogueId: string): PricingData {
   // Change events not yet held by a read, and what the figures shown hold.
   const events = useRef<{ seq: number; want: Wanted }[]>([]);
   const held = useRef(new Held());
+  // The numbers of the change events heard (the latest few hundred).
+  const heardSeqs = useRef(new Set<number>());
   const live = useRef(true);
   const current = useRef<PricingItems | null>(null);
   current.current = items;
@@ -143,6 +145,9 @@ export function usePricingData(catalogueId: string): PricingData {
     refresh();
     const off = onChanged((event) => {
       if (event.catalogueId !== null && event.catalogueId !== catalogueId) return;
+      heardSeqs.current.add(event.seq);
+      // Only the latest matter: a reply follows its event closely.
+      if (heardSeqs.current.size > 200) heardSeqs.current.delete(heardSeqs.current.values().next().value!);
       ask(event.seq, eventWant(event));
     });
     return () => {
@@ -166,7 +171,8 @@ export function usePricingData(catalogueId: string): PricingData {
     (changeSeq: number, itemIds: string[]) => {
       // No number: no view is told of changes here, and the rows are read as asked.
       if (changeSeq <= 0) refresh(itemIds);
-      else ask(changeSeq, itemIds.length ? new Set(itemIds) : 'all');
+      // Its event, heard first, asked for what the Node side says it changed (an import's items, say).
+      else if (!heardSeqs.current.has(changeSeq)) ask(changeSeq, itemIds.length ? new Set(itemIds) : 'all');
     },
     [ask, refresh],
   );
