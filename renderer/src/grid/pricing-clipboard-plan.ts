@@ -36,6 +36,8 @@ export function copyPricingBlock(rows: readonly PricingGridRow[], box: RangeBox,
 
 export interface DriverPastePlan {
   request: DriverPaste;
+  /** The block's first row was its header (copied with the columns' names), and was left out. */
+  headerLeftOut: boolean;
   /** The block as pasted, to show it picked afterwards. */
   lastRowIndex: number;
   lastColId: string;
@@ -52,9 +54,23 @@ export interface DriverPasteTarget {
   ruleId: (text: string) => string;
 }
 
+/**
+ * Whether a block's first row names the columns it lands on (服务人群, 补助标准, 合计（万元）…, with or without the
+ * unit in brackets): a range copied from Excel with its header row, or from this grid with its headers.
+ */
+function isHeaderRow(cells: readonly string[], colIds: readonly string[], headerOf: (colId: string) => string): boolean {
+  const bare = (name: string) => name.replace(/[（(][^）)]*[）)]$/u, '').trim();
+  const names = (colId: string) => [headerOf(colId), isDriverField(colId) ? DRIVER_FIELD_LABELS[colId] : ''].filter(Boolean).flatMap((n) => [n, bare(n)]);
+  const named = cells.map((c) => c.trim());
+  return named.some((c) => c !== '') && named.every((cell, j) => cell === '' || (colIds[j] !== undefined && names(colIds[j]!).includes(cell)));
+}
+
 /** The cells a block writes, each checked as one edit would be, or why it cannot be pasted (Chinese). */
-export function planDriverPaste(block: CellBlock, target: DriverPasteTarget): DriverPastePlan | string {
+export function planDriverPaste(pasted: CellBlock, target: DriverPasteTarget): DriverPastePlan | string {
   const { rows, columnOrder, box } = target;
+  const startAt = columnOrder.indexOf(box.colIds[0]!);
+  const headerLeftOut = pasted.length > 1 && isHeaderRow(pasted[0]!, columnOrder.slice(startAt), target.headerOf);
+  const block = headerLeftOut ? pasted.slice(1) : pasted;
   const fill = block.length === 1 && block[0]!.length === 1 && (box.bottom > box.top || box.colIds.length > 1);
   const startCol = columnOrder.indexOf(box.colIds[0]!);
   const width = fill ? box.colIds.length : Math.max(...block.map((r) => r.length));
@@ -85,6 +101,7 @@ export function planDriverPaste(block: CellBlock, target: DriverPasteTarget): Dr
   const last = targets.at(-1)!;
   return {
     request: { catalogueId: target.catalogueId, action: 'paste', cells },
+    headerLeftOut,
     lastRowIndex: last.index,
     lastColId: colIds.at(-1)!,
   };

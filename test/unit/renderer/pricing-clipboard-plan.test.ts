@@ -52,6 +52,24 @@ describe('a paste into the 测算 grid', () => {
     expect([plan.lastRowIndex, plan.lastColId]).toEqual([4, 'unitAmount']);
   });
 
+  it('leaves out a header row copied with the block (the columns named as the grid or a drivers file names them)', () => {
+    const plan = planDriverPaste([['unitAmount', 'unit'], ['100', '元/人/年']], target(1, ['unitAmount']));
+    if (typeof plan === 'string') throw new Error(plan);
+    expect(plan.headerLeftOut).toBe(true);
+    expect(plan.request.cells).toEqual([
+      { itemId: 'c:1', field: 'unitAmount', value: '100', expected: null },
+      { itemId: 'c:1', field: 'unit', value: '元/人/年', expected: null },
+    ]);
+    // The grid's own header names, with their units, and the drivers file's labels alike.
+    const labelled = { ...target(1, ['unitAmount']), headerOf: (c: string) => ({ unitAmount: '补助标准', cost: '合计（万元）' })[c] ?? c };
+    const named = planDriverPaste([['补助标准', '单位'], ['100', '元/人/年']], labelled);
+    expect(typeof named !== 'string' && named.headerLeftOut).toBe(true);
+    // A row of values is no header, nor is a single row.
+    const values = planDriverPaste([['100', '元/人/年'], ['120', '元/人/年']], target(1, ['unitAmount']));
+    expect(typeof values !== 'string' && values.headerLeftOut).toBe(false);
+    expect(planDriverPaste([['补助标准']], labelled)).toEqual(expect.stringContaining('补助标准'));
+  });
+
   it('takes a rule by the name the grid shows, and one value fills the picked range', () => {
     const plan = planDriverPaste([['中央60%，省市县按比例']], target(1, ['splitRuleId'], 4));
     if (typeof plan === 'string') throw new Error(plan);

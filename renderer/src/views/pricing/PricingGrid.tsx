@@ -32,7 +32,7 @@ interface Props {
   rules: () => readonly SplitRule[];
   context: PricingGridContext;
   onCellEditRequest: (event: CellEditRequestEvent<PricingGridRow>) => void;
-  send: (what: string, request: DriverPaste) => void;
+  send: (what: string, request: DriverPaste, note?: string) => void;
   notify: (message: string) => void;
   refuse: (what: string, message: string) => void;
 }

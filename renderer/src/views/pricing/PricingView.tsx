@@ -102,12 +102,12 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
 
   // A paste, cut or Delete of driver cells: one request, one undo step, then the figures read again.
   const send = useCallback(
-    async (what: string, request: DriverPaste) => {
+    async (what: string, request: DriverPaste, note?: string) => {
       setStatus({ state: 'saving', what: `${what}的 ${request.cells.length} 个测算参数` });
       const itemIds = [...new Set(request.cells.map((c) => c.itemId))];
       try {
         const { value, changeSeq } = await steps.track(invoke('drivers.paste', request));
-        setStatus({ state: 'done', message: `已${what} ${value.changed} 个测算参数，可用“撤销”恢复`, at: new Date() });
+        setStatus({ state: 'done', message: `已${what} ${value.changed} 个测算参数${note ? `（${note}）` : ''}，可用“撤销”恢复`, at: new Date() });
         saved(changeSeq, itemIds);
       } catch (error) {
         setStatus({ state: 'refused', what, message: errorMessage(error) });
@@ -229,7 +229,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
             rules={sources.rules}
             context={context}
             onCellEditRequest={onCellEditRequest}
-            send={(what, request) => void send(what, request)}
+            send={(what, request, note) => void send(what, request, note)}
             notify={(message) => setStatus({ state: 'done', message, at: new Date() })}
             refuse={(what, message) => setStatus({ state: 'refused', what, message })}
           />

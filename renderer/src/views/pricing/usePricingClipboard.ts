@@ -27,7 +27,8 @@ interface Options {
   rules: () => readonly SplitRule[];
   setRange: (range: CellRange | null) => void;
   /** Writes the cells (the view shows the outcome and reads the figures again). */
-  send: (what: string, request: DriverPaste) => void;
+  /** A write to send, what it is ('粘贴'), and a note for its message. */
+  send: (what: string, request: DriverPaste, note?: string) => void;
   notify: (message: string) => void;
   refuse: (what: string, message: string) => void;
 }
@@ -70,7 +71,7 @@ export function usePricingClipboard(options: Options) {
       if (typeof plan === 'string') return refuse('粘贴', plan);
       if (plan.request.cells.length === 0) return opts.current.notify('粘贴的内容与现有的测算参数相同，没有改动');
       opts.current.setRange({ anchor: { rowIndex: picked.top, colId: picked.colIds[0]! }, focus: { rowIndex: plan.lastRowIndex, colId: plan.lastColId } });
-      opts.current.send('粘贴', plan.request);
+      opts.current.send('粘贴', plan.request, plan.headerLeftOut ? '第一行是表头，没有粘贴' : undefined);
     };
 
     const onCopy = (event: ClipboardEvent) => {
