@@ -119,7 +119,9 @@ async function main(argv: string[]): Promise<void> {
   refuseForeignOptions(command, parsed.tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])));
   const dbPath = values.db ? typedPath(values.db) : defaultDatabasePath();
   const wait = waitSeconds(values.wait);
-  const open = () => openWaiting(() => openAppDatabase(dbPath), wait, (line) => console.error(line));
+  // Opened once the file is free, waiting for another holder as --wait allows (said on stderr).
+  const whenFree = <T>(open: () => Promise<T>) => openWaiting(open, wait, (line) => console.error(line));
+  const open = () => whenFree(() => openAppDatabase(dbPath));
 
   if (command === 'init') {
     if (existsSync(dbPath)) {
@@ -127,7 +129,7 @@ async function main(argv: string[]): Promise<void> {
       // A file some window still has open must not be swapped from under it, nor another program's file
       // moved aside; a damaged, empty or unreadable-as-database file is what --force is for.
       try {
-        await openWaiting(() => checkDatabaseFile(dbPath), wait, (line) => console.error(line));
+        await whenFree(() => checkDatabaseFile(dbPath));
       } catch (error) {
         if (!(error instanceof FileRefusedError) || !REPLACEABLE.has(error.refusal)) throw error;
       }

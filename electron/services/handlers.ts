@@ -1,6 +1,6 @@
 // The contract's channels, implemented once over the database; both hosts and the CLI call these.
 import { writeDriversWorkbook } from '../exchange/drivers-workbook';
-import type { Channel, Request, Response, Told } from '../../shared/contract';
+import type { Change, Channel, Request, Response, Told } from '../../shared/contract';
 import { exportAnnexes } from './annex-export';
 import type { AnnexExport } from './annex-export';
 import { listTasks } from './task-queries';
@@ -55,16 +55,14 @@ export async function exportCatalogueAnnex(db: Database, catalogueId: string): P
 
 export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli', origin: Origin = 'app', feed?: ChangeFeed): Handlers {
   // A write's result reaches the caller, and what it changed every open view.
-  const tell = async <T>(committed: Promise<Committed<T>>): Promise<T> => {
-    const { value, change } = await committed;
-    feed?.publish(change);
-    return value;
-  };
-  // The same, with the number the change was told under, for views that read the figures after a save.
+  // The number a change is told under (0 where no view is told: the CLI).
+  const announce = (change: Change): number => feed?.publish(change).seq ?? 0;
+  // With that number, for views that read the figures after a save.
   const told = async <T>(committed: Promise<Committed<T>>): Promise<Told<T>> => {
     const { value, change } = await committed;
-    return { value, changeSeq: feed?.publish(change).seq ?? 0 };
+    return { value, changeSeq: announce(change) };
   };
+  const tell = async <T>(committed: Promise<Committed<T>>): Promise<T> => (await told(committed)).value;
   const itemsChanged = (catalogueId: string, itemIds: string[]) => feed?.publish({ catalogueId, scope: 'items', itemIds });
   const domainChanged = ({ catalogueId, domainSeq, itemIds, changeId }: DomainResult) => {
     feed?.publish({ catalogueId, scope: itemIds.length ? 'costs' : 'items', itemIds });
@@ -72,8 +70,8 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
   };
   const stepped = (catalogueId: string, outcome: HistoryOutcome): HistoryState => {
     const scope = outcome.driversOnly ? 'drivers' : outcome.costs ? 'costs' : 'items';
-    const event = feed?.publish({ catalogueId, scope, itemIds: outcome.itemIds });
-    return { ...outcome.state, changeSeq: event?.seq ?? 0, ...(outcome.driversOnly ? { driverItems: outcome.itemIds } : {}) };
+    const changeSeq = announce({ catalogueId, scope, itemIds: outcome.itemIds });
+    return { ...outcome.state, changeSeq, ...(outcome.driversOnly ? { driverItems: outcome.itemIds } : {}) };
   };
   return {
     'app.info': async () => ({ version, databasePath: db.path, duckdbVersion: await db.version(), host }),
@@ -176,7 +174,7 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     'data.import': async ({ kind, catalogueId, fileName, base64, apply }) => {
       const { report, catalogueIds, itemIds } = await importTable(db, { kind, catalogueId, fileName, bytes: Buffer.from(base64, 'base64'), apply }, origin);
       let changeSeq = 0;
-      for (const id of catalogueIds) changeSeq = feed?.publish({ catalogueId: id, scope: kind === 'drivers' ? 'drivers' : kind === 'rules' ? 'rules' : 'regions', itemIds }).seq ?? 0;
+      for (const id of catalogueIds) changeSeq = announce({ catalogueId: id, scope: kind === 'drivers' ? 'drivers' : kind === 'rules' ? 'rules' : 'regions', itemIds });
       return report.applied && changeSeq ? { ...report, changeSeq } : report;
     },
     // --- catalogue import ---

@@ -68,11 +68,10 @@ function isHeaderRow(cells: readonly string[], colIds: readonly string[], header
 /** The cells a block writes, each checked as one edit would be, or why it cannot be pasted (Chinese). */
 export function planDriverPaste(pasted: CellBlock, target: DriverPasteTarget): DriverPastePlan | string {
   const { rows, columnOrder, box } = target;
-  const startAt = columnOrder.indexOf(box.colIds[0]!);
-  const headerLeftOut = pasted.length > 1 && isHeaderRow(pasted[0]!, columnOrder.slice(startAt), target.headerOf);
+  const startCol = columnOrder.indexOf(box.colIds[0]!);
+  const headerLeftOut = pasted.length > 1 && isHeaderRow(pasted[0]!, columnOrder.slice(startCol), target.headerOf);
   const block = headerLeftOut ? pasted.slice(1) : pasted;
   const fill = block.length === 1 && block[0]!.length === 1 && (box.bottom > box.top || box.colIds.length > 1);
-  const startCol = columnOrder.indexOf(box.colIds[0]!);
   const width = fill ? box.colIds.length : Math.max(...block.map((r) => r.length));
   const colIds = columnOrder.slice(startCol, startCol + width);
   if (colIds.length < width) return `粘贴的内容有 ${width} 列，从所选单元格往右只有 ${colIds.length} 列。`;

@@ -13,7 +13,6 @@ export function ungrouped(text: string): string | null {
   return /^[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d*)?\D*$/u.test(text.trim()) ? text.replace(/[,，]/gu, '') : null;
 }
 
-/** Why a figure was not read as one: its comma is not a thousands separator. */
 /** A figure whose comma is no thousands separator, said so; `whole` for a count, which has no decimals to point at. */
 export const misplacedComma = (text: string, whole = false) =>
   `“${text}”中的逗号不是千位分隔（如 1,000），不能读作数字；${whole ? '人数应为整数，千位分隔每三位一个逗号（如 830,000）' : '小数请用小数点（如 89.5）'}`;

@@ -175,10 +175,10 @@ export function normalisedDriverText(field: DriverField, text: string | null): s
   return parsed.ok ? (parsed.value === null ? null : String(parsed.value)) : text;
 }
 
-/** What an item still lacks before it can be priced; empty when it can. */
 /** Whether any driver of an item is set: a row whose every field was cleared (an edit undone, a block cleared) is as unset as none. */
 export const driverIsSet = (d: ItemDriver): boolean => DRIVER_FIELDS.some((f) => d[f] !== null);
 
+/** What an item still lacks before it can be priced; empty when it can. */
 export function missingDrivers(d: ItemDriver): DriverField[] {
   const unit = driverUnit(d.unit);
   const needed: DriverField[] = ['unitAmount', 'unit', 'splitRuleId'];

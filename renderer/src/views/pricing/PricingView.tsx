@@ -27,8 +27,12 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
   const catalogueId = detail.summary.id;
   const data = usePricingData(catalogueId);
   const { items, summary, refresh, showDriver, settled, saved } = data;
-  const latestCounted = useRef<readonly string[]>([]);
-  latestCounted.current = items?.countedCohorts ?? [];
+  const [unit, setUnit] = useState<MoneyUnit>('万元');
+  const [applying, setApplying] = useState<ReadonlySet<string>>(new Set());
+  // The grid's cells and the saves read the latest state through these: columns are not rebuilt for each change.
+  const latest = useRef({ items, unit, applying });
+  latest.current = { items, unit, applying };
+  const countedCohorts = useCallback(() => latest.current.items?.countedCohorts ?? [], []);
   // After 撤销/重做 the rows show the values from before the step until they are read again: a cell typed
   // into meanwhile would start from the old value, and its save be refused as changed elsewhere. Its edit
   // waits for the read (typed text is kept meanwhile, useCellInput).
@@ -40,8 +44,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
       afterStep.current = true;
       // Read once, for this reply or the step's change event, whichever comes first: only the rows of the
       // items whose drivers it changed, when that is all it changed.
-      if (step.changeSeq) saved(step.changeSeq, step.driverItems ?? []);
-      else refresh();
+      saved(step.changeSeq ?? 0, step.driverItems ?? []);
     },
     report: (outcome) =>
       setStatus({ state: 'done', message: outcome.ok ? `已${outcome.did}` : `未能${outcome.direction === 'undo' ? '撤销' : '重做'}：${outcome.message}`, at: new Date() }),
@@ -49,16 +52,13 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
   });
   // The wait starts at the key press: a step still queued behind a save has not changed the rows yet either.
   const { stepping } = steps;
-  const countedCohorts = useCallback(() => latestCounted.current, []);
   const readingAfterStep = useCallback(() => {
     if (stepping()) return true;
     if (afterStep.current && settled()) afterStep.current = false;
     return afterStep.current;
   }, [settled, stepping]);
   const { status, setStatus, canEdit, onCellEditRequest } = useDriverEdit(showDriver, refresh, steps.track, readingAfterStep, saved, countedCohorts);
-  const [unit, setUnit] = useState<MoneyUnit>('万元');
   const [trail, setTrail] = useState<ExplainTarget[]>([]);
-  const [applying, setApplying] = useState<ReadonlySet<string>>(new Set());
   const [showRules, setShowRules] = useState(false);
   const [showImport, setShowImport] = useState(false);
   const api = useRef<GridApi<PricingGridRow> | null>(null);
@@ -72,10 +72,6 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
     grid.ensureIndexVisible(index);
     grid.setFocusedCell(index, colId);
   }
-
-  // The grid's cells read the latest state through these, so columns need not be rebuilt for each change.
-  const latest = useRef({ items, unit, applying });
-  latest.current = { items, unit, applying };
 
   const closeExplanation = useCallback(() => setTrail([]), []);
   const open = useCallback((target: ExplainTarget) => {
@@ -121,12 +117,12 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
     () => ({
       unit: () => latest.current.unit,
       rules: () => latest.current.items?.rules ?? [],
-      countedCohorts: () => latest.current.items?.countedCohorts ?? [],
+      countedCohorts,
       explainItem: (itemId) => open(figure(itemId)),
       applySuggestion: (itemId) => void apply([itemId]),
       applying: () => latest.current.applying,
     }),
-    [open, apply],
+    [open, apply, countedCohorts],
   );
 
   const sources = useMemo(
@@ -211,8 +207,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
           title="导入测算参数"
           onApplied={(report) => {
             // Read once, for this reply or the import's change event, whichever comes first.
-            if (report.changeSeq) saved(report.changeSeq, []);
-            else refresh();
+            saved(report.changeSeq ?? 0, []);
             // The import is a step of the history: 撤销 now names it.
             void steps.refreshHistory();
           }}

@@ -75,13 +75,13 @@ export function weightsText(w: ExplainLine['rule']['weights']): string {
   return `省 ${plainDecimal(w.provincial)} : 市 ${plainDecimal(w.city)} : 县 ${plainDecimal(w.county)}`;
 }
 
-/** After 采用建议: what was taken, how many are priced, and what the rest still need, as the planner acts on it. */
 /** "第1、3项", or the first few and how many: "第1、3、5项等 12 项". */
 function itemNumbers(numbers: readonly number[]): string {
   const shown = numbers.slice(0, 5).join('、');
   return numbers.length > 5 ? `第${shown}项等 ${numbers.length} 项` : `第${shown}项`;
 }
 
+/** After 采用建议: what was taken, how many are priced, and what the rest still need, as the planner acts on it. */
 export function adoptedText(o: SuggestionOutcome): string {
   if (o.applied === 0) return '没有可采用的新建议（已填写的参数不会被建议覆盖）';
   const rest = [
