@@ -6,6 +6,15 @@
 /** Rows of cells, top to bottom, left to right; rows may differ in length (a ragged block). */
 export type CellBlock = string[][];
 
+/**
+ * Whether a block's first row is its header, copied from Excel or a grid with the columns' names: every cell
+ * empty or a name of the column it lands on (`names(text, j)` for the j-th cell), one at least not empty.
+ */
+export function isHeaderRow(cells: readonly string[], names: (text: string, j: number) => boolean): boolean {
+  const named = cells.map((c) => c.trim());
+  return named.some((c) => c !== '') && named.every((cell, j) => cell === '' || names(cell, j));
+}
+
 const NEEDS_QUOTES = /[\t\r\n"]/u;
 
 function quoteCell(text: string): string {

@@ -106,7 +106,32 @@ test('测算: a driver set on item 5 prices it, and the totals follow, by hand',
   await page.locator('.ag-popup-editor input').press('Enter');
   await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'refused');
   await expect(page.locator('[data-save-state]')).toContainText('覆盖率应在 0% 到 100% 之间');
+  // … and, as Excel's 重试, what was typed is back in the cell's editor to be put right; Esc gives the cell back.
+  await expect(page.locator('.ag-popup-editor input')).toHaveValue('200');
+  await expect(page.locator('.ag-popup-editor input')).toBeFocused();
+  await expect(cell(page, 5, 'coverage')).toHaveClass(/ag-cell-focus/u);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.ag-popup-editor')).toHaveCount(0);
   await expect(cell(page, 5, 'coverage')).toHaveText('');
+  // Put right in the editor it came back to (Tab ends it there too): 20 % is saved, and Ctrl+Z takes it back.
+  await cell(page, 5, 'coverage').dblclick();
+  await page.locator('.ag-popup-editor input').fill('2OO');
+  await page.locator('.ag-popup-editor input').press('Tab');
+  await expect(page.locator('.ag-popup-editor input')).toHaveValue('2OO');
+  await page.locator('.ag-popup-editor input').fill('20');
+  await page.locator('.ag-popup-editor input').press('Enter');
+  await expect(page.locator('[data-save-state]')).toContainText('已保存 第5项的“覆盖率”');
+  await expect(cell(page, 5, 'coverage')).toHaveText('20%');
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, 5, 'coverage')).toHaveText('');
+  // A refused value left by a click elsewhere stays left: the cursor goes where it was clicked.
+  await cell(page, 5, 'coverage').dblclick();
+  await page.locator('.ag-popup-editor input').fill('-5');
+  await cell(page, 5, 'unitAmount').click();
+  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'refused');
+  await page.waitForTimeout(300);
+  await expect(page.locator('.ag-popup-editor')).toHaveCount(0);
+  await expect(cell(page, 5, 'unitAmount')).toHaveClass(/ag-cell-focus/u);
   // A misspelt cohort is saved as typed, and said at once to price nothing.
   await typeInto(page, 5, 'cohort', '常驻人口');
   await expect(page.locator('[data-save-state]')).toContainText('但还没有任何地区有人群“常驻人口”的人数，这一项算不出（名称是否写错？已有人数的人群：');
@@ -347,6 +372,9 @@ test('测算: a unit and a rule typed straight onto their cells are saved as the
   await page.keyboard.press('Enter');
   await expect(status).toHaveAttribute('data-save-state', 'refused');
   await expect(status).toContainText('没有名为“xyz”的分担规则');
+  // Refused by the Node side, the text is back in its editor too.
+  await expect(editor).toHaveValue('xyz');
+  await page.keyboard.press('Escape');
   await expect(cell(page, 9, 'splitRuleId')).toHaveText('中央全额承担');
   // Typed on a cell whose last edit is still being saved: the text waits for the save, then opens the editor.
   await page.route('**/api/drivers.update', async (route) => {

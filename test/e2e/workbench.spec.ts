@@ -104,6 +104,12 @@ test('an edit the database refuses is shown as refused, never as saved', async (
   await expect(status).toHaveAttribute('data-save-state', 'refused');
   await expect(status).toHaveText('未保存：第2项“农村义务教育学生营养改善”的“服务项目”不能为空（只有空格或看不见的字符也算空），本次修改没有保存。');
   await expect(name).toHaveText('农村义务教育学生营养改善');
+  // Back in the cell's editor, as typed (Excel's 重试); Esc leaves the cell as it was.
+  await expect(editor).toBeFocused();
+  await expect(editor).toHaveValue('');
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+  await expect(name).toHaveText('农村义务教育学生营养改善');
   await page.screenshot({ path: join(screens, 'refused.png') });
 });
 

@@ -7,6 +7,7 @@ import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import type { ChoiceOption } from '../../../shared/domain/choice';
 import { editStartText, editorCell, registerOpenEditor, takeEditSeed } from './edit-seed';
+import { noteEditEnd, noteEditStart } from './retry-edit';
 import { tabFromEditor } from './tab-key';
 
 export interface LineEditorParams {
@@ -38,10 +39,12 @@ export function LineCellEditor(props: CustomCellEditorProps & LineEditorParams) 
       change.current(el.value.slice(0, maxLength));
     };
     registerOpenEditor(put);
+    noteEditStart();
     const seeded = takeEditSeed(editorCell(props));
     if (seeded) put(seeded);
     // Keys that belong to the input method stay with it, ahead of AG Grid's listener.
     const onKeyDown = (event: KeyboardEvent) => {
+      noteEditEnd(event, editorCell(props));
       if (event.isComposing || event.keyCode === 229) event.stopPropagation();
       else tabFromEditor(event, props.api);
     };

@@ -5,6 +5,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import { editStartText, editorCell, registerOpenEditor, takeEditSeed } from './edit-seed';
+import { noteEditEnd, noteEditStart } from './retry-edit';
 import { tabFromEditor } from './tab-key';
 
 export interface TextEditorParams {
@@ -43,10 +44,12 @@ export function TextCellEditor(props: CustomCellEditorProps & TextEditorParams) 
       changeRef.current(el.value);
     };
     registerOpenEditor(put);
+    noteEditStart();
     // Keys typed between the edit starting and the box appearing.
     const seeded = takeEditSeed(editorCell(props));
     if (seeded) put(seeded);
     const onKeyDown = (event: KeyboardEvent) => {
+      noteEditEnd(event, event.altKey || event.shiftKey ? null : editorCell(props));
       // Keys that belong to the input method (choosing a candidate with Enter, Esc dropping the pinyin).
       if (event.isComposing || event.keyCode === 229) {
         event.stopPropagation();

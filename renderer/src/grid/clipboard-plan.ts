@@ -1,7 +1,9 @@
 // What a copy takes from the grid and what a paste asks the Node side to write: pure, over the rows as
 // shown, so the view component keeps none of this protocol.
 import type { Request } from '../../../shared/contract';
+import { isHeaderRow } from '../../../shared/domain/clipboard-text';
 import type { CellBlock } from '../../../shared/domain/clipboard-text';
+import { fieldOfHeading, normaliseHeading } from '../../../shared/domain/catalogue-import/columns';
 import { ITEM_FIELDS } from '../../../shared/domain/catalogue';
 import type { ColumnLabels, ItemField } from '../../../shared/domain/catalogue';
 import type { GridRow, ItemRow } from './catalogue-rows';
@@ -49,17 +51,26 @@ export interface PasteTarget {
 
 const cellValue = (text: string): string | null => (text.trim() === '' ? null : text);
 
+/** A heading names a column when it is this catalogue's label for it or one the annexes print for it (序号, 服务标准 …). */
+const namesColumn = (text: string, colId: string, labels: ColumnLabels) =>
+  fieldOfHeading(text) === colId || (colId in labels && normaliseHeading(labels[colId as keyof ColumnLabels]) === normaliseHeading(text));
+
 /**
  * The block laid at the start cell, across and down, as Excel pastes: over the item rows shown below it
  * in the same 领域, then as new rows at the end of that 领域. A column that cannot take text (序号) or
  * lies beyond the last is left out with a notice. Returns a refusal (a sentence) when nothing can go.
  */
-export function planPaste(block: CellBlock, target: PasteTarget, action: 'paste' | 'cut' | 'clear' = 'paste'): PastePlan | string {
+export function planPaste(pasted: CellBlock, target: PasteTarget, action: 'paste' | 'cut' | 'clear' = 'paste'): PastePlan | string {
   const start = target.rows[target.startRow];
   if (!start || start.kind !== 'item') return '请先选中一个服务项目的单元格（不是领域标题行），再粘贴。';
   const startAt = target.columnOrder.indexOf(target.startCol);
-  const width = Math.max(0, ...block.map((r) => r.length));
   const notices: string[] = [];
+  // A range copied with its header row (序号, 服务项目 …): the names are not an item.
+  const landsOn = target.columnOrder.slice(startAt);
+  const headerLeftOut = pasted.length > 1 && isHeaderRow(pasted[0]!, (text, j) => landsOn[j] !== undefined && namesColumn(text, landsOn[j]!, target.labels));
+  if (headerLeftOut) notices.push('第一行是表头，没有粘贴');
+  const block = headerLeftOut ? pasted.slice(1) : pasted;
+  const width = Math.max(0, ...block.map((r) => r.length));
   // Which block column lands on which field (null: left out).
   const fieldOf: (ItemField | null)[] = [];
   const clippedNo: number[] = [];

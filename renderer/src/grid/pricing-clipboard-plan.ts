@@ -2,6 +2,7 @@
 // Only the cost drivers can be written; a block is pasted onto the items from the picked cell down (the
 // full-width 领域 rows are headings, not rows of cells), as a list copied from Excel lands on the items.
 import type { Request } from '../../../shared/contract';
+import { isHeaderRow } from '../../../shared/domain/clipboard-text';
 import type { CellBlock } from '../../../shared/domain/clipboard-text';
 import { DRIVER_FIELDS, DRIVER_FIELD_LABELS, normalisedDriverText, parseDriverField } from '../../../shared/domain/pricing/drivers';
 import type { DriverField } from '../../../shared/domain/pricing/drivers';
@@ -55,21 +56,20 @@ export interface DriverPasteTarget {
 }
 
 /**
- * Whether a block's first row names the columns it lands on (服务人群, 补助标准, 合计（万元）…, with or without the
- * unit in brackets): a range copied from Excel with its header row, or from this grid with its headers.
+ * A column's names as a header row copied with it gives them (服务人群, 补助标准, 合计（万元）…, with or without
+ * the unit in brackets): from Excel, or from this grid with its headers.
  */
-function isHeaderRow(cells: readonly string[], colIds: readonly string[], headerOf: (colId: string) => string): boolean {
+function columnNames(colId: string, headerOf: (colId: string) => string): string[] {
   const bare = (name: string) => name.replace(/[（(][^）)]*[）)]$/u, '').trim();
-  const names = (colId: string) => [headerOf(colId), isDriverField(colId) ? DRIVER_FIELD_LABELS[colId] : ''].filter(Boolean).flatMap((n) => [n, bare(n)]);
-  const named = cells.map((c) => c.trim());
-  return named.some((c) => c !== '') && named.every((cell, j) => cell === '' || (colIds[j] !== undefined && names(colIds[j]!).includes(cell)));
+  return [headerOf(colId), isDriverField(colId) ? DRIVER_FIELD_LABELS[colId] : ''].filter(Boolean).flatMap((n) => [n, bare(n)]);
 }
 
 /** The cells a block writes, each checked as one edit would be, or why it cannot be pasted (Chinese). */
 export function planDriverPaste(pasted: CellBlock, target: DriverPasteTarget): DriverPastePlan | string {
   const { rows, columnOrder, box } = target;
   const startCol = columnOrder.indexOf(box.colIds[0]!);
-  const headerLeftOut = pasted.length > 1 && isHeaderRow(pasted[0]!, columnOrder.slice(startCol), target.headerOf);
+  const landsOn = columnOrder.slice(startCol);
+  const headerLeftOut = pasted.length > 1 && isHeaderRow(pasted[0]!, (text, j) => landsOn[j] !== undefined && columnNames(landsOn[j]!, target.headerOf).includes(text));
   const block = headerLeftOut ? pasted.slice(1) : pasted;
   const fill = block.length === 1 && block[0]!.length === 1 && (box.bottom > box.top || box.colIds.length > 1);
   const width = fill ? box.colIds.length : Math.max(...block.map((r) => r.length));

@@ -22,6 +22,7 @@ import type { GridMarks } from '../grid/grid-marks';
 import type { DomainRowContext } from '../grid/DomainRowRenderer';
 import { useCellRange } from '../grid/useCellRange';
 import { useCellInput } from '../grid/useCellInput';
+import { retryWhereTyped } from '../grid/retry-edit';
 import { typingElsewhere, useClipboard } from '../grid/useClipboard';
 import { NO_FILTER, isFiltering, visibleRowIds } from '../grid/item-filter';
 import type { ItemFilter } from '../grid/item-filter';
@@ -117,6 +118,7 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
       const value = typeof event.newValue === 'string' ? event.newValue : null;
       if (normaliseCellText(value) === normaliseCellText(expected)) return;
       const key = cellKey(row.id, field);
+      const retry = retryWhereTyped(event.api, event.node.id, field);
       const edit = ++latestEdit.current;
       // Only the newest edit may speak in the status line: an older reply arriving late stays quiet.
       const report = (next: SaveStatus) => edit === latestEdit.current && setStatus(next);
@@ -133,7 +135,7 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
         if (error instanceof ApiError && error.payload.code === 'conflict') {
           const fresh = await invoke('items.get', { itemId: row.id }).catch(() => null);
           if (fresh) event.api.applyTransaction({ update: [{ kind: 'item', ...fresh }] });
-        }
+        } else retry(value ?? '');
       } finally {
         saving.current.delete(key);
         void refreshHistory().finally(() => {

@@ -103,6 +103,23 @@ describe('paste', () => {
     expect(planPaste([['9']], target(1, 'itemNo'))).toMatch(/^这里没有可以粘贴的栏目/u);
     expect(planPaste([['x']], target(0, 'name'))).toMatch(/领域标题行/u);
   });
+  it('a block copied with its header row (as annexes or this catalogue name the columns) leaves the header out and says so', () => {
+    const plan = planPaste([['序号', '服务项目', '服务对象', '服务标准'], ['9', '新名称', '新对象', '']], target(1, 'itemNo')) as PastePlan;
+    expect(plan.request.cells).toEqual([
+      { itemId: 'c:1', field: 'name', value: '新名称', expected: '学前教育资助' },
+      { itemId: 'c:1', field: 'targetGroup', value: '新对象', expected: '对象1' },
+      { itemId: 'c:1', field: 'standard', value: null, expected: '每生每年 1000 元' },
+    ]);
+    expect(plan.request.newRows).toBeNull();
+    expect(plan.notices[0]).toBe('第一行是表头，没有粘贴');
+    // Named differently by the catalogue (服务内容和保障标准 is an annex's own name for 服务标准), with blanks.
+    const own = planPaste([['', '服务内容和保障标准'], ['甲', '乙']], { ...target(1, 'targetGroup'), labels: { ...DEFAULT_COLUMN_LABELS, targetGroup: '受益对象' } }) as PastePlan;
+    expect(own.notices).toEqual(['第一行是表头，没有粘贴']);
+    expect(planPaste([['受益对象'], ['甲']], { ...target(1, 'targetGroup'), labels: { ...DEFAULT_COLUMN_LABELS, targetGroup: '受益对象' } })).toMatchObject({ notices: ['第一行是表头，没有粘贴'] });
+    // A name in the wrong column, or a header row alone, is text to paste.
+    expect((planPaste([['服务对象', 'x'], ['a', 'b']], target(1, 'name')) as PastePlan).notices).toEqual([]);
+    expect((planPaste([['服务项目']], target(1, 'name')) as PastePlan).request.cells).toEqual([{ itemId: 'c:1', field: 'name', value: '服务项目', expected: '学前教育资助' }]);
+  });
   it('a ragged block writes only the cells it has', () => {
     const plan = planPaste([['a', 'b'], ['c']], target(1, 'standard')) as PastePlan;
     expect(plan.request.cells.map((c) => `${c.itemId}/${c.field}`)).toEqual(['c:1/standard', 'c:1/fundingResponsibility', 'c:2/standard']);

@@ -5,6 +5,7 @@ import type { CellEditRequestEvent } from 'ag-grid-community';
 import { DRIVER_FIELD_LABELS, normalisedDriverText, parseDriverField, typedCoverage } from '../../../../shared/domain/pricing/drivers';
 import type { DriverField, ItemDriver } from '../../../../shared/domain/pricing/drivers';
 import { ApiError, errorMessage, invoke } from '../../api/client';
+import { retryWhereTyped } from '../../grid/retry-edit';
 import type { PricingGridRow } from '../../grid/pricing-rows';
 import type { SaveStatus } from '../save-status';
 
@@ -34,7 +35,8 @@ export function useDriverEdit(
   const canEdit = useCallback((itemId: string, field: DriverField) => !saving.current.has(cellKey(itemId, field)) && !stale(), [stale]);
 
   const save = useCallback(
-    async (row: Extract<PricingGridRow, { kind: 'item' }>, field: DriverField, input: string | null) => {
+    /** `retry` opens the cell's editor again with what was typed, when it is refused (retry-edit.ts). */
+    async (row: Extract<PricingGridRow, { kind: 'item' }>, field: DriverField, input: string | null, retry: (text: string) => void) => {
       const what = `第${row.itemNo}项的“${DRIVER_FIELD_LABELS[field]}”`;
       const edit = ++latest.current;
       const report = (next: SaveStatus) => edit === latest.current && setStatus(next);
@@ -42,6 +44,7 @@ export function useDriverEdit(
       const parsed = parseDriverField(field, field === 'coverage' && input !== null ? typedCoverage(input) : input);
       if (!parsed.ok) {
         report({ state: 'refused', what, message: `${what}：${parsed.message}，本次修改没有保存。` });
+        retry(input ?? '');
         return;
       }
       const value = parsed.value === null ? null : String(parsed.value);
@@ -69,8 +72,11 @@ export function useDriverEdit(
       } catch (error) {
         saving.current.delete(key);
         report({ state: 'refused', what, message: errorMessage(error) });
-        // The row as it is now: changed elsewhere (a conflict, and then everything), or as it was.
-        refresh(error instanceof ApiError && error.payload.code === 'conflict' ? undefined : [row.itemId]);
+        // The row as it is now: changed elsewhere (a conflict, and then everything, the typed text no longer
+        // meant for it), or as it was, the typed text back in its editor.
+        const conflict = error instanceof ApiError && error.payload.code === 'conflict';
+        refresh(conflict ? undefined : [row.itemId]);
+        if (!conflict) retry(input ?? '');
       }
     },
     [showDriver, refresh, track, saved, countedCohorts],
@@ -81,7 +87,8 @@ export function useDriverEdit(
       const row = event.data;
       if (!row || row.kind !== 'item') return;
       const input = event.newValue === null || event.newValue === undefined ? null : String(event.newValue);
-      void save(row, event.column.getColId() as DriverField, input);
+      const field = event.column.getColId() as DriverField;
+      void save(row, field, input, retryWhereTyped(event.api, event.node.id, field));
     },
     [save],
   );
