@@ -628,6 +628,20 @@ test('测算: an edit in one window updates the figures another window shows, th
   const panel = page.getByRole('dialog', { name: '测算说明' });
   await expect(panel.locator('.explain-line').first()).toContainText('60%（第2档');
   await expect(panel.locator('.explain-line').first()).toContainText('15-59岁');
+  await panel.getByRole('button', { name: '关闭' }).click();
+
+  // The other window's read after the next edit fails (the service out of reach for a moment, twice): it says
+  // so, and reads again by itself a moment later, with no further edit to wake it.
+  let failures = 0;
+  await other.route('**/api/pricing.items', (route) => (failures++ < 2 ? route.abort('failed') : route.continue()));
+  await typeInto(page, 7, 'coverage', '0.006');
+  await expect(other.locator('.save-status .error')).toContainText('测算结果未能刷新：无法连接到清单工作台的本机服务');
+  await expect(cell(other, 7, 'coverage')).toHaveText('0.6%');
+  await expect(other.locator('.save-status .error')).toHaveCount(0);
+  expect(failures).toBeGreaterThanOrEqual(3);
+  await other.unrouteAll({ behavior: 'wait' });
+  await typeInto(page, 7, 'coverage', '0.005');
+  await expect(cell(other, 7, 'coverage')).toHaveText('0.5%');
   await other.close();
 });
 

@@ -45,6 +45,9 @@ class Held {
   }
 }
 
+/** How long a failed read waits before the next try, by the failures before it. */
+const RETRY_MS = [500, 1000, 2000, 5000, 10000];
+
 const eventWant = (event: ChangeEvent): Wanted => (event.scope === 'drivers' && event.itemIds.length ? new Set(event.itemIds) : 'all');
 
 export interface PricingData {
@@ -73,6 +76,8 @@ export function usePricingData(catalogueId: string): PricingData {
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   const running = useRef(false);
+  // Reads failed in a row: each waits longer before the next try.
+  const failures = useRef(0);
   const wanted = useRef<Wanted | null>(null);
   // Change events not yet held by a read, and what the figures shown hold.
   const events = useRef<{ seq: number; want: Wanted }[]>([]);
@@ -113,10 +118,16 @@ export function usePricingData(catalogueId: string): PricingData {
             setSummary(nextSummary);
             setError(null);
             setGeneration((g) => g + 1);
+            failures.current = 0;
           } catch (e) {
-            if (live.current) setError(errorMessage(e));
-            // Read again on the next change or refresh, not in a loop now.
-            events.current = [];
+            if (!live.current) return;
+            setError(errorMessage(e));
+            // Everything is read again a moment later (the changes it was to bring stay asked for), sooner
+            // if a change or a refresh asks first: the figures never stay stale for want of a next edit.
+            wanted.current = 'all';
+            const wait = RETRY_MS[Math.min(failures.current++, RETRY_MS.length - 1)]!;
+            setTimeout(() => live.current && read(), wait);
+            return;
           }
         }
       } finally {
