@@ -10,7 +10,7 @@ import type { Database } from '../db/database';
 import { getCatalogue } from '../services/catalogue-queries';
 import { listDrivers, toDriver } from './drivers-store';
 import { pricingYears } from './reprice';
-import { listRules } from './rules';
+import { listRules, provinceTier } from './rules';
 import { knownCohorts } from './population';
 import { SHARE_SUMS, populationGaps, qualityName, toShares } from './summary';
 
@@ -30,6 +30,7 @@ export async function pricingItems(db: Database, catalogueId: string, onlyItemId
   const rules = await listRules(db);
   const standards = await listNationalStandards(db);
   const provinceCode = catalogueProvince(detail.summary.regionCode);
+  const tier = await provinceTier(db, provinceCode);
   const known = await knownCohorts(db);
   const cohorts = known.map((k) => k.cohort);
   const countedCohorts = known.filter((k) => k.counted).map((k) => k.cohort);
@@ -53,7 +54,7 @@ export async function pricingItems(db: Database, catalogueId: string, onlyItemId
         status: line ? 'priced' : isSet ? 'incomplete' : 'not_set',
         missing,
         suggestion: suggestItemDriver(i, standards, fromYear),
-        ruleSuggestion: suggestRule(i.fundingResponsibility, { name: i.name, standard: i.standard, provinceCode, rules }),
+        ruleSuggestion: suggestRule(i.fundingResponsibility, { name: i.name, standard: i.standard, provinceCode, rules, tier }),
         beneficiaries: line?.first_year === null || line?.first_year === undefined ? null : String(line.first_year),
         totals: line ? toShares(line) : null,
         quality: line ? qualityName(line.quality) : null,

@@ -38,6 +38,15 @@ export const PRESET_RULES: SplitRule[] = [
     rows: [row(null, null, '60', '1', '1', '1')],
   },
   {
+    id: 'central-50-local',
+    name: '中央50%，省市县按比例',
+    provinceCode: null,
+    source: `${GUOBAN}（城乡居民基础养老金：中央确定的基础养老金标准部分，中央对第一档和第二档承担全部支出责任，其他档为50%）`,
+    status: 'unverified',
+    note: '省、市、县之间的比例文件未载明，暂按 1:1:1，请按本省规定修改。',
+    rows: [row(null, null, '50', '1', '1', '1')],
+  },
+  {
     id: 'local-province-city-county',
     name: '省市县分别负责',
     provinceCode: null,

@@ -58,3 +58,10 @@ export async function getRule(db: Reader, id: string): Promise<SplitRule | null>
   if (!rule) return null;
   return toRule(rule, await db.all('SELECT * FROM split_rule_rows WHERE rule_id = $1 ORDER BY seq', [id]));
 }
+
+/** A province's tier under 国办发〔2018〕6号, as the reference table gives it; null for none (a national catalogue). */
+export async function provinceTier(db: Reader, provinceCode: string | null): Promise<number | null> {
+  if (provinceCode === null) return null;
+  const [row] = await db.all('SELECT tier FROM ref_fiscal_tiers WHERE province_code = $1', [provinceCode]);
+  return row ? Number(row.tier) : null;
+}

@@ -4,7 +4,7 @@ import { Database } from '../db/database';
 import type { OpenOptions } from '../db/database';
 import { seedsDir } from '../paths/locations';
 import { readSeeds } from './read-seeds';
-import { writePricingSeeds } from './write-pricing-seeds';
+import { SHIPPED_RULES_HELD_SQL, SHIPPED_RULE_COUNT, addShippedRules, writePricingSeeds } from './write-pricing-seeds';
 import { writeReference, writeSeeds } from './write-seeds';
 
 export async function isSeeded(db: Database): Promise<boolean> {
@@ -14,19 +14,23 @@ export async function isSeeded(db: Database): Promise<boolean> {
 
 /**
  * A database seeded by an earlier version: reference tables the migrations emptied (to reload them with
- * 6-digit codes) are read again from the shipped seeds, and the pricing model gets its starting point.
+ * 6-digit codes) are read again from the shipped seeds, the pricing model gets its starting point, and split
+ * rules shipped since are added.
  */
 async function completeSeeds(db: Database): Promise<void> {
   const [state] = await db.all(
-    `SELECT (SELECT count(*) FROM ref_population) AS reference, (SELECT count(*) FROM app_meta WHERE key = 'pricing_seeded_at') AS pricing`,
+    `SELECT (SELECT count(*) FROM ref_population) AS reference, (SELECT count(*) FROM app_meta WHERE key = 'pricing_seeded_at') AS pricing,
+            ${SHIPPED_RULES_HELD_SQL} AS rules`,
   );
   const needReference = Number(state?.reference ?? 0) === 0;
   const needPricing = Number(state?.pricing ?? 0) === 0;
-  if (!needReference && !needPricing) return;
-  const bundle = readSeeds(seedsDir());
+  const needRules = !needPricing && Number(state?.rules ?? 0) < SHIPPED_RULE_COUNT;
+  if (!needReference && !needPricing && !needRules) return;
+  const bundle = needReference ? readSeeds(seedsDir()) : null;
   await db.transaction(async (tx) => {
-    if (needReference) await writeReference(tx, bundle);
+    if (bundle) await writeReference(tx, bundle);
     if (needPricing) await writePricingSeeds(tx);
+    else if (needRules) await addShippedRules(tx);
   });
 }
 

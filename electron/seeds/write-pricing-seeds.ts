@@ -35,7 +35,17 @@ export async function writePricingSeeds(tx: Tx): Promise<void> {
        ON CONFLICT DO NOTHING`,
     );
   }
-  for (const rule of PRESET_RULES) await saveRule(tx, rule);
+  await addShippedRules(tx);
   await repriceAll(tx);
   await tx.run(`INSERT INTO app_meta VALUES ('pricing_seeded_at', CAST(current_timestamp AS VARCHAR)) ON CONFLICT DO NOTHING`);
 }
+
+/** The shipped rules a file lacks: all at first; later, those shipped since it was seeded (none can be deleted). */
+export async function addShippedRules(tx: Tx): Promise<void> {
+  const have = new Set((await tx.all('SELECT id FROM split_rules')).map((r) => String(r.id)));
+  for (const rule of PRESET_RULES) if (!have.has(rule.id)) await saveRule(tx, rule);
+}
+
+/** How many shipped rules a file has, in SQL: fewer than PRESET_RULES when some were shipped since it was seeded. */
+export const SHIPPED_RULES_HELD_SQL = `(SELECT count(*) FROM split_rules WHERE id IN (${PRESET_RULES.map((r) => `'${r.id}'`).join(', ')}))`;
+export const SHIPPED_RULE_COUNT = PRESET_RULES.length;

@@ -19,7 +19,7 @@ import { COUNTY_CLASSES, catalogueProvince, parseCountyClass } from '../../share
 import type { RegionRow, SuggestionOutcome } from '../../shared/domain/pricing/results';
 import { knownCohorts } from '../pricing/population';
 import { quote } from '../db/sql-literal';
-import { getRule, listRules, saveRule } from '../pricing/rules';
+import { getRule, listRules, provinceTier, saveRule } from '../pricing/rules';
 import { unresolvedChoice } from '../../shared/domain/choice';
 import { getCatalogue, getItem } from './catalogue-queries';
 import type { Origin } from './commands';
@@ -176,6 +176,7 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
     const severalAmounts: number[] = [];
     const [catalogue] = await tx.all('SELECT region_code FROM catalogues WHERE id = $1', [catalogueId]);
     const provinceCode = catalogueProvince(catalogue?.region_code ? String(catalogue.region_code) : null);
+    const tier = await provinceTier(tx, provinceCode);
     const rules = await listRules(tx);
     const standards = await listNationalStandards(tx);
     const { fromYear } = await pricingYears(tx, catalogueId);
@@ -196,7 +197,7 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
         take('coverage', driver.coverage);
         take('baseYear', driver.baseYear);
       }
-      const rule = suggestRule(item.fundingResponsibility, { name: item.name, standard: item.standard, provinceCode, rules });
+      const rule = suggestRule(item.fundingResponsibility, { name: item.name, standard: item.standard, provinceCode, rules, tier });
       if (rule && before.splitRuleId === null && rules.some((r) => r.id === rule.ruleId)) values.splitRuleId = rule.ruleId;
       const fields = Object.keys(values) as DriverField[];
       if (fields.length === 0) continue;

@@ -214,6 +214,27 @@ describe('suggestions for the planner to confirm', () => {
     // A shipped rule taken out of the list is not suggested.
     expect(suggestRule(funding, { ...education, rules: rules.filter((r) => r.id !== 'hebei-compulsory-education') })?.ruleId).toBe('tier-shared');
   });
+
+  it('suggests for the basic pension the centre’s share 国办发〔2018〕6号 sets by tier: whole in tiers 1 and 2, half in 3 to 5', () => {
+    const rules = [
+      { id: 'central-100', name: '中央全额承担', provinceCode: null },
+      { id: 'central-50-local', name: '中央50%，省市县按比例', provinceCode: null },
+      { id: 'tier-shared', name: '中央按档分担，省市县按比例', provinceCode: null },
+    ];
+    const hebei = '在基本养老金基金中支出。中央财政按国家确定的基础养老金最低标准对我省给予补助。';
+    const pension = (provinceCode: string | null, tier: number | null) => ({ name: '城乡居民基本养老保险', standard: '每人每月90元', provinceCode, rules, tier });
+    expect(suggestRule(hebei, pension('130000', 2))).toEqual({ ruleId: 'central-100', reason: '城乡居民基本养老保险', basis: 'national' });
+    expect(suggestRule(hebei, pension('620000', 1))?.ruleId).toBe('central-100');
+    // 山东 (tier 3), 浙江 (tier 4), 北京 (tier 5): half, not the tiers' own 50/30/10 %, whatever 支出责任 says.
+    expect(suggestRule(hebei, pension('370000', 3))).toEqual({ ruleId: 'central-50-local', reason: '城乡居民基本养老保险', basis: 'national' });
+    expect(suggestRule('中央和省、市、县财政按比例分担。', pension('330000', 4))?.ruleId).toBe('central-50-local');
+    expect(suggestRule('中央和省、市、县财政按比例分担。', { ...pension('110000', 5), name: '基础养老金' })?.ruleId).toBe('central-50-local');
+    // Named only in 支出责任, the item is still the pension; its tier not known (a national catalogue): the words.
+    expect(suggestRule(hebei, { ...pension('370000', 3), name: '居民养老' })?.ruleId).toBe('central-50-local');
+    expect(suggestRule(hebei, pension(null, null))).toMatchObject({ ruleId: 'central-100', basis: 'funding' });
+    // A file that lacks the rule gets none of it.
+    expect(suggestRule('', { ...pension('370000', 3), rules: rules.filter((r) => r.id !== 'central-50-local') })).toBeNull();
+  });
 });
 
 describe('the national standard an item is held to', () => {

@@ -28,8 +28,11 @@ export interface RuleSuggestion {
   ruleId: string;
   /** The words that led to it: of 支出责任, or of the item where its province's own rule names it. */
   reason: string;
-  /** 'province': a rule of the catalogue's province made for this item; 'funding': read from 支出责任. */
-  basis: 'province' | 'funding';
+  /**
+   * 'province': a rule of the catalogue's province made for this item; 'national': the rule 国办发〔2018〕6号 sets
+   * for this item by the province's tier; 'funding': read from 支出责任.
+   */
+  basis: 'province' | 'national' | 'funding';
 }
 
 const AMOUNT = /(\d+(?:\.\d+)?)\s*(?:元|块)/gu;
@@ -137,6 +140,7 @@ export function suggestDriver(standard: string | null, targetGroup: string | nul
 /** Phrase patterns of 支出责任, most specific first (seed-notes/funding_phrases.md sorts all 81 Hebei items). */
 const RULE_PATTERNS: { test: RegExp; ruleId: string }[] = [
   { test: /中央财政补贴\s*60\s*[%％]/u, ruleId: 'central-60-local' },
+  // The basic pension where the province's tier is not known (nationalRule: where it is).
   { test: /国家试点县.*中央财政承担|中央财政按国家确定的基础养老金最低标准/u, ruleId: 'central-100' },
   { test: /中央和省、市、县(?:财政|政府)(?:按比例|共同|分别|分级|分类)/u, ruleId: 'tier-shared' },
   { test: /中央财政补助、省市县财政支持/u, ruleId: 'tier-shared' },
@@ -177,6 +181,21 @@ export interface RuleContext {
   provinceCode: string | null;
   /** The rules there are: a province's own rule named for the item ("河北·基本公共卫生服务") is suggested first. */
   rules: readonly Pick<SplitRule, 'id' | 'name' | 'provinceCode'>[];
+  /** The province's tier under 国办发〔2018〕6号 (1–5); null or absent when not known (a national catalogue). */
+  tier?: number | null;
+}
+
+/**
+ * The basic pension's national minimum: 国办发〔2018〕6号 has the centre pay it whole in tiers 1 and 2 and half in
+ * the others, not the tiers' 80/60/50/30/10 % (seeds/reference/split_rules.md), whatever 支出责任 says of it.
+ */
+const PENSION = /城乡居民基本养老保险|城乡居民养老保险|基础养老金/u;
+
+function nationalRule(item: RuleContext, funding: string): RuleSuggestion | null {
+  const words = itemWords(PENSION, item) ?? PENSION.exec(funding)?.[0] ?? null;
+  if (!words || item.tier === null || item.tier === undefined) return null;
+  const ruleId = item.tier <= 2 ? 'central-100' : 'central-50-local';
+  return item.rules.some((r) => r.id === ruleId) ? { ruleId, reason: words, basis: 'national' } : null;
 }
 
 /** The province's own rule for the item: a shipped one its document names the item for, or one named after it. */
@@ -198,7 +217,7 @@ function provinceRule(item: RuleContext): RuleSuggestion | null {
 }
 
 export function suggestRule(funding: string | null, item: RuleContext | null = null): RuleSuggestion | null {
-  const own = item && provinceRule(item);
+  const own = item && (provinceRule(item) ?? nationalRule(item, funding ?? ''));
   if (own) return own;
   if (!funding) return null;
   const text = funding.replace(/,/gu, '，').trim();

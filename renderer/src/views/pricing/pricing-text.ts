@@ -48,7 +48,8 @@ export function suggestionText(row: PricingItemRow, rules: readonly SplitRule[],
   }
   const r = row.ruleSuggestion;
   if (r && row.driver.splitRuleId === null) {
-    const basis = r.basis === 'province' ? `本省分担办法所列事项“${r.reason}”` : `依据“${r.reason}”`;
+    const basis =
+      r.basis === 'province' ? `本省分担办法所列事项“${r.reason}”` : r.basis === 'national' ? `国办发〔2018〕6号对“${r.reason}”按本省档次的规定` : `依据“${r.reason}”`;
     parts.push(`分担建议：${ruleName(rules, r.ruleId)}（${basis}）`);
   }
   return parts.length ? parts.join('；') : null;
