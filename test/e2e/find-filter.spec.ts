@@ -137,6 +137,35 @@ test('the filter bar: by 领域, by 牵头负责单位, by text; headings of wha
   await expect(cellOf(page, detail.items.at(-1)!.id, 'leadDepartment')).toHaveClass(/ag-cell-focus/u);
 });
 
+test('a row inserted under a filter stays in view and takes what is typed next, never the row beside it', async ({ page }) => {
+  await open(page);
+  const bar = page.getByRole('group', { name: '筛选' });
+  await bar.getByLabel('按文字筛选').fill('助学金');
+  const passing = detail.items.filter((i) => FIELDS.some((f) => (i[f] ?? '').includes('助学金')));
+  await expect(bar.locator('.filter-count')).toHaveText(`显示 ${passing.length} / ${detail.items.length} 项`);
+  const anchor = passing[0]!;
+  await cellOf(page, anchor.id, 'name').click();
+  await page.getByRole('button', { name: '下方插入行' }).click();
+  await expect(page.locator('[data-save-state]')).toContainText(`已在第${anchor.itemNo}项下方插入一行（第${anchor.itemNo + 1}项）`);
+  // The new row is shown under its anchor, the cursor on it, though its placeholder holds no 助学金.
+  const after = await catalogue(host, draft);
+  const added = after.items.find((i) => i.itemNo === anchor.itemNo + 1)!;
+  await expect.poll(async () => (await drawnRows(page)).indexOf(added.id) - (await drawnRows(page)).indexOf(anchor.id)).toBe(1);
+  await expect(cellOf(page, added.id, 'name')).toHaveClass(/ag-cell-focus/u);
+  await page.keyboard.insertText('新增助学金项目');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-save-state]')).toContainText(`已保存 第${anchor.itemNo + 1}项的“服务项目”`);
+  await expect(cellOf(page, added.id, 'name')).toHaveText('新增助学金项目');
+  await expect(cellOf(page, anchor.id, 'name')).toHaveText(anchor.name);
+  // A change of filter applies it afresh; cleared, everything is there.
+  await bar.getByLabel('按文字筛选').fill('康复');
+  await expect.poll(async () => (await drawnRows(page)).includes(added.id)).toBe(false);
+  await bar.getByRole('button', { name: '清除筛选' }).click();
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await catalogue(host, draft)).items.length).toBe(detail.items.length);
+});
+
 test('grid text wraps as Chinese typesetting allows: never inside a number and its unit, never 。，、 at a line start', async ({ page }) => {
   await page.setViewportSize({ width: 900, height: 900 });
   await open(page);

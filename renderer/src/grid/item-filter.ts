@@ -36,11 +36,14 @@ export function itemPasses(item: CatalogueItem, filter: ItemFilter): boolean {
   return true;
 }
 
-/** The ids of the rows to show: passing items and the 领域 rows (`domain-<seq>`) that still have one. */
-export function visibleRowIds(items: readonly CatalogueItem[], filter: ItemFilter): Set<string> {
+/**
+ * The ids of the rows to show: passing items, the items to keep in view whatever they hold (`keep`: rows added
+ * under this filter), and the 领域 rows (`domain-<seq>`) that still have one.
+ */
+export function visibleRowIds(items: readonly CatalogueItem[], filter: ItemFilter, keep: ReadonlySet<string> = new Set()): Set<string> {
   const out = new Set<string>();
   for (const item of items) {
-    if (!itemPasses(item, filter)) continue;
+    if (!itemPasses(item, filter) && !keep.has(item.id)) continue;
     out.add(item.id);
     out.add(`domain-${item.domainSeq}`);
   }

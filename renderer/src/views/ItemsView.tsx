@@ -32,6 +32,8 @@ import { FilterBar } from './items/FilterBar';
 const cellKey = (itemId: string, field: ItemField) => `${itemId}/${field}`;
 // Grid options that never change, kept out of render: a new getRowHeight or rowSelection on each render
 // would make the grid reset its measured (wrapped) row heights.
+/** No rows kept in view beyond what the filter passes. */
+const NO_ROWS: ReadonlySet<string> = new Set();
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.id;
 const isFullWidthRow = (p: IsFullWidthRowParams<GridRow>) => p.rowNode.data?.kind === 'domain';
 const getRowHeight = (p: RowHeightParams<GridRow>) => (p.data?.kind === 'domain' ? 40 : undefined);
@@ -61,6 +63,10 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
   const { setRange, onCellFocused: onRangeFocus } = useCellRange(api, wrapper, marks);
   const hasItems = detail.items.length > 0;
   const [filter, setFilter] = useState<ItemFilter>(NO_FILTER);
+  // Rows inserted while a filter is on stay in view until it changes, as Excel keeps a row inserted in a
+  // filtered range: the cursor goes to the new row and what is typed next lands there, not in the row beside.
+  const [added, setAdded] = useState<{ under: ItemFilter; ids: ReadonlySet<string> }>({ under: NO_FILTER, ids: new Set() });
+  const keep = added.under === filter ? added.ids : NO_ROWS;
   const [find, setFind] = useState<{ open: boolean; focusKey: number }>({ open: false, focusKey: 0 });
   // Cells whose save has not come back yet: not editable until it does, so a second edit never starts
   // from a value the database has not confirmed.
@@ -70,7 +76,7 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
   const focusAfter = useRef<{ itemId: string | null; index: number; colId: string } | null>(null);
   const rows = useMemo(() => catalogueRows(detail), [detail]);
   const filtering = isFiltering(filter);
-  const visible = useMemo(() => visibleRowIds(detail.items, filter), [detail.items, filter]);
+  const visible = useMemo(() => visibleRowIds(detail.items, filter, keep), [detail.items, filter, keep]);
   const shownList = useMemo(() => (filtering ? rows.filter((r) => visible.has(r.id)) : rows), [rows, visible, filtering]);
   const filterRef = useRef({ filtering, visible });
   filterRef.current = { filtering, visible };
@@ -198,6 +204,7 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
     if (!anchor) return setStatus({ state: 'refused', what: '插入行', message: '请先点选一行服务项目，再插入。' });
     run('插入行', async () => {
       const item = await invoke('items.insert', { anchorItemId: anchor.id, where });
+      if (filtering) setAdded((was) => ({ under: filter, ids: new Set([...(was.under === filter ? was.ids : []), item.id]) }));
       return { message: `已在第${anchor.itemNo}项${where === 'above' ? '上方' : '下方'}插入一行（第${item.itemNo}项）`, focusItem: item.id };
     });
   };

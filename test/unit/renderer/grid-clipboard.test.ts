@@ -157,5 +157,7 @@ describe('filter', () => {
     expect([...visibleRowIds(items, { domainSeq: null, department: null, text: '康复' })]).toEqual(['c:3', 'domain-2']);
     expect([...visibleRowIds(items, { domainSeq: 1, department: null, text: '残疾' })]).toEqual(['c:2', 'domain-1']);
     expect(visibleRowIds(items, { domainSeq: 2, department: '省教育厅', text: '' }).size).toBe(0);
+    // A row inserted under the filter is kept in view with its heading, whatever it holds.
+    expect([...visibleRowIds(items, { domainSeq: null, department: null, text: '康复' }, new Set(['c:1']))]).toEqual(['c:1', 'domain-1', 'c:3', 'domain-2']);
   });
 });
