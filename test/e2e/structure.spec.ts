@@ -206,6 +206,61 @@ test('移到领域… moves the selected rows to the end of a 领域 as one step
   await expect(itemNo(page, '004')).toHaveText('4');
 });
 
+test('leaving the 条目 tab keeps every edit; Tab runs along the rows past 序号; typing on 序号 or a 重点任务 cell does what Excel would', async ({ page }) => {
+  await page.goto(`${host.url}#/catalogue/${draft}`);
+  const cell = (id: string, col: string) => row(page, id).locator(`.ag-cell[col-id="${col}"]`);
+  const status = page.locator('[data-save-state]');
+  // Saved with Enter, the tab left and come back to: the grid shows what was saved, not what it first read.
+  await cell('005', 'targetGroup').click();
+  await page.keyboard.insertText('切换前保存的对象');
+  await page.keyboard.press('Enter');
+  await expect(status).toContainText('已保存 第5项的“服务对象”');
+  await page.getByRole('tab', { name: '测算' }).click();
+  await expect(page.getByRole('region', { name: '测算汇总' })).toBeVisible();
+  await page.getByRole('tab', { name: '条目' }).click();
+  await expect(cell('005', 'targetGroup')).toHaveText('切换前保存的对象');
+  // Typed, no Enter, and a tab clicked: saved by the click, as a click on another cell saves it.
+  await cell('006', 'targetGroup').click();
+  await page.keyboard.insertText('未按回车就切换');
+  await expect(page.locator('.ag-large-text textarea')).toHaveValue('未按回车就切换');
+  await page.getByRole('tab', { name: /重点任务/ }).click();
+  await page.getByRole('tab', { name: '条目' }).click();
+  await expect(cell('006', 'targetGroup')).toHaveText('未按回车就切换');
+  await page.reload();
+  await expect(cell('006', 'targetGroup')).toHaveText('未按回车就切换');
+
+  // Tab past the last column goes on to the next item's 服务项目 (never 序号), and takes typing there.
+  const no = Number(await itemNo(page, '006').innerText());
+  await cell('006', 'leadDepartment').click();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.ag-cell-focus')).toHaveAttribute('col-id', 'name');
+  const rowId = await page.locator('.ag-cell-focus').evaluate((el) => el.closest('.ag-row')!.getAttribute('row-id'));
+  await expect(page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="itemNo"]`)).toHaveText(String(no + 1));
+  await page.keyboard.type('x');
+  await expect(page.locator('.ag-large-text textarea')).toHaveValue('x');
+  await page.keyboard.press('Escape');
+  // Shift+Tab from 服务项目 goes back to the item above's last column.
+  await page.keyboard.press('Shift+Tab');
+  await expect(cell('006', 'leadDepartment')).toHaveClass(/ag-cell-focus/u);
+  // Typing on 序号 is said, not dropped without a word.
+  await itemNo(page, '006').click();
+  await page.keyboard.type('12');
+  await expect(status).toHaveAttribute('data-save-state', 'refused');
+  await expect(status).toContainText('“序号”由系统按顺序编排，不能输入');
+  await expect(itemNo(page, '006')).toHaveText(String(no));
+
+  // 重点任务: typed straight onto a picked cell, as in the 条目 grid.
+  await page.getByRole('tab', { name: /重点任务/ }).click();
+  const task = page.locator(`.ag-row[row-id="${draft}:task-03"] .ag-cell[col-id="responsibleUnits"]`);
+  await task.click();
+  await page.keyboard.insertText('直接输入的责任单位');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toContainText('第3项重点任务的“责任单位”');
+  await expect(task).toHaveText('直接输入的责任单位');
+  await page.keyboard.press('Control+z');
+  await expect(task).not.toHaveText('直接输入的责任单位');
+});
+
 test('the published catalogue offers no 领域 menu and no drag handle', async ({ page }) => {
   await page.goto(`${host.url}#/catalogue/hebei-13th`);
   await expect(page.locator('.ag-row[row-id="hebei-13th:001"]').first()).toBeVisible();

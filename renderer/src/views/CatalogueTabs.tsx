@@ -26,11 +26,16 @@ export function rememberTab(catalogueId: string, tab: CatalogueTab): void {
   if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
 }
 
+/**
+ * A tab is switched just after its click, not in it: a grid's editor open at the click has closed by then, but
+ * AG Grid hands its value over only after the click's own handlers. Switched in the click, the grid went first
+ * and the text typed in it with the grid, without a word.
+ */
 export function CatalogueTabs({ tab, onChange, taskCount }: { tab: CatalogueTab; onChange: (tab: CatalogueTab) => void; taskCount: number }) {
   return (
     <div className="catalogue-tabs" role="tablist" aria-label="清单视图">
       {CATALOGUE_TABS.map((t) => (
-        <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'active' : ''} onClick={() => onChange(t.id)}>
+        <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'active' : ''} onClick={() => setTimeout(() => onChange(t.id))}>
           {t.id === 'tasks' ? `${t.label}（${taskCount}）` : t.label}
         </button>
       ))}

@@ -1,5 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
-import type { CatalogueDetail } from '../../../shared/domain/catalogue';
+import type { CatalogueDetail, CatalogueItem } from '../../../shared/domain/catalogue';
 import { invoke } from '../api/client';
 import { useLoad } from '../components/useLoad';
 import type { CatalogueTask } from '../../../shared/domain/task';
@@ -65,6 +65,9 @@ function CatalogueEditor({ detail: loaded, tasks: loadedTasks, initialTab }: { d
     setDetail(next);
     setTasks(nextTasks);
   }, [catalogueId]);
+  // A cell saved in a grid is kept here too: the grid's own rows go with it when its tab is left.
+  const itemSaved = useCallback((item: CatalogueItem) => setDetail((d) => ({ ...d, items: d.items.map((i) => (i.id === item.id ? item : i)) })), []);
+  const taskSaved = useCallback((task: CatalogueTask) => setTasks((list) => list.map((t) => (t.id === task.id ? task : t))), []);
   const { summary } = detail;
   // Versions, history and comparison: the cell the history panel follows, and the sides the 对照 tab opens with.
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -92,7 +95,7 @@ function CatalogueEditor({ detail: loaded, tasks: loadedTasks, initialTab }: { d
         </div>
       </div>
       <Suspense fallback={LOADING}>
-      {tab === 'tasks' && <TasksView catalogueId={catalogueId} tasks={tasks} readOnly={summary.stage === 'published'} onChanged={reloadAll} />}
+      {tab === 'tasks' && <TasksView catalogueId={catalogueId} tasks={tasks} readOnly={summary.stage === 'published'} onChanged={reloadAll} onSaved={taskSaved} />}
       {tab === 'pricing' && <PricingView detail={detail} />}
       {tab === 'versions' && <VersionsPanel summary={summary} onCompare={(before, after) => { setCompareSides({ before, after }); setTab('compare'); }} />}
       {tab === 'compare' && <CompareView summary={summary} preset={compareSides} />}
@@ -106,7 +109,7 @@ function CatalogueEditor({ detail: loaded, tasks: loadedTasks, initialTab }: { d
         <p className="status-note">这份清单还没有服务项目，因此也不能导出清单附件。</p>
       )}
       {summary.stage === 'published' && <PublishedNote summary={summary} />}
-      <ItemsView detail={detail} readOnly={summary.stage === 'published'} onChanged={reloadAll} onCellFocused={setFocused} />
+      <ItemsView detail={detail} readOnly={summary.stage === 'published'} onChanged={reloadAll} onSaved={itemSaved} onCellFocused={setFocused} />
       </>}
     </section>
   );

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, CellFocusedEvent, GetRowIdParams, GridApi, GridReadyEvent, IRowNode, IsFullWidthRowParams, RowHeightParams, RowSelectionOptions } from 'ag-grid-community';
-import type { CatalogueDetail, ItemField } from '../../../shared/domain/catalogue';
+import type { CatalogueDetail, CatalogueItem, ItemField } from '../../../shared/domain/catalogue';
 import { useHistoryState } from './useHistorySteps';
 import { ApiError, errorMessage, invoke } from '../api/client';
 import { normaliseCellText } from '../../../shared/domain/commands';
@@ -23,6 +23,7 @@ import type { DomainRowContext } from '../grid/DomainRowRenderer';
 import { useCellRange } from '../grid/useCellRange';
 import { useCellInput } from '../grid/useCellInput';
 import { retryWhereTyped } from '../grid/retry-edit';
+import { tabOverFixed } from '../grid/tab-wrap';
 import { typingElsewhere, useClipboard } from '../grid/useClipboard';
 import { NO_FILTER, isFiltering, visibleRowIds } from '../grid/item-filter';
 import type { ItemFilter } from '../grid/item-filter';
@@ -35,6 +36,7 @@ const cellKey = (itemId: string, field: ItemField) => `${itemId}/${field}`;
 /** No rows kept in view beyond what the filter passes. */
 const NO_ROWS: ReadonlySet<string> = new Set();
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.id;
+const tabToNextCell = tabOverFixed(['itemNo'], (data) => (data as GridRow | undefined)?.kind === 'item');
 const isFullWidthRow = (p: IsFullWidthRowParams<GridRow>) => p.rowNode.data?.kind === 'domain';
 const getRowHeight = (p: RowHeightParams<GridRow>) => (p.data?.kind === 'domain' ? 40 : undefined);
 const ROW_SELECTION: RowSelectionOptions<GridRow> = {
@@ -52,7 +54,17 @@ const ROW_SELECTION: RowSelectionOptions<GridRow> = {
 /** The cell the cursor is on, for the history panel: its item and column, or nulls on a 领域 row. */
 export type FocusedCell = { itemId: string | null; field: ItemField | null };
 
-export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { detail: CatalogueDetail; readOnly: boolean; onChanged: () => Promise<void>; onCellFocused?: (cell: FocusedCell) => void }) {
+interface Props {
+  detail: CatalogueDetail;
+  readOnly: boolean;
+  /** After a step that changes more than a row (insert, delete, move, undo): the catalogue is read again. */
+  onChanged: () => Promise<void>;
+  /** A cell saved: the item as the database now holds it, kept by the page when this grid is gone (another tab). */
+  onSaved: (item: CatalogueItem) => void;
+  onCellFocused?: (cell: FocusedCell) => void;
+}
+
+export function ItemsView({ detail, readOnly, onChanged, onSaved, onCellFocused }: Props) {
   const catalogueId = detail.summary.id;
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
   const [busy, setBusy] = useState(false);
@@ -63,10 +75,15 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
   const { setRange, onCellFocused: onRangeFocus } = useCellRange(api, wrapper, marks);
   const hasItems = detail.items.length > 0;
   const [filter, setFilter] = useState<ItemFilter>(NO_FILTER);
-  // Rows inserted while a filter is on stay in view until it changes, as Excel keeps a row inserted in a
-  // filtered range: the cursor goes to the new row and what is typed next lands there, not in the row beside.
-  const [added, setAdded] = useState<{ under: ItemFilter; ids: ReadonlySet<string> }>({ under: NO_FILTER, ids: new Set() });
-  const keep = added.under === filter ? added.ids : NO_ROWS;
+  // Rows inserted or edited while a filter is on stay in view until it changes, as Excel keeps them until its
+  // filter is applied again: the cursor goes to a new row and what is typed next lands there, not in the row
+  // beside; a row edited so that it no longer passes does not vanish under the planner's eyes.
+  const [kept, setKept] = useState<{ under: ItemFilter; ids: ReadonlySet<string> }>({ under: NO_FILTER, ids: new Set() });
+  const keep = kept.under === filter ? kept.ids : NO_ROWS;
+  const keepInView = useCallback(
+    (itemId: string) => setKept((was) => (was.under === filter && was.ids.has(itemId) ? was : { under: filter, ids: new Set([...(was.under === filter ? was.ids : []), itemId]) })),
+    [filter],
+  );
   const [find, setFind] = useState<{ open: boolean; focusKey: number }>({ open: false, focusKey: 0 });
   // Cells whose save has not come back yet: not editable until it does, so a second edit never starts
   // from a value the database has not confirmed.
@@ -80,7 +97,9 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
   const shownList = useMemo(() => (filtering ? rows.filter((r) => visible.has(r.id)) : rows), [rows, visible, filtering]);
   const filterRef = useRef({ filtering, visible });
   filterRef.current = { filtering, visible };
-  useEffect(() => api.current?.onFilterChanged(), [filtering, visible]);
+  // Filtered again only when what passes changes: not for every saved cell (an open editor would close).
+  const visibleKey = filtering ? [...visible].join('|') : '';
+  useEffect(() => api.current?.onFilterChanged(), [filtering, visibleKey]);
   const isExternalFilterPresent = useCallback(() => filterRef.current.filtering, []);
   const doesExternalFilterPass = useCallback((node: IRowNode<GridRow>) => !!node.data && filterRef.current.visible.has(node.data.id), []);
   // Steps run one after another in the order asked: three quick Ctrl+Z are three undos, none lost. While one
@@ -133,14 +152,18 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
       report({ state: 'saving', what });
       try {
         const { item } = await invoke('items.update', { itemId: row.id, field, value, expected });
-        event.api.applyTransaction({ update: [{ kind: 'item', ...item }] });
+        if (filterRef.current.filtering) keepInView(item.id);
+        // The grid may be gone meanwhile (its tab left with the editor open): the page keeps the item all the same.
+        if (!event.api.isDestroyed()) event.api.applyTransaction({ update: [{ kind: 'item', ...item }] });
+        onSaved(item);
         report({ state: 'saved', what, at: new Date() });
       } catch (error) {
         report({ state: 'refused', what, message: errorMessage(error) });
         // After a conflict the row shows what the database now holds, so the next try can succeed.
         if (error instanceof ApiError && error.payload.code === 'conflict') {
           const fresh = await invoke('items.get', { itemId: row.id }).catch(() => null);
-          if (fresh) event.api.applyTransaction({ update: [{ kind: 'item', ...fresh }] });
+          if (fresh && !event.api.isDestroyed()) event.api.applyTransaction({ update: [{ kind: 'item', ...fresh }] });
+          if (fresh) onSaved(fresh);
         } else retry(value ?? '');
       } finally {
         saving.current.delete(key);
@@ -149,7 +172,7 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
         });
       }
     },
-    [detail.columnLabels, readOnly, refreshHistory],
+    [detail.columnLabels, readOnly, refreshHistory, keepInView, onSaved],
   );
 
   const onGridReady = useCallback((e: GridReadyEvent<GridRow>) => {
@@ -204,7 +227,7 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
     if (!anchor) return setStatus({ state: 'refused', what: '插入行', message: '请先点选一行服务项目，再插入。' });
     run('插入行', async () => {
       const item = await invoke('items.insert', { anchorItemId: anchor.id, where });
-      if (filtering) setAdded((was) => ({ under: filter, ids: new Set([...(was.under === filter ? was.ids : []), item.id]) }));
+      if (filtering) keepInView(item.id);
       return { message: `已在第${anchor.itemNo}项${where === 'above' ? '上方' : '下方'}插入一行（第${item.itemNo}项）`, focusItem: item.id };
     });
   };
@@ -239,7 +262,9 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
 
   // The picked range, typing into a cell (a Chinese input method included), and the clipboard: their
   // protocols live in the grid's own hooks, not here.
-  useCellInput(api, wrapper, !readOnly);
+  useCellInput(api, wrapper, !readOnly, (header) =>
+    setStatus({ state: 'refused', what: header, message: `“${header}”由系统按顺序编排，不能输入，刚才输入的文字没有保存；请在“${detail.columnLabels.name}”等栏目中输入。` }),
+  );
   const clipboard = useClipboard({
     api,
     wrapper,
@@ -333,6 +358,7 @@ export function ItemsView({ detail, readOnly, onChanged, onCellFocused }: { deta
           onCellEditRequest={onCellEditRequestEvent}
           onCellFocused={onCellFocusedEvent}
           stopEditingWhenCellsLoseFocus
+          tabToNextCell={tabToNextCell}
           singleClickEdit={false}
           enterNavigatesVerticallyAfterEdit
           enterNavigatesVertically

@@ -1,6 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, ColDef, GetRowIdParams } from 'ag-grid-community';
+import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { MAX_CELL_CHARS } from '../../../shared/domain/catalogue';
 import { TASK_FIELD_LABELS } from '../../../shared/domain/task';
@@ -9,6 +9,9 @@ import { normaliseCellText } from '../../../shared/domain/commands';
 import { errorMessage, invoke } from '../api/client';
 import { gridTheme } from '../grid/theme';
 import { TextCellRenderer } from '../grid/TextCellRenderer';
+import { TextCellEditor } from '../grid/TextCellEditor';
+import type { TextEditorParams } from '../grid/TextCellEditor';
+import { useCellInput } from '../grid/useCellInput';
 import { HistoryButtons } from './HistoryButtons';
 import { useHistorySteps } from './useHistorySteps';
 
@@ -21,9 +24,10 @@ function textColumn(field: TaskField, flex: number, readOnly: boolean): ColDef<C
     wrapText: true,
     autoHeight: true,
     editable: !readOnly,
-    cellEditor: 'agLargeTextCellEditor',
+    // The 条目 grid's editor: typing on a picked cell opens it (a Chinese input method too), Alt+Enter breaks the line.
+    cellEditor: TextCellEditor,
     cellEditorPopup: true,
-    cellEditorParams: { maxLength: MAX_CELL_CHARS, rows: 6, cols: 60 },
+    cellEditorParams: { maxLength: MAX_CELL_CHARS } satisfies TextEditorParams,
     cellRenderer: TextCellRenderer,
     cellClass: 'text-cell',
   };
@@ -34,8 +38,13 @@ function textColumn(field: TaskField, flex: number, readOnly: boolean): ColDef<C
  * a step of the catalogue's one history, so 撤销/重做 (and Ctrl+Z / Ctrl+Y) here undo the newest step of the
  * catalogue, whichever tab it was taken in, as the toolbar's title says.
  */
-export function TasksView({ catalogueId, tasks, readOnly, onChanged }: { catalogueId: string; tasks: CatalogueTask[]; readOnly: boolean; onChanged: () => Promise<void> }) {
-  const [status, setStatus] = useState<string>(readOnly ? '已发布的清单只能查看；如需修改，请先“基于此新建草案”。' : '双击单元格可修改；每次修改都会记录，可撤销。');
+/** `onSaved`: a task as saved, kept by the page when this grid is gone (another tab). */
+export function TasksView(p: { catalogueId: string; tasks: CatalogueTask[]; readOnly: boolean; onChanged: () => Promise<void>; onSaved: (task: CatalogueTask) => void }) {
+  const { catalogueId, tasks, readOnly, onChanged, onSaved } = p;
+  const api = useRef<GridApi<CatalogueTask> | null>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+  useCellInput(api, wrapper, !readOnly, (header) => setStatus(`“${header}”由系统按顺序编排，不能修改；请在“${TASK_FIELD_LABELS.task}”或“${TASK_FIELD_LABELS.responsibleUnits}”中输入。`));
+  const [status, setStatus] = useState<string>(readOnly ? '已发布的清单只能查看；如需修改，请先“基于此新建草案”。' : '选中单元格直接输入，或双击修改；每次修改都会记录，可撤销。');
   const { history, step, track } = useHistorySteps(catalogueId, {
     enabled: !readOnly,
     onChanged,
@@ -59,12 +68,13 @@ export function TasksView({ catalogueId, tasks, readOnly, onChanged }: { catalog
     setStatus(`正在保存${what}……`);
     try {
       const { task } = await track(invoke('tasks.update', { taskId: row.id, field, value, expected: row[field] }));
-      event.api.applyTransaction({ update: [task] });
+      if (!event.api.isDestroyed()) event.api.applyTransaction({ update: [task] });
+      onSaved(task);
       setStatus(`已保存${what}。`);
     } catch (error) {
       setStatus(`未保存：${errorMessage(error)}`);
     }
-  }, [track]);
+  }, [track, onSaved]);
   if (tasks.length === 0) return <p className="status-note">这份清单没有重点任务分工方案。</p>;
   return (
     <>
@@ -74,9 +84,10 @@ export function TasksView({ catalogueId, tasks, readOnly, onChanged }: { catalog
         </div>
       )}
       <p className="save-status" role="status">{status}</p>
-      <div className="grid-wrap">
+      <div className="grid-wrap" ref={wrapper}>
         <AgGridReact<CatalogueTask>
           theme={gridTheme}
+          onGridReady={(e) => (api.current = e.api)}
           localeText={AG_GRID_LOCALE_CN}
           rowData={tasks}
           columnDefs={columns}

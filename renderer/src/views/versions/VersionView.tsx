@@ -43,7 +43,7 @@ export function VersionView({ versionId }: { versionId: string }) {
         <a href={`#/catalogue/${encodeURIComponent(version.catalogueId)}`}>返回当前清单</a>
         {message && <span className="muted" role="status">{message}</span>}
       </div>
-      <ItemsView detail={detail} readOnly onChanged={nothing} />
+      <ItemsView detail={detail} readOnly onChanged={nothing} onSaved={() => undefined} />
     </section>
   );
 }
