@@ -67,6 +67,7 @@ export const requestSchemas = {
     })
     .strict(),
   'catalogues.setStage': z.object({ catalogueId: id, stage: z.enum(DRAFT_STAGES), expected: z.enum(DRAFT_STAGES) }).strict(),
+  'catalogues.rename': z.object({ catalogueId: id, name: z.string().max(1000), expected: z.string().max(1000) }).strict(),
   'items.update': z
     .object({
       itemId: id,
@@ -300,6 +301,7 @@ export interface Responses extends VersionResponses {
   'catalogues.get': CatalogueDetail;
   'catalogues.createDraft': CatalogueSummary;
   'catalogues.setStage': CatalogueSummary;
+  'catalogues.rename': CatalogueSummary;
   'items.update': ItemUpdateResult;
   'items.get': CatalogueItem;
   'items.insert': CatalogueItem;
@@ -384,6 +386,7 @@ export const CHANNEL_ACTIONS: Record<Channel, string> = {
   'catalogues.get': '打开清单',
   'catalogues.createDraft': '新建草案',
   'catalogues.setStage': '设置清单状态',
+  'catalogues.rename': '清单改名',
   'items.update': '保存修改',
   'items.get': '读取服务项目',
   'items.insert': '插入行',

@@ -29,6 +29,7 @@ export const COMMAND_SCOPES: Record<Command['kind'] | 'driver.setField' | 'drive
   'domain.restore': 'content',
   'task.setField': 'content',
   'catalogue.setPageText': 'content',
+  'catalogue.rename': 'content',
   'driver.setField': 'costing',
   'driver.import': 'costing',
   'driver.applySuggestion': 'costing',
@@ -60,6 +61,7 @@ async function targetCatalogue(tx: Pick<Tx, 'all'>, command: Command): Promise<s
     }
     case 'item.insert':
     case 'catalogue.setPageText':
+    case 'catalogue.rename':
     case 'domain.insert':
     case 'domain.rename':
     case 'domain.move':

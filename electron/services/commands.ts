@@ -15,7 +15,7 @@ import { ITEM_COLUMNS } from './item-columns';
 import { groupChanges, logChange } from './change-log';
 import { deleteItem, insertItem, moveItem, restoreItem } from './item-structure';
 import type { StructureResult } from './item-structure';
-import { createDraft, deleteDraft, setStage } from './drafts';
+import { createDraft, deleteDraft, renameCatalogue, setStage } from './drafts';
 import { refuseDuplicateName, refuseOverLong } from './item-rules';
 import { refuseIfPublished } from './catalogue-guard';
 import { applyCommands } from './batch-apply';
@@ -46,6 +46,7 @@ export interface CommandResults {
   'catalogue.createDraft': Awaited<ReturnType<typeof createDraft>>;
   'catalogue.deleteDraft': Awaited<ReturnType<typeof deleteDraft>>;
   'catalogue.setStage': Awaited<ReturnType<typeof setStage>>;
+  'catalogue.rename': Awaited<ReturnType<typeof renameCatalogue>>;
   'domain.insert': DomainResult;
   'domain.rename': DomainResult;
   'domain.move': DomainResult;
@@ -114,6 +115,8 @@ export async function applyCommand(tx: Tx, command: Command, origin: Origin): Pr
       return deleteDraft(tx, command, origin);
     case 'catalogue.setStage':
       return setStage(tx, command, origin);
+    case 'catalogue.rename':
+      return renameCatalogue(tx, command, origin);
     case 'domain.insert':
     case 'domain.rename':
     case 'domain.move':

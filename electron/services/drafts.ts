@@ -2,9 +2,9 @@
 // items keeping a lineage id to the item each came from, its drivers with keys of their own; the source
 // is never touched. A draft then moves through its stages to 已发布, after which the grid is read-only.
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_COLUMN_LABELS, DEFAULT_DRAFT_PERIOD, DRAFT_STAGE_LABELS, PERIOD_YEARS, periodYears } from '../../shared/domain/catalogue';
+import { DEFAULT_COLUMN_LABELS, DEFAULT_DRAFT_PERIOD, DRAFT_STAGE_LABELS, DRAFT_STAGES, PERIOD_YEARS, periodYears } from '../../shared/domain/catalogue';
 import type { DraftStage } from '../../shared/domain/catalogue';
-import type { CreateDraftCommand, DeleteDraftCommand, SetStageCommand } from '../../shared/domain/commands';
+import type { CreateDraftCommand, DeleteDraftCommand, RenameCatalogueCommand, SetStageCommand } from '../../shared/domain/commands';
 import { AppError } from '../db/app-error';
 import type { Tx } from '../db/database';
 import { repriceItems } from '../pricing/reprice';
@@ -145,7 +145,38 @@ export async function setStage(tx: Tx, command: SetStageCommand, origin: Origin)
     `UPDATE catalogues SET status = $1, draft_stage = $2, updated_at = current_timestamp WHERE id = $3`,
     [command.stage === 'published' ? 'published' : 'draft', command.stage === 'published' ? null : command.stage, command.catalogueId],
   );
+  if (command.stage === 'published') {
+    // A published annex carries no stage mark: a header the planner wrote naming one (送审稿…) goes with it.
+    const marks = DRAFT_STAGES.filter((s) => s !== 'published').map((s) => DRAFT_STAGE_LABELS[s]).join('|');
+    await tx.run(`UPDATE annex_page_text SET header = NULL WHERE catalogue_id = $1 AND regexp_matches(header, $2)`, [command.catalogueId, `^(${marks})`]);
+  }
   const inverse: SetStageCommand = { ...command, stage: command.expected, expected: command.stage };
   const changeId = await logChange(tx, command.catalogueId, command.kind, command, inverse, origin);
+  return { summary: (await getCatalogue(tx, command.catalogueId)).summary, changeId };
+}
+
+/** Longest name a catalogue may have: one line of an annex's title. */
+const MAX_NAME_CHARS = 100;
+
+/**
+ * A catalogue renamed (a draft's "（草案）" dropped before it is published, say). The annex prints the new name as
+ * its title where it printed the old one; a title set apart from the name (a seeded catalogue's) stays.
+ */
+export async function renameCatalogue(tx: Tx, command: RenameCatalogueCommand, origin: Origin): Promise<{ summary: CatalogueSummary; changeId: number }> {
+  const { summary } = await getCatalogue(tx, command.catalogueId);
+  const name = command.name.replace(/\s+/gu, ' ').trim();
+  checkedCellValue(name, '清单名称');
+  if (name === '') throw new AppError('refused', '清单名称不能为空，没有改名。');
+  if ([...name].length > MAX_NAME_CHARS) throw new AppError('refused', `清单名称最多 ${MAX_NAME_CHARS} 个字，收到的有 ${[...name].length} 个，没有改名。`);
+  if (summary.name !== command.expected) {
+    throw new AppError('conflict', `清单名称已被改为“${summary.name}”（可能是在另一个窗口），没有改名。请刷新后再试。`);
+  }
+  if (name === summary.name) return { summary, changeId: 0 };
+  await tx.run(
+    `UPDATE catalogues SET annex_title = CASE WHEN annex_title = name THEN $1 ELSE annex_title END, name = $1, updated_at = current_timestamp WHERE id = $2`,
+    [name, command.catalogueId],
+  );
+  const inverse: RenameCatalogueCommand = { ...command, name: summary.name, expected: name };
+  const changeId = await logChange(tx, command.catalogueId, command.kind, { ...command, name }, inverse, origin, `清单改名为“${name}”`);
   return { summary: (await getCatalogue(tx, command.catalogueId)).summary, changeId };
 }

@@ -80,6 +80,8 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     'catalogues.createDraft': async (request) => (await executeCommand(db, await draftCommand(db, request), origin)).summary,
     'catalogues.setStage': async ({ catalogueId, stage, expected }) =>
       (await executeCommand(db, { kind: 'catalogue.setStage', catalogueId, stage, expected }, origin)).summary,
+    'catalogues.rename': async ({ catalogueId, name, expected }) =>
+      (await executeCommand(db, { kind: 'catalogue.rename', catalogueId, name, expected }, origin)).summary,
     'items.update': ({ itemId, field, value, expected }) =>
       executeCommand(db, { kind: 'item.setField', itemId, field, value, expected }, origin),
     'items.get': ({ itemId }) => getItem(db, itemId),

@@ -1,5 +1,5 @@
 // The page header and footer of a catalogue's annexes: what the user set (per catalogue), else the
-// default — the draft mark and the date until the catalogue is published. Read and written here; the
+// default — the stage (草稿, 征求意见稿, 送审稿) and the date until the catalogue is published. Read and written here; the
 // write is a command, recorded in change_log with its inverse.
 import { logChange } from './change-log';
 import type { Origin } from './commands';
@@ -10,6 +10,8 @@ import type { Database, Tx } from '../db/database';
 import { textOrNull } from '../db/row-values';
 import { checkedCellValue } from './cell-value';
 import { getCatalogue } from './catalogue-queries';
+import { DRAFT_STAGE_LABELS } from '../../shared/domain/catalogue';
+import type { CatalogueSummary } from '../../shared/domain/catalogue';
 
 type Reader = Pick<Database, 'all'> | Pick<Tx, 'all'>;
 
@@ -21,9 +23,13 @@ export function chineseDate(at: Date): string {
   return `${y}年${Number(m)}月${Number(d)}日`;
 }
 
-/** Until a catalogue is published its every page says it is a draft, and of when. */
-export function defaultHeader(status: string, at: Date = new Date()): string {
-  return status === 'published' ? '' : `草稿\u3000${chineseDate(at)}`;
+/**
+ * Until a catalogue is published its every page says which stage it is at (草稿, 征求意见稿, 送审稿) and of when;
+ * published, nothing. A seeded catalogue without a stage is a draft unless its status is published.
+ */
+export function defaultHeader(summary: Pick<CatalogueSummary, 'status' | 'stage'>, at: Date = new Date()): string {
+  const stage = summary.stage ?? (summary.status === 'published' ? 'published' : 'draft');
+  return stage === 'published' ? '' : `${DRAFT_STAGE_LABELS[stage]}\u3000${chineseDate(at)}`;
 }
 
 export async function getPageText(db: Reader, catalogueId: string): Promise<PageTextSetting> {
@@ -31,7 +37,7 @@ export async function getPageText(db: Reader, catalogueId: string): Promise<Page
   const [row] = await db.all('SELECT header, footer FROM annex_page_text WHERE catalogue_id = $1', [catalogueId]);
   const storedHeader = textOrNull(row?.header);
   const storedFooter = textOrNull(row?.footer);
-  const fallback = defaultHeader(detail.summary.status);
+  const fallback = defaultHeader(detail.summary);
   return {
     header: storedHeader ?? fallback,
     footer: storedFooter ?? '',

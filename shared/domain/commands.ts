@@ -143,6 +143,14 @@ export interface ImportCatalogueCommand extends NewDraftFields {
   domains: { name: string; items: ImportedItemFields[] }[];
 }
 
+/** The catalogue's name, and its annex's printed title while that is the name (a draft's is, until set apart). */
+export interface RenameCatalogueCommand {
+  kind: 'catalogue.rename';
+  catalogueId: string;
+  name: string;
+  expected: string;
+}
+
 export interface SetStageCommand {
   kind: 'catalogue.setStage';
   catalogueId: string;
@@ -229,6 +237,7 @@ export type Command =
   | ImportCatalogueCommand
   | DeleteDraftCommand
   | SetStageCommand
+  | RenameCatalogueCommand
   | SetItemFieldCommand
   | InsertItemCommand
   | DeleteItemCommand

@@ -129,7 +129,7 @@ test('rows inserted above and below, moved and deleted; each undone and redone, 
   await expect(itemNo(page, '003')).toHaveText('4');
   const afterInsert = await shownItems(page, 9);
   expect(afterInsert[2]).toBe('3 （新服务项目）');
-  expect(await undoTitle(page)).toBe('撤销插入第3项');
+  await expect.poll(() => undoTitle(page)).toBe('撤销插入第3项');
 
   // Move item 2 down twice: past the new row and past item 3's old self.
   await cell(page, '002', 'name').click();
@@ -152,7 +152,7 @@ test('rows inserted above and below, moved and deleted; each undone and redone, 
   await page.reload();
   await expect(cell(page, '001', 'name')).toBeVisible();
   await expect.poll(() => shownItems(page, 9)).toEqual(edited);
-  expect(await undoTitle(page)).toMatch(/^撤销删除第\d+项“/u);
+  await expect.poll(() => undoTitle(page)).toMatch(/^撤销删除第\d+项“/u);
   await toolbar(page).getByRole('button', { name: '撤销' }).click();
   await expect(row(page, '005')).toHaveCount(1);
   await cell(page, '001', 'standard').click();
@@ -180,6 +180,13 @@ test('rows inserted above and below, moved and deleted; each undone and redone, 
   await expect(status(page)).toContainText('已撤销插入第3项');
   await expect(toolbar(page).getByRole('button', { name: '撤销' })).toBeDisabled();
   await expect.poll(() => shownItems(page, 8)).toEqual(start);
+
+  // The last item of a 领域 moved down goes into the next 领域, and the status line says which.
+  await cell(page, '008', 'name').click();
+  await toolbar(page).getByRole('button', { name: '下移' }).click();
+  await expect(status(page)).toContainText('下移为第8项，移入“基本劳动就业创业”领域');
+  await page.keyboard.press('Control+z');
+  await expect(toolbar(page).getByRole('button', { name: '撤销' })).toBeDisabled();
 });
 
 test('Delete clears the cell, Ctrl+Z brings it back; typing starts an edit, Esc cancels, Enter saves and moves down', async ({ page }) => {
@@ -252,22 +259,44 @@ test('typed right after Ctrl+Z, a cell waits for the undo and starts from the te
 test('a draft moves through its stages; once 已发布 its grid is read-only', async ({ page }) => {
   await open(page);
   const stage = page.getByRole('combobox', { name: '清单状态' });
+  const header = page.locator('.annex-export').getByRole('textbox').first();
+  await expect(header).toHaveValue(/^草稿\u3000\d{4}年/u);
   await stage.selectOption('consultation');
   await expect(stage).toHaveValue('consultation');
   await expect(stage.locator('option:checked')).toHaveText('征求意见稿');
+  // The page header the annex prints follows the stage until the planner writes one of their own …
+  await expect(header).toHaveValue(/^征求意见稿\u3000\d{4}年/u);
   await stage.selectOption('review');
   await expect(stage).toHaveValue('review');
-  // Asked in the page first: nothing is published until 确定发布.
+  await expect(header).toHaveValue(/^送审稿\u3000\d{4}年/u);
+  // … which is kept on leaving the box, without an export, across a reload.
+  await header.fill('送审稿\u3000省发展改革委');
+  await header.press('Tab');
+  await page.reload();
+  await expect(page.locator('.annex-export').getByRole('textbox').first()).toHaveValue('送审稿\u3000省发展改革委');
+  // Asked in the page first: nothing is published until 确定发布; a name still marked 草案 is pointed out.
   await stage.selectOption('published');
   const ask = page.getByRole('alertdialog', { name: '确认发布' });
   await expect(ask).toContainText('发布后这份清单不能再修改');
+  await expect(ask).toContainText('仍带“草案”字样');
   await ask.getByRole('button', { name: '取消' }).click();
   await expect(stage).toHaveValue('review');
+  // Renamed in place before publication: the title, and the annex's, lose their （草案）.
+  const before = await page.locator('.catalogue-title h1').innerText();
+  await page.getByRole('button', { name: '改名' }).click();
+  await page.getByRole('textbox', { name: '清单名称' }).fill(before.replace('（草案）', ''));
+  await page.getByRole('textbox', { name: '清单名称' }).press('Enter');
+  await expect(page.locator('.catalogue-title h1')).toHaveText(before.replace('（草案）', ''));
+  expect(before).toContain('（草案）');
   await stage.selectOption('published');
+  await expect(page.getByRole('alertdialog', { name: '确认发布' })).not.toContainText('仍带“草案”字样');
   await page.getByRole('alertdialog', { name: '确认发布' }).getByRole('button', { name: '确定发布' }).click();
   await expect(page.locator('.readonly-note')).toBeVisible();
   await expect(page.locator('.catalogue-title .badge')).toHaveText('已发布');
   await expect(toolbar(page)).toHaveCount(0);
   await page.reload();
   await expect(page.locator('.readonly-note')).toBeVisible();
+  await expect(page.getByRole('button', { name: '改名' })).toHaveCount(0);
+  // Published, the annex carries no stage mark: the header naming one went with publication.
+  await expect(page.locator('.annex-export').getByRole('textbox').first()).toHaveValue('');
 });

@@ -19,45 +19,54 @@ export function AnnexExportPanel({ summary, hasItems, hasTasks }: { summary: Cat
   const kinds: AnnexKind[] = ['all', ...(hasItems ? (['catalogue'] as const) : []), ...(hasTasks ? (['tasks'] as const) : [])];
   const [annex, setAnnex] = useState<AnnexKind>(kinds[0]!);
   const [layout, setLayout] = useState<'workbook' | 'separate'>('workbook');
-  // The header and footer are the catalogue's own, stored with it: loaded here, saved when exporting.
+  // The header and footer are the catalogue's own, stored with it: loaded here (again when the stage changes the
+  // default: 草稿, 征求意见稿, 送审稿, none once published), saved on leaving the box and when exporting.
   const [header, setHeader] = useState('');
   const [footer, setFooter] = useState('');
   const [stored, setStored] = useState<PageTextSetting | null>(null);
+  const typed = useRef({ header, footer, stored });
+  typed.current = { header, footer, stored };
   useEffect(() => {
     let live = true;
     invoke('annex.pageText.get', { catalogueId: summary.id }).then(
       (text) => {
         if (!live) return;
+        const was = typed.current;
         setStored(text);
-        setHeader(text.header);
-        setFooter(text.footer);
+        // What the planner typed and has not saved yet stays.
+        if (!was.stored || was.header === was.stored.header) setHeader(text.header);
+        if (!was.stored || was.footer === was.stored.footer) setFooter(text.footer);
       },
       (error: unknown) => live && setMessage(`读取页眉页脚失败：${errorMessage(error)}`),
     );
     return () => {
       live = false;
     };
-  }, [summary.id]);
+  }, [summary.id, summary.stage]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
   const nothing = !hasItems && !hasTasks;
 
+  /** The header and footer as typed, stored if they changed (back to the stage's default when typed back to it). */
+  const keep = useCallback(async () => {
+    if (!stored || (header === stored.header && footer === stored.footer)) return;
+    const saved = await invoke('annex.pageText.set', {
+      catalogueId: summary.id,
+      header: header === stored.defaultHeader ? null : header,
+      footer: footer === '' ? null : footer,
+    });
+    setStored(saved);
+  }, [header, footer, stored, summary.id]);
+  const keepOnLeave = () => void keep().then(() => setMessage(null), (error: unknown) => setMessage(`页眉页脚没有保存：${errorMessage(error)}`));
+
   const run = useCallback(async () => {
     setBusy(true);
     setMessage(null);
     timer.current = setTimeout(() => setMessage(`正在生成${KIND_LABELS[annex]}……`), PROGRESS_AFTER_MS);
     try {
-      if (stored && (header !== stored.header || footer !== stored.footer)) {
-        // Back to the default draft mark when the user typed it back; otherwise what they wrote.
-        const saved = await invoke('annex.pageText.set', {
-          catalogueId: summary.id,
-          header: header === stored.defaultHeader ? null : header,
-          footer: footer === '' ? null : footer,
-        });
-        setStored(saved);
-      }
+      await keep();
       const files = await invoke('annex.export', { catalogueId: summary.id, annex, layout });
       files.forEach((file, index) => {
         setMessage(`正在保存 ${index + 1}/${files.length}：${file.fileName}`);
@@ -71,7 +80,7 @@ export function AnnexExportPanel({ summary, hasItems, hasTasks }: { summary: Cat
       if (timer.current) clearTimeout(timer.current);
       setBusy(false);
     }
-  }, [annex, layout, header, footer, stored, summary.id]);
+  }, [annex, layout, keep, summary.id]);
 
   return (
     <div className="annex-export">
@@ -89,11 +98,11 @@ export function AnnexExportPanel({ summary, hasItems, hasTasks }: { summary: Cat
       </label>
       <label>
         页眉
-        <input value={header} onChange={(e) => setHeader(e.target.value)} placeholder="如：征求意见稿" maxLength={200} size={22} title="草稿、征求意见稿、送审稿等，印在每页右上角；已发布的清单留空" />
+        <input value={header} onChange={(e) => setHeader(e.target.value)} onBlur={keepOnLeave} placeholder="如：征求意见稿" maxLength={200} size={22} title="草稿、征求意见稿、送审稿等，印在每页右上角，随清单状态变化；已发布的清单留空" />
       </label>
       <label>
         页脚
-        <input value={footer} onChange={(e) => setFooter(e.target.value)} maxLength={200} size={12} />
+        <input value={footer} onChange={(e) => setFooter(e.target.value)} onBlur={keepOnLeave} maxLength={200} size={12} />
       </label>
       <button
         type="button"

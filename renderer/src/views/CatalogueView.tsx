@@ -7,6 +7,7 @@ import { AnnexExportPanel } from './AnnexExportPanel';
 import { CatalogueTabs, catalogueAddress, rememberTab } from './CatalogueTabs';
 import type { CatalogueTab } from './CatalogueTabs';
 import { ItemsView } from './ItemsView';
+import { CatalogueName } from './CatalogueName';
 import { PublishedNote, StageControl } from './StageControl';
 import type { FocusedCell } from './ItemsView';
 import type { CompareSides } from './versions/CompareView';
@@ -79,7 +80,7 @@ function CatalogueEditor({ detail: loaded, tasks: loadedTasks, initialTab }: { d
       <div className="catalogue-toolbar">
         <div className="catalogue-title">
           <a href="#/" className="back">← 全部清单</a>
-          <h1>{summary.name}</h1>
+          <CatalogueName summary={summary} onChanged={reloadAll} />
           <StageControl summary={summary} onChanged={reload} />
           <span className="muted">
             {summary.regionName} · {summary.period} · {summary.itemCount} 项

@@ -244,7 +244,9 @@ export function ItemsView({ detail, readOnly, onChanged, onSaved, onCellFocused 
     if (!row) return setStatus({ state: 'refused', what: '移动行', message: '请先点选要移动的服务项目。' });
     run('移动行', async () => {
       const item = await invoke('items.move', { itemId: row.id, direction });
-      return { message: `已将“${item.name}”${direction === 'up' ? '上移' : '下移'}为第${item.itemNo}项`, focusItem: item.id };
+      // Moved past the end of its 领域, it is in the next one (or the one above): said, not left to be noticed.
+      const domain = item.domainSeq === row.domainSeq ? '' : `，移入“${detail.domains.find((d) => d.seq === item.domainSeq)?.name ?? ''}”领域`;
+      return { message: `已将“${item.name}”${direction === 'up' ? '上移' : '下移'}为第${item.itemNo}项${domain}`, focusItem: item.id };
     });
   };
   const step = (direction: 'undo' | 'redo') => {

@@ -39,7 +39,10 @@ export function StageControl({ summary, onChanged }: { summary: CatalogueSummary
       </select>
       {askingToPublish && (
         <span className="confirm-inline publish-confirm" role="alertdialog" aria-label="确认发布">
-          <span>发布后这份清单不能再修改（可基于它新建草案）。</span>
+          <span>
+            发布后这份清单不能再修改（可基于它新建草案）。
+            {/草案/u.test(summary.name) ? `名称“${summary.name}”仍带“草案”字样，附件标题也是如此；如需去掉，请先取消，点名称旁的“改名”。` : ''}
+          </span>
           <button type="button" className="danger" onClick={() => void change('published')}>确定发布</button>
           <button type="button" onClick={() => setAskingToPublish(false)}>取消</button>
         </span>

@@ -76,6 +76,37 @@ describe('task cells', () => {
   });
 });
 
+describe('a catalogue renamed', () => {
+  it('drops a draft’s （草案） before publication: the annex prints the new title, one undo step puts the old back', async () => {
+    await makeDraft(db, 'hebei-13th', 'hebei-rename');
+    const handlers = createHandlers(db, 'cli', 'test');
+    const title = async () => {
+      const [file] = await exportAnnexes(db, 'hebei-rename', { annex: 'catalogue', layout: 'workbook' });
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(file!.bytes as unknown as ArrayBuffer);
+      return { fileName: file!.fileName, cells: book.worksheets[0]!.getSheetValues().flat().filter((v): v is string => typeof v === 'string').map((v) => v.replaceAll('\n', '')) };
+    };
+    const before = (await handlers['catalogues.get']({ catalogueId: 'hebei-rename' })).summary.name;
+    expect((await title()).cells).toContain(before);
+    const renamed = await handlers['catalogues.rename']({ catalogueId: 'hebei-rename', name: '  河北省“十五五”基本公共服务清单 ', expected: before });
+    expect(renamed.name).toBe('河北省“十五五”基本公共服务清单');
+    const after = await title();
+    expect(after.cells).toContain('河北省“十五五”基本公共服务清单');
+    expect(after.cells).not.toContain(before);
+    expect(after.fileName).toContain('河北省“十五五”基本公共服务清单');
+    const logged = await lastLogged();
+    expect(logged.inverse).toEqual({ kind: 'catalogue.rename', catalogueId: 'hebei-rename', name: before, expected: '河北省“十五五”基本公共服务清单' });
+    await executeCommand(db, logged.inverse, 'test');
+    expect((await title()).cells).toContain(before);
+    // Refused, in Chinese, with nothing changed: empty, changed elsewhere, too long.
+    for (const [name, expected, reason] of [['  ', before, '不能为空'], ['新名', '别的名字', '已被改为'], ['长'.repeat(101), before, '最多 100 个字']] as const) {
+      const answer = await dispatch(handlers, 'catalogues.rename', { catalogueId: 'hebei-rename', name, expected });
+      expect(!answer.ok && answer.error.message).toContain(reason);
+    }
+    expect((await handlers['catalogues.get']({ catalogueId: 'hebei-rename' })).summary.name).toBe(before);
+  });
+});
+
 describe('page header and footer', () => {
   it('defaults to the draft mark and date for a draft, and stores what the user sets', async () => {
     const initial = await getPageText(db, 'henan-13th');
@@ -96,6 +127,29 @@ describe('page header and footer', () => {
     expect(logged.inverse).toEqual({ kind: 'catalogue.setPageText', catalogueId: 'henan-13th', header: null, footer: null });
     await executeCommand(db, logged.inverse, 'test');
     expect((await getPageText(db, 'henan-13th')).storedHeader).toBeNull();
+  });
+
+  it('follows the draft’s stage: 草稿, 征求意见稿, 送审稿, each with the date', async () => {
+    const handlers = createHandlers(db, 'cli', 'test');
+    const stageOf = async () => (await getPageText(db, 'hebei-draft')).header;
+    expect(await stageOf()).toMatch(/^草稿\u3000\d{4}年\d{1,2}月\d{1,2}日$/u);
+    await handlers['catalogues.setStage']({ catalogueId: 'hebei-draft', stage: 'consultation', expected: 'draft' });
+    expect(await stageOf()).toMatch(/^征求意见稿\u3000\d{4}年\d{1,2}月\d{1,2}日$/u);
+    await handlers['catalogues.setStage']({ catalogueId: 'hebei-draft', stage: 'review', expected: 'consultation' });
+    expect(await stageOf()).toMatch(/^送审稿\u3000/u);
+    await handlers['catalogues.setStage']({ catalogueId: 'hebei-draft', stage: 'draft', expected: 'review' });
+    expect(await stageOf()).toMatch(/^草稿\u3000/u);
+  });
+
+  it('on publication drops a header the planner wrote naming a stage, and keeps one that does not', async () => {
+    const handlers = createHandlers(db, 'cli', 'test');
+    await makeDraft(db, 'hebei-13th', 'hebei-publish-a');
+    await makeDraft(db, 'hebei-13th', 'hebei-publish-b');
+    await handlers['annex.pageText.set']({ catalogueId: 'hebei-publish-a', header: '送审稿\u30002026年12月', footer: '河北省发展和改革委员会' });
+    await handlers['annex.pageText.set']({ catalogueId: 'hebei-publish-b', header: '河北省发展和改革委员会印发', footer: null });
+    for (const id of ['hebei-publish-a', 'hebei-publish-b']) await handlers['catalogues.setStage']({ catalogueId: id, stage: 'published', expected: 'draft' });
+    expect(await getPageText(db, 'hebei-publish-a')).toMatchObject({ header: '', footer: '河北省发展和改革委员会' });
+    expect((await getPageText(db, 'hebei-publish-b')).header).toBe('河北省发展和改革委员会印发');
   });
 
   it('refuses a header longer than a line, saying so in Chinese', async () => {
