@@ -327,8 +327,13 @@ test('typing through a Chinese input method starts the edit with what it compose
   expect(await contents()).toEqual(content(before));
 });
 
-test('Ctrl+Home and Ctrl+End go to the first and the last cell', async ({ page, context }) => {
+test('Ctrl+Home and Ctrl+End go to the first and the last cell; Home and End to the ends of the row', async ({ page, context }) => {
   await open(page, context);
+  await cell(page, '003', 'standard').click();
+  await page.keyboard.press('End');
+  await expect(cell(page, '003', 'leadDepartment')).toHaveClass(/ag-cell-focus/u);
+  await page.keyboard.press('Home');
+  await expect(cell(page, '003', 'itemNo')).toHaveClass(/ag-cell-focus/u);
   await cell(page, '003', 'standard').click();
   await page.keyboard.press('Control+End');
   const last = before.at(-1)!;

@@ -221,13 +221,16 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
         startEditSoon();
         return;
       }
-      // Ctrl+Home / Ctrl+End: the first and the last cell, as in Excel (AG Grid's own lands on a 领域 heading).
-      if ((event.key === 'Home' || event.key === 'End') && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+      // Ctrl+Home / Ctrl+End: the first and the last cell, as in Excel (AG Grid's own lands on a 领域 heading);
+      // Home / End alone: the first and the last cell of the row, as in Excel and WPS (AG Grid's own left the row).
+      if ((event.key === 'Home' || event.key === 'End') && !event.altKey && !event.shiftKey) {
         const grid = liveGrid();
         if (!grid || grid.getEditingCells().length) return;
         event.preventDefault();
         event.stopPropagation();
-        jumpToEnd(grid, event.key === 'Home' ? 'first' : 'last');
+        const where = event.key === 'Home' ? 'first' : 'last';
+        if (event.ctrlKey || event.metaKey) jumpToEnd(grid, where);
+        else jumpAlongRow(grid, where);
         return;
       }
       if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
@@ -310,6 +313,16 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
 }
 
 /** Ctrl+Home / Ctrl+End: the first cell of the first item, the last cell of the last. */
+/** The first or the last column of the picked cell's row. */
+function jumpAlongRow(api: GridApi, where: 'first' | 'last'): void {
+  const cell = api.getFocusedCell();
+  const columns = api.getAllDisplayedColumns();
+  const column = where === 'first' ? columns[0] : columns.at(-1);
+  if (!cell || !column) return;
+  api.ensureColumnVisible(column);
+  api.setFocusedCell(cell.rowIndex, column);
+}
+
 export function jumpToEnd(api: GridApi, where: 'first' | 'last'): void {
   const count = api.getDisplayedRowCount();
   const columns = api.getAllDisplayedColumns();
