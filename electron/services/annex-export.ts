@@ -9,6 +9,7 @@ import type { Database } from '../db/database';
 import { TASK_ANNEX_TITLE, writeAnnexWorkbook } from '../annex/annex-set';
 import type { AnnexPart } from '../annex/annex-set';
 import { annexFileName } from '../annex/file-name';
+import { NEW_ITEM_NAME } from './structure-requests';
 import type { PageText } from '../annex/page-format';
 import { getCatalogue } from './catalogue-queries';
 import { getIndicatorPlan, listIndicatorPlans } from './indicator-plans';
@@ -64,9 +65,13 @@ async function partsOf(db: Database, source: Source, annex: AnnexKind): Promise<
     }
     else {
       parts.push({ kind: 'catalogue', detail });
-      const unfilled = detail.items.filter((i) => ITEM_FIELDS.some((f) => i[f] === null)).length;
+      const unfilled = detail.items.filter((i) => ITEM_FIELDS.some((f) => i[f] === null));
       if (detail.summary.status === 'incomplete') warnings.push(`清单内容不全${detail.summary.statusNote ? `：${detail.summary.statusNote}` : ''}`);
-      if (unfilled > 0) warnings.push(`${unfilled} 个服务项目尚有未填写的栏目`);
+      // Named when few enough to find (a row inserted and not yet written); a whole unfinished catalogue is counted.
+      if (unfilled.length > 0) warnings.push(`${unfilled.length} 个服务项目尚有未填写的栏目${unfilled.length <= 5 ? `（${unfilled.map((i) => `第${i.itemNo}项`).join('、')}）` : ''}`);
+      // A row inserted and left with its placeholder name would print it as an item.
+      const unnamed = detail.items.filter((i) => i.name === NEW_ITEM_NAME);
+      if (unnamed.length) warnings.push(`${unnamed.map((i) => `第${i.itemNo}项`).join('、')}的服务项目名称还是插入时的“${NEW_ITEM_NAME}”`);
       // An empty 领域 prints as a heading with nothing under it: exported, but said.
       const empty = detail.domains.filter((d) => !detail.items.some((i) => i.domainSeq === d.seq));
       if (empty.length) warnings.push(`领域${empty.map((d) => `“${domainHeading(d.seq, d.name)}”`).join('、')}没有服务项目`);

@@ -14,6 +14,7 @@ import { getPageText } from '../../../electron/services/page-text';
 import { getTask } from '../../../electron/services/task-queries';
 import { seededDatabaseFile, tempDir } from '../../support/temp-db';
 import { makeDraft } from '../../support/draft';
+import { insertBeside } from '../../../electron/services/structure-requests';
 
 const temp = tempDir('annex-commands-');
 let db: Database;
@@ -104,6 +105,16 @@ describe('a catalogue renamed', () => {
       expect(!answer.ok && answer.error.message).toContain(reason);
     }
     expect((await handlers['catalogues.get']({ catalogueId: 'hebei-rename' })).summary.name).toBe(before);
+  });
+});
+
+describe('export warnings', () => {
+  it('name a row inserted and not yet written, its placeholder name too', async () => {
+    await makeDraft(db, 'hebei-13th', 'hebei-inserted');
+    const { item } = await insertBeside(db, 'hebei-inserted:003', 'below', 'test');
+    const [file] = await exportAnnexes(db, 'hebei-inserted', { annex: 'catalogue', layout: 'workbook' });
+    expect(file!.warning).toContain(`1 个服务项目尚有未填写的栏目（第${item!.itemNo}项）`);
+    expect(file!.warning).toContain(`第${item!.itemNo}项的服务项目名称还是插入时的“（新服务项目）”`);
   });
 });
 
