@@ -50,16 +50,21 @@ export function AnnexExportPanel({ summary, hasItems, hasTasks }: { summary: Cat
   const nothing = !hasItems && !hasTasks;
 
   /** The header and footer as typed, stored if they changed (back to the stage's default when typed back to it). */
-  const keep = useCallback(async () => {
-    if (!stored || (header === stored.header && footer === stored.footer)) return;
+  const keep = useCallback(async (): Promise<boolean> => {
+    if (!stored || (header === stored.header && footer === stored.footer)) return false;
     const saved = await invoke('annex.pageText.set', {
       catalogueId: summary.id,
       header: header === stored.defaultHeader ? null : header,
       footer: footer === '' ? null : footer,
     });
     setStored(saved);
+    return true;
   }, [header, footer, stored, summary.id]);
-  const keepOnLeave = () => void keep().then(() => setMessage(null), (error: unknown) => setMessage(`页眉页脚没有保存：${errorMessage(error)}`));
+  const keepOnLeave = () =>
+    void keep().then(
+      (saved) => saved && setMessage('已保存页眉页脚，导出的附件每页都会印上（可撤销）'),
+      (error: unknown) => setMessage(`页眉页脚没有保存：${errorMessage(error)}`),
+    );
 
   const run = useCallback(async () => {
     setBusy(true);

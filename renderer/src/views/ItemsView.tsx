@@ -31,10 +31,10 @@ import { FindBar } from './items/FindBar';
 import { FilterBar } from './items/FilterBar';
 
 const cellKey = (itemId: string, field: ItemField) => `${itemId}/${field}`;
-// Grid options that never change, kept out of render: a new getRowHeight or rowSelection on each render
-// would make the grid reset its measured (wrapped) row heights.
 /** No rows kept in view beyond what the filter passes. */
 const NO_ROWS: ReadonlySet<string> = new Set();
+// Grid options that never change, kept out of render: a new getRowHeight or rowSelection on each render
+// would make the grid reset its measured (wrapped) row heights.
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.id;
 const tabToNextCell = tabOverFixed(['itemNo'], (data) => (data as GridRow | undefined)?.kind === 'item');
 const isFullWidthRow = (p: IsFullWidthRowParams<GridRow>) => p.rowNode.data?.kind === 'domain';
