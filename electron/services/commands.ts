@@ -61,7 +61,7 @@ export interface CommandResults {
 const UNDOABLE = new Set<Command['kind']>([
   'item.setField', 'item.insert', 'item.delete', 'item.restore', 'item.move',
   'domain.insert', 'domain.rename', 'domain.move', 'domain.delete', 'domain.restore',
-  'task.setField', 'catalogue.setPageText',
+  'task.setField', 'catalogue.setPageText', 'catalogue.rename',
 ]);
 
 export function executeCommand<C extends Command>(db: Database, command: C, origin: Origin): Promise<CommandResults[C['kind']]> {

@@ -97,8 +97,13 @@ describe('a catalogue renamed', () => {
     expect(after.fileName).toContain('河北省“十五五”基本公共服务清单');
     const logged = await lastLogged();
     expect(logged.inverse).toEqual({ kind: 'catalogue.rename', catalogueId: 'hebei-rename', name: before, expected: '河北省“十五五”基本公共服务清单' });
-    await executeCommand(db, logged.inverse, 'test');
+    // A step of the catalogue's own history: 撤销 puts the old name back, 重做 the new.
+    expect((await handlers['history.state']({ catalogueId: 'hebei-rename' })).undo).toBe('撤销清单改名为“河北省“十五五”基本公共服务清单”');
+    await handlers['history.undo']({ catalogueId: 'hebei-rename' });
     expect((await title()).cells).toContain(before);
+    await handlers['history.redo']({ catalogueId: 'hebei-rename' });
+    expect((await handlers['catalogues.get']({ catalogueId: 'hebei-rename' })).summary.name).toBe('河北省“十五五”基本公共服务清单');
+    await handlers['history.undo']({ catalogueId: 'hebei-rename' });
     // Refused, in Chinese, with nothing changed: empty, changed elsewhere, too long.
     for (const [name, expected, reason] of [['  ', before, '不能为空'], ['新名', '别的名字', '已被改为'], ['长'.repeat(101), before, '最多 100 个字']] as const) {
       const answer = await dispatch(handlers, 'catalogues.rename', { catalogueId: 'hebei-rename', name, expected });
