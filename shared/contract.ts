@@ -131,6 +131,12 @@ export const requestSchemas = {
     })
     .strict(),
   'tasks.list': z.object({ catalogueId: id }).strict(),
+  /** A new task above or below the one picked (or the first, in a catalogue with none). */
+  'tasks.insert': z.union([
+    z.object({ anchorTaskId: id, where: z.enum(['above', 'below']) }).strict(),
+    z.object({ catalogueId: id }).strict(),
+  ]),
+  'tasks.delete': z.object({ taskId: id }).strict(),
   'tasks.update': z
     .object({
       taskId: id,
@@ -324,6 +330,8 @@ export interface Responses extends VersionResponses {
   'indicators.plan.delete': { changeId: number };
   'indicators.plan.update': { row: IndicatorPlanRow; changeId: number };
   'tasks.list': CatalogueTask[];
+  'tasks.insert': CatalogueTask;
+  'tasks.delete': CatalogueTask;
   'tasks.update': TaskUpdateResult;
   'reference.get': ReferenceData;
   'indicators.list': IndicatorTable;
@@ -408,6 +416,8 @@ export const CHANNEL_ACTIONS: Record<Channel, string> = {
   'indicators.plan.delete': '删除指标表草稿',
   'indicators.plan.update': '保存指标',
   'tasks.list': '读取重点任务',
+  'tasks.insert': '插入重点任务',
+  'tasks.delete': '删除重点任务',
   'tasks.update': '保存重点任务',
   'reference.get': '读取参考数据',
   'indicators.list': '读取规划指标',

@@ -10,6 +10,7 @@ import { TASK_ANNEX_TITLE, writeAnnexWorkbook } from '../annex/annex-set';
 import type { AnnexPart } from '../annex/annex-set';
 import { annexFileName } from '../annex/file-name';
 import { NEW_ITEM_NAME } from './structure-requests';
+import { NEW_TASK_TEXT } from './task-commands';
 import type { PageText } from '../annex/page-format';
 import { getCatalogue } from './catalogue-queries';
 import { getIndicatorPlan, listIndicatorPlans } from './indicator-plans';
@@ -81,6 +82,9 @@ async function partsOf(db: Database, source: Source, annex: AnnexKind): Promise<
     const tasks = detail === null ? [] : await listTasks(db, detail.summary.id);
     if (tasks.length === 0) missing('tasks', '没有重点任务分工方案');
     else parts.push({ kind: 'tasks', label: '附件2', title: TASK_ANNEX_TITLE, tasks });
+    // A task inserted and left as it was would print its placeholder words.
+    const unwritten = tasks.filter((t) => t.task === NEW_TASK_TEXT.task || t.responsibleUnits === NEW_TASK_TEXT.responsibleUnits);
+    if (unwritten.length) warnings.push(`${unwritten.map((t) => `第${t.taskNo}项`).join('、')}重点任务还没有填写（仍是插入时的“${NEW_TASK_TEXT.task}”或“${NEW_TASK_TEXT.responsibleUnits}”）`);
   }
   if (wanted('indicators')) {
     const table = source.indicatorPlanId === null ? null : await getIndicatorPlan(db, source.indicatorPlanId);

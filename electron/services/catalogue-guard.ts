@@ -28,6 +28,8 @@ export const COMMAND_SCOPES: Record<Command['kind'] | 'driver.setField' | 'drive
   'domain.delete': 'content',
   'domain.restore': 'content',
   'task.setField': 'content',
+  'task.insert': 'content',
+  'task.delete': 'content',
   'catalogue.setPageText': 'content',
   'catalogue.rename': 'content',
   'driver.setField': 'costing',
@@ -55,11 +57,13 @@ async function targetCatalogue(tx: Pick<Tx, 'all'>, command: Command): Promise<s
       return itemCatalogue(tx, command.itemId);
     case 'item.restore':
       return String(command.item.catalogue_id);
-    case 'task.setField': {
+    case 'task.setField':
+    case 'task.delete': {
       const [row] = await tx.all('SELECT catalogue_id FROM tasks WHERE id = $1', [command.taskId]);
       return row ? String(row.catalogue_id) : null;
     }
     case 'item.insert':
+    case 'task.insert':
     case 'catalogue.setPageText':
     case 'catalogue.rename':
     case 'domain.insert':

@@ -5,7 +5,7 @@ import { normaliseCellText } from '../../shared/domain/cell-text';
 import { checkedCellValue } from './cell-value';
 import { createIndicatorPlan, deleteIndicatorPlan, setIndicatorField } from './indicator-plans';
 import { setPageText } from './page-text';
-import { setTaskField } from './task-commands';
+import { deleteTask, insertTask, setTaskField } from './task-commands';
 import type { TaskCommandResult } from './task-commands';
 import type { CatalogueItem } from '../../shared/domain/catalogue';
 import { AppError } from '../db/app-error';
@@ -35,6 +35,8 @@ export interface CommandResult {
 export interface CommandResults {
   'item.setField': CommandResult;
   'task.setField': TaskCommandResult;
+  'task.insert': TaskCommandResult;
+  'task.delete': TaskCommandResult;
   'catalogue.setPageText': Awaited<ReturnType<typeof setPageText>>;
   'indicatorPlan.create': Awaited<ReturnType<typeof createIndicatorPlan>>;
   'indicatorPlan.delete': Awaited<ReturnType<typeof deleteIndicatorPlan>>;
@@ -61,7 +63,7 @@ export interface CommandResults {
 const UNDOABLE = new Set<Command['kind']>([
   'item.setField', 'item.insert', 'item.delete', 'item.restore', 'item.move',
   'domain.insert', 'domain.rename', 'domain.move', 'domain.delete', 'domain.restore',
-  'task.setField', 'catalogue.setPageText', 'catalogue.rename',
+  'task.setField', 'task.insert', 'task.delete', 'catalogue.setPageText', 'catalogue.rename',
 ]);
 
 export function executeCommand<C extends Command>(db: Database, command: C, origin: Origin): Promise<CommandResults[C['kind']]> {
@@ -93,6 +95,10 @@ export async function applyCommand(tx: Tx, command: Command, origin: Origin): Pr
       return setItemField(tx, command, origin);
     case 'task.setField':
       return setTaskField(tx, command, origin);
+    case 'task.insert':
+      return insertTask(tx, command, origin);
+    case 'task.delete':
+      return deleteTask(tx, command, origin);
     case 'catalogue.setPageText':
       return setPageText(tx, command, origin);
     case 'indicatorPlan.create':

@@ -4,6 +4,7 @@ import type { Change, Channel, Request, Response, Told } from '../../shared/cont
 import { exportAnnexes } from './annex-export';
 import type { AnnexExport } from './annex-export';
 import { listTasks } from './task-queries';
+import { taskInsertCommand } from './task-commands';
 import { getIndicatorPlan, listIndicatorPlans } from './indicator-plans';
 import { getPageText } from './page-text';
 
@@ -144,6 +145,8 @@ export function createHandlers(db: Database, host: 'electron' | 'browser' | 'cli
     'tasks.list': ({ catalogueId }) => listTasks(db, catalogueId),
     'tasks.update': ({ taskId, field, value, expected }) =>
       executeCommand(db, { kind: 'task.setField', taskId, field, value, expected }, origin),
+    'tasks.insert': async (request) => (await executeCommand(db, await taskInsertCommand(db, request), origin)).task,
+    'tasks.delete': async ({ taskId }) => (await executeCommand(db, { kind: 'task.delete', taskId }, origin)).task,
     'reference.get': () => getReferenceData(db),
     'indicators.list': ({ documentId }) => listIndicators(db, documentId),
     'pricing.items': async ({ catalogueId, itemIds }) => {

@@ -15,6 +15,22 @@ export interface SetItemFieldCommand {
   expected: string | null;
 }
 
+/** A task put in at 序号 `taskNo` (the ones from there on move down one): new, or a deleted one put back. */
+export interface InsertTaskCommand {
+  kind: 'task.insert';
+  catalogueId: string;
+  taskId: string;
+  taskNo: number;
+  task: string;
+  responsibleUnits: string;
+}
+
+/** A task taken out (the ones after it move up one); its undo puts it back at its 序号 with its words. */
+export interface DeleteTaskCommand {
+  kind: 'task.delete';
+  taskId: string;
+}
+
 export interface SetTaskFieldCommand {
   kind: 'task.setField';
   taskId: string;
@@ -229,7 +245,10 @@ export type HistoryCommand =
   | MoveItemCommand
   | SetDriverFieldCommand
   | SetTaskFieldCommand
+  | InsertTaskCommand
+  | DeleteTaskCommand
   | SetPageTextCommand
+  | RenameCatalogueCommand
   | DomainCommand;
 
 export type Command =
@@ -244,6 +263,8 @@ export type Command =
   | RestoreItemCommand
   | MoveItemCommand
   | SetTaskFieldCommand
+  | InsertTaskCommand
+  | DeleteTaskCommand
   | SetPageTextCommand
   | CreateIndicatorPlanCommand
   | DeleteIndicatorPlanCommand

@@ -259,6 +259,28 @@ test('leaving the 条目 tab keeps every edit; Tab runs along the rows past 序�
   await expect(task).toHaveText('直接输入的责任单位');
   await page.keyboard.press('Control+z');
   await expect(task).not.toHaveText('直接输入的责任单位');
+  // A task inserted below 第3项 is 第4项, picked, and takes typing; deleted, the ones after move up; undone, back.
+  const tasksToolbar = page.getByRole('toolbar', { name: '重点任务编辑' });
+  const count = Number(/（(\d+)）/u.exec(await page.getByRole('tab', { name: /重点任务/ }).innerText())![1]);
+  await task.click();
+  await tasksToolbar.getByRole('button', { name: '下方插入' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已插入' })).toContainText('已插入第4项重点任务');
+  const added = page.locator('.ag-cell-focus[col-id="task"]');
+  await expect(added).toHaveText('（新重点任务）');
+  await page.keyboard.insertText('推进基本公共服务标准化');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toContainText('第4项重点任务的“重点任务”');
+  await expect(page.locator('.ag-row[row-index="3"] .ag-cell[col-id="task"]')).toHaveText('推进基本公共服务标准化');
+  await expect(page.getByRole('tab', { name: /重点任务/ })).toContainText(`（${count + 1}）`);
+  await page.locator('.ag-row[row-index="3"] .ag-cell[col-id="task"]').click();
+  await tasksToolbar.getByRole('button', { name: '删除' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已删除' })).toContainText('已删除第4项重点任务');
+  await expect(page.locator('.ag-row[row-index="3"] .ag-cell[col-id="task"]')).not.toHaveText('推进基本公共服务标准化');
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.ag-row[row-index="3"] .ag-cell[col-id="task"]')).toHaveText('推进基本公共服务标准化');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('tab', { name: /重点任务/ })).toContainText(`（${count}）`);
 });
 
 test('the published catalogue offers no 领域 menu and no drag handle', async ({ page }) => {

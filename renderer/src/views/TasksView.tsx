@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
@@ -75,14 +75,70 @@ export function TasksView(p: { catalogueId: string; tasks: CatalogueTask[]; read
       setStatus(`未保存：${errorMessage(error)}`);
     }
   }, [track, onSaved]);
-  if (tasks.length === 0) return <p className="status-note">这份清单没有重点任务分工方案。</p>;
+  // After a task is inserted or deleted and the list read again, the cursor goes to the new task (or the one
+  // that took the deleted one's place).
+  const focusAfter = useRef<string | null>(null);
+  useEffect(() => {
+    const grid = api.current;
+    const rowIndex = focusAfter.current && grid ? grid.getRowNode(focusAfter.current)?.rowIndex : null;
+    if (!grid || rowIndex === null || rowIndex === undefined) return;
+    focusAfter.current = null;
+    grid.ensureIndexVisible(rowIndex);
+    grid.setFocusedCell(rowIndex, 'task');
+  }, [tasks]);
+  const picked = (): CatalogueTask | null => {
+    const cell = api.current?.getFocusedCell();
+    return (cell && api.current?.getDisplayedRowAtIndex(cell.rowIndex)?.data) || null;
+  };
+  const change = async (what: string, run: () => Promise<CatalogueTask>, done: (task: CatalogueTask) => { message: string; focus: string | null }) => {
+    try {
+      const task = await track(run());
+      const { message, focus } = done(task);
+      focusAfter.current = focus;
+      await onChanged();
+      setStatus(message);
+    } catch (error) {
+      setStatus(`未能${what}：${errorMessage(error)}`);
+    }
+  };
+  const insert = (where: 'above' | 'below') => {
+    const at = picked();
+    if (!at && tasks.length) return setStatus('请先点选一项重点任务，再插入。');
+    void change('插入重点任务', () => invoke('tasks.insert', at ? { anchorTaskId: at.id, where } : { catalogueId }), (task) => ({
+      message: `已插入第${task.taskNo}项重点任务，请填写任务和责任单位；可撤销。`,
+      focus: task.id,
+    }));
+  };
+  const remove = () => {
+    const at = picked();
+    if (!at) return setStatus('请先点选要删除的重点任务。');
+    const index = tasks.findIndex((t) => t.id === at.id);
+    const next = tasks[index + 1] ?? tasks[index - 1] ?? null;
+    void change('删除重点任务', () => invoke('tasks.delete', { taskId: at.id }), (task) => ({
+      message: `已删除第${task.taskNo}项重点任务，可用“撤销”恢复。`,
+      focus: next?.id ?? null,
+    }));
+  };
+  const toolbar = !readOnly && (
+    <div className="items-toolbar" role="toolbar" aria-label="重点任务编辑">
+      <HistoryButtons history={history} onStep={step} />
+      <span className="sep" />
+      <button type="button" onClick={() => insert('above')} title="在所选任务的上方插入一项">上方插入</button>
+      <button type="button" onClick={() => insert('below')} title="在所选任务的下方插入一项">下方插入</button>
+      <button type="button" onClick={remove} disabled={tasks.length === 0}>删除</button>
+    </div>
+  );
+  if (tasks.length === 0) {
+    return (
+      <>
+        {toolbar}
+        <p className="status-note">这份清单没有重点任务分工方案{readOnly ? '' : '；可点“上方插入”添加第一项'}。</p>
+      </>
+    );
+  }
   return (
     <>
-      {!readOnly && (
-        <div className="items-toolbar" role="toolbar" aria-label="重点任务编辑">
-          <HistoryButtons history={history} onStep={step} />
-        </div>
-      )}
+      {toolbar}
       <p className="save-status" role="status">{status}</p>
       <div className="grid-wrap" ref={wrapper}>
         <AgGridReact<CatalogueTask>

@@ -11,7 +11,7 @@ import { executeCommand } from '../../../electron/services/commands';
 import { createHandlers } from '../../../electron/services/handlers';
 import { dispatch } from '../../../electron/services/dispatch';
 import { getPageText } from '../../../electron/services/page-text';
-import { getTask } from '../../../electron/services/task-queries';
+import { getTask, listTasks } from '../../../electron/services/task-queries';
 import { seededDatabaseFile, tempDir } from '../../support/temp-db';
 import { makeDraft } from '../../support/draft';
 import { insertBeside } from '../../../electron/services/structure-requests';
@@ -74,6 +74,41 @@ describe('task cells', () => {
     // The annex writer breaks Chinese lines itself (line feeds where a printed line ends): read without them.
     const values = book.worksheets[0]!.getSheetValues().flat().map((value) => (typeof value === 'string' ? value.replaceAll('\n', '') : value));
     expect(values).toContain(`${before.task}（已修改）`);
+  });
+});
+
+describe('tasks inserted and deleted', () => {
+  it('renumber the ones after them; each is one undo step, and an undone delete puts the task back with its words', async () => {
+    await makeDraft(db, 'hebei-13th', 'hebei-tasks');
+    const handlers = createHandlers(db, 'cli', 'test');
+    const list = async () => (await listTasks(db, 'hebei-tasks')).map((t) => `${t.taskNo} ${t.task.slice(0, 12)}`);
+    const before = await list();
+    const third = (await listTasks(db, 'hebei-tasks'))[2]!;
+    const added = await handlers['tasks.insert']({ anchorTaskId: third.id, where: 'below' });
+    expect(added).toMatchObject({ taskNo: 4, task: '（新重点任务）', responsibleUnits: '（待填写）' });
+    const afterInsert = await list();
+    expect(afterInsert).toHaveLength(before.length + 1);
+    expect(afterInsert[3]).toBe('4 （新重点任务）');
+    expect(afterInsert.slice(4).map((t) => t.replace(/^\d+ /u, ''))).toEqual(before.slice(3).map((t) => t.replace(/^\d+ /u, '')));
+    expect((await handlers['history.state']({ catalogueId: 'hebei-tasks' })).undo).toBe('撤销插入第4项重点任务');
+    await handlers['history.undo']({ catalogueId: 'hebei-tasks' });
+    expect(await list()).toEqual(before);
+    await handlers['history.redo']({ catalogueId: 'hebei-tasks' });
+    expect(await list()).toEqual(afterInsert);
+    await handlers['history.undo']({ catalogueId: 'hebei-tasks' });
+
+    const second = (await listTasks(db, 'hebei-tasks'))[1]!;
+    await handlers['tasks.delete']({ taskId: second.id });
+    expect(await list()).toEqual([before[0], ...before.slice(2).map((t) => t.replace(/^(\d+)/u, (n) => String(Number(n) - 1)))]);
+    await handlers['history.undo']({ catalogueId: 'hebei-tasks' });
+    expect(await list()).toEqual(before);
+    expect(await getTask(db, second.id)).toEqual(second);
+    // The first task of a catalogue without any.
+    for (const t of await listTasks(db, 'hebei-tasks')) await handlers['tasks.delete']({ taskId: t.id });
+    expect(await handlers['tasks.insert']({ catalogueId: 'hebei-tasks' })).toMatchObject({ taskNo: 1 });
+    // Exported as it is, the placeholder is said.
+    const [file] = await exportAnnexes(db, 'hebei-tasks', { annex: 'tasks', layout: 'workbook' });
+    expect(file!.warning).toContain('第1项重点任务还没有填写');
   });
 });
 
