@@ -151,6 +151,9 @@ export function TasksView(p: { catalogueId: string; tasks: CatalogueTask[]; read
           readOnlyEdit
           onCellEditRequest={(e) => void onCellEditRequest(e)}
           stopEditingWhenCellsLoseFocus
+          // Enter saves and goes down, as in Excel and the 条目 grid.
+          enterNavigatesVerticallyAfterEdit
+          enterNavigatesVertically
           suppressMovableColumns
         />
       </div>
