@@ -49,6 +49,8 @@ async function shiftTaskNumbers(tx: Tx, catalogueId: string, from: number, by: 1
 }
 
 export async function insertTask(tx: Tx, command: InsertTaskCommand, origin: Origin): Promise<TaskCommandResult> {
+  const [catalogue] = await tx.all('SELECT 1 AS ok FROM catalogues WHERE id = $1 AND removed_at IS NULL', [command.catalogueId]);
+  if (!catalogue) throw new AppError('not_found', `没有编号为“${command.catalogueId}”的清单，它可能已被删除，没有插入重点任务。`);
   const [{ n } = { n: 0 }] = await tx.all('SELECT count(*) AS n FROM tasks WHERE catalogue_id = $1', [command.catalogueId]);
   const count = Number(n);
   if (command.taskNo < 1 || command.taskNo > count + 1) {

@@ -106,6 +106,8 @@ describe('tasks inserted and deleted', () => {
     // The first task of a catalogue without any.
     for (const t of await listTasks(db, 'hebei-tasks')) await handlers['tasks.delete']({ taskId: t.id });
     expect(await handlers['tasks.insert']({ catalogueId: 'hebei-tasks' })).toMatchObject({ taskNo: 1 });
+    const unknown = await dispatch(handlers, 'tasks.insert', { catalogueId: 'no-such-catalogue' });
+    expect(!unknown.ok && unknown.error.message).toContain('没有编号为“no-such-catalogue”的清单');
     // Exported as it is, the placeholder is said.
     const [file] = await exportAnnexes(db, 'hebei-tasks', { annex: 'tasks', layout: 'workbook' });
     expect(file!.warning).toContain('第1项重点任务还没有填写');
