@@ -820,7 +820,8 @@ test('人群比例: a share added on the page (marked 待核实 without a source
   await expect(row).toContainText('待核实');
   await expect(row).toContainText('在清单工作台中录入');
 
-  // Changed in place, Enter saves; out of range is refused in Chinese and the box goes back.
+  // Changed in place, Enter saves; out of range is refused in Chinese and, as Excel's 重试, the typed text
+  // stays in the box, selected and marked, to be typed over; Esc gives back the stored value.
   const box = row.getByLabel('唐山市低保对象比例');
   await box.fill('3');
   await box.press('Enter');
@@ -828,18 +829,31 @@ test('人群比例: a share added on the page (marked 待核实 without a source
   await box.fill('120');
   await box.press('Enter');
   await expect(status).toContainText('“120”应为 0 到 100 之间的百分数');
+  await expect(box).toHaveValue('120');
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+  await expect.poll(() => box.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])).toEqual([0, 3]);
+  await box.press('Escape');
   await expect(box).toHaveValue('3');
+  await expect(box).not.toHaveAttribute('aria-invalid', 'true');
   // Typed faster than the saves return (4, then 150 at once): the 150 is checked against the 4, not taken
-  // for a change made elsewhere, and leaving the box puts nothing back.
+  // for a change made elsewhere; typed over, the box saves; left with a refused value, it shows the stored one.
   await box.fill('4');
   await box.press('Enter');
   await box.fill('150');
   await box.press('Enter');
   await expect(status).toContainText('“150”应为 0 到 100 之间的百分数');
-  await expect(box).toHaveValue('4');
+  await expect(box).toHaveValue('150');
+  await box.pressSequentially('5');
+  await expect(box).not.toHaveAttribute('aria-invalid', 'true');
+  await box.press('Enter');
+  await expect(status).toContainText('已保存 唐山市的“低保对象”比例（5% 的常住人口）');
+  await box.fill('101');
+  await box.press('Enter');
+  await expect(status).toContainText('“101”应为 0 到 100 之间的百分数');
   await page.locator('.cohort-shares h2').click();
+  await expect(box).toHaveValue('5');
   await page.reload();
-  await expect(shares.getByLabel('唐山市低保对象比例')).toHaveValue('4');
+  await expect(shares.getByLabel('唐山市低保对象比例')).toHaveValue('5');
   await box.fill('3');
   await box.press('Enter');
   await expect(status).toContainText('已保存 唐山市的“低保对象”比例（3% 的常住人口）');
@@ -855,4 +869,41 @@ test('人群比例: a share added on the page (marked 待核实 without a source
   await row.getByRole('button', { name: '确认删除' }).click();
   await expect(status).toContainText('已删除 唐山市的“低保对象”比例');
   await expect(row).toHaveCount(0);
+});
+
+test('行政区: a growth rate refused after Enter stays in its box to be put right; Esc or leaving the box gives back the stored one', async ({ page }) => {
+  await page.goto(`${host.url}#/regions`);
+  const box = page.getByRole('table', { name: '行政区' }).getByLabel('唐山市年增长率');
+  const status = page.locator('.regions-page > .save-status');
+  await box.fill('八十');
+  await box.press('Enter');
+  await expect(status).toContainText('未保存：唐山市的“人口年增长率”应为 -50 到 50 之间的百分数');
+  await expect(box).toHaveValue('八十');
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+  await box.press('Escape');
+  await expect(box).toHaveValue('');
+  // Out of range, then typed over where it was refused, with full-width digits and a percent sign.
+  await box.fill('80');
+  await box.press('Enter');
+  await expect(status).toContainText('收到“80”');
+  await expect(box).toHaveValue('80');
+  await box.pressSequentially('０．５％');
+  await box.press('Enter');
+  await expect(status).toContainText('已保存 唐山市的“年增长率”');
+  await expect(box).toHaveValue('0.5');
+  await expect(box).not.toHaveAttribute('aria-invalid', 'true');
+  // Refused, then left by a click elsewhere: the box shows what is saved.
+  await box.fill('-90');
+  await box.press('Enter');
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+  await page.locator('.regions-page h1').click();
+  await expect(box).toHaveValue('0.5');
+  await page.reload();
+  await expect(box).toHaveValue('0.5');
+  // Emptied, it follows the province again.
+  await box.fill('');
+  await box.press('Enter');
+  await expect(status).toContainText('已保存 唐山市的“年增长率”');
+  await page.reload();
+  await expect(box).toHaveValue('');
 });

@@ -1,13 +1,14 @@
 // 人群比例: the cohorts a province, city or county gives as a share of another (60岁及以上 of 常住人口), with
 // each share's source and status; a share changed in place, added, or deleted. A share typed without a
 // source is marked 待核实. Every catalogue is priced again from the new population.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { RESIDENTS } from '../../../../shared/domain/pricing/regions';
 import type { CohortShareRow, RegionRow } from '../../../../shared/domain/pricing/results';
 import { errorMessage, invoke } from '../../api/client';
 import { useRegionsReload } from './useRegionsReload';
 import { Provenance } from './RegionTreeTable';
 import { TwoStepButton } from '../../components/TwoStepButton';
+import { useEditBox } from '../../components/useEditBox';
 
 type Status = { ok: boolean; text: string } | null;
 
@@ -93,43 +94,10 @@ export function CohortSharesTable({ rootCode, regions }: { rootCode: string; reg
 
 const sameShare = (a: CohortShareRow, b: CohortShareRow) => a.regionCode === b.regionCode && a.cohort === b.cohort;
 
-/**
- * The percent edited in place: saved on Enter or on leaving the box; a refused one goes back to the stored one.
- * A stored value that changes (a save, an import) replaces the box's text unless the planner is typing in it.
- * Saves from one box go one after another, each sent with the value stored when it leaves (3 then 120 typed
- * quickly: the 120 is checked against the 3, not refused as a change made elsewhere).
- */
+/** The percent edited in place (useEditBox): Enter or leaving the box saves it; a refusal after Enter keeps it to retype. */
 function ShareInput({ share, onSave }: { share: CohortShareRow; onSave: (sharePct: string, expected: string) => Promise<CohortShareRow | null> }) {
-  const [text, setText] = useState(share.sharePct);
-  const [shown, setShown] = useState(share.sharePct);
-  const stored = useRef(share.sharePct);
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  if (shown !== share.sharePct) {
-    setShown(share.sharePct);
-    stored.current = share.sharePct;
-    if (text === shown) setText(share.sharePct);
-  }
-  const commit = () => {
-    const typed = text.trim();
-    queue.current = queue.current.then(async () => {
-      if (typed === stored.current) return;
-      const saved = await onSave(typed, stored.current);
-      if (saved) stored.current = saved.sharePct;
-      // Saved, the box shows the value as stored (２．５ → 2.5); refused, the stored one — unless more was typed since.
-      setText((now) => (now.trim() === typed ? stored.current : now));
-    });
-  };
-  return (
-    <input
-      className="growth-input"
-      aria-label={`${share.regionName}${share.cohort}比例`}
-      value={text}
-      size={7}
-      onChange={(e) => setText(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => e.key === 'Enter' && commit()}
-    />
-  );
+  const box = useEditBox(share.sharePct, async (typed, expected) => (await onSave(typed, expected))?.sharePct ?? null);
+  return <input className="growth-input" aria-label={`${share.regionName}${share.cohort}比例`} size={7} {...box} />;
 }
 
 interface NewShare {

@@ -1,5 +1,6 @@
 // The region tree as a table: cities fold open to their counties; class, grade and growth edit in place.
 import { useState } from 'react';
+import { useEditBox } from '../../components/useEditBox';
 import { COUNTY_CLASSES, REGION_LEVEL_LABELS } from '../../../../shared/domain/pricing/regions';
 import type { RegionRow } from '../../../../shared/domain/pricing/results';
 import { plainDecimal } from '../../../../shared/domain/pricing/decimal';
@@ -12,7 +13,7 @@ import type { RegionField } from './RegionsView';
 interface Props {
   rows: RegionRow[];
   rootCode: string;
-  onUpdate: (region: RegionRow, field: RegionField, value: string | null) => Promise<boolean>;
+  onUpdate: (region: RegionRow, field: RegionField, value: string | null) => Promise<RegionRow | null>;
 }
 
 export function RegionTreeTable({ rows, rootCode, onUpdate }: Props) {
@@ -97,30 +98,15 @@ export function Provenance({ status }: { status: string | null }) {
   return <span className={`badge badge-prov-${status}`}>{PROVENANCE_STATUS_LABELS[status as ProvenanceStatus] ?? status}</span>;
 }
 
-function GrowthInput({ region, onSave }: { region: RegionRow; onSave: (value: string | null) => Promise<boolean> }) {
-  const stored = region.growthPct === null ? '' : plainDecimal(region.growthPct);
-  const [text, setText] = useState(stored);
-  const [lastStored, setLastStored] = useState(stored);
-  if (stored !== lastStored) {
-    setLastStored(stored);
-    setText(stored);
-  }
-  const commit = () => {
-    const value = text.trim().replace(/[%％]$/u, '');
-    if (value === stored) return;
-    // A refused rate goes back to the stored one; a saved one arrives with the row.
-    void onSave(value === '' ? null : value).then((saved) => !saved && setText(stored));
-  };
-  return (
-    <input
-      className="growth-input"
-      aria-label={`${region.name}年增长率`}
-      value={text}
-      placeholder="沿用上级"
-      size={7}
-      onChange={(e) => setText(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => e.key === 'Enter' && commit()}
-    />
-  );
+/** A growth rate edited in place (useEditBox); empty means the parent's rate, a trailing % is taken off. */
+function GrowthInput({ region, onSave }: { region: RegionRow; onSave: (value: string | null) => Promise<RegionRow | null> }) {
+  const box = useEditBox(growthText(region), async (typed) => {
+    const value = typed.replace(/[%％]$/u, '').trim();
+    if (value === growthText(region)) return value;
+    const saved = await onSave(value === '' ? null : value);
+    return saved && growthText(saved);
+  });
+  return <input className="growth-input" aria-label={`${region.name}年增长率`} placeholder="沿用上级" size={7} {...box} />;
 }
+
+const growthText = (region: RegionRow) => (region.growthPct === null ? '' : plainDecimal(region.growthPct));

@@ -35,16 +35,16 @@ export function RegionsView() {
 
   useRegionsReload(load, () => setRows(null));
 
-  const update = useCallback(async (region: RegionRow, field: RegionField, value: string | null): Promise<boolean> => {
+  const update = useCallback(async (region: RegionRow, field: RegionField, value: string | null): Promise<RegionRow | null> => {
     const what = `${region.name}的“${FIELD_LABELS[field]}”`;
     try {
       const saved = await invoke('regions.update', { code: region.code, field, value });
       setRows((current) => current?.map((r) => (r.code === saved.code ? saved : r)) ?? null);
       setStatus({ ok: true, text: `已保存 ${what}` });
-      return true;
+      return saved;
     } catch (e) {
       setStatus({ ok: false, text: `未保存：${errorMessage(e)}` });
-      return false;
+      return null;
     }
   }, []);
 
