@@ -12,10 +12,12 @@ import { TextCellRenderer } from '../grid/TextCellRenderer';
 import { TextCellEditor } from '../grid/TextCellEditor';
 import type { TextEditorParams } from '../grid/TextCellEditor';
 import { useCellInput } from '../grid/useCellInput';
+import { cellKey } from '../grid/edit-seed';
 import { HistoryButtons } from './HistoryButtons';
 import { useHistorySteps } from './useHistorySteps';
 
-function textColumn(field: TaskField, flex: number, readOnly: boolean): ColDef<CatalogueTask> {
+/** `canEdit`: whether a task's cell can be edited now (not while its last edit is being saved). */
+function textColumn(field: TaskField, flex: number, canEdit: (task: CatalogueTask, field: TaskField) => boolean): ColDef<CatalogueTask> {
   return {
     colId: field,
     field,
@@ -23,7 +25,7 @@ function textColumn(field: TaskField, flex: number, readOnly: boolean): ColDef<C
     flex,
     wrapText: true,
     autoHeight: true,
-    editable: !readOnly,
+    editable: (params) => params.data !== undefined && canEdit(params.data, field),
     // The 条目 grid's editor: typing on a picked cell opens it (a Chinese input method too), Alt+Enter breaks the line.
     cellEditor: TextCellEditor,
     cellEditorPopup: true,
@@ -50,14 +52,17 @@ export function TasksView(p: { catalogueId: string; tasks: CatalogueTask[]; read
     onChanged,
     report: (outcome) => setStatus(outcome.ok ? `已${outcome.did}。` : `未能${outcome.direction === 'undo' ? '撤销' : '重做'}：${outcome.message}`),
   });
-  const columns = useMemo<ColDef<CatalogueTask>[]>(
-    () => [
+  // A cell whose edit is being saved is not edited again until it is: the next edit is checked against the
+  // value saved, not refused as a change made elsewhere (typing on it meanwhile waits, useCellInput).
+  const saving = useRef(new Set<string>());
+  const columns = useMemo<ColDef<CatalogueTask>[]>(() => {
+    const canEdit = (task: CatalogueTask, field: TaskField) => !readOnly && !saving.current.has(cellKey(task.id, field));
+    return [
       { colId: 'taskNo', field: 'taskNo', headerName: '序号', width: 80, cellClass: 'num-cell' },
-      textColumn('task', 3, readOnly),
-      textColumn('responsibleUnits', 2, readOnly),
-    ],
-    [readOnly],
-  );
+      textColumn('task', 3, canEdit),
+      textColumn('responsibleUnits', 2, canEdit),
+    ];
+  }, [readOnly]);
   const onCellEditRequest = useCallback(async (event: CellEditRequestEvent<CatalogueTask>) => {
     const row = event.data;
     if (!row) return;
@@ -65,6 +70,8 @@ export function TasksView(p: { catalogueId: string; tasks: CatalogueTask[]; read
     const value = typeof event.newValue === 'string' ? event.newValue : '';
     if (normaliseCellText(value) === normaliseCellText(row[field])) return;
     const what = `第${row.taskNo}项重点任务的“${TASK_FIELD_LABELS[field]}”`;
+    const key = cellKey(row.id, field);
+    saving.current.add(key);
     setStatus(`正在保存${what}……`);
     try {
       const { task } = await track(invoke('tasks.update', { taskId: row.id, field, value, expected: row[field] }));
@@ -73,19 +80,22 @@ export function TasksView(p: { catalogueId: string; tasks: CatalogueTask[]; read
       setStatus(`已保存${what}。`);
     } catch (error) {
       setStatus(`未保存：${errorMessage(error)}`);
+    } finally {
+      saving.current.delete(key);
     }
   }, [track, onSaved]);
   // After a task is inserted or deleted and the list read again, the cursor goes to the new task (or the one
-  // that took the deleted one's place).
+  // that took the deleted one's place): when the rows arrive, or when the grid does (the first task inserted).
   const focusAfter = useRef<string | null>(null);
-  useEffect(() => {
+  const focusPending = useCallback(() => {
     const grid = api.current;
     const rowIndex = focusAfter.current && grid ? grid.getRowNode(focusAfter.current)?.rowIndex : null;
     if (!grid || rowIndex === null || rowIndex === undefined) return;
     focusAfter.current = null;
     grid.ensureIndexVisible(rowIndex);
     grid.setFocusedCell(rowIndex, 'task');
-  }, [tasks]);
+  }, []);
+  useEffect(focusPending, [tasks, focusPending]);
   const picked = (): CatalogueTask | null => {
     const cell = api.current?.getFocusedCell();
     return (cell && api.current?.getDisplayedRowAtIndex(cell.rowIndex)?.data) || null;
@@ -128,22 +138,22 @@ export function TasksView(p: { catalogueId: string; tasks: CatalogueTask[]; read
       <button type="button" onClick={remove} disabled={tasks.length === 0}>删除</button>
     </div>
   );
-  if (tasks.length === 0) {
-    return (
-      <>
-        {toolbar}
-        <p className="status-note">这份清单没有重点任务分工方案{readOnly ? '' : '；可点“上方插入”添加第一项'}。</p>
-      </>
-    );
-  }
+  // The status line and the grid's box are there with no tasks too: typing on the cells (useCellInput) is
+  // wired to the box once, and the first task inserted must find it.
   return (
     <>
       {toolbar}
       <p className="save-status" role="status">{status}</p>
-      <div className="grid-wrap" ref={wrapper}>
+      <div className={tasks.length === 0 ? 'grid-wrap grid-wrap-empty' : 'grid-wrap'} ref={wrapper}>
+        {tasks.length === 0 ? (
+          <p className="status-note">这份清单没有重点任务分工方案{readOnly ? '' : '；可点“上方插入”添加第一项'}。</p>
+        ) : (
         <AgGridReact<CatalogueTask>
           theme={gridTheme}
-          onGridReady={(e) => (api.current = e.api)}
+          onGridReady={(e) => {
+            api.current = e.api;
+            focusPending();
+          }}
           localeText={AG_GRID_LOCALE_CN}
           rowData={tasks}
           columnDefs={columns}
@@ -156,6 +166,7 @@ export function TasksView(p: { catalogueId: string; tasks: CatalogueTask[]; read
           enterNavigatesVertically
           suppressMovableColumns
         />
+        )}
       </div>
     </>
   );
