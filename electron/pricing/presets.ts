@@ -25,7 +25,7 @@ export const PRESET_RULES: SplitRule[] = [
     provinceCode: null,
     source: `${GUOBAN}（中央分担比例按省份所在档次：一档80%、二档60%、三档50%、四档30%、五档10%）`,
     status: 'unverified',
-    note: '地方承担部分在省、市、县之间的比例文件未载明，暂按 1:1:1，请按本省规定修改。',
+    note: '地方承担部分在省、市、县之间的比例文件未载明，暂按 1:1:1；本省另有规定的，请“复制为本省规则”后修改。',
     rows: [row(null, null, 'tier', '1', '1', '1')],
   },
   {
@@ -43,7 +43,7 @@ export const PRESET_RULES: SplitRule[] = [
     provinceCode: null,
     source: `${GUOBAN}（城乡居民基础养老金：中央确定的基础养老金标准部分，中央对第一档和第二档承担全部支出责任，其他档为50%）`,
     status: 'unverified',
-    note: '省、市、县之间的比例文件未载明，暂按 1:1:1，请按本省规定修改。',
+    note: '省、市、县之间的比例文件未载明，暂按 1:1:1；本省另有规定的，请“复制为本省规则”后修改。',
     rows: [row(null, null, '50', '1', '1', '1')],
   },
   {

@@ -255,11 +255,32 @@ export async function saveSplitRule(
       status: before?.status ?? 'unverified',
       rows: request.rows,
     };
+    if (rule.provinceCode !== null) await refuseStranding(tx, rule);
     await saveRule(tx, rule);
     await logChange(tx, null, 'rule.save', rule, before, origin);
     await repriceRule(tx, id);
     return { value: rule, change: { catalogueId: null, scope: 'rules', itemIds: [] } };
   });
+}
+
+/**
+ * A rule narrowed to one province while items of another province's catalogue use it would leave them on a
+ * rule their catalogue no longer offers (and that a name typed there no longer finds): refused, naming them.
+ */
+async function refuseStranding(tx: Tx, rule: SplitRule): Promise<void> {
+  const rows = await tx.all(
+    `SELECT c.name, count(*) AS items FROM item_drivers d JOIN items i ON i.id = d.item_id JOIN catalogues c ON c.id = i.catalogue_id
+     WHERE d.split_rule_id = $1 AND c.region_code IS NOT NULL AND substr(c.region_code, 1, 2) || '0000' <> $2
+     GROUP BY c.name ORDER BY c.name`,
+    [rule.id, rule.provinceCode],
+  );
+  if (rows.length === 0) return;
+  const [province] = await tx.all('SELECT name FROM regions WHERE code = $1', [rule.provinceCode]);
+  const users = rows.map((r) => `《${String(r.name)}》${String(r.items)} 项`).join('、');
+  throw new AppError(
+    'refused',
+    `分担规则“${rule.name}”正被其他省的清单使用（${users}），不能改为只适用于${province ? String(province.name) : rule.provinceCode}，没有保存。只改本省的比例，请用“复制为本省规则”。`,
+  );
 }
 
 async function newRuleId(tx: Tx): Promise<string> {

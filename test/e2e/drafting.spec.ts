@@ -293,6 +293,12 @@ test('a draft moves through its stages; once 已发布 its grid is read-only', a
   await header.press('Tab');
   await page.reload();
   await expect(page.locator('.annex-export').getByRole('textbox').first()).toHaveValue('送审稿\u3000省发展改革委');
+  // A header saved is a step of the history: 撤销 puts the one before back in the box.
+  await header.fill('送审稿\u3000临时');
+  await header.press('Tab');
+  await expect(page.locator('.export-status')).toHaveText('已保存页眉页脚，导出的附件每页都会印上（可撤销）');
+  await toolbar(page).getByRole('button', { name: '撤销' }).click();
+  await expect(header).toHaveValue('送审稿\u3000省发展改革委');
   // Asked in the page first: nothing is published until 确定发布; a name still marked 草案 is pointed out.
   await stage.selectOption('published');
   const ask = page.getByRole('alertdialog', { name: '确认发布' });

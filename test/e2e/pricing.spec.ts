@@ -700,6 +700,14 @@ test('分担规则: a rule whose weights leave the local part unpaid is refused;
   await expect(card).toContainText('规划编制人员自定');
   await expect(card.locator('tbody tr')).toHaveText(['默认行50%201']);
   await page.screenshot({ path: join(screens, 'rules.png') });
+  // 修改 on a rule shared by every province: the form comes into view, keeps it shared, and says what a change does.
+  const shared = rules.locator('.rule-card[data-rule="central-60-local"]');
+  await shared.getByRole('button', { name: '修改' }).click();
+  await expect(form).toBeInViewport();
+  await expect(form.getByLabel('规则名称')).toBeFocused();
+  await expect(form.getByLabel('适用省份代码')).toHaveValue('');
+  await expect(form.getByRole('note')).toContainText('这是各省通用的规则：修改后，各省使用它的清单都按新比例重算。只改本省的比例，请用“复制为本省规则”。');
+  await form.getByRole('button', { name: '取消' }).click();
   await page.getByRole('button', { name: '返回测算表' }).click();
   await cell(page, 3, 'splitRuleId').dblclick();
   await expect(page.getByRole('combobox', { name: '分担规则' }).locator('option', { hasText: '河北·测试规则' })).toHaveCount(1);

@@ -19,17 +19,25 @@ export function useEditBox(stored: string, save: (typed: string, expected: strin
   const saved = useRef(stored);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const box = useRef<HTMLInputElement>(null);
+  // Typed since the box last showed a stored value: a value stored meanwhile must not replace it, even when
+  // what was typed reads the same as the old value (2 typed back over a 3 still being saved).
+  const typedSince = useRef(false);
   if (shown !== stored) {
     setShown(stored);
     saved.current = stored;
-    if (text === shown) setText(stored);
+    if (!typedSince.current) setText(stored);
   }
+  const show = (value: string) => {
+    typedSince.current = false;
+    setText(value);
+  };
 
   const commit = (byEnter: boolean) => {
     const typed = text.trim();
     queue.current = queue.current.then(async () => {
       if (typed === saved.current) {
         setRefused(false);
+        if (box.current?.value.trim() === typed) show(saved.current);
         return;
       }
       const result = await save(typed, saved.current);
@@ -38,8 +46,8 @@ export function useEditBox(stored: string, save: (typed: string, expected: strin
       setRefused(retry);
       // Unless more was typed since: saved, the value as stored; refused after Enter, the text as typed and
       // selected; refused on leaving, the stored value.
-      setText((now) => (now.trim() !== typed || retry ? now : saved.current));
       if (retry) box.current?.select();
+      else if (box.current?.value.trim() === typed) show(saved.current);
     });
   };
 
@@ -48,6 +56,7 @@ export function useEditBox(stored: string, save: (typed: string, expected: strin
     value: text,
     'aria-invalid': refused || undefined,
     onChange: (e: { target: { value: string } }) => {
+      typedSince.current = true;
       setText(e.target.value);
       setRefused(false);
     },
@@ -56,7 +65,7 @@ export function useEditBox(stored: string, save: (typed: string, expected: strin
       if (e.nativeEvent.isComposing) return;
       if (e.key === 'Enter') commit(true);
       else if (e.key === 'Escape') {
-        setText(saved.current);
+        show(saved.current);
         setRefused(false);
       }
     },

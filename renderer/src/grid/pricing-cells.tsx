@@ -19,11 +19,12 @@ export function PricingDomainRowRenderer({ data }: Props) {
 }
 
 /** A computed figure: "未测算" when the item is not priced (never 0), else a link to its explanation. */
+/** A figure: a click explains it; Shift or Ctrl with the click picks cells (a block to copy), as in Excel. */
 export function FigureCell({ data, value, valueFormatted, context, colDef }: Props) {
   if (!data || data.kind !== 'item') return null;
   if (data.status !== 'priced' || value === null || value === undefined) return <span className="unpriced">未测算</span>;
   return (
-    <button type="button" className="figure" data-figure={colDef?.colId} onClick={() => context.explainItem(data.itemId)} title="查看测算过程">
+    <button type="button" className="figure" data-figure={colDef?.colId} onClick={(e) => !(e.shiftKey || e.ctrlKey || e.metaKey) && context.explainItem(data.itemId)} title="查看测算过程（按住 Shift 或 Ctrl 点击为选取单元格）">
       {valueFormatted ?? String(value)}
     </button>
   );

@@ -4,7 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Database } from '../../../electron/db/database';
 import { openAppDatabase } from '../../../electron/seeds/open-database';
 import { pricingItems } from '../../../electron/pricing/items';
-import { applySuggestions } from '../../../electron/services/pricing-commands';
+import { applySuggestions, saveSplitRule, setDriverField } from '../../../electron/services/pricing-commands';
+import { getRule } from '../../../electron/pricing/rules';
 import { seededDatabaseFile, tempDir } from '../../support/temp-db';
 
 const temp = tempDir();
@@ -60,6 +61,24 @@ describe('split rules shipped since a file was seeded', () => {
     await applySuggestions(db, 'shandong', ['shandong:001'], 'test');
     const [driver] = await db.all(`SELECT split_rule_id FROM item_drivers WHERE item_id = 'shandong:001'`);
     expect(driver?.split_rule_id).toBe('central-50-local');
+    await db.close();
+  });
+});
+
+describe('a rule shared by every province', () => {
+  it('cannot be narrowed to one province while another province’s catalogue uses it; kept shared, it is saved', async () => {
+    const db = await openAppDatabase(await seededDatabaseFile(temp.dir, 'shared.duckdb'));
+    const [item] = await db.all(`SELECT id FROM items WHERE catalogue_id = 'henan-13th' ORDER BY position LIMIT 1`);
+    await setDriverField(db, { itemId: String(item!.id), field: 'splitRuleId', value: 'central-60-local', expected: null }, 'test');
+    const shared = (await getRule(db, 'central-60-local'))!;
+    const narrowed = { ...shared, provinceCode: '130000', rows: [{ ...shared.rows[0]!, provincial: '2' }] };
+    await expect(saveSplitRule(db, narrowed, 'test')).rejects.toThrow(
+      /^分担规则“中央60%，省市县按比例”正被其他省的清单使用（《“十三五”河南[^》]*》1 项），不能改为只适用于河北省，没有保存。只改本省的比例，请用“复制为本省规则”。$/u,
+    );
+    expect(await getRule(db, 'central-60-local')).toEqual(shared);
+    // Kept for every province, the same change is saved.
+    await saveSplitRule(db, { ...narrowed, provinceCode: null }, 'test');
+    expect((await getRule(db, 'central-60-local'))?.rows[0]?.provincial).toBe('2');
     await db.close();
   });
 });

@@ -1,6 +1,6 @@
 // Creating or editing a province's own split rule; checked here with the Node side's own rule check
 // before it is sent, and a refusal shown as the Node side words it.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { COUNTY_CLASSES } from '../../../../shared/domain/pricing/regions';
 import { ruleProblems } from '../../../../shared/domain/pricing/split-rules';
 import { errorMessage, invoke } from '../../api/client';
@@ -18,6 +18,13 @@ export function RuleForm({ initial, onDone }: Props) {
   const [draft, setDraft] = useState<RuleDraft>(initial);
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // The form opens at the top of the panel: 修改 on a card far down the list must bring it into view.
+  const form = useRef<HTMLFormElement>(null);
+  const nameBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    form.current?.scrollIntoView({ block: 'start' });
+    nameBox.current?.focus({ preventScroll: true });
+  }, []);
   const setRow = (index: number, patch: Partial<FormRow>) =>
     setDraft((d) => ({ ...d, rows: d.rows.map((r, i) => (i === index ? { ...r, ...patch } : r)) }));
 
@@ -46,6 +53,7 @@ export function RuleForm({ initial, onDone }: Props) {
 
   return (
     <form
+      ref={form}
       className="rule-form"
       aria-label="分担规则表单"
       onSubmit={(e) => {
@@ -56,7 +64,7 @@ export function RuleForm({ initial, onDone }: Props) {
       <h3>{draft.id ? `修改规则“${initial.name}”` : '新建本省分担规则'}</h3>
       <div className="form-line">
         <label>
-          规则名称 <input value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} size={30} />
+          规则名称 <input ref={nameBox} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} size={30} />
         </label>
         <label>
           适用省份代码 <input value={draft.provinceCode} onChange={(e) => setDraft({ ...draft, provinceCode: e.target.value })} size={8} placeholder="各省通用" />
@@ -65,6 +73,9 @@ export function RuleForm({ initial, onDone }: Props) {
           依据或说明 <input value={draft.note} onChange={(e) => setDraft({ ...draft, note: e.target.value })} size={40} />
         </label>
       </div>
+      {initial.id !== null && initial.provinceCode === '' && (
+        <p className="status-note" role="note">这是各省通用的规则：修改后，各省使用它的清单都按新比例重算。只改本省的比例，请用“复制为本省规则”。</p>
+      )}
       <table className="table compact" aria-label="分担行">
         <thead>
           <tr>

@@ -29,7 +29,8 @@ export function draftOf(rule: SplitRule | null, provinceCode: string | null, cop
   return {
     id: copy ? null : rule.id,
     name: copy ? `${rule.name}（本省）` : rule.name,
-    provinceCode: rule.provinceCode ?? provinceCode ?? '',
+    // A rule edited keeps the provinces it serves (a shared one stays shared); a copy is the catalogue's province's own.
+    provinceCode: (copy ? (provinceCode ?? rule.provinceCode) : rule.provinceCode) ?? '',
     note: rule.note ?? '',
     rows: rule.rows.map((r) => ({
       countyClass: r.countyClass ?? '',

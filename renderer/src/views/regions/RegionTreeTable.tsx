@@ -100,9 +100,9 @@ export function Provenance({ status }: { status: string | null }) {
 
 /** A growth rate edited in place (useEditBox); empty means the parent's rate, a trailing % is taken off. */
 function GrowthInput({ region, onSave }: { region: RegionRow; onSave: (value: string | null) => Promise<RegionRow | null> }) {
-  const box = useEditBox(growthText(region), async (typed) => {
+  const box = useEditBox(growthText(region), async (typed, expected) => {
     const value = typed.replace(/[%％]$/u, '').trim();
-    if (value === growthText(region)) return value;
+    if (value === expected) return value;
     const saved = await onSave(value === '' ? null : value);
     return saved && growthText(saved);
   });
