@@ -164,19 +164,20 @@ const MAX_NAME_CHARS = 100;
  */
 export async function renameCatalogue(tx: Tx, command: RenameCatalogueCommand, origin: Origin): Promise<{ summary: CatalogueSummary; changeId: number }> {
   const { summary } = await getCatalogue(tx, command.catalogueId);
-  const name = command.name.replace(/\s+/gu, ' ').trim();
-  checkedCellValue(name, '清单名称');
+  // A name of invisible characters alone (a zero-width space) is as empty as none.
+  const name = checkedCellValue(command.name.replace(/\s+/gu, ' ').trim(), '清单名称')?.trim() ?? '';
   if (name === '') throw new AppError('refused', '清单名称不能为空，没有改名。');
   if ([...name].length > MAX_NAME_CHARS) throw new AppError('refused', `清单名称最多 ${MAX_NAME_CHARS} 个字，收到的有 ${[...name].length} 个，没有改名。`);
   if (summary.name !== command.expected) {
     throw new AppError('conflict', `清单名称已被改为“${summary.name}”（可能是在另一个窗口），没有改名。请刷新后再试。`);
   }
   if (name === summary.name) return { summary, changeId: 0 };
-  await tx.run(
-    `UPDATE catalogues SET annex_title = CASE WHEN annex_title = name THEN $1 ELSE annex_title END, name = $1, updated_at = current_timestamp WHERE id = $2`,
-    [name, command.catalogueId],
-  );
-  const inverse: RenameCatalogueCommand = { ...command, name: summary.name, expected: name };
-  const changeId = await logChange(tx, command.catalogueId, command.kind, { ...command, name }, inverse, origin, `清单改名为“${name}”`);
+  const [row] = await tx.all('SELECT annex_title FROM catalogues WHERE id = $1', [command.catalogueId]);
+  const title = row?.annex_title === null || row?.annex_title === undefined ? null : String(row.annex_title);
+  // An undo gives the title it had back exactly (it may have been apart from the name, and equal to the new one).
+  const annexTitle = command.annexTitle !== undefined ? command.annexTitle : title === summary.name ? name : title;
+  await tx.run(`UPDATE catalogues SET annex_title = $1, name = $2, updated_at = current_timestamp WHERE id = $3`, [annexTitle, name, command.catalogueId]);
+  const inverse: RenameCatalogueCommand = { ...command, name: summary.name, expected: name, annexTitle: title };
+  const changeId = await logChange(tx, command.catalogueId, command.kind, { ...command, name, annexTitle }, inverse, origin, `清单改名为“${name}”`);
   return { summary: (await getCatalogue(tx, command.catalogueId)).summary, changeId };
 }

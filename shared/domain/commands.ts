@@ -165,6 +165,8 @@ export interface RenameCatalogueCommand {
   catalogueId: string;
   name: string;
   expected: string;
+  /** The annex title to set: given by an undo or redo (the title as it was); absent, it follows the name where it was the name. */
+  annexTitle?: string | null;
 }
 
 export interface SetStageCommand {

@@ -4,6 +4,7 @@
 // stored value comes back: the planner has moved on, and a box must not show what is not saved.
 import { useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { composing } from './ime';
 
 /**
  * `stored`: the value as saved. `save(typed, expected)`: the value as stored after the save (２．５ → 2.5),
@@ -62,7 +63,7 @@ export function useEditBox(stored: string, save: (typed: string, expected: strin
     },
     onBlur: () => commit(false),
     onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => {
-      if (e.nativeEvent.isComposing) return;
+      if (composing(e.nativeEvent)) return;
       if (e.key === 'Enter') commit(true);
       else if (e.key === 'Escape') {
         show(saved.current);

@@ -9,6 +9,7 @@ import type { ChoiceOption } from '../../../shared/domain/choice';
 import { editStartText, editorCell, registerOpenEditor, takeEditSeed } from './edit-seed';
 import { noteEditEnd, noteEditStart } from './retry-edit';
 import { tabFromEditor } from './tab-key';
+import { composing } from '../components/ime';
 
 export interface LineEditorParams {
   maxLength: number;
@@ -45,7 +46,7 @@ export function LineCellEditor(props: CustomCellEditorProps & LineEditorParams) 
     // Keys that belong to the input method stay with it, ahead of AG Grid's listener.
     const onKeyDown = (event: KeyboardEvent) => {
       noteEditEnd(event, editorCell(props));
-      if (event.isComposing || event.keyCode === 229) event.stopPropagation();
+      if (composing(event)) event.stopPropagation();
       else tabFromEditor(event, props.api);
     };
     el.addEventListener('keydown', onKeyDown);

@@ -7,6 +7,7 @@ import type { CustomCellEditorProps } from 'ag-grid-react';
 import { editStartText, editorCell, registerOpenEditor, takeEditSeed } from './edit-seed';
 import { noteEditEnd, noteEditStart } from './retry-edit';
 import { tabFromEditor } from './tab-key';
+import { composing } from '../components/ime';
 
 export interface TextEditorParams {
   maxLength: number;
@@ -51,7 +52,7 @@ export function TextCellEditor(props: CustomCellEditorProps & TextEditorParams) 
     const onKeyDown = (event: KeyboardEvent) => {
       noteEditEnd(event, event.altKey || event.shiftKey ? null : editorCell(props));
       // Keys that belong to the input method (choosing a candidate with Enter, Esc dropping the pinyin).
-      if (event.isComposing || event.keyCode === 229) {
+      if (composing(event)) {
         event.stopPropagation();
         return;
       }

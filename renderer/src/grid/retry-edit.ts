@@ -4,6 +4,7 @@
 // edit ended by a click elsewhere stays ended, and a refusal arriving late never takes the cursor back.
 import type { GridApi } from 'ag-grid-community';
 import { cellKey, seedNextEdit } from './edit-seed';
+import { composing } from '../components/ime';
 
 let endedByKey: string | null = null;
 
@@ -14,7 +15,7 @@ export function noteEditStart(): void {
 
 /** From an editor's keydown, before the grid's own handler: whether Enter or Tab is ending this cell's edit. */
 export function noteEditEnd(event: KeyboardEvent, cell: string | null): void {
-  endedByKey = cell !== null && (event.key === 'Enter' || event.key === 'Tab') && !event.isComposing && event.keyCode !== 229 ? cell : null;
+  endedByKey = cell !== null && (event.key === 'Enter' || event.key === 'Tab') && !composing(event) ? cell : null;
 }
 
 const focusedAt = (api: GridApi): string | null => {

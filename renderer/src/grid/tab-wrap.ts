@@ -6,7 +6,8 @@ import type { CellPosition, TabToNextCellParams } from 'ag-grid-community';
 /** The grid's tabToNextCell, for columns `fixed` that take no text and rows whose data `isItem` says hold cells. */
 export function tabOverFixed(fixed: readonly string[], isItem: (data: unknown) => boolean) {
   return ({ api, backwards, previousCellPosition, nextCellPosition }: TabToNextCellParams): CellPosition | boolean => {
-    if (!nextCellPosition) return false;
+    // Past the last cell of the last row (AG Grid offers none) the cursor stays, not leaving the grid.
+    if (!nextCellPosition) return true;
     const onItem = (rowIndex: number) => isItem(api.getDisplayedRowAtIndex(rowIndex)?.data);
     if (!fixed.includes(nextCellPosition.column.getColId()) && onItem(nextCellPosition.rowIndex)) return nextCellPosition;
     const columns = api.getAllDisplayedColumns().filter((c) => !fixed.includes(c.getColId()));

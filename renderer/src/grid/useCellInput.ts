@@ -9,6 +9,7 @@ import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import { cellKey, hasEditSeed, seedNextEdit, takeEditSeed, typeIntoOpenEditor } from './edit-seed';
+import { composing } from '../components/ime';
 
 export const SINK_CLASS = 'cell-input-sink';
 
@@ -92,8 +93,13 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
     type Queued = { text: string } | { key: string; shiftKey: boolean };
     const queue: Queued[] = [];
     let drainTimer: ReturnType<typeof setTimeout> | null = null;
+    // The editor an Enter or Tab from the queue was pressed into: the text after it waits until that editor has
+    // closed. On the last row Enter ends the edit and stays on the cell, and the grid closes its editor after
+    // the key: text typed on ("甲⏎乙⏎" in one go) went into the closing editor and was saved as 甲乙.
+    let closing: HTMLElement | null = null;
     function dropQueue() {
       queue.length = 0;
+      closing = null;
       if (drainTimer) clearTimeout(drainTimer);
       drainTimer = null;
     }
@@ -109,6 +115,8 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       if (!grid) return dropQueue();
       // Text still waiting for its editor: tryEdit drains once the editor has taken it.
       while (queue.length && !waiting) {
+        if (closing && closing.isConnected && editorElement() === closing) break;
+        closing = null;
         const next = queue[0]!;
         const editing = grid.getEditingCells().length > 0;
         if ('text' in next) {
@@ -123,6 +131,10 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
         queue.shift();
         press(target, next.key, next.shiftKey);
         since = Date.now();
+        if (editing && (next.key === 'Enter' || next.key === 'Tab')) {
+          closing = target;
+          break;
+        }
       }
       if (!queue.length) return;
       if (Date.now() - since > RETRY_MS) return dropQueue();
@@ -209,7 +221,7 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       setTimeout(() => startEditSoon(cell, since), 30);
     };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.isComposing || event.keyCode === 229) return;
+      if (composing(event)) return;
       // A key replayed from the queue goes its normal way.
       if (!event.isTrusted) return;
       if (queued(event)) return;
@@ -285,7 +297,7 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
     // While keys wait their turn, the ones pressed after them wait too, wherever they land: an editor the
     // text before them opened takes the focus, and a key typed into it would jump the queue.
     const onQueuedKeyDown = (event: KeyboardEvent) => {
-      if (!queue.length || event.defaultPrevented || !event.isTrusted || event.isComposing || event.keyCode === 229) return;
+      if (!queue.length || event.defaultPrevented || !event.isTrusted || composing(event)) return;
       queued(event);
     };
     root.addEventListener('keydown', onQueuedKeyDown, true);
@@ -312,7 +324,6 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
   return sinkRef;
 }
 
-/** Ctrl+Home / Ctrl+End: the first cell of the first item, the last cell of the last. */
 /** The first or the last column of the picked cell's row. */
 function jumpAlongRow(api: GridApi, where: 'first' | 'last'): void {
   const cell = api.getFocusedCell();
@@ -323,6 +334,7 @@ function jumpAlongRow(api: GridApi, where: 'first' | 'last'): void {
   api.setFocusedCell(cell.rowIndex, column);
 }
 
+/** Ctrl+Home / Ctrl+End: the first cell of the first item, the last cell of the last. */
 export function jumpToEnd(api: GridApi, where: 'first' | 'last'): void {
   const count = api.getDisplayedRowCount();
   const columns = api.getAllDisplayedColumns();

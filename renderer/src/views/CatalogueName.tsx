@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { CatalogueSummary } from '../../../shared/domain/catalogue';
 import { errorMessage, invoke } from '../api/client';
+import { composing } from '../components/ime';
 
 export function CatalogueName({ summary, onChanged }: { summary: CatalogueSummary; onChanged: () => Promise<void> }) {
   const [editing, setEditing] = useState<string | null>(null);
@@ -25,7 +26,10 @@ export function CatalogueName({ summary, onChanged }: { summary: CatalogueSummar
       <>
         <h1>{summary.name}</h1>
         {renamable && (
-          <button type="button" className="rename" title="修改清单名称（附件标题随之改变）" onClick={() => setEditing(summary.name)}>
+          <button type="button" className="rename" title="修改清单名称（附件标题随之改变）" onClick={() => {
+              setMessage(null);
+              setEditing(summary.name);
+            }}>
             改名
           </button>
         )}
@@ -44,7 +48,8 @@ export function CatalogueName({ summary, onChanged }: { summary: CatalogueSummar
         onChange={(e) => setEditing(e.target.value)}
         onBlur={() => void save(editing)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.nativeEvent.isComposing) void save(editing);
+          if (composing(e.nativeEvent)) return;
+          if (e.key === 'Enter') void save(editing);
           if (e.key === 'Escape') {
             setEditing(null);
             setMessage(null);

@@ -133,7 +133,7 @@ describe('a catalogue renamed', () => {
     expect(after.cells).not.toContain(before);
     expect(after.fileName).toContain('河北省“十五五”基本公共服务清单');
     const logged = await lastLogged();
-    expect(logged.inverse).toEqual({ kind: 'catalogue.rename', catalogueId: 'hebei-rename', name: before, expected: '河北省“十五五”基本公共服务清单' });
+    expect(logged.inverse).toEqual({ kind: 'catalogue.rename', catalogueId: 'hebei-rename', name: before, expected: '河北省“十五五”基本公共服务清单', annexTitle: before });
     // A step of the catalogue's own history: 撤销 puts the old name back, 重做 the new.
     expect((await handlers['history.state']({ catalogueId: 'hebei-rename' })).undo).toBe('撤销清单改名为“河北省“十五五”基本公共服务清单”');
     await handlers['history.undo']({ catalogueId: 'hebei-rename' });
@@ -142,11 +142,25 @@ describe('a catalogue renamed', () => {
     expect((await handlers['catalogues.get']({ catalogueId: 'hebei-rename' })).summary.name).toBe('河北省“十五五”基本公共服务清单');
     await handlers['history.undo']({ catalogueId: 'hebei-rename' });
     // Refused, in Chinese, with nothing changed: empty, changed elsewhere, too long.
-    for (const [name, expected, reason] of [['  ', before, '不能为空'], ['新名', '别的名字', '已被改为'], ['长'.repeat(101), before, '最多 100 个字']] as const) {
+    for (const [name, expected, reason] of [['  ', before, '不能为空'], ['\u200b', before, '不能为空'], ['新名', '别的名字', '已被改为'], ['长'.repeat(101), before, '最多 100 个字']] as const) {
       const answer = await dispatch(handlers, 'catalogues.rename', { catalogueId: 'hebei-rename', name, expected });
       expect(!answer.ok && answer.error.message).toContain(reason);
     }
     expect((await handlers['catalogues.get']({ catalogueId: 'hebei-rename' })).summary.name).toBe(before);
+  });
+
+  it('keeps an annex title set apart from the name, and an undo gives back the title it had, even renamed to it', async () => {
+    await makeDraft(db, 'hebei-13th', 'hebei-titled');
+    const handlers = createHandlers(db, 'cli', 'test');
+    await db.transaction((tx) => tx.run(`UPDATE catalogues SET annex_title = '河北省基本公共服务实施标准' WHERE id = 'hebei-titled'`));
+    const state = async () => (await db.all(`SELECT name, annex_title FROM catalogues WHERE id = 'hebei-titled'`))[0];
+    const before = await state();
+    await handlers['catalogues.rename']({ catalogueId: 'hebei-titled', name: '河北省基本公共服务实施标准', expected: String(before!.name) });
+    expect(await state()).toEqual({ name: '河北省基本公共服务实施标准', annex_title: '河北省基本公共服务实施标准' });
+    await handlers['history.undo']({ catalogueId: 'hebei-titled' });
+    expect(await state()).toEqual(before);
+    await handlers['history.redo']({ catalogueId: 'hebei-titled' });
+    expect(await state()).toEqual({ name: '河北省基本公共服务实施标准', annex_title: '河北省基本公共服务实施标准' });
   });
 });
 

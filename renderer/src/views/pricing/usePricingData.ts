@@ -47,6 +47,11 @@ class Held {
 
 /** How long a failed read waits before the next try, by the failures before it. */
 const RETRY_MS = [500, 1000, 2000, 5000, 10000];
+/**
+ * Failures in a row after which no try is made by itself (about two minutes in all): what fails that long (the
+ * catalogue deleted in another window) is not mended by reading again; the next change or refresh tries.
+ */
+const MAX_RETRIES = 15;
 
 const eventWant = (event: ChangeEvent): Wanted => (event.scope === 'drivers' && event.itemIds.length ? new Set(event.itemIds) : 'all');
 
@@ -103,6 +108,7 @@ export function usePricingData(catalogueId: string): PricingData {
           const want = current.current && asked ? asked : 'all';
           wanted.current = null;
           const started = shownSeq.current;
+          const eventsBefore = events.current.length;
           try {
             const [nextItems, nextSummary] = await Promise.all([
               invoke('pricing.items', want === 'all' ? { catalogueId } : { catalogueId, itemIds: [...want] }),
@@ -122,9 +128,12 @@ export function usePricingData(catalogueId: string): PricingData {
           } catch (e) {
             if (!live.current) return;
             setError(errorMessage(e));
-            // Everything is read again a moment later (the changes it was to bring stay asked for), sooner
-            // if a change or a refresh asks first: the figures never stay stale for want of a next edit.
+            // Everything is read again a moment later (the changes it was to bring stay asked for): at the
+            // first step again when a change came in while this read failed, else after the next step of
+            // waiting: the figures never stay stale for want of a next edit.
             wanted.current = 'all';
+            if (events.current.length > eventsBefore) failures.current = 0;
+            if (failures.current >= MAX_RETRIES) return;
             const wait = RETRY_MS[Math.min(failures.current++, RETRY_MS.length - 1)]!;
             setTimeout(() => live.current && read(), wait);
             return;
@@ -136,19 +145,24 @@ export function usePricingData(catalogueId: string): PricingData {
     })();
   }, [catalogueId]);
 
+  // A read asked for by a change or a refresh: after tries had stopped, they start again from the first step.
+  const restart = useCallback(() => {
+    if (failures.current >= MAX_RETRIES) failures.current = 0;
+    read();
+  }, [read]);
   // A change to be read, told by its event or by its save's reply, whichever comes first: asked for once.
   const ask = useCallback((seq: number, want: Wanted) => {
     if (held.current.holds(seq, want) || events.current.some((e) => e.seq === seq)) return;
     events.current.push({ seq, want });
-    read();
-  }, [read]);
+    restart();
+  }, [restart]);
 
   const refresh = useCallback(
     (itemIds?: string[]) => {
       wanted.current = joinWanted(wanted.current, itemIds?.length ? new Set(itemIds) : 'all');
-      read();
+      restart();
     },
-    [read],
+    [restart],
   );
 
   useEffect(() => {
