@@ -915,3 +915,27 @@ test('行政区: a growth rate refused after Enter stays in its box to be put ri
   await page.reload();
   await expect(box).toHaveValue('');
 });
+
+test('测算: an item priced in some regions only says so in its status and in its explanation, whose total leaves the others out', async ({ page }) => {
+  await page.goto(`${host.url}#/regions`);
+  const counts = join(dir, '困难老人.csv');
+  writeFileSync(counts, 'region_code,cohort,year,value\n130200,困难老人,2020,5000\n');
+  await page.getByLabel('导入内容').selectOption('population');
+  await page.getByLabel('选择导入文件').setInputFiles(counts);
+  await page.getByLabel('导入预览').getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByText('已导入：')).toBeVisible();
+
+  await openPricing(page);
+  await cell(page, 6, 'suggestion').getByRole('button', { name: '采用建议' }).click();
+  await expect(cell(page, 6, 'splitRuleId')).not.toHaveText('');
+  await typeInto(page, 6, 'cohort', '困难老人');
+  await typeInto(page, 6, 'coverage', '100');
+  await expect(cell(page, 6, 'status')).toContainText(/^部分测算：\d+ 个地区缺“困难老人”人数/u);
+  await cell(page, 6, 'cost').getByRole('button').click();
+  const panel = page.getByRole('dialog', { name: '测算说明' });
+  await expect(panel.getByRole('note')).toContainText(/^部分测算：\d+ 个地区缺“困难老人”人数：这些地区没有计入下面的合计（不按 0 计）/u);
+  // Only 唐山's 5,000 are in it.
+  await expect(panel).toContainText('5,000');
+  await page.screenshot({ path: join(screens, 'explain-partial.png') });
+  await panel.getByRole('button', { name: '关闭测算说明' }).click();
+});

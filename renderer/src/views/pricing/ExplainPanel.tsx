@@ -11,6 +11,7 @@ import { ExplainLineCard } from './ExplainLineCard';
 import { SharesLine } from './SharesTable';
 import { QualityMark } from '../../components/QualityMark';
 import { figure } from './explain-target';
+import { statusText } from './pricing-text';
 import type { ExplainTarget } from './explain-target';
 
 interface Props {
@@ -55,7 +56,7 @@ export function ExplainPanel(props: Props) {
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; data: Explanation };
 
-function FigureExplanation({ catalogueId, target, unit, generation, summary, onOpen }: Props & { target: Extract<ExplainTarget, { kind: 'figure' }> }) {
+function FigureExplanation({ catalogueId, target, unit, generation, summary, items, onOpen }: Props & { target: Extract<ExplainTarget, { kind: 'figure' }> }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const { itemId, regionCode, year } = target;
   useEffect(() => {
@@ -73,9 +74,16 @@ function FigureExplanation({ catalogueId, target, unit, generation, summary, onO
   const e = load.data;
   const specific = itemId !== null && regionCode !== null && year !== null;
   const openLine = (line: ExplainLine) => onOpen(figure(itemId, line.regionCode, line.year));
+  // An item priced in some regions only: its total leaves the others out, and the explanation says so first.
+  const row = itemId === null || regionCode !== null ? undefined : items?.items.find((i) => i.itemId === itemId);
   return (
     <div className="explain-body">
       <h2>{e.title}</h2>
+      {row && row.gapRegions > 0 && (
+        <p className="status-note" role="note">
+          {statusText(row)}：这些地区没有计入下面的合计（不按 0 计）。请在“行政区与人口”导入这些地区的人数，或设置该人群占常住人口的比例；缺哪些地区见“测算中的问题”。
+        </p>
+      )}
       <SharesLine shares={e.total} unit={unit} />
       {e.beneficiaries !== null && (
         <p>
