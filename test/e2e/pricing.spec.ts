@@ -525,9 +525,18 @@ test('测算: a header click never reorders the items out of their 领域', asyn
 test('测算: the view is kept across a reload and a Back from another page', async ({ page }) => {
   await openPricing(page);
   await expect(page).toHaveURL(/#\/catalogue\/hebei-13th\/pricing$/);
+  // The unit read in and the summary table picked stay too.
+  await page.getByRole('radio', { name: '元', exact: true }).click();
+  await page.getByRole('tab', { name: '按市' }).click();
   await page.reload();
   await expect(page.getByRole('tab', { name: '测算' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('region', { name: '测算汇总' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: '元', exact: true })).toBeChecked();
+  await expect(page.getByRole('tab', { name: '按市' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: '条目' }).click();
+  await page.getByRole('tab', { name: '测算' }).click();
+  await expect(page.getByRole('radio', { name: '元', exact: true })).toBeChecked();
+  await expect(page.getByRole('table', { name: '按市汇总' })).toBeVisible();
   await page.getByRole('link', { name: '行政区与人口' }).click();
   await expect(page).toHaveURL(/#\/regions$/);
   await page.goBack();

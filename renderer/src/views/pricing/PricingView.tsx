@@ -1,9 +1,11 @@
 // The 测算 view of a catalogue: cost drivers beside each item, the figures they give over the years
 // priced, the totals, and the explanation of any figure.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useKeptState, oneOf } from '../../components/useKeptState';
 import type { GridApi } from 'ag-grid-community';
 import type { CatalogueDetail } from '../../../../shared/domain/catalogue';
 import type { MoneyUnit } from '../../../../shared/domain/pricing/money';
+import { MONEY_UNITS } from '../../../../shared/domain/pricing/money';
 import { errorMessage, invoke } from '../../api/client';
 import type { PricingGridContext } from '../../grid/pricing-context';
 import { pricingRows } from '../../grid/pricing-rows';
@@ -27,7 +29,8 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
   const catalogueId = detail.summary.id;
   const data = usePricingData(catalogueId);
   const { items, summary, refresh, showDriver, settled, saved } = data;
-  const [unit, setUnit] = useState<MoneyUnit>('万元');
+  // The unit a finance officer reads in stays theirs, in this window and at the next start.
+  const [unit, setUnit] = useKeptState<MoneyUnit>('pricing.unit', () => '万元', oneOf(MONEY_UNITS), 'local');
   const [applying, setApplying] = useState<ReadonlySet<string>>(new Set());
   // The grid's cells and the saves read the latest state through these: columns are not rebuilt for each change.
   const latest = useRef({ items, unit, applying });

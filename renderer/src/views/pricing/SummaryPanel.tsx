@@ -1,6 +1,6 @@
 // Totals of the catalogue from pricing.summary: by level and year, by domain, by city (with cost per
 // resident), the items not yet priced and the problems met. Every figure opens its explanation.
-import { useState } from 'react';
+import { useKeptState, oneOf } from '../../components/useKeptState';
 import type { ReactNode } from 'react';
 import { formatMoney } from '../../../../shared/domain/pricing/money';
 import type { MoneyUnit } from '../../../../shared/domain/pricing/money';
@@ -65,10 +65,11 @@ function unpricedReason({ missing, set }: PricingSummary['unpriced'][number]): s
 }
 
 export function SummaryPanel({ summary, unit, onOpen }: Props) {
-  const [view, setView] = useState<SummaryViewId>('year');
+  // The table picked and the folding are kept across a tab switch, another page and a reload.
+  const [view, setView] = useKeptState<SummaryViewId>('pricing.summaryView', () => 'year', oneOf(VIEWS.map((v) => v.id)));
   // Folded, only the totals by level stay, and the grid gets the height: at first on a short screen (a
   // 1280×720 laptop would show the grid's rows one and a half at a time under the open tables).
-  const [folded, setFolded] = useState(() => window.innerHeight < 820);
+  const [folded, setFolded] = useKeptState('pricing.summaryFolded', () => window.innerHeight < 820, oneOf([true, false]));
   const s = summary;
   const years = `${s.fromYear}—${s.toYear}年`;
   // Every table ends in the same 合计 row (the 按市 one with its per-resident figure and quality after it).
@@ -99,7 +100,7 @@ export function SummaryPanel({ summary, unit, onOpen }: Props) {
               以{unit}显示时各数分别四舍五入，分项之和与合计可能差一个末位（尾差）；选“元”显示精确到分的值
             </span>
           )}
-          <button type="button" className="fold" onClick={() => setFolded((f) => !f)} aria-expanded={!folded}>
+          <button type="button" className="fold" onClick={() => setFolded(!folded)} aria-expanded={!folded}>
             {folded ? '展开汇总表' : '收起汇总表'}
           </button>
         </div>
