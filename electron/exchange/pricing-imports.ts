@@ -62,7 +62,13 @@ export async function importTable(
     problems: plan.problems,
     applied: false,
     summary: plan.summary,
-    preview: previewOf(table.rows, IMPORT_COLUMNS[request.kind], plan.rowNotes, plan.previewLines),
+    // The optional columns the file has are shown too (a growth rate imported is checked before it is applied).
+    preview: previewOf(
+      table.rows,
+      [...IMPORT_COLUMNS[request.kind], ...OPTIONAL_IMPORT_COLUMNS[request.kind].filter((c) => table.rows.some((r) => r.cells.has(c)))],
+      plan.rowNotes,
+      plan.previewLines,
+    ),
     changesNothing: plan.changesNothing ?? false,
   };
   if (!request.apply || plan.problems.length || report.changesNothing) return { report, catalogueIds: [], itemIds: [] };

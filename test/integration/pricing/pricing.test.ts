@@ -299,6 +299,12 @@ describe('pricing by hand', () => {
     const growthBefore = (await db.all(`SELECT CAST(growth_pct AS VARCHAR) AS g FROM regions WHERE code = '130121'`))[0]?.g;
     await load('regions', 'region_code,region,parent_code,level,class,grade\n130121,井陉县,130100,county,市管县,\n');
     expect((await db.all(`SELECT CAST(growth_pct AS VARCHAR) AS g FROM regions WHERE code = '130121'`))[0]?.g).toBe(growthBefore);
+    // Previewed with the rate, to be checked before it is applied; a file without the column shows none.
+    const withRate = await importTable(db, { kind: 'regions', catalogueId: null, fileName: '表.csv', bytes: Buffer.from('region_code,region,parent_code,level,class,grade,growth_pct\n130121,井陉县,130100,county,市管县,,0.5%\n'), apply: false }, 'test');
+    expect(withRate.report.preview.columns.at(-1)).toBe('growth_pct');
+    expect(withRate.report.preview.rows[0]?.cells.at(-1)).toBe('0.5%');
+    const withoutRate = await importTable(db, { kind: 'regions', catalogueId: null, fileName: '表.csv', bytes: Buffer.from('region_code,region,parent_code,level,class,grade\n130121,井陉县,130100,county,市管县,\n'), apply: false }, 'test');
+    expect(withoutRate.report.preview.columns).not.toContain('growth_pct');
     await load('regions', 'region_code,region,parent_code,level,class,grade,growth_pct\n130121,井陉县,130100,county,市管县,,0.5%\n');
     expect((await db.all(`SELECT CAST(growth_pct AS VARCHAR) AS g FROM regions WHERE code = '130121'`))[0]?.g).toMatch(/^0\.50*$/u);
     await load('regions', `region_code,region,parent_code,level,class,grade,growth_pct\n130121,井陉县,130100,county,市管县,,${growthBefore ?? ''}\n`);
