@@ -16,6 +16,7 @@ import { pricingYears, repriceAll, repriceDriverEdit, repriceItems, repriceRule 
 import { getRegion } from '../pricing/regions-store';
 import { parseGrowthPct } from '../../shared/domain/pricing/growth';
 import { COUNTY_CLASSES, catalogueProvince, parseCountyClass } from '../../shared/domain/pricing/regions';
+import { plainDecimal } from '../../shared/domain/pricing/decimal';
 import type { RegionRow, SuggestionOutcome } from '../../shared/domain/pricing/results';
 import { knownCohorts } from '../pricing/population';
 import { quote } from '../db/sql-literal';
@@ -195,7 +196,9 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
         take('periodsPerYear', driver.periodsPerYear);
         take('cohort', driver.cohort);
         take('coverage', driver.coverage);
-        take('baseYear', driver.baseYear);
+        // The year is the suggested amount's: not put beside an amount the planner typed (their 4 元 is not of 2021).
+        const sameAmount = before.unitAmount !== null && driver.unitAmount !== null && plainDecimal(String(before.unitAmount)) === plainDecimal(driver.unitAmount);
+        if (values.unitAmount !== undefined || sameAmount) take('baseYear', driver.baseYear);
       }
       const rule = suggestRule(item.fundingResponsibility, { name: item.name, standard: item.standard, provinceCode, rules, tier });
       if (rule && before.splitRuleId === null && rules.some((r) => r.id === rule.ruleId)) values.splitRuleId = rule.ruleId;

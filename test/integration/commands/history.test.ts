@@ -295,6 +295,20 @@ describe('rows', () => {
     expect((await getDriver(db, `${HEBEI}:003`)).unitAmount).toBeNull();
   });
 
+  it('does not put the suggested amount’s year beside an amount the planner typed', async () => {
+    // Item 5: the suggestion is 2000 元/生/年 of 2017. Typed 1800, the amount stays and no year of 2017 is put beside it.
+    const item = `${HEBEI}:005`;
+    await setDriverField(db, { itemId: item, field: 'unitAmount', value: '1800', expected: null }, 'test');
+    await applySuggestions(db, HEBEI, [item], 'test');
+    expect(await getDriver(db, item)).toMatchObject({ unitAmount: '1800', baseYear: null, unit: '元/生/年' });
+    await undo(db, HEBEI, 'test');
+    await undo(db, HEBEI, 'test');
+    // Untyped, the amount and its year come together.
+    await applySuggestions(db, HEBEI, [item], 'test');
+    expect(await getDriver(db, item)).toMatchObject({ unitAmount: '2000', baseYear: 2017 });
+    await undo(db, HEBEI, 'test');
+  });
+
   it('undoes 采用建议 for several items as one step, and redoes it', async () => {
     // Items 5 (国家助学金 2000 元/生/年) and 12: suggestions read from their standards and 支出责任.
     const itemIds = [`${HEBEI}:005`, `${HEBEI}:012`];
