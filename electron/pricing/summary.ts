@@ -195,13 +195,14 @@ export async function populationGaps(db: Reader, catalogueId: string, fromYear: 
        SELECT region, cohort, count(*) AS years FROM population_resolved
        WHERE year BETWEEN $2 AND $3 AND cohort IN (SELECT cohort FROM cohorts) GROUP BY ALL),
      gaps AS (
-       SELECT k.cohort, l.name
+       SELECT k.cohort, l.name, l.code
        FROM leaves l CROSS JOIN cohorts k LEFT JOIN have h ON h.region = l.region AND h.cohort = k.cohort
        WHERE coalesce(h.years, 0) < $3 - $2 + 1)
-     SELECT cohort, count(*) AS regions, array_to_string(list(name ORDER BY name)[1:5], '、') AS names FROM gaps GROUP BY cohort ORDER BY cohort`,
+     SELECT cohort, count(*) AS regions, array_to_string(list(name ORDER BY code)[1:5], '、') AS names FROM gaps GROUP BY cohort ORDER BY cohort`,
     [catalogueId, fromYear, toYear],
   );
-  // Counted in SQL: a region's own name may hold 、 (保定市(不含定州、雄安)).
+  // Named in the order of their codes, as the statistics list them. Counted in SQL: a region's own name may
+  // hold 、 (保定市(不含定州、雄安)).
   return rows.map((r) => ({ cohort: String(r.cohort), regions: Number(r.regions), names: String(r.names) }));
 }
 

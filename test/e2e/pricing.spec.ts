@@ -434,6 +434,8 @@ test('测算: keys typed faster than a slow machine opens the editor: Tab and En
   await pick(page, 6, 'cost');
   await page.keyboard.press('7');
   await expect(page.locator('[data-save-state]')).toContainText('不能在测算表中修改');
+  // hebei-13th is published: its words are fixed in 条目 too, and the message does not send the planner there.
+  await expect(page.locator('[data-save-state]')).toContainText('这份清单已发布，项目的文字不能再改（要改请“基于此新建草案”）');
   await page.keyboard.press('Tab');
   await expect(cell(page, 6, 'central')).toHaveClass(/ag-cell-focus/u, { timeout: 1000 });
   await expect(page.locator('.ag-popup-editor')).toHaveCount(0);

@@ -215,6 +215,12 @@ describe('pricing by hand', () => {
     // Said, never silently zero: the cohorts only 井陉县 has, and 石家庄's three imported counties against the city.
     const gap = summary.problems.find((p) => p.startsWith('“低保对象”在'))!;
     expect(gap).toContain('缺少测算年度的人数');
+    // The regions named are the first five by code, as the statistics list them (not in the order of their characters).
+    const named = await db.all(
+      `SELECT l.name FROM leaf_regions l WHERE (l.province_code = '130000') AND NOT EXISTS
+         (SELECT 1 FROM population_resolved p WHERE p.region = l.region AND p.cohort = '低保对象') ORDER BY l.code LIMIT 5`,
+    );
+    expect(gap).toContain(`在 ${named.map((r) => String(r.name)).join('、')} 等`);
     // The item priced on it says so on its own row: its figure leaves out the regions named.
     const gapRegions = Number(/等 (\d+) 个地区/u.exec(gap)?.[1]);
     const { items } = await pricingItems(db, 'hebei-draft');

@@ -35,6 +35,8 @@ interface Props {
   send: (what: string, request: DriverPaste, note?: string) => void;
   notify: (message: string) => void;
   refuse: (what: string, message: string) => void;
+  /** A published catalogue: its items' words are fixed everywhere, not only here. */
+  published: boolean;
 }
 
 export function PricingGrid(p: Props) {
@@ -43,7 +45,9 @@ export function PricingGrid(p: Props) {
   const { setRange, onCellFocused } = useCellRange(p.api, wrapper, marks);
   // Typing on a picked cell starts its edit, a Chinese input method's first characters included.
   useCellInput(p.api, wrapper, true, (header) =>
-    p.notify(`“${header}”不能在测算表中修改：这里只改测算参数（服务人群到中央分担），项目的文字在“条目”中修改，金额由参数算出。`),
+    p.notify(
+      `“${header}”不能在测算表中修改：这里只改测算参数（服务人群到中央分担），${p.published ? '这份清单已发布，项目的文字不能再改（要改请“基于此新建草案”）' : '项目的文字在“条目”中修改'}，金额由参数算出。`,
+    ),
   );
   usePricingClipboard({ api: p.api, wrapper, marks, catalogueId: p.catalogueId, rules: p.rules, setRange, send: p.send, notify: p.notify, refuse: p.refuse });
   const { unit, sources } = p;

@@ -221,6 +221,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
           <PricingGrid
             api={api}
             catalogueId={catalogueId}
+            published={detail.summary.stage === 'published'}
             rows={rows}
             unit={unit}
             sources={sources}
