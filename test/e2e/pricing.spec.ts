@@ -715,6 +715,9 @@ test('分担规则: a rule whose weights leave the local part unpaid is refused;
   const shared = rules.locator('.rule-card[data-rule="central-60-local"]');
   await shared.getByRole('button', { name: '修改' }).click();
   await expect(form).toBeInViewport();
+  // Only the panel scrolled: the app's bar and the 测算 toolbar are where they were.
+  await expect(page.getByRole('link', { name: '行政区与人口' })).toBeInViewport();
+  await expect(page.getByRole('button', { name: '返回测算表' })).toBeInViewport();
   await expect(form.getByLabel('规则名称')).toBeFocused();
   await expect(form.getByLabel('适用省份代码')).toHaveValue('');
   await expect(form.getByRole('note')).toContainText('这是各省通用的规则：修改后，各省使用它的清单都按新比例重算。只改本省的比例，请用“复制为本省规则”。');

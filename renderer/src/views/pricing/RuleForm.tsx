@@ -18,11 +18,13 @@ export function RuleForm({ initial, onDone }: Props) {
   const [draft, setDraft] = useState<RuleDraft>(initial);
   const [problems, setProblems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  // The form opens at the top of the panel: 修改 on a card far down the list must bring it into view.
+  // The form opens at the top of the panel: 修改 on a card far down the list must bring it into view. Only the
+  // panel scrolls (scrollIntoView also scrolled the page under the app's fixed frame, taking its bar away).
   const form = useRef<HTMLFormElement>(null);
   const nameBox = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    form.current?.scrollIntoView({ block: 'start' });
+    const panel = form.current?.closest('.rules-panel');
+    if (form.current && panel) panel.scrollTop += form.current.getBoundingClientRect().top - panel.getBoundingClientRect().top;
     nameBox.current?.focus({ preventScroll: true });
   }, []);
   const setRow = (index: number, patch: Partial<FormRow>) =>
