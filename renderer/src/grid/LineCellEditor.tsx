@@ -6,7 +6,7 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import type { ChoiceOption } from '../../../shared/domain/choice';
-import { editStartText, editorCell, endWithKeys, registerOpenEditor, takeEditSeed } from './edit-seed';
+import { editStartText, editorCell, registerOpenEditor, takeEditSeed } from './edit-seed';
 import { noteEditEnd, noteEditStart } from './retry-edit';
 import { tabFromEditor } from './tab-key';
 import { composing } from '../components/ime';
@@ -50,9 +50,8 @@ export function LineCellEditor(props: CustomCellEditorProps & LineEditorParams) 
       else tabFromEditor(event, props.api);
     };
     el.addEventListener('keydown', onKeyDown);
-    const end = endWithKeys(el, put);
     return () => {
-      end();
+      registerOpenEditor(null);
       el.removeEventListener('keydown', onKeyDown);
     };
     // Once, as the editor opens.

@@ -4,7 +4,7 @@
 // cell half-typed.
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
-import { editStartText, editorCell, endWithKeys, registerOpenEditor, takeEditSeed } from './edit-seed';
+import { editStartText, editorCell, registerOpenEditor, takeEditSeed } from './edit-seed';
 import { noteEditEnd, noteEditStart } from './retry-edit';
 import { tabFromEditor } from './tab-key';
 import { composing } from '../components/ime';
@@ -66,10 +66,9 @@ export function TextCellEditor(props: CustomCellEditorProps & TextEditorParams) 
       else tabFromEditor(event, props.api);
     };
     el.addEventListener('keydown', onKeyDown);
-    const end = endWithKeys(el, put);
     return () => {
       el.removeEventListener('keydown', onKeyDown);
-      end();
+      registerOpenEditor(null);
     };
   }, []);
 

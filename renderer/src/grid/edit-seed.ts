@@ -4,7 +4,6 @@
 // directly. Text left for one cell never opens another's edit: an editor of any other cell drops it (a
 // row drawn again can take an editor away before it opened, and its text then went to the next cell typed in).
 import type { CustomCellEditorProps } from 'ag-grid-react';
-import { composing } from '../components/ime';
 
 let seed: { cell: string; text: string } | null = null;
 let openEditor: ((text: string) => void) | null = null;
@@ -40,52 +39,8 @@ export function takeEditSeed(cell?: string): string | null {
   return out;
 }
 
-export function registerOpenEditor(append: (text: string) => void): void {
+export function registerOpenEditor(append: ((text: string) => void) | null): void {
   openEditor = append;
-}
-
-/** An editor closing lets go, unless another one has opened since (it registered itself first). */
-export function unregisterOpenEditor(append: (text: string) => void): void {
-  if (openEditor === append) openEditor = null;
-}
-
-let typeOnGrid: ((text: string) => void) | null = null;
-
-/** The keyboard sink's way in (useCellInput): text given to it goes to the picked cell as if typed on it. */
-export function registerGridTyping(type: (text: string) => void): () => void {
-  typeOnGrid = type;
-  return () => {
-    if (typeOnGrid === type) typeOnGrid = null;
-  };
-}
-
-/**
- * From an editor's box `el` (its text put by `put`): once Enter, Tab or Esc has ended the edit, the editor takes
- * no more text, neither handed over by the sink nor typed into the box while it closes (the grid closes it after
- * the key): "甲⏎乙⏎" typed in one go on the last row was saved as 甲乙. What comes then goes to the picked cell,
- * which opens its own edit with it once this one has closed. Returns the cleanup.
- */
-export function endWithKeys(el: HTMLElement, put: (text: string) => void): () => void {
-  let ended = false;
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (composing(event) || event.ctrlKey || event.metaKey) return;
-    const ends = (event.key === 'Enter' && !event.altKey && !event.shiftKey) || event.key === 'Tab' || event.key === 'Escape';
-    if (!ends) return;
-    ended = true;
-    unregisterOpenEditor(put);
-  };
-  const onBeforeInput = (event: InputEvent) => {
-    if (!ended) return;
-    event.preventDefault();
-    if (event.data) typeOnGrid?.(event.data);
-  };
-  el.addEventListener('keydown', onKeyDown);
-  el.addEventListener('beforeinput', onBeforeInput);
-  return () => {
-    el.removeEventListener('keydown', onKeyDown);
-    el.removeEventListener('beforeinput', onBeforeInput);
-    unregisterOpenEditor(put);
-  };
 }
 
 /** What an editor opens with: the seed, else the key that opened it (Backspace or Delete: nothing), else the value. */

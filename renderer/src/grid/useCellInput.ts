@@ -8,7 +8,7 @@
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';
-import { cellKey, hasEditSeed, registerGridTyping, seedNextEdit, takeEditSeed, typeIntoOpenEditor } from './edit-seed';
+import { cellKey, hasEditSeed, seedNextEdit, takeEditSeed, typeIntoOpenEditor } from './edit-seed';
 import { composing } from '../components/ime';
 
 export const SINK_CLASS = 'cell-input-sink';
@@ -165,7 +165,6 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       }
       typeNow(text);
     };
-    const ungrid = registerGridTyping(type);
     /**
      * The picked cell's column when it can never be edited (a figure, 序号): typed text is dropped at once, not
      * held for seconds with the Enter after it. A column editable by a rule (a cell still saving) is waited for.
@@ -312,7 +311,6 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
     };
     document.addEventListener('keydown', onPageKeyDown);
     return () => {
-      ungrid();
       document.removeEventListener('keydown', onPageKeyDown);
       giveUp();
       root.removeEventListener('focusin', onFocusIn);
