@@ -66,7 +66,7 @@ export async function setPageText(tx: Tx, command: SetPageTextCommand, origin: O
   if (header !== null || footer !== null) {
     await tx.run('INSERT INTO annex_page_text (catalogue_id, header, footer) VALUES ($1, $2, $3)', [command.catalogueId, header, footer]);
   }
-  // The catalogue's stamp moves, so a window showing the header reads it again after this edit or its undo.
+  // The header is part of the catalogue: its stamp moves, as with any edit of it (and with the undo).
   await tx.run('UPDATE catalogues SET updated_at = current_timestamp WHERE id = $1', [command.catalogueId]);
   const inverse: SetPageTextCommand = { ...command, header: before.storedHeader, footer: before.storedFooter };
   const changeId = await logChange(tx, command.catalogueId, command.kind, { ...command, header, footer }, inverse, origin, '修改页眉页脚');

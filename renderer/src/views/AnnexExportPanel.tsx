@@ -14,17 +14,14 @@ const KIND_LABELS: Record<AnnexKind, string> = {
 /** Shown only when an export takes longer than this: a quick one just finishes. */
 const PROGRESS_AFTER_MS = 400;
 
-/**
- * What to export (the whole set or one part), as one workbook or separate files, with the page header.
- * `refreshKey`: changes whenever the catalogue is read again (an edit, an undo).
- */
-export function AnnexExportPanel({ summary, hasItems, hasTasks, refreshKey }: { summary: CatalogueSummary; hasItems: boolean; hasTasks: boolean; refreshKey: unknown }) {
+/** What to export (the whole set or one part), as one workbook or separate files, with the page header. */
+export function AnnexExportPanel({ summary, hasItems, hasTasks }: { summary: CatalogueSummary; hasItems: boolean; hasTasks: boolean }) {
   const kinds: AnnexKind[] = ['all', ...(hasItems ? (['catalogue'] as const) : []), ...(hasTasks ? (['tasks'] as const) : [])];
   const [annex, setAnnex] = useState<AnnexKind>(kinds[0]!);
   const [layout, setLayout] = useState<'workbook' | 'separate'>('workbook');
   // The header and footer are the catalogue's own, stored with it: loaded here, and again whenever the catalogue
-  // changes (its stage sets the default: 草稿, 征求意见稿, 送审稿, none once published; 撤销 takes a header back),
-  // saved on leaving the box and when exporting.
+  // is read again (a new summary: its stage sets the default, 草稿, 征求意见稿, 送审稿, none once published; 撤销
+  // takes a header back), not on each cell saved, which keeps the summary; saved on leaving the box and when exporting.
   const [header, setHeader] = useState('');
   const [footer, setFooter] = useState('');
   const [stored, setStored] = useState<PageTextSetting | null>(null);
@@ -46,7 +43,7 @@ export function AnnexExportPanel({ summary, hasItems, hasTasks, refreshKey }: { 
     return () => {
       live = false;
     };
-  }, [summary.id, summary.stage, refreshKey]);
+  }, [summary]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);

@@ -92,7 +92,7 @@ function CatalogueEditor({ detail: loaded, tasks: loadedTasks, initialTab }: { d
           {tab === 'items' && (
             <button type="button" className={`history-toggle${historyOpen ? ' active' : ''}`} aria-pressed={historyOpen} onClick={() => setHistoryOpen(!historyOpen)}>修改历史</button>
           )}
-          <AnnexExportPanel summary={summary} hasItems={detail.items.length > 0} hasTasks={tasks.length > 0} refreshKey={detail} />
+          <AnnexExportPanel summary={summary} hasItems={detail.items.length > 0} hasTasks={tasks.length > 0} />
         </div>
       </div>
       <Suspense fallback={LOADING}>
