@@ -5,10 +5,11 @@
 import { useState } from 'react';
 
 type Storage = 'session' | 'local';
+const storageOf = (storage: Storage) => (storage === 'local' ? window.localStorage : window.sessionStorage);
 
 function read<T>(storage: Storage, key: string, valid: (value: unknown) => value is T): T | undefined {
   try {
-    const text = (storage === 'local' ? window.localStorage : window.sessionStorage).getItem(`qingdan:${key}`);
+    const text = storageOf(storage).getItem(`qingdan:${key}`);
     const value: unknown = text === null ? undefined : JSON.parse(text);
     return valid(value) ? value : undefined;
   } catch {
@@ -25,7 +26,7 @@ export function useKeptState<T>(key: string, initial: () => T, valid: (value: un
   const set = (next: T) => {
     setValue(next);
     try {
-      (storage === 'local' ? window.localStorage : window.sessionStorage).setItem(`qingdan:${key}`, JSON.stringify(next));
+      storageOf(storage).setItem(`qingdan:${key}`, JSON.stringify(next));
     } catch {
       // A storage that is full or refused only loses the setting, never the change of view.
     }
