@@ -301,6 +301,31 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       queued(event);
     };
     root.addEventListener('keydown', onQueuedKeyDown, true);
+    // Text put in without a key press (an input method's commit, voice input) somewhere other than the sink.
+    // Into an editor's box while keys wait their turn: the editor opened with the text before them, and the
+    // queued Enter that ends it reaches it only on the next drain; 乙 of "甲⏎乙⏎" typed in one go went into the
+    // box and was saved with 甲. It waits behind the keys instead, as does text typed into the editor a queued
+    // Enter or Tab is closing. On the picked cell itself, or the page, before the sink has taken the focus over
+    // (an editor just closed, a row drawn again): the cell holds no text and it was lost; it is the cell's.
+    const onStrayInput = (event: InputEvent) => {
+      if (!event.cancelable || event.isComposing || !event.data || event.inputType !== 'insertText') return;
+      const target = event.target;
+      if (!(target instanceof HTMLElement) || isSink(target)) return;
+      if (target.closest('.ag-popup-editor, .ag-cell-inline-editing')) {
+        if (!queue.length && !(closing?.isConnected && closing.contains(target))) return;
+        event.preventDefault();
+        queue.push({ text: event.data });
+        if (!waiting && !drainTimer) drain();
+        return;
+      }
+      const onPage = target === document.body;
+      if (!onPage && (!root.contains(target) || target.closest('input, textarea, select, button, a, [contenteditable], .ag-popup, .ag-header, .ag-floating-filter, .ag-paging-panel'))) return;
+      if (!focusedCellElement()) return;
+      event.preventDefault();
+      type(event.data);
+      place();
+    };
+    document.addEventListener('beforeinput', onStrayInput, true);
     // When AG Grid draws the picked cell's row again (its figures saved), the sink goes with the old cell and the
     // focus falls to the page until it is put back: a key typed then is still the picked cell's.
     const onPageKeyDown = (event: KeyboardEvent) => {
@@ -316,6 +341,7 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       root.removeEventListener('focusin', onFocusIn);
       root.removeEventListener('keydown', onCellKeyDown, true);
       root.removeEventListener('keydown', onQueuedKeyDown, true);
+      document.removeEventListener('beforeinput', onStrayInput, true);
       sink.remove();
       sinkRef.current = null;
     };
