@@ -30,7 +30,10 @@ export function formatTsv(block: CellBlock): string {
  * Reads tab-separated text as Excel and WPS write it, and as a planner types it: a cell starting with a
  * quote runs to the matching quote (doubled quotes inside are one), so it may hold tabs and line breaks;
  * rows end at CRLF, LF or a lone CR; one line break at the very end ends the last row and adds no empty
- * one. A quote not at a cell's start is an ordinary character, as Excel reads it.
+ * one. Blank lines at the end of a block of several columns (copied from Notepad with the cursor a line lower)
+ * are not rows: Excel writes every row of a block with its tabs, and pasted, such a line cleared the first
+ * driver of the item below the block, priced or not. A quote not at a cell's start is an ordinary character,
+ * as Excel reads it.
  */
 export function parseTsv(text: string): CellBlock {
   const rows: CellBlock = [];
@@ -76,6 +79,8 @@ export function parseTsv(text: string): CellBlock {
     endRow();
     if (i >= n) break;
   }
+  const blankLine = (cells: string[]) => cells.length === 1 && cells[0] === '';
+  if (rows.some((cells) => cells.length > 1)) while (rows.length > 1 && blankLine(rows.at(-1)!)) rows.pop();
   return rows;
 }
 
