@@ -59,17 +59,25 @@ export interface DriverPasteTarget {
  * A column's names as a header row copied with it gives them (服务人群, 补助标准, 合计（万元）…, with or without
  * the unit in brackets): from Excel, or from this grid with its headers.
  */
+/** A heading without the unit it ends with: 补助标准（元）, 覆盖率(%), 合计（万元）. */
+const bare = (name: string) => name.replace(/[（(][^）)]*[）)]$/u, '').trim();
+
 function columnNames(colId: string, headerOf: (colId: string) => string): string[] {
-  const bare = (name: string) => name.replace(/[（(][^）)]*[）)]$/u, '').trim();
   return [headerOf(colId), isDriverField(colId) ? DRIVER_FIELD_LABELS[colId] : ''].filter(Boolean).flatMap((n) => [n, bare(n)]);
 }
+
+/** Whether a pasted heading names the column, as this grid heads it or as a planner's sheet does, with its unit. */
+const namesColumn = (text: string, colId: string, headerOf: (colId: string) => string) => {
+  const names = columnNames(colId, headerOf);
+  return names.includes(text) || names.includes(bare(text));
+};
 
 /** The cells a block writes, each checked as one edit would be, or why it cannot be pasted (Chinese). */
 export function planDriverPaste(pasted: CellBlock, target: DriverPasteTarget): DriverPastePlan | string {
   const { rows, columnOrder, box } = target;
   const startCol = columnOrder.indexOf(box.colIds[0]!);
   const landsOn = columnOrder.slice(startCol);
-  const headerLeftOut = pasted.length > 1 && isHeaderRow(pasted[0]!, (text, j) => landsOn[j] !== undefined && columnNames(landsOn[j]!, target.headerOf).includes(text));
+  const headerLeftOut = pasted.length > 1 && isHeaderRow(pasted[0]!, (text, j) => landsOn[j] !== undefined && namesColumn(text, landsOn[j]!, target.headerOf));
   const block = headerLeftOut ? pasted.slice(1) : pasted;
   const fill = block.length === 1 && block[0]!.length === 1 && (box.bottom > box.top || box.colIds.length > 1);
   const width = fill ? box.colIds.length : Math.max(...block.map((r) => r.length));

@@ -64,6 +64,11 @@ describe('a paste into the 测算 grid', () => {
     const labelled = { ...target(1, ['unitAmount']), headerOf: (c: string) => ({ unitAmount: '补助标准', cost: '合计（万元）' })[c] ?? c };
     const named = planDriverPaste([['补助标准', '单位'], ['100', '元/人/年']], labelled);
     expect(typeof named !== 'string' && named.headerLeftOut).toBe(true);
+    // A planner's own sheet heads them with their units.
+    const withUnits = planDriverPaste([['补助标准（元）', '单位(年)'], ['100', '元/人/年']], labelled);
+    expect(typeof withUnits !== 'string' && withUnits.headerLeftOut).toBe(true);
+    const coverage = planDriverPaste([['覆盖率（%）'], ['50%']], { ...target(1, ['coverage']), headerOf: (c: string) => ({ coverage: '覆盖率' })[c] ?? c });
+    expect(typeof coverage !== 'string' && coverage.headerLeftOut).toBe(true);
     // A row of values is no header, nor is a single row.
     const values = planDriverPaste([['100', '元/人/年'], ['120', '元/人/年']], target(1, ['unitAmount']));
     expect(typeof values !== 'string' && values.headerLeftOut).toBe(false);
