@@ -315,6 +315,14 @@ test('测算: a unit and a rule typed straight onto their cells are saved as the
   await expect(status).toContainText('已保存 第9项的“单位”');
   await expect(cell(page, 9, 'unit')).toHaveText('元/人/月');
   await expect(cell(page, 9, 'periodsPerYear')).toHaveText('12');
+  // Cleared, the periods are the unit's own, 12, which the pricing still uses: shown in grey, not as a blank.
+  await pick(page, 9, 'periodsPerYear');
+  await page.keyboard.press('Delete');
+  await expect(status).toContainText('已清除 1 个测算参数');
+  await expect(cell(page, 9, 'periodsPerYear').locator('.driver-implied')).toHaveText('12');
+  await expect(cell(page, 9, 'periodsPerYear').locator('.driver-implied')).toHaveAttribute('title', '未填写，按单位“元/人/月”每年 12 期计算；填写后以填写的为准');
+  await page.keyboard.press('Control+z');
+  await expect(cell(page, 9, 'periodsPerYear').locator('.driver-value')).toHaveText('12');
   // A rule by part of its name, through a Chinese input method.
   await pick(page, 9, 'splitRuleId');
   const cdp = await context.newCDPSession(page);

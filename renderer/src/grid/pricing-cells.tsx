@@ -5,6 +5,7 @@ import type { PricingGridRow } from './pricing-rows';
 import { statusText, suggestionText } from '../views/pricing/pricing-text';
 import { QualityMark } from '../components/QualityMark';
 import { INPUT_QUALITY_HINTS, INPUT_QUALITY_LABELS } from '../../../shared/domain/pricing/results';
+import { driverUnit } from '../../../shared/domain/pricing/drivers';
 
 type Props = CustomCellRendererProps<PricingGridRow, unknown, PricingGridContext>;
 
@@ -63,8 +64,20 @@ export function ShortTextCell({ value }: Props) {
   return <span className="short-text">{String(value)}</span>;
 }
 
-/** A driver as the grid shows it (its formatted value), in an element of its own beside the keyboard sink. */
-export function DriverCell({ value, valueFormatted }: Props) {
-  if (value === null || value === undefined) return null;
+/**
+ * A driver as the grid shows it (its formatted value), in an element of its own beside the keyboard sink. An
+ * empty 每年期数 shows, in grey, the periods its unit implies, which the pricing uses: a cell left blank while
+ * 200 school days were still counted misled the planner who had cleared it.
+ */
+export function DriverCell({ value, valueFormatted, data, colDef }: Props) {
+  if (value === null || value === undefined) {
+    const unit = colDef?.colId === 'periodsPerYear' && data?.kind === 'item' ? driverUnit(data.driver.unit) : null;
+    if (!unit) return null;
+    return (
+      <span className="driver-implied" title={`未填写，按单位“${unit.unit}”每年 ${unit.periods} 期计算；填写后以填写的为准`}>
+        {unit.periods}
+      </span>
+    );
+  }
   return <span className="driver-value">{valueFormatted ?? String(value)}</span>;
 }
