@@ -441,12 +441,15 @@ test('测算: keys typed faster than a slow machine opens the editor: Tab and En
   // A key typed on a figure (never editable) is dropped at once: the Tab after it moves right, not held.
   await pick(page, 6, 'cost');
   await page.keyboard.press('7');
-  await expect(page.locator('[data-save-state]')).toContainText('不能在测算表中修改');
-  // hebei-13th is published: its words are fixed in 条目 too, and the message does not send the planner there.
-  await expect(page.locator('[data-save-state]')).toContainText('这份清单已发布，项目的文字不能再改（要改请“基于此新建草案”）');
+  await expect(page.locator('[data-save-state]')).toContainText('“合计（万元）”由测算参数算出，不能直接修改：请修改该项目的测算参数（服务人群到中央分担）。');
   await page.keyboard.press('Tab');
   await expect(cell(page, 6, 'central')).toHaveClass(/ag-cell-focus/u, { timeout: 1000 });
   await expect(page.locator('.ag-popup-editor')).toHaveCount(0);
+  // On the item's words: hebei-13th is published, so they are fixed in 条目 too, and the message does not send
+  // the planner there.
+  await pick(page, 6, 'targetGroup');
+  await page.keyboard.press('7');
+  await expect(page.locator('[data-save-state]')).toContainText('“服务对象”是项目的文字，这份清单已发布，不能再改（要改请“基于此新建草案”）；测算表中只改测算参数（服务人群到中央分担）。');
   const cdp = await context.newCDPSession(page);
   // A slow office PC: the editor opens well after the next keys have been pressed.
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });

@@ -24,10 +24,15 @@ const F2_RETRY_MS = 500;
 export const isSink = (target: EventTarget | null) => target instanceof HTMLElement && target.classList.contains(SINK_CLASS);
 
 /**
- * `onFixedColumn` is told the header of a column that can never be edited when text is typed on it (the text
- * is dropped: said, not silently).
+ * `onFixedColumn` is told the column that can never be edited (its header and id) and the row (its data) when
+ * text is typed on it (the text is dropped: said, not silently).
  */
-export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<HTMLDivElement | null>, enabled: boolean, onFixedColumn?: (header: string) => void) {
+export function useCellInput(
+  api: RefObject<GridApi | null>,
+  wrapper: RefObject<HTMLDivElement | null>,
+  enabled: boolean,
+  onFixedColumn?: (header: string, colId: string, row: unknown) => void,
+) {
   const fixedColumnTold = useRef(onFixedColumn);
   fixedColumnTold.current = onFixedColumn;
   const sinkRef = useRef<HTMLTextAreaElement | null>(null);
@@ -179,7 +184,12 @@ export function useCellInput(api: RefObject<GridApi | null>, wrapper: RefObject<
       if (waiting && waiting.cell !== focusedKey()) giveUp();
       const cell = focusedKey();
       const fixed = cell && fixedColumn();
-      if (fixed) fixedColumnTold.current?.(fixed.getColDef().headerName ?? fixed.getColId());
+      if (fixed) {
+        const grid = liveGrid();
+        const rowIndex = grid?.getFocusedCell()?.rowIndex;
+        const row = rowIndex === undefined ? undefined : grid?.getDisplayedRowAtIndex(rowIndex)?.data;
+        fixedColumnTold.current?.(fixed.getColDef().headerName ?? fixed.getColId(), fixed.getColId(), row);
+      }
       if (!cell || fixed) return giveUp();
       seedNextEdit(text, cell);
       if (waiting) return;

@@ -44,11 +44,7 @@ export function PricingGrid(p: Props) {
   const marks = useMemo(newGridMarks, []);
   const { setRange, onCellFocused } = useCellRange(p.api, wrapper, marks);
   // Typing on a picked cell starts its edit, a Chinese input method's first characters included.
-  useCellInput(p.api, wrapper, true, (header) =>
-    p.notify(
-      `“${header}”不能在测算表中修改：这里只改测算参数（服务人群到中央分担），${p.published ? '这份清单已发布，项目的文字不能再改（要改请“基于此新建草案”）' : '项目的文字在“条目”中修改'}，金额由参数算出。`,
-    ),
-  );
+  useCellInput(p.api, wrapper, true, (header, colId, row) => p.notify(fixedCellMessage(header, colId, row, p.published)));
   usePricingClipboard({ api: p.api, wrapper, marks, catalogueId: p.catalogueId, rules: p.rules, setRange, send: p.send, notify: p.notify, refuse: p.refuse });
   const { unit, sources } = p;
   const columns = useMemo(() => pricingColumns(unit, sources, marks), [unit, sources, marks]);
@@ -88,4 +84,18 @@ export function PricingGrid(p: Props) {
       />
     </div>
   );
+}
+
+/** The item's own words (and its 序号), as against the figures, the status and the suggestions the drivers give. */
+const ITEM_WORDS = new Set(['itemNo', 'name', 'targetGroup', 'standard']);
+
+/** Why text typed on a cell of the 测算 grid that takes none went nowhere, and where to type it instead. */
+function fixedCellMessage(header: string, colId: string, row: unknown, published: boolean): string {
+  const drivers = '测算参数（服务人群到中央分担）';
+  if ((row as PricingGridRow | undefined)?.kind === 'domain') return `领域标题行不能输入：请点选服务项目的${drivers}再输入。`;
+  if (!ITEM_WORDS.has(colId)) return `“${header}”由测算参数算出，不能直接修改：请修改该项目的${drivers}。`;
+  if (colId === 'itemNo') return `“序号”由系统按顺序编排，不能修改；测算表中只改${drivers}。`;
+  return published
+    ? `“${header}”是项目的文字，这份清单已发布，不能再改（要改请“基于此新建草案”）；测算表中只改${drivers}。`
+    : `“${header}”是项目的文字，请在“条目”中修改；测算表中只改${drivers}。`;
 }
