@@ -707,6 +707,19 @@ test('测算: the years priced can be changed, and a shorter period costs propor
   await page.getByRole('button', { name: '重新测算' }).click();
   await expect(page.locator('[data-save-state]')).toContainText('已保存 测算年度（2026—2030年）');
   await expect.poll(async () => fen(await cell(page, 5, 'cost').innerText())).toBe(fiveYears);
+  // Typed and left with a click elsewhere, the years are applied, as a cell is on leaving it; Esc in a box
+  // gives back the years in force.
+  await page.getByLabel('截止年度').fill('2028');
+  await cell(page, 6, 'unitAmount').click();
+  await expect(page.locator('[data-save-state]')).toContainText('已保存 测算年度（2026—2028年）');
+  await expect(page.getByRole('table', { name: '按年度汇总' }).locator('tbody tr')).toHaveCount(4);
+  await page.getByLabel('截止年度').fill('2029');
+  await page.getByLabel('截止年度').press('Escape');
+  await expect(page.getByLabel('截止年度')).toHaveValue('2028');
+  await page.getByLabel('截止年度').fill('2030');
+  await page.getByLabel('截止年度').press('Enter');
+  await expect(page.locator('[data-save-state]')).toContainText('已保存 测算年度（2026—2030年）');
+  await expect.poll(async () => fen(await cell(page, 5, 'cost').innerText())).toBe(fiveYears);
 });
 
 test('分担规则: a rule whose weights leave the local part unpaid is refused; a good one is saved and offered', async ({ page }) => {

@@ -32,6 +32,14 @@ export function PricingToolbar(p: Props) {
     setTo(String(p.toYear));
   }, [p.fromYear, p.toYear]);
   const changed = from !== String(p.fromYear) || to !== String(p.toYear);
+  const restore = () => {
+    setFrom(String(p.fromYear));
+    setTo(String(p.toYear));
+  };
+  const apply = () =>
+    void p.onYears(Number(from), Number(to)).then((saved) => {
+      if (!saved) restore();
+    });
   return (
     <div className="pricing-toolbar">
       <div className="history-buttons" role="group" aria-label="撤销与重做">
@@ -41,11 +49,16 @@ export function PricingToolbar(p: Props) {
         className="years"
         onSubmit={(e) => {
           e.preventDefault();
-          void p.onYears(Number(from), Number(to)).then((saved) => {
-            if (saved) return;
-            setFrom(String(p.fromYear));
-            setTo(String(p.toYear));
-          });
+          apply();
+        }}
+        // Years typed and left (a click elsewhere) are applied, as a cell is saved on leaving it: before, the
+        // boxes showed 2028 over totals still of 2026—2030, and a tab switch put 2030 back without a word. Going
+        // from one box to the other, or to 重新测算, is not leaving.
+        onBlur={(e) => {
+          if (changed && !e.currentTarget.contains(e.relatedTarget as Node | null)) apply();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') restore();
         }}
       >
         <label>
