@@ -175,6 +175,7 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
   return db.transaction(async (tx) => {
     const changed: string[] = [];
     const severalAmounts: number[] = [];
+    const nationalOverOwn: number[] = [];
     const [catalogue] = await tx.all('SELECT region_code FROM catalogues WHERE id = $1', [catalogueId]);
     const provinceCode = catalogueProvince(catalogue?.region_code ? String(catalogue.region_code) : null);
     const tier = await provinceTier(tx, provinceCode);
@@ -204,7 +205,10 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
       if (rule && before.splitRuleId === null && rules.some((r) => r.id === rule.ruleId)) values.splitRuleId = rule.ruleId;
       const fields = Object.keys(values) as DriverField[];
       if (fields.length === 0) continue;
-      if (values.unitAmount !== undefined && driver?.others.length) severalAmounts.push(item.itemNo);
+      // The catalogue's own amount beside the national one is said as such, not as "several amounts" (item 20's
+      // words state 90 元 alone; the national 163 元 was taken).
+      if (values.unitAmount !== undefined && driver?.ownAmount) nationalOverOwn.push(item.itemNo);
+      else if (values.unitAmount !== undefined && driver?.others.length) severalAmounts.push(item.itemNo);
       // One undo step for all the items taken, logged field by field as the edits a planner would have made.
       groupChanges(tx, itemIds.length === 1 ? `采用第${item.itemNo}项的建议` : `采用 ${itemIds.length} 项建议`);
       const { driver: after } = await writeDriverFields(tx, itemId, values);
@@ -215,7 +219,7 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
       changed.push(itemId);
     }
     await repriceItems(tx, changed);
-    return { value: { ...(await suggestionOutcome(tx, catalogueId, changed)), severalAmounts }, change: costsChanged(catalogueId, changed) };
+    return { value: { ...(await suggestionOutcome(tx, catalogueId, changed)), severalAmounts, nationalOverOwn }, change: costsChanged(catalogueId, changed) };
   });
 }
 
@@ -223,7 +227,7 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
  * What taking the suggestions gave: how many items are priced now, and why the others are not yet (a
  * coverage the suggestion could not know, a cohort with no population), so the planner knows what to do next.
  */
-async function suggestionOutcome(tx: Tx, catalogueId: string, itemIds: string[]): Promise<Omit<SuggestionOutcome, 'severalAmounts'>> {
+async function suggestionOutcome(tx: Tx, catalogueId: string, itemIds: string[]): Promise<Omit<SuggestionOutcome, 'severalAmounts' | 'nationalOverOwn'>> {
   if (itemIds.length === 0) return { applied: 0, priced: 0, needCoverage: 0, uncountedCohorts: [] };
   const list = itemIds.map(quote).join(', ');
   const [{ n } = { n: 0 }] = await tx.all(`SELECT count(DISTINCT item_id) AS n FROM item_cost_lines WHERE item_id IN (${list})`);

@@ -65,6 +65,7 @@ export function withNationalStandard(
     others: [...own, ...others],
     baseYear: String(national.year),
     basis: 'national',
+    ownAmount: own.length ? suggestion!.unitAmount : null,
   };
 }
 

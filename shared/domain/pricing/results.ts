@@ -254,8 +254,10 @@ export interface SuggestionOutcome {
   /** Cohorts the suggestions named that no region has a count or share of yet. */
   uncountedCohorts: string[];
   /**
-   * The 序号 of items given an amount whose standard names more than one (by school stage, by grade, the
-   * catalogue's own beside the national one): one was taken, and the planner is to check it.
+   * The 序号 of items given an amount whose standard names more than one (by school stage, by grade): one was
+   * taken, and the planner is to check it.
    */
   severalAmounts: number[];
+  /** The 序号 of items given the national standard's amount where their own words state another. */
+  nationalOverOwn: number[];
 }

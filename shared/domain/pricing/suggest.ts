@@ -22,6 +22,8 @@ export interface DriverSuggestion {
   baseYear: string | null;
   /** 'words': read from the item's standard; 'national': the latest national standard (national-standards.ts). */
   basis: 'words' | 'national';
+  /** A national amount's suggestion: the amount the item's own words state, when it differs (90 元 against 163 元). */
+  ownAmount?: string | null;
 }
 
 export interface RuleSuggestion {

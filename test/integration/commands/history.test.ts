@@ -295,6 +295,15 @@ describe('rows', () => {
     expect((await getDriver(db, `${HEBEI}:003`)).unitAmount).toBeNull();
   });
 
+  it('says which items took the national standard’s amount over the one their own words state, not "several amounts"', async () => {
+    // Item 20 (城乡居民基本养老保险): its words state 每人每月90元 alone; the national minimum of the year priced is taken.
+    const { value } = await applySuggestions(db, HEBEI, [`${HEBEI}:020`], 'test');
+    expect(value.nationalOverOwn).toEqual([20]);
+    expect(value.severalAmounts).toEqual([]);
+    expect((await getDriver(db, `${HEBEI}:020`)).unitAmount).not.toBe('90');
+    await undo(db, HEBEI, 'test');
+  });
+
   it('does not put the suggested amount’s year beside an amount the planner typed', async () => {
     // Item 5: the suggestion is 2000 元/生/年 of 2017. Typed 1800, the amount stays and no year of 2017 is put beside it.
     const item = `${HEBEI}:005`;
@@ -316,7 +325,7 @@ describe('rows', () => {
     const { value } = await applySuggestions(db, HEBEI, itemIds, 'test');
     // Only item 5's words give drivers; its group is part of 中职在校生 (coverage left to the planner), a cohort
     // with no population in the seeds: said, so the planner knows why it is not priced yet.
-    expect(value).toEqual({ applied: 1, priced: 0, needCoverage: 1, uncountedCohorts: ['中职在校生'], severalAmounts: [] });
+    expect(value).toEqual({ applied: 1, priced: 0, needCoverage: 1, uncountedCohorts: ['中职在校生'], severalAmounts: [], nationalOverOwn: [] });
     const taken = await Promise.all(itemIds.map((id) => getDriver(db, id)));
     expect(taken[0]).toMatchObject({ unitAmount: '2000', unit: '元/生/年' });
     expect((await historyState(db, HEBEI)).undo).toBe(`撤销采用 2 项建议`);
