@@ -30,6 +30,11 @@ import { listRules, saveRule } from '../pricing/rules';
 import { checkHeader, readTable } from './table-file';
 import type { TableRow } from './table-file';
 
+/** A cell's text as a problem quotes it, before what it should be: an empty cell is said to be empty, not shown as “”. */
+const given = (text: string) => (text.trim() === '' ? '是空的，' : `“${text}”`);
+/** A cell's text that is not `what`: "“区”不是省、市、县之一", or "是空的，应为省、市、县之一". */
+const notOf = (text: string, what: string) => (text.trim() === '' ? `是空的，应为${what}` : `“${text}”不是${what}`);
+
 export type { ImportKind };
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = { regions: '行政区', population: '人口', shares: '人群比例', rules: '分担规则', drivers: '测算参数' };
 
@@ -154,9 +159,9 @@ async function planRegions(db: Database, { fileName }: ImportRequest, rows: Tabl
     const clsText = row.cells.get('class')!;
     const gradeText = row.cells.get('grade')!;
     const before = problems.length;
-    if (!REGION_CODE.test(code)) problems.push(`${at(fileName, row, 'region_code')}：“${code}”不是 6 位行政区划代码`);
+    if (!REGION_CODE.test(code)) problems.push(`${at(fileName, row, 'region_code')}：${notOf(code, ' 6 位行政区划代码')}`);
     if (name === '') problems.push(`${at(fileName, row, 'region')}：名称不能为空`);
-    if (!level) problems.push(`${at(fileName, row, 'level')}：“${levelText}”不是${row.names === 'labels' ? '省、市、县' : ' province、city、county（省、市、县）'}之一`);
+    if (!level) problems.push(`${at(fileName, row, 'level')}：${notOf(levelText, `${row.names === 'labels' ? '省、市、县' : ' province、city、county（省、市、县）'}之一`)}`);
     const parentLevel = parent === null ? null : (inFile.get(parent) ?? known.get(parent) ?? null);
     if (level === 'province' && parent !== null) problems.push(`${at(fileName, row, 'parent_code')}：省级行应为空`);
     if (level && level !== 'province') {
@@ -222,10 +227,10 @@ async function planPopulation(db: Database, { fileName }: ImportRequest, rows: T
     const before = problems.length;
     problems.push(...regionCohortProblems(fileName, row, known, code, cohort));
     const year = /^\d{4}$/u.test(yearText) ? Number(yearText) : NaN;
-    if (!(year >= 2000 && year <= 2100)) problems.push(`${at(fileName, row, 'year')}：“${yearText}”应是 2000 到 2100 之间的年份`);
+    if (!(year >= 2000 && year <= 2100)) problems.push(`${at(fileName, row, 'year')}：${given(yearText)}应是 2000 到 2100 之间的年份`);
     if (valueText === null) problems.push(`${at(fileName, row, 'value')}：${misplacedComma(row.cells.get('value')!, true)}`);
     else if (!/^\d+$/u.test(valueText) || valueText.length > 10 || Number(valueText) > MAX_PERSONS) {
-      problems.push(`${at(fileName, row, 'value')}：“${row.cells.get('value')}”应为 0 到 20 亿之间的整数人数`);
+      problems.push(`${at(fileName, row, 'value')}：${given(row.cells.get('value')!)}应为 0 到 20 亿之间的整数人数`);
     }
     const key = `${code}|${cohort}|${year}`;
     if (seen.has(key)) problems.push(`${fileName} 第${row.line}行：${code} 的“${cohort}”${year} 年人数重复`);

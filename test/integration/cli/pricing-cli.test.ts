@@ -75,12 +75,14 @@ describe('pricing from the command line', () => {
   });
 
   it('refuses a file with a bad row, naming the file, row and column, and leaves the database as it was', () => {
-    writeFileSync(join(temp.dir, '坏人口.csv'), 'region_code,cohort,year,value\n130102,常住人口,2026,五十万\n130121,常住人口,20x6,1\n');
+    writeFileSync(join(temp.dir, '坏人口.csv'), 'region_code,cohort,year,value\n130102,常住人口,2026,五十万\n130121,常住人口,20x6,1\n130123,常住人口,2026,\n');
     const before = hash(db);
     const run = runCli(['population', 'import', join(temp.dir, '坏人口.csv'), '--db', db]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('坏人口.csv 第2行“value（人数）”列：“五十万”应为 0 到 20 亿之间的整数人数');
     expect(run.stderr).toContain('坏人口.csv 第3行“year（年度）”列：“20x6”应是 2000 到 2100 之间的年份');
+    // An empty cell is said to be empty, not quoted as “”.
+    expect(run.stderr).toContain('坏人口.csv 第4行“value（人数）”列：是空的，应为 0 到 20 亿之间的整数人数');
     expect(hash(db)).toBe(before);
     // Run as `npm run -s cli` from the folder the file is in: its bare name is found there, not in the program's.
     const typedThere = runCli(['population', 'import', '坏人口.csv', '--db', db], { npm_lifecycle_event: 'cli', INIT_CWD: temp.dir });
