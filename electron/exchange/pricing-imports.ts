@@ -164,6 +164,8 @@ async function planRegions(db: Database, { fileName }: ImportRequest, rows: Tabl
     if (!level) problems.push(`${at(fileName, row, 'level')}：${notOf(levelText, `${row.names === 'labels' ? '省、市、县' : ' province、city、county（省、市、县）'}之一`)}`);
     const parentLevel = parent === null ? null : (inFile.get(parent) ?? known.get(parent) ?? null);
     if (level === 'province' && parent !== null) problems.push(`${at(fileName, row, 'parent_code')}：省级行应为空`);
+    // With its level unreadable, a parent found nowhere is still a problem of its own, said in the same pass.
+    if (!level && parent !== null && parentLevel === null) problems.push(`${at(fileName, row, 'parent_code')}：上级“${parent}”既不在本文件中，也不在数据库中`);
     if (level && level !== 'province') {
       if (parent === null) problems.push(`${at(fileName, row, 'parent_code')}：市、县必须填写上级代码`);
       else if (parentLevel === null) problems.push(`${at(fileName, row, 'parent_code')}：上级“${parent}”既不在本文件中，也不在数据库中`);
