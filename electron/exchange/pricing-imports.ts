@@ -446,7 +446,8 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
       changed.length === 0
         ? '不改变任何测算参数（文件中的参数与现有的相同）'
         : `为 ${changed.length} 个服务项目写入测算参数${same > 0 ? `（其余 ${same} 项与现有的相同，不改动）` : ''}${clearedText}${uncountedText}`,
-    rowNotes: { label: '服务项目', byLine: itemNames },
+    // Beside the file's own 服务项目 column, where it has one: the catalogue's, to check the 序号 against.
+    rowNotes: { label: '清单中的服务项目', byLine: itemNames },
     previewLines: { label: problems.length ? '只列出有问题的' : '只列出将改动的', lines: problems.length ? faulty : new Set(changed.map((r) => r.line)) },
     changesNothing: changed.length === 0,
     // Every column the file has, each checked against the value stored and logged with it (an empty cell

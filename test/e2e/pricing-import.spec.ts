@@ -126,7 +126,8 @@ test('drivers imported into a draft: a bad file is refused with its rows named, 
   await expect(shown.locator('tbody tr')).toHaveCount(2);
   await expect(shown.locator('tbody tr').first().locator('td').first()).toHaveText('6');
   await expect(shown.locator('tbody tr').nth(1)).toContainText('元/人/月');
-  await expect(shown.locator('thead')).toContainText('服务项目');
+  // The catalogue's 服务项目 (by the 序号) and the file's own, each headed as whose it is.
+  await expect(shown.locator('thead th')).toContainText(['清单中的服务项目', '文件中的服务项目']);
   await expect(shown.locator('tbody tr').first()).toContainText('中等职业教育国家助学金');
   // Only the two rows filled in are written; the other 79 are as they stand.
   await expect(box).toContainText('为 2 个服务项目写入测算参数（其余 79 项与现有的相同，不改动）');

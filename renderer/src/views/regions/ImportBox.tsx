@@ -194,6 +194,8 @@ function FilePreview({ preview, kind }: { preview: ImportPreview; kind: ImportKi
   if (preview.rows.length === 0) return null;
   const shown = (column: string, text: string) => (column === 'level' ? (REGION_LEVEL_LABELS[text as RegionLevel] ?? text) : text);
   const [first, ...rest] = preview.columns;
+  // The file's own 服务项目 beside the catalogue's (the note): each says whose it is.
+  const heading = (column: string) => (column === 'item' && preview.noteLabel ? '文件中的服务项目' : columnLabel(column, kind));
   return (
     <div className="preview-scroll">
       {preview.only && <p className="muted">{preview.only}：</p>}
@@ -204,7 +206,7 @@ function FilePreview({ preview, kind }: { preview: ImportPreview; kind: ImportKi
             <th>{columnLabel(first!, kind)}</th>
             {preview.noteLabel && <th>{preview.noteLabel}</th>}
             {rest.map((c) => (
-              <th key={c}>{columnLabel(c, kind)}</th>
+              <th key={c}>{heading(c)}</th>
             ))}
           </tr>
         </thead>
