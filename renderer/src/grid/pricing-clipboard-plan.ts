@@ -79,15 +79,24 @@ export function planDriverPaste(pasted: CellBlock, target: DriverPasteTarget): D
   const landsOn = columnOrder.slice(startCol);
   const headerLeftOut = pasted.length > 1 && isHeaderRow(pasted[0]!, (text, j) => landsOn[j] !== undefined && namesColumn(text, landsOn[j]!, target.headerOf));
   const block = headerLeftOut ? pasted.slice(1) : pasted;
-  const fill = block.length === 1 && block[0]!.length === 1 && (box.bottom > box.top || box.colIds.length > 1);
-  const width = fill ? box.colIds.length : Math.max(...block.map((r) => r.length));
+  const blockWidth = Math.max(...block.map((r) => r.length));
+  // As Excel: a block onto a larger picked range that holds it a whole number of times across and down is
+  // repeated over it (one value fills the range); onto any other range it is laid once, from its top left.
+  const picked = itemRowsIn(rows, box.top, box.bottom);
+  const fill =
+    picked.length % block.length === 0 &&
+    box.colIds.length % blockWidth === 0 &&
+    (picked.length > block.length || box.colIds.length > blockWidth);
+  const single = block.length === 1 && blockWidth === 1;
+  const width = fill ? box.colIds.length : blockWidth;
   const colIds = columnOrder.slice(startCol, startCol + width);
   if (colIds.length < width) return `粘贴的内容有 ${width} 列，从所选单元格往右只有 ${colIds.length} 列。`;
   const notDriver = colIds.filter((c) => !isDriverField(c));
-  if (notDriver.length && !fill) {
+  // One value over a range skips the figures in it; a block never lands on them.
+  if (notDriver.length && !(fill && single)) {
     return `粘贴的区域包含“${target.headerOf(notDriver[0]!)}”列：测算表中只有测算参数（${DRIVER_FIELDS.map((f) => DRIVER_FIELD_LABELS[f]).join('、')}）可以粘贴，没有粘贴任何内容。`;
   }
-  const targets = fill ? itemRowsIn(rows, box.top, box.bottom) : itemRowsIn(rows, box.top, rows.length - 1).slice(0, block.length);
+  const targets = fill ? picked : itemRowsIn(rows, box.top, rows.length - 1).slice(0, block.length);
   if (targets.length === 0) return '请先点选服务项目的单元格，再粘贴。';
   if (!fill && targets.length < block.length) {
     return `粘贴的内容有 ${block.length} 行，从第${targets[0]!.row.itemNo}项往下只有 ${targets.length} 项，没有粘贴任何内容。`;
@@ -96,7 +105,7 @@ export function planDriverPaste(pasted: CellBlock, target: DriverPasteTarget): D
   for (const [i, { row }] of targets.entries()) {
     for (const [j, colId] of colIds.entries()) {
       if (!isDriverField(colId)) continue;
-      const text = (fill ? block[0]![0]! : (block[i]![j] ?? '')).trim();
+      const text = (block[i % block.length]![j % blockWidth] ?? '').trim();
       const value = text === '' ? null : colId === 'splitRuleId' ? target.ruleId(text) : text;
       const parsed = parseDriverField(colId, value);
       if (!parsed.ok) return `第${row.itemNo}项的“${DRIVER_FIELD_LABELS[colId]}”：${parsed.message}，没有粘贴任何内容。`;

@@ -75,6 +75,23 @@ describe('a paste into the 测算 grid', () => {
     expect(planDriverPaste([['补助标准']], labelled)).toEqual(expect.stringContaining('补助标准'));
   });
 
+  it('repeats a block over a picked range that holds it a whole number of times, as Excel does; else lays it once', () => {
+    const four = [heading(1), item(1), item(2), heading(2), item(3), item(4)];
+    const onto = (bottom: number) => ({ ...target(1, ['cohort', 'coverage'], bottom), rows: four });
+    const block = [['常住人口', '10%'], ['60岁及以上', '20%']];
+    const tiled = planDriverPaste(block, onto(5));
+    if (typeof tiled === 'string') throw new Error(tiled);
+    expect(tiled.request.cells.map((c) => `${c.itemId} ${c.field} ${c.value}`)).toEqual([
+      'c:1 cohort 常住人口', 'c:1 coverage 10%', 'c:2 cohort 60岁及以上', 'c:2 coverage 20%',
+      'c:3 cohort 常住人口', 'c:3 coverage 10%', 'c:4 cohort 60岁及以上', 'c:4 coverage 20%',
+    ]);
+    expect([tiled.lastRowIndex, tiled.lastColId]).toEqual([5, 'coverage']);
+    // Three items picked: not a whole number of two-row blocks, so the block is laid once.
+    const once = planDriverPaste(block, onto(4));
+    if (typeof once === 'string') throw new Error(once);
+    expect(once.request.cells.map((c) => c.itemId)).toEqual(['c:1', 'c:1', 'c:2', 'c:2']);
+  });
+
   it('takes a rule by the name the grid shows, and one value fills the picked range', () => {
     const plan = planDriverPaste([['中央60%，省市县按比例']], target(1, ['splitRuleId'], 4));
     if (typeof plan === 'string') throw new Error(plan);
