@@ -255,6 +255,13 @@ test('测算: a block copied from Excel is pasted onto the drivers in one step, 
   await page.screenshot({ path: join(screens, 'pricing-paste.png') });
   await page.keyboard.press('Control+c');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('100\t元/人/年\r\n200.5\t元/人/月\r\n');
+  // Ctrl+A picks the whole table, as in Excel: copied, every item's row (the 领域 headings are not rows of cells).
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+c');
+  await expect(status).toContainText(/已复制 \d+ 个单元格（81 行 × \d+ 列）/u);
+  const whole = (await page.evaluate(() => navigator.clipboard.readText())).split('\r\n');
+  expect(whole[5]).toMatch(/^6\t/u);
+  await cell(page, 6, 'unitAmount').click();
   // A block that would land on a figure column is refused whole, in Chinese.
   await page.evaluate(() => navigator.clipboard.writeText('35\t多余\r\n'));
   await cell(page, 6, 'centralPct').click();

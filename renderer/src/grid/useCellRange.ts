@@ -100,6 +100,17 @@ export function useCellRange(api: RefObject<GridApi | null>, wrapper: RefObject<
     const up = () => (dragging.current = false);
     const key = (event: KeyboardEvent) => {
       const grid = api.current;
+      // Ctrl+A picks every cell, as in Excel (to copy the whole table into a workbook); in an editor it is the editor's.
+      if (grid && (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'a') {
+        if (grid.getEditingCells().length) return;
+        const columns = columnOrderOf(grid);
+        const count = grid.getDisplayedRowCount();
+        if (!columns.length || count === 0) return;
+        event.preventDefault();
+        event.stopPropagation();
+        setRange({ anchor: { rowIndex: 0, colId: columns[0]! }, focus: { rowIndex: count - 1, colId: columns.at(-1)! } });
+        return;
+      }
       if (!grid || !event.shiftKey || event.ctrlKey || event.altKey || event.metaKey) return;
       if (!['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].includes(event.key)) return;
       if (grid.getEditingCells().length) return;
