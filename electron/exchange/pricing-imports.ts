@@ -138,12 +138,15 @@ async function planRegions(db: Database, { fileName }: ImportRequest, rows: Tabl
   const problems: Problems = [];
   const known = await knownRegions(db);
   const inFile = new Map<string, RegionLevel>();
+  const codesInFile = new Set<string>();
   // The growth rate only where the file has its column (an empty cell clears it); else the rate stays.
   const records: { code: string; name: string; parent: string | null; level: RegionLevel; cls: CountyClass | null; grade: number | null; growth?: string | null }[] = [];
   for (const row of rows) {
     const code = row.cells.get('region_code')!;
     const level = parseRegionLevel(row.cells.get('level')!);
     if (level) inFile.set(code, level);
+    // A row whose level cannot be read is still in the file: its children are not told their parent is missing.
+    else codesInFile.add(code);
   }
   // A region twice in one file is refused, not settled by whichever row comes last.
   const firstLine = new Map<string, number>();
@@ -165,9 +168,10 @@ async function planRegions(db: Database, { fileName }: ImportRequest, rows: Tabl
     const parentLevel = parent === null ? null : (inFile.get(parent) ?? known.get(parent) ?? null);
     if (level === 'province' && parent !== null) problems.push(`${at(fileName, row, 'parent_code')}：省级行应为空`);
     // With its level unreadable, a parent found nowhere is still a problem of its own, said in the same pass.
-    if (!level && parent !== null && parentLevel === null) problems.push(`${at(fileName, row, 'parent_code')}：上级“${parent}”既不在本文件中，也不在数据库中`);
+    if (!level && parent !== null && parentLevel === null && !codesInFile.has(parent)) problems.push(`${at(fileName, row, 'parent_code')}：上级“${parent}”既不在本文件中，也不在数据库中`);
     if (level && level !== 'province') {
       if (parent === null) problems.push(`${at(fileName, row, 'parent_code')}：市、县必须填写上级代码`);
+      else if (parentLevel === null && codesInFile.has(parent)) problems.push(`${at(fileName, row, 'parent_code')}：上级“${parent}”的层级有误（见该行）`);
       else if (parentLevel === null) problems.push(`${at(fileName, row, 'parent_code')}：上级“${parent}”既不在本文件中，也不在数据库中`);
       else if ((level === 'city' && parentLevel !== 'province') || (level === 'county' && parentLevel !== 'city')) {
         problems.push(`${at(fileName, row, 'parent_code')}：${level === 'city' ? '市的上级应是省' : '县的上级应是市'}，“${parent}”不是`);
@@ -204,7 +208,8 @@ async function planRegions(db: Database, { fileName }: ImportRequest, rows: Tabl
 /** A row's region and cohort, as the population and shares imports both check them. */
 function regionCohortProblems(fileName: string, row: TableRow, known: Map<string, RegionLevel>, code: string, cohort: string): Problems {
   const problems: Problems = [];
-  if (!known.has(code)) problems.push(`${at(fileName, row, 'region_code')}：数据库中没有行政区“${code}”（请先导入行政区）`);
+  if (code.trim() === '') problems.push(`${at(fileName, row, 'region_code')}：${notOf(code, ' 6 位行政区划代码')}`);
+  else if (!known.has(code)) problems.push(`${at(fileName, row, 'region_code')}：数据库中没有行政区“${code}”（请先导入行政区）`);
   const badName = cohortNameProblem(cohort);
   if (badName) problems.push(`${at(fileName, row, 'cohort')}：${badName}`);
   return problems;
@@ -379,7 +384,7 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
   for (const row of rows) {
     const problemsBefore = problems.length;
     const noText = row.cells.get('item_no')!;
-    const first = firstLine.get(noText);
+    const first = noText.trim() === '' ? undefined : firstLine.get(noText);
     if (first !== undefined) {
       problems.push(`${at(fileName, row, 'item_no')}：第${noText}项在第${first}行已有一行，每项只能有一行`);
       faulty.add(row.line);
@@ -389,7 +394,7 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
     const item = detail.items.find((i) => String(i.itemNo) === noText);
     itemNames.set(row.line, item ? item.name : '（清单中没有此序号）');
     if (!item) {
-      problems.push(`${at(fileName, row, 'item_no')}：“${detail.summary.name}”没有第“${noText}”项`);
+      problems.push(`${at(fileName, row, 'item_no')}：${noText.trim() === '' ? '是空的，应为清单中的序号' : `“${detail.summary.name}”没有第“${noText}”项`}`);
       faulty.add(row.line);
       continue;
     }

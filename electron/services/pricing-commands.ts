@@ -208,7 +208,7 @@ export async function applySuggestions(db: Database, catalogueId: string, itemId
       // The catalogue's own amount beside the national one is said as such, not as "several amounts" (item 20's
       // words state 90 元 alone; the national 163 元 was taken).
       if (values.unitAmount !== undefined && driver?.ownAmount) nationalOverOwn.push(item.itemNo);
-      else if (values.unitAmount !== undefined && driver?.others.length) severalAmounts.push(item.itemNo);
+      if (values.unitAmount !== undefined && (driver?.others.length ?? 0) > (driver?.ownAmount ? 1 : 0)) severalAmounts.push(item.itemNo);
       // One undo step for all the items taken, logged field by field as the edits a planner would have made.
       groupChanges(tx, itemIds.length === 1 ? `采用第${item.itemNo}项的建议` : `采用 ${itemIds.length} 项建议`);
       const { driver: after } = await writeDriverFields(tx, itemId, values);
@@ -339,6 +339,9 @@ export async function setPricingYears(db: Database, catalogueId: string, fromYea
   }
   return db.transaction(async (tx) => {
     await getCatalogue(tx, catalogueId);
+    // The years in force again (a second click, a repeated request): nothing to log, nothing to reprice.
+    const now = await pricingYears(tx, catalogueId);
+    if (now.fromYear === fromYear && now.toYear === toYear) return { value: null, change: { catalogueId, scope: 'costs', itemIds: [] } };
     await tx.run(
       `INSERT INTO pricing_settings VALUES ($1, $2, $3) ON CONFLICT (catalogue_id) DO UPDATE SET from_year = excluded.from_year, to_year = excluded.to_year`,
       [catalogueId, fromYear, toYear],

@@ -79,7 +79,7 @@ export function parseTsv(text: string): CellBlock {
     endRow();
     if (i >= n) break;
   }
-  const blankLine = (cells: string[]) => cells.length === 1 && cells[0] === '';
+  const blankLine = (cells: string[]) => cells.length === 1 && cells[0]!.trim() === '';
   if (rows.some((cells) => cells.length > 1)) while (rows.length > 1 && blankLine(rows.at(-1)!)) rows.pop();
   return rows;
 }

@@ -89,6 +89,9 @@ function driverColumn(field: DriverField, sources: PricingColumnSources): Col {
     tooltipValueGetter: (p) => (p.valueFormatted && String(p.valueFormatted).length > TOOLTIP_FROM ? String(p.valueFormatted) : null),
     editable: (p) => p.data?.kind === 'item' && sources.canEdit(p.data.itemId, field),
     cellRenderer: DriverCell,
+    // An empty 每年期数 shows its unit's periods (DriverCell): drawn again whenever its row changes, as a unit
+    // pasted, imported, undone or cleared leaves the cell's own value empty as it was.
+    ...(field === 'periodsPerYear' ? { equals: () => false } : {}),
     cellClass: (p) => ['driver-cell', ...(p.value === null ? ['driver-empty'] : [])],
     headerClass: 'driver-header',
     ...editor,

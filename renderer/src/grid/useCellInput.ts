@@ -18,6 +18,8 @@ export const SINK_CLASS = 'cell-input-sink';
  * Ctrl+Z and the rows read again after it can take seconds on a slow office PC, and the text is not to be lost.
  */
 const RETRY_MS = 10_000;
+/** How long an editor a queued Enter or Tab was pressed into may still be the grid's edit before it counts as open. */
+const STILL_OPEN_MS = 300;
 /** How long F2 waits for an edit that is closing to let go of the grid. */
 const F2_RETRY_MS = 500;
 
@@ -120,7 +122,10 @@ export function useCellInput(
       if (!grid) return dropQueue();
       // Text still waiting for its editor: tryEdit drains once the editor has taken it.
       while (queue.length && !waiting) {
-        if (closing && closing.isConnected && editorElement() === closing) break;
+        if (closing && closing.isConnected && editorElement() === closing) {
+          // Still the grid's edit a while after the key (a list editor's Enter that picked an option): it stays open.
+          if (!grid.getEditingCells().length || Date.now() - since < STILL_OPEN_MS) break;
+        }
         closing = null;
         const next = queue[0]!;
         const editing = grid.getEditingCells().length > 0;
@@ -136,7 +141,8 @@ export function useCellInput(
         queue.shift();
         press(target, next.key, next.shiftKey);
         since = Date.now();
-        if (editing && (next.key === 'Enter' || next.key === 'Tab')) {
+        // Only a key that ends the edit: Shift+Enter breaks the line in a text editor, which stays open.
+        if (editing && (next.key === 'Tab' || (next.key === 'Enter' && !next.shiftKey))) {
           closing = target;
           break;
         }
@@ -180,7 +186,9 @@ export function useCellInput(
       return column !== undefined && (editable === false || editable === undefined) ? column : null;
     };
     const typeNow = (text: string) => {
-      if (typeIntoOpenEditor(text)) return;
+      // Only into an editor that is still the grid's edit: one that Enter or Tab has just ended stays registered
+      // until it is gone from the page, and text put into it then was lost.
+      if (liveGrid()?.getEditingCells().length && typeIntoOpenEditor(text)) return;
       if (waiting && waiting.cell !== focusedKey()) giveUp();
       const cell = focusedKey();
       const fixed = cell && fixedColumn();
@@ -311,16 +319,17 @@ export function useCellInput(
       queued(event);
     };
     root.addEventListener('keydown', onQueuedKeyDown, true);
-    // Text put in without a key press (an input method's commit, voice input) somewhere other than the sink.
-    // Into an editor's box while keys wait their turn: the editor opened with the text before them, and the
-    // queued Enter that ends it reaches it only on the next drain; 乙 of "甲⏎乙⏎" typed in one go went into the
-    // box and was saved with 甲. It waits behind the keys instead, as does text typed into the editor a queued
-    // Enter or Tab is closing. On the picked cell itself, or the page, before the sink has taken the focus over
-    // (an editor just closed, a row drawn again): the cell holds no text and it was lost; it is the cell's.
+    // Text put in without a key press (an input method's plain commit, voice input) somewhere other than the
+    // sink. Into this grid's editor while keys wait their turn: the editor opened with the text before them, and
+    // the queued Enter that ends it reaches it only on the next drain; 乙 of "甲⏎乙⏎" typed in one go went into
+    // the box and was saved with 甲. It waits behind the keys instead, as does text typed into the editor a
+    // queued Enter or Tab is closing. On the picked cell itself before the sink has taken the focus over (an
+    // editor just closed): the cell holds no text and it was lost; it is the cell's. (A composition cannot be
+    // held back so: it runs in the box until it commits, far longer than the editor waits for its Enter.)
     const onStrayInput = (event: InputEvent) => {
       if (!event.cancelable || event.isComposing || !event.data || event.inputType !== 'insertText') return;
       const target = event.target;
-      if (!(target instanceof HTMLElement) || isSink(target)) return;
+      if (!(target instanceof HTMLElement) || isSink(target) || !root.contains(target)) return;
       if (target.closest('.ag-popup-editor, .ag-cell-inline-editing')) {
         if (!queue.length && !(closing?.isConnected && closing.contains(target))) return;
         event.preventDefault();
@@ -328,8 +337,7 @@ export function useCellInput(
         if (!waiting && !drainTimer) drain();
         return;
       }
-      const onPage = target === document.body;
-      if (!onPage && (!root.contains(target) || target.closest('input, textarea, select, button, a, [contenteditable], .ag-popup, .ag-header, .ag-floating-filter, .ag-paging-panel'))) return;
+      if (target.closest('input, textarea, select, button, a, [contenteditable], .ag-popup, .ag-header, .ag-floating-filter, .ag-paging-panel')) return;
       if (!focusedCellElement()) return;
       event.preventDefault();
       type(event.data);

@@ -90,6 +90,11 @@ describe('a paste into the 测算 grid', () => {
     const once = planDriverPaste(block, onto(4));
     if (typeof once === 'string') throw new Error(once);
     expect(once.request.cells.map((c) => c.itemId)).toEqual(['c:1', 'c:1', 'c:2', 'c:2']);
+    // One value over a range with a figure in it fills the drivers and skips the figure; a block is refused there.
+    const one = planDriverPaste([['中央60%，省市县按比例']], { ...target(1, ['splitRuleId', 'cost'], 2), rows: four });
+    if (typeof one === 'string') throw new Error(one);
+    expect(one.request.cells.map((c) => `${c.itemId} ${c.field} ${c.value}`)).toEqual(['c:1 splitRuleId central-60', 'c:2 splitRuleId central-60']);
+    expect(planDriverPaste([['1', '2'], ['3', '4']], { ...target(1, ['splitRuleId', 'cost'], 2), rows: four })).toEqual(expect.stringContaining('合计'));
   });
 
   it('takes a rule by the name the grid shows, and one value fills the picked range', () => {

@@ -93,6 +93,7 @@ const ITEM_WORDS = new Set(['itemNo', 'name', 'targetGroup', 'standard']);
 function fixedCellMessage(header: string, colId: string, row: unknown, published: boolean): string {
   const drivers = '测算参数（服务人群到中央分担）';
   if ((row as PricingGridRow | undefined)?.kind === 'domain') return `领域标题行不能输入：请点选服务项目的${drivers}再输入。`;
+  if (colId === 'suggestion') return `“建议”摘自服务指导标准与支出责任，不能修改：可点“采用建议”，或直接填写${drivers}。`;
   if (!ITEM_WORDS.has(colId)) return `“${header}”由测算参数算出，不能直接修改：请修改该项目的${drivers}。`;
   if (colId === 'itemNo') return `“序号”由系统按顺序编排，不能修改；测算表中只改${drivers}。`;
   return published

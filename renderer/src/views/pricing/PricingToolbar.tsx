@@ -1,5 +1,5 @@
 // The 测算 view's controls: 撤销/重做, the years priced, the money unit, taking every suggestion, the rules page.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { HistoryState } from '../../../../shared/domain/history';
 import { HistoryButtons } from '../HistoryButtons';
 import type { Direction } from '../useHistorySteps';
@@ -36,10 +36,17 @@ export function PricingToolbar(p: Props) {
     setFrom(String(p.fromYear));
     setTo(String(p.toYear));
   };
-  const apply = () =>
+  // The years being saved: Enter, then a click elsewhere before the figures are back, applies them once.
+  const inFlight = useRef<string | null>(null);
+  const apply = () => {
+    const years = `${from}—${to}`;
+    if (inFlight.current === years) return;
+    inFlight.current = years;
     void p.onYears(Number(from), Number(to)).then((saved) => {
+      inFlight.current = null;
       if (!saved) restore();
     });
+  };
   return (
     <div className="pricing-toolbar">
       <div className="history-buttons" role="group" aria-label="撤销与重做">
@@ -55,7 +62,8 @@ export function PricingToolbar(p: Props) {
         // boxes showed 2028 over totals still of 2026—2030, and a tab switch put 2030 back without a word. Going
         // from one box to the other, or to 重新测算, is not leaving.
         onBlur={(e) => {
-          if (changed && !e.currentTarget.contains(e.relatedTarget as Node | null)) apply();
+          // Another window taking the focus (Alt+Tab to Excel) is not leaving the boxes: the years may be half typed.
+          if (changed && document.hasFocus() && !e.currentTarget.contains(e.relatedTarget as Node | null)) apply();
         }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') restore();

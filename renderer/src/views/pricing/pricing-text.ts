@@ -89,7 +89,7 @@ export function adoptedText(o: SuggestionOutcome): string {
     o.needCoverage > 0 ? `${o.needCoverage} 项还需填写覆盖率（服务对象只是该人群的一部分）` : null,
     o.uncountedCohorts.length > 0 ? `人群“${o.uncountedCohorts.join('、')}”还没有人口数，请在“行政区与人口”导入` : null,
     o.severalAmounts.length > 0 ? `${itemNumbers(o.severalAmounts)}的标准写有不止一个金额（如分学段、分档），只采用了建议的一个，请核对补助标准` : null,
-    o.nationalOverOwn.length > 0 ? `${itemNumbers(o.nationalOverOwn)}采用了国家标准的最新金额，与清单原文写的金额不同，请核对补助标准` : null,
+    o.nationalOverOwn.length > 0 ? `${itemNumbers(o.nationalOverOwn)}采用了国家标准规定的金额（测算首年适用的标准），与清单原文写的金额不同，请核对补助标准` : null,
   ].filter(Boolean);
   return `已采用 ${o.applied} 项建议，其中 ${o.priced} 项已算出${rest.length ? `；${rest.join('；')}` : ''}。可用“撤销”恢复`;
 }
