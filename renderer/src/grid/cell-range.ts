@@ -33,6 +33,19 @@ export function rangeBox(range: CellRange, columnOrder: readonly string[]): Rang
   };
 }
 
+/**
+ * The cells a copy, a paste or Delete acts on: the range, or the grid's active cell alone when the range no
+ * longer holds it. As in Excel the active cell is always inside the pick; AG Grid tells a move of it late, and
+ * Delete pressed at once (Shift+Tab out of an editor, then Delete) cleared the cell left behind.
+ */
+export function pickedBox(range: CellRange | null, active: CellPos | null, columnOrder: readonly string[]): RangeBox | null {
+  if (range) {
+    const box = rangeBox(range, columnOrder);
+    if (!active || (active.rowIndex >= box.top && active.rowIndex <= box.bottom && box.colIds.includes(active.colId))) return box;
+  }
+  return active ? rangeBox(singleCell(active), columnOrder) : null;
+}
+
 export function isSingle(range: CellRange): boolean {
   return range.anchor.rowIndex === range.focus.rowIndex && range.anchor.colId === range.focus.colId;
 }

@@ -20,8 +20,11 @@ export const SINK_CLASS = 'cell-input-sink';
 const RETRY_MS = 10_000;
 /** How long an editor a queued Enter or Tab was pressed into may still be the grid's edit before it counts as open. */
 const STILL_OPEN_MS = 300;
-/** How long F2 waits for an edit that is closing to let go of the grid. */
-const F2_RETRY_MS = 500;
+/**
+ * How long F2 waits for an edit that is closing to let go of the grid: half a second was too short on a loaded
+ * machine (Esc, then F2, opened nothing). The cell must stay picked meanwhile, so a late F2 never opens another.
+ */
+const F2_RETRY_MS = 2_000;
 
 export const isSink = (target: EventTarget | null) => target instanceof HTMLElement && target.classList.contains(SINK_CLASS);
 

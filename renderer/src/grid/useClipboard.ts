@@ -11,7 +11,7 @@ import { cellCount, formatHtml, formatTsv, parseTsv } from '../../../shared/doma
 import { invoke } from '../api/client';
 import type { GridRow } from './catalogue-rows';
 import type { CellRange, RangeBox } from './cell-range';
-import { rangeBox, singleCell } from './cell-range';
+import { pickedBox } from './cell-range';
 import { copyBlock, planClear, planPaste } from './clipboard-plan';
 import type { PasteRequest } from './clipboard-plan';
 import type { GridMarks } from './grid-marks';
@@ -66,9 +66,8 @@ export function useClipboard(options: ClipboardOptions) {
     const { api, marks } = opts.current;
     const grid = api.current;
     if (!grid) return null;
-    if (marks.range) return rangeBox(marks.range, columnOrderOf(grid));
     const cell = grid.getFocusedCell();
-    return cell ? rangeBox(singleCell({ rowIndex: cell.rowIndex, colId: cell.column.getColId() }), columnOrderOf(grid)) : null;
+    return pickedBox(marks.range, cell ? { rowIndex: cell.rowIndex, colId: cell.column.getColId() } : null, columnOrderOf(grid));
   }, []);
 
   const copied = useCallback((): { block: CellBlock; text: string; html: string } | null => {

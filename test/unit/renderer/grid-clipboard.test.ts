@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_COLUMN_LABELS } from '../../../shared/domain/catalogue';
 import type { CatalogueItem } from '../../../shared/domain/catalogue';
 import type { GridRow } from '../../../renderer/src/grid/catalogue-rows';
-import { extendBy, rangeBox, rangeClasses, singleCell } from '../../../renderer/src/grid/cell-range';
+import { extendBy, pickedBox, rangeBox, rangeClasses, singleCell } from '../../../renderer/src/grid/cell-range';
 import { copyBlock, planClear, planPaste } from '../../../renderer/src/grid/clipboard-plan';
 import type { PastePlan, PasteTarget } from '../../../renderer/src/grid/clipboard-plan';
 import { findHits, occurrences, splitByQuery } from '../../../renderer/src/grid/find';
@@ -63,6 +63,14 @@ describe('ranges', () => {
     expect(rangeClasses(box, 1, 'name')).toEqual(['in-range', 'range-top', 'range-left']);
     expect(rangeClasses(box, 4, 'standard')).toEqual(['in-range', 'range-bottom', 'range-right']);
     expect(rangeClasses(box, 2, 'leadDepartment')).toEqual([]);
+  });
+  it('acts on the range while it holds the active cell, else on the active cell alone (its move told late)', () => {
+    const range = { anchor: { rowIndex: 4, colId: 'standard' }, focus: { rowIndex: 1, colId: 'name' } };
+    expect(pickedBox(range, { rowIndex: 2, colId: 'targetGroup' }, COLUMNS)).toEqual(rangeBox(range, COLUMNS));
+    expect(pickedBox(range, { rowIndex: 5, colId: 'name' }, COLUMNS)).toEqual({ top: 5, bottom: 5, colIds: ['name'] });
+    expect(pickedBox(range, null, COLUMNS)).toEqual(rangeBox(range, COLUMNS));
+    expect(pickedBox(null, { rowIndex: 0, colId: 'itemNo' }, COLUMNS)).toEqual({ top: 0, bottom: 0, colIds: ['itemNo'] });
+    expect(pickedBox(null, null, COLUMNS)).toBeNull();
   });
 });
 

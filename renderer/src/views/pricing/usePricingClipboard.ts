@@ -9,7 +9,7 @@ import type { CellBlock } from '../../../../shared/domain/clipboard-text';
 import { ruleChoices } from '../../../../shared/domain/pricing/split-rules';
 import type { SplitRule } from '../../../../shared/domain/pricing/split-rules';
 import type { CellRange, RangeBox } from '../../grid/cell-range';
-import { rangeBox, singleCell } from '../../grid/cell-range';
+import { pickedBox } from '../../grid/cell-range';
 import type { GridMarks } from '../../grid/grid-marks';
 import { blockFromHtml } from '../../grid/html-table';
 import { copyPricingBlock, planDriverClear, planDriverPaste } from '../../grid/pricing-clipboard-plan';
@@ -40,9 +40,8 @@ export function usePricingClipboard(options: Options) {
   useEffect(() => {
     const box = (grid: GridApi<PricingGridRow>): RangeBox | null => {
       const { marks } = opts.current;
-      if (marks.range) return rangeBox(marks.range, columnOrderOf(grid));
       const cell = grid.getFocusedCell();
-      return cell ? rangeBox(singleCell({ rowIndex: cell.rowIndex, colId: cell.column.getColId() }), columnOrderOf(grid)) : null;
+      return pickedBox(marks.range, cell ? { rowIndex: cell.rowIndex, colId: cell.column.getColId() } : null, columnOrderOf(grid));
     };
     const shown = (grid: GridApi<PricingGridRow>) => (row: PricingGridItem, colId: string) => {
       const rowNode = grid.getRowNode(row.id);
