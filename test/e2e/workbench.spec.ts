@@ -252,6 +252,8 @@ test('an address changed by hand to another tab of the open catalogue opens that
   const tab = (name: string) => page.getByRole('tablist', { name: '清单视图' }).getByRole('tab', { name });
   await expect(tab('条目')).toHaveAttribute('aria-selected', 'true');
   await page.getByRole('tab', { name: '版本' }).click();
+  // A tab switches just after its click (CatalogueTabs): the address is changed once it has, as a planner would.
+  await expect(tab('版本')).toHaveAttribute('aria-selected', 'true');
   await page.evaluate(() => (window.location.hash = '#/catalogue/hebei-13th/pricing'));
   await expect(tab('测算')).toHaveAttribute('aria-selected', 'true');
   await page.evaluate(() => (window.location.hash = '#/catalogue/hebei-13th'));

@@ -235,10 +235,12 @@ export function useCellInput(
     };
     /**
      * F2 pressed the moment an edit closed (Esc, then F2 at once) finds the grid still counting that edit as
-     * open, and would do nothing: it is tried again, for the same cell, until the grid lets it.
+     * open, or the cell not editable while its row is read again (after 撤销): it would do nothing. It is tried
+     * again, for the same cell, until an edit is open.
      */
     const startEditSoon = (cell = focusedKey(), since = Date.now()) => {
-      if (!cell || focusedKey() !== cell || startEdit() || Date.now() - since > F2_RETRY_MS) return;
+      if (!cell || focusedKey() !== cell || Date.now() - since > F2_RETRY_MS) return;
+      if (startEdit() && liveGrid()?.getEditingCells().length) return;
       setTimeout(() => startEditSoon(cell, since), 30);
     };
     const onKeyDown = (event: KeyboardEvent) => {
