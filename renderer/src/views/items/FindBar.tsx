@@ -34,7 +34,7 @@ export function FindBar({ api, marks, rows, focusKey, onClose }: FindBarProps) {
   // Draw the hits and bring the current one into view.
   useEffect(() => {
     const grid = api.current;
-    if (!grid) return;
+    if (!grid || grid.isDestroyed()) return;
     marks.findQuery = query.trim();
     marks.currentHit = current;
     grid.refreshCells({ columns: [...FIND_FIELDS], force: true });
@@ -49,7 +49,7 @@ export function FindBar({ api, marks, rows, focusKey, onClose }: FindBarProps) {
     const grid = api.current;
     marks.findQuery = '';
     marks.currentHit = null;
-    if (grid) {
+    if (grid && !grid.isDestroyed()) {
       grid.refreshCells({ columns: [...FIND_FIELDS], force: true });
       const node = current ? grid.getRowNode(current.itemId) : null;
       if (node?.rowIndex !== null && node?.rowIndex !== undefined && current) grid.setFocusedCell(node.rowIndex, current.field);

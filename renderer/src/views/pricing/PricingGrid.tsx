@@ -51,7 +51,9 @@ export function PricingGrid(p: Props) {
   // Item rows show three lines of their text, two in a short window (styles.css clamps the text to match).
   const short = useShortWindow();
   const itemHeight = short ? 48 : 66;
-  useEffect(() => p.api.current?.resetRowHeights(), [itemHeight, p.api]);
+  useEffect(() => {
+    if (p.api.current && !p.api.current.isDestroyed()) p.api.current.resetRowHeights();
+  }, [itemHeight, p.api]);
   return (
     <div className={`grid-wrap pricing-grid${short ? ' short-rows' : ''}`} ref={wrapper}>
       <AgGridReact<PricingGridRow>

@@ -141,8 +141,9 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
   const openSuggestions = useMemo(() => (items?.items ?? []).filter(hasOpenSuggestion).map((i) => i.itemId), [items]);
 
   // The suggestion column depends on the rules' names and on which buttons wait.
+  // (Not on a grid already destroyed by a tab switch: AG Grid warned of it in the console.)
   useEffect(() => {
-    api.current?.refreshCells({ columns: ['suggestion', 'splitRuleId'], force: true });
+    if (api.current && !api.current.isDestroyed()) api.current.refreshCells({ columns: ['suggestion', 'splitRuleId'], force: true });
   }, [applying, items?.rules]);
 
   const setYears = useCallback(
