@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
 import type { CellFocusedEvent, GridApi } from 'ag-grid-community';
-import type { CellPos, CellRange } from './cell-range';
-import { extendBy, singleCell } from './cell-range';
+import type { CellPos, CellRange, RangeBox } from './cell-range';
+import { extendBy, pickedBox, singleCell } from './cell-range';
 import type { GridMarks } from './grid-marks';
 import { setMarkedRange } from './grid-marks';
 
@@ -34,6 +34,12 @@ function itemRowBeyond(api: GridApi, rowIndex: number, step: number): number | n
 
 export function columnOrderOf(api: GridApi): string[] {
   return api.getAllDisplayedColumns().map((c) => c.getColId());
+}
+
+/** The cells a copy, a paste or Delete in this grid acts on (pickedBox): the range, or the active cell. */
+export function pickedBoxOf(api: GridApi, range: CellRange | null): RangeBox | null {
+  const cell = api.getFocusedCell();
+  return pickedBox(range, cell ? { rowIndex: cell.rowIndex, colId: cell.column.getColId() } : null, columnOrderOf(api));
 }
 
 export function useCellRange(api: RefObject<GridApi | null>, wrapper: RefObject<HTMLDivElement | null>, marks: GridMarks) {

@@ -11,13 +11,12 @@ import { cellCount, formatHtml, formatTsv, parseTsv } from '../../../shared/doma
 import { invoke } from '../api/client';
 import type { GridRow } from './catalogue-rows';
 import type { CellRange, RangeBox } from './cell-range';
-import { pickedBox } from './cell-range';
 import { copyBlock, planClear, planPaste } from './clipboard-plan';
 import type { PasteRequest } from './clipboard-plan';
 import type { GridMarks } from './grid-marks';
 import { blockFromHtml } from './html-table';
 import { isSink } from './useCellInput';
-import { columnOrderOf } from './useCellRange';
+import { columnOrderOf, pickedBoxOf } from './useCellRange';
 
 export type StepRunner = (what: string, step: () => Promise<{ message: string; focusItem: string | null }>) => void;
 
@@ -65,9 +64,7 @@ export function useClipboard(options: ClipboardOptions) {
   const currentBox = useCallback((): RangeBox | null => {
     const { api, marks } = opts.current;
     const grid = api.current;
-    if (!grid) return null;
-    const cell = grid.getFocusedCell();
-    return pickedBox(marks.range, cell ? { rowIndex: cell.rowIndex, colId: cell.column.getColId() } : null, columnOrderOf(grid));
+    return grid ? pickedBoxOf(grid, marks.range) : null;
   }, []);
 
   const copied = useCallback((): { block: CellBlock; text: string; html: string } | null => {

@@ -9,14 +9,13 @@ import type { CellBlock } from '../../../../shared/domain/clipboard-text';
 import { ruleChoices } from '../../../../shared/domain/pricing/split-rules';
 import type { SplitRule } from '../../../../shared/domain/pricing/split-rules';
 import type { CellRange, RangeBox } from '../../grid/cell-range';
-import { pickedBox } from '../../grid/cell-range';
 import type { GridMarks } from '../../grid/grid-marks';
 import { blockFromHtml } from '../../grid/html-table';
 import { copyPricingBlock, planDriverClear, planDriverPaste } from '../../grid/pricing-clipboard-plan';
 import type { DriverPaste } from '../../grid/pricing-clipboard-plan';
 import type { PricingGridItem, PricingGridRow } from '../../grid/pricing-rows';
 import { clipboardEventInGrid, shownRows, typingElsewhere } from '../../grid/useClipboard';
-import { columnOrderOf } from '../../grid/useCellRange';
+import { columnOrderOf, pickedBoxOf } from '../../grid/useCellRange';
 import { resolveChoice } from '../../../../shared/domain/choice';
 
 interface Options {
@@ -38,11 +37,7 @@ export function usePricingClipboard(options: Options) {
   opts.current = options;
 
   useEffect(() => {
-    const box = (grid: GridApi<PricingGridRow>): RangeBox | null => {
-      const { marks } = opts.current;
-      const cell = grid.getFocusedCell();
-      return pickedBox(marks.range, cell ? { rowIndex: cell.rowIndex, colId: cell.column.getColId() } : null, columnOrderOf(grid));
-    };
+    const box = (grid: GridApi<PricingGridRow>): RangeBox | null => pickedBoxOf(grid, opts.current.marks.range);
     const shown = (grid: GridApi<PricingGridRow>) => (row: PricingGridItem, colId: string) => {
       const rowNode = grid.getRowNode(row.id);
       const value = rowNode ? grid.getCellValue({ rowNode, colKey: colId, useFormatter: true }) : null;
