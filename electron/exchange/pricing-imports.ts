@@ -138,15 +138,14 @@ async function planRegions(db: Database, { fileName }: ImportRequest, rows: Tabl
   const problems: Problems = [];
   const known = await knownRegions(db);
   const inFile = new Map<string, RegionLevel>();
-  const codesInFile = new Set<string>();
+  // Every code of the file, its level readable or not: a parent on a row of its own is not said to be missing.
+  const codesInFile = new Set(rows.map((row) => row.cells.get('region_code')!));
   // The growth rate only where the file has its column (an empty cell clears it); else the rate stays.
   const records: { code: string; name: string; parent: string | null; level: RegionLevel; cls: CountyClass | null; grade: number | null; growth?: string | null }[] = [];
   for (const row of rows) {
     const code = row.cells.get('region_code')!;
     const level = parseRegionLevel(row.cells.get('level')!);
     if (level) inFile.set(code, level);
-    // A row whose level cannot be read is still in the file: its children are not told their parent is missing.
-    else codesInFile.add(code);
   }
   // A region twice in one file is refused, not settled by whichever row comes last.
   const firstLine = new Map<string, number>();

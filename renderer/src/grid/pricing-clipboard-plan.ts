@@ -55,13 +55,13 @@ export interface DriverPasteTarget {
   ruleId: (text: string) => string;
 }
 
+/** A heading without the unit it ends with: 补助标准（元）, 覆盖率(%), 合计（万元）. */
+const bare = (name: string) => name.replace(/[（(][^）)]*[）)]$/u, '').trim();
+
 /**
  * A column's names as a header row copied with it gives them (服务人群, 补助标准, 合计（万元）…, with or without
  * the unit in brackets): from Excel, or from this grid with its headers.
  */
-/** A heading without the unit it ends with: 补助标准（元）, 覆盖率(%), 合计（万元）. */
-const bare = (name: string) => name.replace(/[（(][^）)]*[）)]$/u, '').trim();
-
 function columnNames(colId: string, headerOf: (colId: string) => string): string[] {
   return [headerOf(colId), isDriverField(colId) ? DRIVER_FIELD_LABELS[colId] : ''].filter(Boolean).flatMap((n) => [n, bare(n)]);
 }
