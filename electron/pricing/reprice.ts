@@ -1,7 +1,7 @@
 // Cost lines, set-based in DuckDB: for every priced item, leaf region of its catalogue and year, the
 // beneficiaries, the cost and the four shares, in integer fen. An edit rebuilds only what it touches,
 // inside the edit's own transaction, so the figures a planner sees are never out of step with the inputs.
-import type { Tx } from '../db/database';
+import type { Params, Tx } from '../db/database';
 import { idList, idsFromJson } from '../db/id-list';
 import { rebuildLeaves } from './leaves';
 import { rebuildPopulation } from './population';
@@ -167,16 +167,52 @@ const SPLIT_SQL = `
          CAST(quality AS TINYINT) AS quality
   FROM costed`;
 
+/**
+ * SPLIT_SQL's money with no CASE to choose a form per line (those CASEs took a tenth of a full reprice), for lines
+ * whose shares of the province and the city are known to fit shareOf's one-division form (FITS_SQL). The
+ * central share takes share's exact form, which fits for any cost: a central share is at most 10^6
+ * millionths. A line priced per region counts one beneficiary. Weights all 0 give shares of 0, as in
+ * lineMoneySql (the divisor taken as 1, each weight being 0).
+ */
+const FAST_SPLIT_SQL = `
+  costed AS (SELECT *, coalesce(beneficiaries, 1) * per_a + (coalesce(beneficiaries, 1) * per_b * 2 + 100) // 200 AS cost_fen FROM base WHERE central_u IS NOT NULL)
+  SELECT CAST(item_key AS INTEGER) AS item_key, CAST(region AS INTEGER) AS region, CAST(year AS SMALLINT) AS year, beneficiaries, cost_fen,
+         (cost_fen // 1000000) * central_u + ((cost_fen % 1000000) * central_u * 2 + 1000000) // 2000000 AS central_fen,
+         ((cost_fen - central_fen) * wp * 2 + greatest(wp + wc + wx, 1)) // (2 * greatest(wp + wc + wx, 1)) AS provincial_fen,
+         ((cost_fen - central_fen - provincial_fen) * wc * 2 + greatest(wc + wx, 1)) // (2 * greatest(wc + wx, 1)) AS city_fen,
+         CAST(quality AS TINYINT) AS quality
+  FROM costed`;
+
 /** A line's quality: the worse of its population's and its central share's (the rule's own when entered by hand). */
 const QUALITY = (popQuality: string, manualU: string) => `greatest(${popQuality}, CASE WHEN ${manualU} IS NULL THEN t.rule_quality ELSE t.own_quality END)`;
+
+/**
+ * Whether every line any driver could have takes FAST_SPLIT_SQL: the most a line could cost (the largest
+ * population wholly covered, at the largest yearly amount of any item in any year priced, rounded up) times
+ * the heaviest weight of any rule within PRODUCT_BOUND, as shareOf checks per line. One row, `fits`. Bounds
+ * over the whole model, not the lines being written, so it is a few small aggregates and no join of the
+ * lines' inputs (a check per item and rule took as long as the CASEs it spares). The schema's CHECKs keep every
+ * coverage ≤ 1 and weight ≥ 0.
+ */
+const FITS_SQL = `
+  WITH span AS (SELECT least(min(from_year), ${DEFAULT_YEARS.fromYear}) AS f, greatest(max(to_year), ${DEFAULT_YEARS.toYear}) AS t FROM pricing_settings),
+  amounts AS (
+    SELECT CAST(d.unit_amount * 100 AS HUGEINT) + CASE WHEN d.base_year IS NULL THEN 0
+             ELSE greatest(CAST(d.yearly_change * 100 AS HUGEINT) * (span.t - d.base_year), CAST(d.yearly_change * 100 AS HUGEINT) * (span.f - d.base_year), 0) END AS fen,
+           CAST(coalesce(d.periods_per_year, u.periods) * 100 AS HUGEINT) AS periods_c, u.per_region
+    FROM item_drivers d JOIN ${UNITS_SQL} ON u.unit = d.unit CROSS JOIN span
+    WHERE d.unit_amount IS NOT NULL)
+  SELECT coalesce(max(CASE WHEN a.per_region THEN 1 ELSE (SELECT max(value) FROM population_resolved) END * ((a.fen * a.periods_c) // 100 + 1)), 0)
+           * (SELECT greatest(max(wp), max(wc), 1) FROM rule_leaf_terms) <= ${PRODUCT_BOUND} AS fits
+  FROM amounts a`;
 
 /**
  * The lines of one catalogue (or of some of its items), set-based: drivers × the leaf regions under the
  * catalogue's region × its years, joined to the resolved population and the rule terms of each leaf.
  * Everything per item and rule is turned into integers first (a few thousand rows); the million lines then
- * need only BIGINT arithmetic.
+ * need only BIGINT arithmetic: FAST_SPLIT_SQL's when FITS_SQL finds they all fit (`fast`), else the exact forms.
  */
-export function linesSql(driverFilter: string): string {
+function linesSql(driverFilter: string, fast: boolean): string {
   return `
   WITH drv AS (${driverTermsSql(driverFilter)}),
   -- Each (catalogue, rule) pair numbered: the million-row join is then on one small integer.
@@ -214,7 +250,18 @@ export function linesSql(driverFilter: string): string {
            coalesce(x.manual_u, t.central_u) AS central_u, t.wp, t.wc, t.wx, t.lim_p, t.lim_c, ${QUALITY('x.pop_quality', 'x.manual_u')} AS quality
     FROM (SELECT * FROM per_person UNION ALL SELECT * FROM per_region) x
     JOIN rule_terms t ON t.pair = x.pair AND t.region = x.region),
-  ${SPLIT_SQL}`;
+  ${fast ? FAST_SPLIT_SQL : SPLIT_SQL}`;
+}
+
+/** Whether the lines of the model as it stands can all take FAST_SPLIT_SQL (FITS_SQL). */
+export async function linesFit(tx: Pick<Tx, 'all'>): Promise<boolean> {
+  const [row] = await tx.all(FITS_SQL);
+  return row?.fits === true;
+}
+
+/** Writes the lines of the drivers `driverFilter` selects (with `params`), in item order. */
+async function insertLines(tx: Tx, driverFilter: string, params?: Params): Promise<void> {
+  await tx.run(`INSERT INTO cost_lines ${linesSql(driverFilter, await linesFit(tx))} ORDER BY item_key`, params);
 }
 
 
@@ -338,7 +385,7 @@ export async function repriceCatalogue(tx: Tx, catalogueId: string): Promise<voi
     'DELETE FROM cost_lines WHERE item_key IN (SELECT d.key FROM item_drivers d JOIN items i ON i.id = d.item_id WHERE i.catalogue_id = $1)',
     [catalogueId],
   );
-  await tx.run(`INSERT INTO cost_lines ${linesSql('i.catalogue_id = $1')} ORDER BY item_key`, [catalogueId]);
+  await insertLines(tx, 'i.catalogue_id = $1', [catalogueId]);
 }
 
 /** After a driver edit: only that item's lines (about 14,000 for one item of a national model). */
@@ -353,7 +400,7 @@ export async function repriceItems(tx: Tx, itemIds: string[]): Promise<void> {
   }
   const ids = [idList(itemIds)];
   await tx.run(`DELETE FROM cost_lines WHERE item_key IN (SELECT key FROM item_drivers WHERE item_id IN ${idsFromJson('$1')})`, ids);
-  await tx.run(`INSERT INTO cost_lines ${linesSql(`d.item_id IN ${idsFromJson('$1')}`)} ORDER BY item_key`, ids);
+  await insertLines(tx, `d.item_id IN ${idsFromJson('$1')}`, ids);
 }
 
 /**
@@ -367,7 +414,7 @@ export async function repriceAll(tx: Tx, changed: 'regions' | 'population' = 're
   await rebuildPopulation(tx, fromYear, toYear);
   // A new table, declared as the migrations leave it (CREATE … AS would drop its NOT NULLs), then filled.
   await tx.run(`CREATE OR REPLACE TABLE cost_lines (${COST_LINES_COLUMNS})`);
-  await tx.run(`INSERT INTO cost_lines ${linesSql('true')} ORDER BY item_key`);
+  await insertLines(tx, 'true');
 }
 
 /** After a rule edit: the catalogues whose items use it. */

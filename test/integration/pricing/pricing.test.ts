@@ -9,7 +9,7 @@ import { explainFigure } from '../../../electron/pricing/explain';
 import { pricingSummary } from '../../../electron/pricing/summary';
 import { pricingItems } from '../../../electron/pricing/items';
 import { statusText } from '../../../renderer/src/views/pricing/pricing-text';
-import { repriceAll } from '../../../electron/pricing/reprice';
+import { linesFit, repriceAll } from '../../../electron/pricing/reprice';
 import { setDriverField, updateRegion } from '../../../electron/services/pricing-commands';
 import { getDriver } from '../../../electron/pricing/drivers-store';
 import { getCatalogue } from '../../../electron/services/catalogue-queries';
@@ -165,12 +165,21 @@ describe('pricing by hand', () => {
   it('a rule row saved before weights were capped still splits to the fen: in the rebuild, an edit in place and a full reprice', async () => {
     // Earlier builds took any weight DECIMAL(12,4) holds; such rows are still in planners' files, and their
     // products pass 64 bits where the cap keeps new ones inside it.
+    // Until then a full reprice takes the one-division form, and writes the very lines each item's edits wrote
+    // in the exact forms; from then on it takes the exact forms too.
+    const lines = () => db.all('SELECT * FROM cost_lines ORDER BY ALL');
+    expect(await db.transaction(linesFit)).toBe(true);
+    const edited = await lines();
+    expect(edited.length).toBeGreaterThan(0);
+    await db.transaction((tx) => repriceAll(tx));
+    expect(await lines()).toEqual(edited);
     await db.transaction(async (tx) => {
       await tx.run(`INSERT INTO split_rules (id, name, province_code, source, status) VALUES ('wide-weights', '旧版宽权重', '130000', '测试', 'unverified')`);
       await tx.run(`INSERT INTO split_rule_rows (rule_id, seq, county_class, grade, central_pct, central_by_tier, provincial, city, county)
                     VALUES ('wide-weights', 1, NULL, NULL, 0, false, 99999999.9999, 50000000, 12345678.9)`);
       await repriceAll(tx);
     });
+    expect(await db.transaction(linesFit)).toBe(false);
     // 500000 × 100.01 = 50,005,000.00, split 999999999999 : 500000000000 : 123456789000 (in ten-thousandths).
     await drive('hebei-draft:010', { cohort: '常住人口', coverage: '1', unitAmount: '100.01', unit: '元/人/年', splitRuleId: 'wide-weights' });
     const first = { cost: '50005000.00', central: '0.00', provincial: '30801558.96', city: '15400779.48', county: '3802661.56' };
