@@ -133,6 +133,7 @@ export async function pricingSummary(db: Reader, catalogueId: string): Promise<P
     // An item whose every year fell below zero was told so just above.
     ...(await pricingProblems(db, catalogueId, unpriced.filter((u) => u.missing.length === 0 && drivers.has(u.itemId) && !amountSaid.has(u.itemId)).map((u) => u.itemId))),
     ...(await missingPopulation(db, catalogueId, fromYear, toYear)),
+    ...(await uncoveredRegions(db, catalogueId)),
     ...(await partialCities(db, catalogueId)),
   ];
 
@@ -211,6 +212,30 @@ async function missingPopulation(db: Reader, catalogueId: string, fromYear: numb
     const shown = g.names + (g.regions > 5 ? ` 等 ${g.regions} 个地区` : '');
     return `“${g.cohort}”在 ${shown} 缺少测算年度的人数（没有统计，也没有可用的比例），缺的年份未计入测算：请导入人数或设置该人群占常住人口的比例。`;
   });
+}
+
+/**
+ * Regions of the catalogue where a rule its items use has no row: a rule saved before every rule needed a row
+ * for any class and grade (ruleProblems) leaves them out of the items that use it, and the totals with them.
+ */
+async function uncoveredRegions(db: Reader, catalogueId: string): Promise<string[]> {
+  const rows = await db.all(
+    `WITH cat AS (SELECT region_code AS root FROM catalogues WHERE id = $1),
+     leaves AS (SELECT l.* FROM leaf_regions l, cat WHERE cat.root IS NULL OR l.code = cat.root OR l.top_code = cat.root OR l.city_code = cat.root),
+     used AS (
+       SELECT d.split_rule_id AS rule_id, count(*) AS items FROM item_drivers d JOIN items i ON i.id = d.item_id
+       WHERE i.catalogue_id = $1 AND d.split_rule_id IS NOT NULL GROUP BY 1),
+     gaps AS (
+       SELECT u.rule_id, u.items, l.name, l.code FROM used u CROSS JOIN leaves l
+       WHERE NOT EXISTS (SELECT 1 FROM rule_leaf_terms t WHERE t.rule_id = u.rule_id AND t.region = l.region))
+     SELECT s.name AS rule, g.items, count(*) AS regions, array_to_string(list(g.name ORDER BY g.code)[1:5], '、') AS names
+     FROM gaps g JOIN split_rules s ON s.id = g.rule_id GROUP BY ALL ORDER BY s.name`,
+    [catalogueId],
+  );
+  return rows.map(
+    (r) =>
+      `分担规则“${String(r.rule)}”没有适用于 ${String(r.names)}${Number(r.regions) > 5 ? ` 等 ${String(r.regions)} 个地区` : ''}的行（类别或档次不在所列之中），用它的 ${String(r.items)} 个服务项目在这些地区没有计入测算：请在规则中加一行类别、等级都留空的默认比例。`,
+  );
 }
 
 /**

@@ -134,7 +134,15 @@ describe('the split', () => {
     expect(ruleProblems({ name: '零', rows: [{ countyClass: null, grade: null, centralPct: '50', provincial: '0', city: '0', county: '0' }] })).toEqual([
       '规则“零”第1行（任意类别、任意等级）的省、市、县权重都是 0，地方承担的部分无人支付',
     ]);
-    expect(ruleProblems({ name: '直管', rows: [{ countyClass: '省直管县', grade: null, centralPct: 'tier', provincial: '1', city: '1', county: '1' }] })[0]).toContain('市级权重应为 0');
+    const fallback = { countyClass: null, grade: null, centralPct: 'tier', provincial: '1', city: '1', county: '1' };
+    expect(ruleProblems({ name: '直管', rows: [{ countyClass: '省直管县', grade: null, centralPct: 'tier', provincial: '1', city: '1', county: '1' }, fallback] })).toEqual([
+      '规则“直管”第1行（省直管县、任意等级）：省直管县的市级不承担支出，市级权重应为 0',
+    ]);
+    // Without a row for any class and grade, a 市管县, or a city with no counties, would have no row at all.
+    expect(ruleProblems({ name: '只有市辖区', rows: [{ countyClass: '市辖区', grade: null, centralPct: '60', provincial: '1', city: '1', county: '1' }] })).toEqual([
+      '规则“只有市辖区”缺少类别、等级都留空的一行（默认比例）：不属于所列类别或档次的地区（还有没有导入县区的市）没有适用的行，无法分担',
+    ]);
+    expect(ruleProblems({ name: '有默认', rows: [{ countyClass: '市辖区', grade: null, centralPct: '60', provincial: '1', city: '1', county: '1' }, fallback] })).toEqual([]);
     expect(ruleProblems({ name: '全额', rows: [{ countyClass: null, grade: null, centralPct: '100', provincial: '0', city: '0', county: '0' }] })).toEqual([]);
     // Weights are relative; beyond 10000 the split's integer arithmetic would overflow.
     expect(ruleProblems({ name: '大', rows: [{ countyClass: null, grade: null, centralPct: '0', provincial: '10000', city: '0.0001', county: '9999.9999' }] })).toEqual([]);

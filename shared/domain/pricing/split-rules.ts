@@ -106,6 +106,11 @@ export function ruleProblems(rule: Pick<SplitRule, 'name' | 'rows'>, rowPlace: (
   const problems: string[] = [];
   if (rule.name.trim() === '') problems.push('规则名称不能为空');
   if (rule.rows.length === 0) problems.push(`规则“${rule.name}”没有任何分担行`);
+  // The most specific row wins, so without this one a region of no listed class or grade (a city with no
+  // counties imported has no class) would have no row: its share of the item would silently go uncounted.
+  else if (!rule.rows.some((row) => row.countyClass === null && row.grade === null)) {
+    problems.push(`规则“${rule.name}”缺少类别、等级都留空的一行（默认比例）：不属于所列类别或档次的地区（还有没有导入县区的市）没有适用的行，无法分担`);
+  }
   const seen = new Set<string>();
   rule.rows.forEach((row, index) => {
     const where = `规则“${rule.name}”${rowPlace(index)}（${row.countyClass ?? '任意类别'}、${row.grade === null ? '任意等级' : `${row.grade}档`}）`;

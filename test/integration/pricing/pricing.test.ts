@@ -191,6 +191,28 @@ describe('pricing by hand', () => {
     expect(await line('hebei-draft', 10, '130102')).toMatchObject(second);
   });
 
+  it('refuses a rule with no row for any class and grade; one saved before is named with the regions it leaves out', async () => {
+    const file = Buffer.from('rule,class,grade,central_pct,provincial,city,county\n只有市辖区,市辖区,,60,1,1,1\n');
+    const { report } = await importTable(db, { kind: 'rules', catalogueId: null, fileName: '规则.csv', bytes: file, apply: false }, 'test');
+    expect(report.problems).toEqual([
+      '规则.csv：规则“只有市辖区”缺少类别、等级都留空的一行（默认比例）：不属于所列类别或档次的地区（还有没有导入县区的市）没有适用的行，无法分担',
+    ]);
+    await db.transaction(async (tx) => {
+      await tx.run(`INSERT INTO split_rules (id, name, province_code, source, status) VALUES ('districts-only', '旧版只有市辖区', '130000', '测试', 'unverified')`);
+      await tx.run(`INSERT INTO split_rule_rows (rule_id, seq, county_class, grade, central_pct, central_by_tier, provincial, city, county)
+                    VALUES ('districts-only', 1, '市辖区', NULL, 60, false, 1, 1, 1)`);
+      await repriceAll(tx);
+    });
+    await drive('hebei-draft:011', { cohort: '常住人口', coverage: '1', unitAmount: '10', unit: '元/人/年', splitRuleId: 'districts-only' });
+    expect(await line('hebei-draft', 11, '130102')).toMatchObject({ cost: '5000000.00' });
+    expect(await line('hebei-draft', 11, '130121')).toBeUndefined();
+    const { problems } = await pricingSummary(db, 'hebei-draft');
+    const said = problems.filter((p) => p.startsWith('分担规则“旧版只有市辖区”'));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^分担规则“旧版只有市辖区”没有适用于 井陉县、.+ 等 \d+ 个地区的行（类别或档次不在所列之中），用它的 1 个服务项目在这些地区没有计入测算：请在规则中加一行类别、等级都留空的默认比例。$/);
+    await drive('hebei-draft:011', { splitRuleId: '' });
+  });
+
   it('a year without a count comes from the nearest year at the growth rate, marked as estimated', async () => {
     await updateRegion(db, { code: '130102', field: 'growthPct', value: '1' }, 'test');
     // 500000 × 1.01^2 = 510050 in 2028.
