@@ -175,6 +175,13 @@ async function planRegions(db: Database, { fileName }: ImportRequest, rows: Tabl
       else if ((level === 'city' && parentLevel !== 'province') || (level === 'county' && parentLevel !== 'city')) {
         problems.push(`${at(fileName, row, 'parent_code')}：${level === 'city' ? '市的上级应是省' : '县的上级应是市'}，“${parent}”不是`);
       }
+      // A province's tier is found from the code's first two digits: a county of another province under this
+      // one's city would be priced, and split, as this province's.
+      if (parent !== null && REGION_CODE.test(code) && REGION_CODE.test(parent) && code.slice(0, 2) !== parent.slice(0, 2)) {
+        problems.push(
+          `${at(fileName, row, 'parent_code')}：“${code}”的前两位 ${code.slice(0, 2)} 与上级“${parent}”的前两位 ${parent.slice(0, 2)} 不同：区划代码的前两位是所属的省，市、县只能在本省之下`,
+        );
+      }
     }
     const cls = clsText === '' ? null : parseCountyClass(clsText);
     if (clsText !== '' && !cls) problems.push(`${at(fileName, row, 'class')}：“${clsText}”不是 ${COUNTY_CLASSES.join('、')} 之一`);

@@ -299,6 +299,9 @@ describe('pricing by hand', () => {
     // A parent in the file whose own level is unreadable is not said to be missing.
     const parentBad = await check('regions', '区划代码,名称,上级代码,层级,类别,等级\n139900,某市,130000,地区,,\n139901,某区,139900,县,市辖区,\n');
     expect(parentBad.report.problems).toEqual(['表.csv 第2行“层级”列：“地区”不是省、市、县之一', '表.csv 第3行“上级代码”列：上级“139900”的层级有误（见该行）']);
+    // A county of 河南 under a 河北 city would be priced, and split, as 河北's.
+    const elsewhere = await check('regions', '区划代码,名称,上级代码,层级,类别,等级\n410102,中原区,130100,县,市辖区,1\n');
+    expect(elsewhere.report.problems).toEqual(['表.csv 第2行“上级代码”列：“410102”的前两位 41 与上级“130100”的前两位 13 不同：区划代码的前两位是所属的省，市、县只能在本省之下']);
     const rules = await check('rules', '规则名称,类别,等级,中央分担,省级权重,市级权重,县级权重\n试行规则,,,一半,1,1,1\n');
     expect(rules.report.problems).toEqual(['表.csv 第2行“中央分担”列：“一半”应为百分数或“按档”']);
     await expect(check('population', '区划代码,人群,年度\n130102,常住人口,2026\n')).rejects.toThrow('表.csv 的表头不对：缺少列 人数。表头应为：区划代码,人群,年度,人数。没有导入任何内容。');
