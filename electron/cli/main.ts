@@ -267,6 +267,7 @@ async function run(
         throw new AppError('refused', `${report.kind}没有导入，文件中有 ${report.problems.length} 处问题：${report.problems.slice(0, 20).join('；')}${report.problems.length > 20 ? '……' : ''}`);
       }
       console.log(report.changesNothing ? `${report.kind}没有改变：${report.summary}（${report.rows} 行）。` : `已导入${report.kind}：${report.summary}（${report.rows} 行）。`);
+      for (const warning of report.warnings) console.error(`注意：${warning}`);
       return;
     }
     case 'price': {

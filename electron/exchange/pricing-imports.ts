@@ -2,7 +2,8 @@
 // rules, drivers. Each is checked whole
 // first (every problem with its row and column); only a clean file is written, in one transaction, logged,
 // with the cost lines rebuilt.
-import { cohortNameProblem, shareProblems, shareText } from '../../shared/domain/pricing/cohort-share';
+import { cohortNameProblem, shareCycleProblem, shareProblems, shareText } from '../../shared/domain/pricing/cohort-share';
+import { shareBases } from '../pricing/cohort-shares-store';
 import { DRIVER_FIELD_LABELS, parseDriverField } from '../../shared/domain/pricing/drivers';
 import { parseGrowthPct } from '../../shared/domain/pricing/growth';
 import type { DriverField, FieldValue } from '../../shared/domain/pricing/drivers';
@@ -67,6 +68,7 @@ export async function importTable(
     problems: plan.problems,
     applied: false,
     summary: plan.summary,
+    warnings: plan.warnings ?? [],
     // The optional columns the file has are shown too (a growth rate imported is checked before it is applied).
     preview: previewOf(
       table.rows,
@@ -111,6 +113,8 @@ function previewOf(rows: TableRow[], columns: readonly string[], notes: Plan['ro
 interface Plan {
   problems: Problems;
   summary: string;
+  /** Taken, but worth a second look (ImportReport.warnings). */
+  warnings?: string[];
   write: (tx: Tx, origin: Origin) => Promise<void>;
   /** The items whose drivers the file writes (a drivers file). */
   itemIds?: string[];
@@ -273,6 +277,7 @@ async function planShares(db: Database, { fileName }: ImportRequest, rows: Table
   const problems: Problems = [];
   const known = await knownRegions(db);
   const records: [string, string, string, string][] = [];
+  const recordRows: TableRow[] = [];
   const seen = new Set<string>();
   for (const row of rows) {
     const code = row.cells.get('region_code')!;
@@ -284,11 +289,22 @@ async function planShares(db: Database, { fileName }: ImportRequest, rows: Table
     const key = `${code}|${cohort}`;
     if (seen.has(key)) problems.push(`${fileName} 第${row.line}行：${code} 的“${cohort}”比例重复`);
     seen.add(key);
-    if (problems.length === before) records.push([code, cohort, base, shareText(row.cells.get('share_pct')!)]);
+    if (problems.length === before) {
+      records.push([code, cohort, base, shareText(row.cells.get('share_pct')!)]);
+      recordRows.push(row);
+    }
   }
+  const bases = await shareBases(db, records.map(([regionCode, cohort, base]) => ({ regionCode, cohort, base })));
+  records.forEach(([, cohort, base], k) => {
+    const cycle = shareCycleProblem(bases, cohort, base);
+    if (cycle) problems.push(`${at(fileName, recordRows[k]!, 'base_cohort')}：${cycle}`);
+  });
+  const counted = new Set([...(await knownCohorts(db)).filter((k) => k.counted).map((k) => k.cohort), ...records.map(([, cohort]) => cohort)]);
+  const uncounted = [...new Set(records.flatMap(([, , base]) => (counted.has(base) ? [] : [base])))];
   return {
     problems,
     summary: regionCohortSummary('人群比例', records),
+    warnings: uncounted.length ? [`基数人群${uncounted.map((c) => `“${c}”`).join('、')}还没有任何地区的人数（名称是否写错？或请导入人口），按它推算的人群暂时没有人数`] : [],
     write: async (tx) => {
       for (const [code, cohort, base, share] of records) {
         await tx.run(
@@ -450,13 +466,14 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
   // A cohort with no count yet (misspelt, or its figures not imported): taken, since they may come later, but said.
   const counted = new Set((await knownCohorts(db)).filter((k) => k.counted).map((k) => k.cohort));
   const uncounted = [...new Set(changed.flatMap((r) => (typeof r.values.cohort === 'string' && !counted.has(r.values.cohort) ? [r.values.cohort] : [])))];
-  const uncountedText = uncounted.length ? `；人群${uncounted.map((c) => `“${c}”`).join('、')}还没有人口数（名称是否写错？或请导入人口、设置人群比例），这些项目暂不能算出` : '';
+  const warnings = uncounted.length ? [`人群${uncounted.map((c) => `“${c}”`).join('、')}还没有人口数（名称是否写错？或请导入人口、设置人群比例），用它的服务项目暂不能算出`] : [];
   return {
     problems,
     summary:
       changed.length === 0
         ? '不改变任何测算参数（文件中的参数与现有的相同）'
-        : `为 ${changed.length} 个服务项目写入测算参数${same > 0 ? `（其余 ${same} 项与现有的相同，不改动）` : ''}${clearedText}${uncountedText}`,
+        : `为 ${changed.length} 个服务项目写入测算参数${same > 0 ? `（其余 ${same} 项与现有的相同，不改动）` : ''}${clearedText}`,
+    warnings,
     // Beside the file's own 服务项目 column, where it has one: the catalogue's, to check the 序号 against.
     rowNotes: { label: '清单中的服务项目', byLine: itemNames },
     previewLines: { label: problems.length ? '只列出有问题的' : '只列出将改动的', lines: problems.length ? faulty : new Set(changed.map((r) => r.line)) },

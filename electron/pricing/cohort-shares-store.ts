@@ -42,3 +42,18 @@ export async function getCohortShare(db: Reader, regionCode: string, cohort: str
   const [row] = await db.all(`${SHARE_SQL} WHERE s.region_code = $1 AND s.cohort = $2`, [regionCode, cohort]);
   return row ? toShareRow(row) : null;
 }
+
+/**
+ * Each cohort's bases, whatever the region, as stored, with `replacing` (cohort shares about to be written,
+ * each by region and cohort) in place of the ones they replace: for shareCycleProblem.
+ */
+export async function shareBases(db: Reader, replacing: readonly { regionCode: string; cohort: string; base: string }[]): Promise<Map<string, Set<string>>> {
+  const replaced = new Set(replacing.map((r) => `${r.regionCode}|${r.cohort}`));
+  const bases = new Map<string, Set<string>>();
+  const link = (cohort: string, base: string) => bases.set(cohort, (bases.get(cohort) ?? new Set<string>()).add(base));
+  for (const r of await db.all('SELECT region_code, cohort, base_cohort FROM cohort_shares')) {
+    if (!replaced.has(`${String(r.region_code)}|${String(r.cohort)}`)) link(String(r.cohort), String(r.base_cohort));
+  }
+  for (const r of replacing) link(r.cohort, r.base);
+  return bases;
+}

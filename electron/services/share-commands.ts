@@ -1,13 +1,13 @@
 // A cohort's share of another in a region, typed on the 行政区与人口 page: checked as an imported one is,
 // written with its source (or marked 待核实 without one), logged, and every catalogue repriced, since any may
 // price that cohort there. The share the planner saw (`expected`) must still be the stored one.
-import { cohortNameProblem, shareProblems, shareText } from '../../shared/domain/pricing/cohort-share';
+import { cohortNameProblem, shareCycleProblem, shareProblems, shareText } from '../../shared/domain/pricing/cohort-share';
 import { toScaled } from '../../shared/domain/pricing/decimal';
 import { normaliseCohort } from '../../shared/domain/pricing/regions';
 import type { CohortShareRow } from '../../shared/domain/pricing/results';
 import { AppError } from '../db/app-error';
 import type { Database, Tx } from '../db/database';
-import { getCohortShare } from '../pricing/cohort-shares-store';
+import { getCohortShare, shareBases } from '../pricing/cohort-shares-store';
 import { getRegion } from '../pricing/regions-store';
 import { repriceAll } from '../pricing/reprice';
 import { logChange } from './change-log';
@@ -60,6 +60,8 @@ export async function setCohortShare(
     // What is wrong with the value comes first: it is what the planner can fix.
     const problems = shareProblems(cohort, base, request.sharePct);
     if (problems.length) throw new AppError('refused', `${where}：${problems.map((p) => p.message).join('；')}，没有保存。`);
+    const cycle = shareCycleProblem(await shareBases(tx, [{ regionCode: request.regionCode, cohort, base }]), cohort, base);
+    if (cycle) throw new AppError('refused', `${where}：${cycle}，没有保存。`);
     checkUnchanged(before, request.expected, where);
     const given = request.source?.trim();
     const source = given || typedSource(before);

@@ -24,3 +24,26 @@ export function shareProblems(cohort: string, base: string, sharePct: string): {
   }
   return problems;
 }
+
+/**
+ * Why `cohort` cannot be a share of `base`, given the other shares (each cohort's bases, whatever the region):
+ * `base` is, through them, a share of `cohort`, so no count could ever start the chain (义务教育学生 of 0-3岁
+ * and 0-3岁 of 义务教育学生). Null when it can.
+ */
+export function shareCycleProblem(bases: ReadonlyMap<string, ReadonlySet<string>>, cohort: string, base: string): string | null {
+  if (base === cohort) return null; // said by shareProblems
+  const path = (from: string, seen: Set<string>): string[] | null => {
+    if (from === cohort) return [cohort];
+    if (seen.has(from)) return null;
+    seen.add(from);
+    for (const next of bases.get(from) ?? []) {
+      const rest = path(next, seen);
+      if (rest) return [from, ...rest];
+    }
+    return null;
+  };
+  const chain = path(base, new Set());
+  if (!chain) return null;
+  const back = chain.slice(0, -1).map((c, i) => `“${c}”按“${chain[i + 1]!}”`).join('、');
+  return `“${cohort}”按“${base}”推算，而${back}推算：人群互为基数，无法算出人数`;
+}

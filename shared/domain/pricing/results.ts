@@ -200,6 +200,8 @@ export interface ImportReport {
   applied: boolean;
   /** What the import did, in Chinese ("新增 12 个县，更新 1 个"). */
   summary: string;
+  /** What is taken but worth a second look (a cohort with no counts yet: misspelt?), in Chinese. */
+  warnings: string[];
   /** The file's first rows as read (CSV or .xlsx alike), for the planner to see before confirming. */
   preview: ImportPreview;
   /** Nothing would change (a drivers file equal to what is stored): there is nothing to confirm. */

@@ -359,7 +359,16 @@ describe('pricing by hand', () => {
     expect(blank.report.summary).toContain('其中 1 个已有参数因文件中为空而清空（第26项的补助标准）');
     // A cohort nobody has counted (a slip of the pen) is taken, and said.
     const misspelt = await importTable(db, { kind: 'drivers', catalogueId: 'hebei-draft', fileName: '表.csv', bytes: Buffer.from(`${drivers}26,常驻人口,1,89,元/人/年,1,2025,0,central-100\n`), apply: false }, 'test');
-    expect(misspelt.report.summary).toContain('人群“常驻人口”还没有人口数（名称是否写错？');
+    expect(misspelt.report.warnings).toEqual(['人群“常驻人口”还没有人口数（名称是否写错？或请导入人口、设置人群比例），用它的服务项目暂不能算出']);
+    // Shares whose cohorts are each the other's base, and a base nobody has counted.
+    const cycle = await importTable(db, { kind: 'shares', catalogueId: null, fileName: '比例.csv', bytes: Buffer.from('区划代码,人群,基数人群,比例\n130102,义务教育学生,0-3岁,50\n130102,0-3岁,义务教育学生,50\n'), apply: false }, 'test');
+    expect(cycle.report.problems).toEqual([
+      '比例.csv 第2行“基数人群”列：“义务教育学生”按“0-3岁”推算，而“0-3岁”按“义务教育学生”推算：人群互为基数，无法算出人数',
+      '比例.csv 第3行“基数人群”列：“0-3岁”按“义务教育学生”推算，而“义务教育学生”按“0-3岁”推算：人群互为基数，无法算出人数',
+    ]);
+    const noBase = await importTable(db, { kind: 'shares', catalogueId: null, fileName: '比例.csv', bytes: Buffer.from('区划代码,人群,基数人群,比例\n130102,义务教育学生,常住人员,11.8\n'), apply: false }, 'test');
+    expect(noBase.report.problems).toEqual([]);
+    expect(noBase.report.warnings).toEqual(['基数人群“常住人员”还没有任何地区的人数（名称是否写错？或请导入人口），按它推算的人群暂时没有人数']);
     // Excel's "Unicode 文本", and a formula the file holds no result for, are refused, not read as blanks.
     await expect(importTable(db, { kind: 'population', catalogueId: null, fileName: '人口.txt.csv', bytes: Buffer.from('\ufeffregion_code\tcohort\tyear\tvalue\n', 'utf16le'), apply: false }, 'test')).rejects.toThrow(
       '人口.txt.csv 是 UTF-16 编码的文本（Excel 的“Unicode 文本”），不是 CSV',

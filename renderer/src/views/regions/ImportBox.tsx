@@ -159,6 +159,7 @@ export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplie
             “{state.file.fileName}”：共 {state.report.rows} 行数据。
             {state.report.problems.length === 0 && (state.report.changesNothing ? `检查无误，${state.report.summary}，无需导入。` : `检查无误，确认后将${state.report.summary}。`)}
           </p>
+          {state.report.problems.length === 0 && <Warnings warnings={state.report.warnings} />}
           <FilePreview preview={state.report.preview} kind={kind} />
           {state.report.problems.length > 0 ? (
             <>
@@ -177,11 +178,26 @@ export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplie
         </div>
       )}
       {state.step === 'applied' && (
-        <p className="save-status save-saved" role="status">
-          已导入：{state.report.summary}
-        </p>
+        <>
+          <p className="save-status save-saved" role="status">
+            已导入：{state.report.summary}
+          </p>
+          <Warnings warnings={state.report.warnings} />
+        </>
       )}
     </section>
+  );
+}
+
+/** What the import takes but the planner should look at again (a cohort with no counts yet). */
+function Warnings({ warnings }: { warnings: readonly string[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <ul className="warning" aria-label="导入提醒">
+      {warnings.map((w) => (
+        <li key={w}>注意：{w}</li>
+      ))}
+    </ul>
   );
 }
 
