@@ -32,7 +32,7 @@ import { openWaiting, waitSeconds } from './open-waiting';
 const USAGE =
   '用法：npm run -s cli -- <list | dump <清单编号> [--format csv|json] [--out <文件>] [--bom] | export <清单编号> --annex catalogue|tasks|indicators|all --out <文件.xlsx> [--separate] [--header <页眉>] [--footer <页脚>]' +
   ' | regions import <文件> | population import <文件> | shares import <文件> | rules import <文件> | drivers import <清单编号> <文件>' +
-  ' | price <清单编号> [--from 2026] [--to 2030] [--level county|city|province] [--format csv|json] | draft <清单编号> --name <名称> [--period 十五五] [--region <行政区>] | import <清单文件> [--name <名称>] [--period 十五五] [--region <行政区>] | init [--force]' + COMPARE_USAGE + '> [--db <数据库文件>] [--wait <秒数>]';
+  ' | price <清单编号> [--from 2026] [--to 2030] [--level county|city|province] [--format csv|json] [--out <文件>] [--bom] | draft <清单编号> --name <名称> [--period 十五五] [--region <行政区>] | import <清单文件> [--name <名称>] [--period 十五五] [--region <行政区>] | init [--force]' + COMPARE_USAGE + '> [--db <数据库文件>] [--wait <秒数>]';
 
 /** What init --force may move aside: files whose contents are lost anyway. */
 const REPLACEABLE = new Set<Refusal>(['damaged', 'not_duckdb']);
@@ -59,6 +59,21 @@ const COMMAND_OPTIONS: Record<string, readonly string[]> = {
 };
 
 const ANY_COMMAND = new Set(['db', 'wait', 'help']);
+
+/** The most arguments each command takes after its name: more are refused, not ignored. */
+const COMMAND_ARGUMENTS: Record<string, number> = {
+  list: 0, dump: 1, export: 1, init: 0, draft: 1, import: 1,
+  regions: 2, population: 2, shares: 2, rules: 2, drivers: 3,
+  price: 1, compare: 2, version: 1,
+};
+
+function refuseExtraArguments(command: string, args: readonly string[]): void {
+  const most = COMMAND_ARGUMENTS[command];
+  if (most === undefined || args.length <= most) return;
+  const extra = args.slice(most).join(' ');
+  const hint = command === 'price' ? '；年度请用 --from 和 --to 给出' : ['regions', 'population', 'shares', 'rules', 'drivers'].includes(command) ? '；一次导入一个文件' : '';
+  throw new AppError('bad_request', `命令 ${command} 多出参数“${extra}”，没有执行${hint}。`);
+}
 
 function refuseForeignOptions(command: string, given: readonly string[]): void {
   const reads = COMMAND_OPTIONS[command];
@@ -117,6 +132,9 @@ async function main(argv: string[]): Promise<void> {
   }
   if (!command) throw new AppError('bad_request', `缺少命令。${USAGE}`);
   refuseForeignOptions(command, parsed.tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : [])));
+  refuseExtraArguments(command, rest);
+  // A byte-order mark is for Excel reading a CSV; in JSON it breaks most readers (Python's json.load).
+  if (values.bom && values.format === 'json') throw new AppError('bad_request', '--bom 只用于 CSV（让 Excel 按 UTF-8 打开），JSON 不加字节顺序标记，没有执行。');
   const dbPath = values.db ? typedPath(values.db) : defaultDatabasePath();
   const wait = waitSeconds(values.wait);
   // Opened once the file is free, waiting for another holder as --wait allows (said on stderr).
@@ -283,7 +301,11 @@ async function run(
       };
       const fromYear = year(values.from, current.fromYear, '--from');
       const toYear = year(values.to, current.toYear, '--to');
-      if (fromYear !== current.fromYear || toYear !== current.toYear) await setPricingYears(db, id, fromYear, toYear, 'cli');
+      if (fromYear !== current.fromYear || toYear !== current.toYear) {
+        await setPricingYears(db, id, fromYear, toYear, 'cli');
+        // The years are the catalogue's own, shared with the 测算 view: a script changing them says so.
+        console.error(`注意：这份清单的测算年度已由 ${current.fromYear}—${current.toYear} 年改为 ${fromYear}—${toYear} 年并保存，界面中的测算年度同样改变。`);
+      }
       const rows = await priceTable(db, id, level);
       const summary = await pricingSummary(db, id);
       if (summary.unpriced.length) {
@@ -308,11 +330,12 @@ async function run(
         console.error(`注意：县级测算结果共 ${quality.lines} 行，其中 ${parts.join('，')}；可在界面中点击数字查看每一项的来源。`);
       }
       if (rows.length === 0) console.error('注意：没有任何测算结果（这份清单没有已设测算参数的服务项目，或没有导入县级行政区和人口）。');
+      // In JSON a count is a number, as the year is; money stays a string of exact 元 with two decimals.
       const text = values.format === 'json'
-        ? `${JSON.stringify(rows, null, 2)}\n`
+        ? `${JSON.stringify(rows.map((r) => ({ ...r, beneficiaries: r.beneficiaries === null ? null : Number(r.beneficiaries) })), null, 2)}\n`
         : stringify(rows.map((r) => PRICE_COLUMNS.map((c) => neutraliseCsvCell(r[c] ?? null))), { header: true, columns: [...PRICE_COLUMNS], record_delimiter: 'windows' });
       const output = values.bom ? `\uFEFF${text}` : text;
-      if (values.out) writeOutput(values.out, output);
+      if (values.out) console.error(`已写入 ${writeOutput(values.out, output)}（${rows.length} 行）`);
       else process.stdout.write(output);
       return;
     }

@@ -57,8 +57,13 @@ describe('pricing from the command line', () => {
     run = runCli(['drivers', 'import', draft, join(temp.dir, '参数.csv'), '--db', db]);
     expect(run.status, run.stderr).toBe(0);
 
+    // Years given as arguments are refused, not ignored: the stored years would be priced instead.
+    run = runCli(['price', draft, '2026', '2027', '--db', db]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('命令 price 多出参数“2026 2027”，没有执行；年度请用 --from 和 --to 给出。');
     run = runCli(['price', draft, '--from', '2026', '--to', '2027', '--level', 'county', '--db', db]);
     expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('注意：这份清单的测算年度已由 2026—2030 年改为 2026—2027 年并保存，界面中的测算年度同样改变。');
     expect(run.stderr).toContain('未测算的服务项目 80 个（未列入结果）。未设测算参数 80 个：');
     const [header, ...rows] = run.stdout.split('\r\n').filter(Boolean);
     expect(header).toBe('item_no,item,region_code,region,year,beneficiaries,cost,central,provincial,city,county');
@@ -68,6 +73,14 @@ describe('pricing from the command line', () => {
       '26', '居民健康档案', '130102', '长安区', '2027', '500000', '47000000.00', '28200000.00', '6266666.67', '6266666.67', '6266666.66',
     ]);
     expect(new Set(records.map((r) => r[4]))).toEqual(new Set(['2026', '2027']));
+    // In JSON a count is a number and money a string of exact 元; a byte-order mark is for CSV alone.
+    run = runCli(['price', draft, '--format', 'json', '--db', db]);
+    expect(run.stderr).not.toContain('测算年度已由');
+    const json = (JSON.parse(run.stdout) as Record<string, unknown>[]).find((r) => r.region_code === '130102' && r.year === 2027);
+    expect(json).toMatchObject({ item_no: 26, beneficiaries: 500000, cost: '47000000.00' });
+    run = runCli(['price', draft, '--format', 'json', '--bom', '--db', db]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('--bom 只用于 CSV');
     // The dump names the rule as the file did, so a dump edited and imported again says the same.
     run = runCli(['dump', draft, '--db', db]);
     const dumped = parse(run.stdout, { columns: true }) as Record<string, string>[];
