@@ -184,11 +184,19 @@ export async function readTable(fileName: string, bytes: Buffer, kind?: ImportKi
 /** Refuses a header that is not exactly the expected columns (in any order), saying which are missing or extra. */
 export function checkHeader(fileName: string, table: Table, columns: readonly string[], optional: readonly string[] = []): void {
   const missing = columns.filter((c) => !table.header.includes(c));
-  const extra = table.header.flatMap((c, i) => (c !== '' && !columns.includes(c) && !optional.includes(c) ? [table.written[i] ?? c] : []));
+  // A title merged across the columns is read once in every cell it spans: named once.
+  const extra = [...new Set(table.header.flatMap((c, i) => (c !== '' && !columns.includes(c) && !optional.includes(c) ? [table.written[i] ?? c] : [])))];
   if (missing.length || extra.length) {
+    const named = (c: string) => (table.names === 'labels' ? columnLabel(c, table.kind) : c);
+    const expected = `表头应为：${columns.map(named).join(',')}${optional.length ? `（可另加一列：${optional.map(named).join('、')}）` : ''}`;
+    // Excel sheets often carry a title above the header (石家庄市分县区人口（单位：人）).
+    const written = [...new Set(table.written.filter((c) => c !== ''))];
+    if (missing.length === columns.length && written.length === 1) {
+      throw new AppError('bad_file', `${fileName} 的第一行“${written[0]!}”像是标题，不是表头：请删去标题行，让表头成为第一行后再导入。${expected}。没有导入任何内容。`);
+    }
     throw new AppError(
       'bad_file',
-      `${fileName} 的表头不对：${[missing.length ? `缺少列 ${missing.map((c) => columnName(c, table.names, table.kind)).join('、')}` : '', extra.length ? `多出列 ${extra.join('、')}` : ''].filter(Boolean).join('；')}。表头应为：${columns.map((c) => (table.names === 'labels' ? columnLabel(c, table.kind) : c)).join(',')}。没有导入任何内容。`,
+      `${fileName} 的表头不对：${[missing.length ? `缺少列 ${missing.map((c) => columnName(c, table.names, table.kind)).join('、')}` : '', extra.length ? `多出列 ${extra.join('、')}` : ''].filter(Boolean).join('；')}。${expected}。没有导入任何内容。`,
     );
   }
 }

@@ -75,7 +75,7 @@ describe('下载参数表', () => {
     const { report } = await check(csv('服务人群', 'x'.repeat(41)), '参数.csv');
     expect(report.problems).toEqual([expect.stringContaining('参数.csv 第2行“服务人群”列')]);
     await expect(check(Buffer.from('序号,覆盖率\n5,1\n'), '参数.csv')).rejects.toThrow(
-      '参数.csv 的表头不对：缺少列 服务人群、补助标准、单位、每年期数、标准年份、每年增减、分担规则。表头应为：序号,服务人群,覆盖率,补助标准,单位,每年期数,标准年份,每年增减,分担规则。没有导入任何内容。',
+      '参数.csv 的表头不对：缺少列 服务人群、补助标准、单位、每年期数、标准年份、每年增减、分担规则。表头应为：序号,服务人群,覆盖率,补助标准,单位,每年期数,标准年份,每年增减,分担规则（可另加一列：服务项目）。没有导入任何内容。',
     );
   });
 

@@ -309,6 +309,13 @@ describe('pricing by hand', () => {
     await expect(check('population', '区划代码,人群,年度,人数,中央分担\n130102,常住人口,2026,1,\n')).rejects.toThrow('表.csv 的表头不对：多出列 中央分担。表头应为：区划代码,人群,年度,人数。');
     // A script's file, headed by the fixed names, is told in them.
     await expect(check('population', 'region_code,cohort,year\n130102,常住人口,2026\n')).rejects.toThrow('缺少列 value（人数）。表头应为：region_code,cohort,year,value。');
+    // The optional column is named, so a planner can find it; a title row above the header is said to be one.
+    await expect(check('regions', '区划代码,名称,上级代码,层级,类别,等级,增长率\n130102,长安区,130100,县,市辖区,\n')).rejects.toThrow(
+      '表.csv 的表头不对：多出列 增长率。表头应为：区划代码,名称,上级代码,层级,类别,等级（可另加一列：人口年增长率（%））。没有导入任何内容。',
+    );
+    await expect(check('population', '石家庄市分县区人口（单位：人）,石家庄市分县区人口（单位：人）,,\n区划代码,人群,年度,人数\n130102,常住人口,2026,1\n')).rejects.toThrow(
+      '表.csv 的第一行“石家庄市分县区人口（单位：人）”像是标题，不是表头：请删去标题行，让表头成为第一行后再导入。表头应为：区划代码,人群,年度,人数。没有导入任何内容。',
+    );
   });
 
   it('refuses what it would read wrong: a decimal comma, a fraction in a percent column, a row twice; says which rule an import rewrites', async () => {
