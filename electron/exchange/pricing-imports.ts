@@ -240,7 +240,8 @@ async function planPopulation(db: Database, { fileName }: ImportRequest, rows: T
     const code = row.cells.get('region_code')!;
     const cohort = normaliseCohort(row.cells.get('cohort')!);
     const yearText = row.cells.get('year')!;
-    const valueText = ungrouped(row.cells.get('value')!);
+    // A count Excel formats with two decimals is written 500100.00: whole all the same.
+    const valueText = ungrouped(row.cells.get('value')!)?.replace(/^(\d+)\.0+$/u, '$1') ?? null;
     const before = problems.length;
     problems.push(...regionCohortProblems(fileName, row, known, code, cohort));
     const year = /^\d{4}$/u.test(yearText) ? Number(yearText) : NaN;

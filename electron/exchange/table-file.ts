@@ -2,7 +2,7 @@
 // or .xlsx (the first sheet). Rows keep the line (CSV) or row number (xlsx) a person would look for.
 import { parse } from 'csv-parse/sync';
 import { forbiddenCharacterReason } from '../../shared/domain/cell-text';
-import { columnLabel, columnName, fixedColumnName, headerNames } from '../../shared/domain/pricing/import-columns';
+import { FIGURE_COLUMNS, columnLabel, columnName, fixedColumnName, halfWidthFigure, headerNames } from '../../shared/domain/pricing/import-columns';
 import type { HeaderNames, ImportKind } from '../../shared/domain/pricing/import-columns';
 import { AppError } from '../db/app-error';
 import type { Cell, Worksheet } from 'exceljs';
@@ -174,7 +174,7 @@ export async function readTable(fileName: string, bytes: Buffer, kind?: ImportKi
       // Imports obey the same cell-text rule as edits: what the annex cannot hold is refused, file and all.
       const reason = forbiddenCharacterReason(value);
       if (reason) throw new AppError('bad_file', `${fileName} 第${headerIndex + i + 2}行“${columnName(name, names, kind)}”列的${reason}，没有导入任何内容。请删去这个字符后再导入。`);
-      cells.set(name, value);
+      cells.set(name, kind && FIGURE_COLUMNS.has(name) ? halfWidthFigure(value) : value);
     });
     rows.push({ line: headerIndex + i + 2, cells, names, kind });
   });

@@ -82,3 +82,12 @@ export function fixedColumnName(cell: string): string {
   }
   return text;
 }
+
+/** The columns that hold figures or codes: read with full-width digits (１２３．５％, as an input method types them) as half-width. */
+export const FIGURE_COLUMNS: ReadonlySet<string> = new Set([
+  'region_code', 'parent_code', 'grade', 'growth_pct', 'year', 'value', 'share_pct', 'central_pct', 'provincial', 'city', 'county',
+  'item_no', 'coverage', 'unit_amount', 'periods_per_year', 'base_year', 'yearly_change',
+]);
+
+/** Full-width digits, point, sign, percent and comma as their half-width forms; everything else as written. */
+export const halfWidthFigure = (text: string): string => text.replace(/[０-９．－＋％，]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));

@@ -130,9 +130,10 @@ export function ruleProblems(rule: Pick<SplitRule, 'name' | 'rows'>, rowPlace: (
       const w = toScaled(row[field], SCALE.weight);
       if (w === null || w < 0n || w > MAX_WEIGHT * 10n ** BigInt(SCALE.weight)) {
         problems.push(`${where}的${label}权重应为 0 到 ${MAX_WEIGHT} 之间的数，最多 4 位小数，收到“${row[field]}”`);
-      }
-      weights.push(w ?? 0n);
+      } else weights.push(w);
     }
+    // What the weights together mean is said only of weights that could all be read.
+    if (weights.length < WEIGHT_FIELDS.length) return;
     const [p, c, x] = weights as [bigint, bigint, bigint];
     const centralAll = row.centralPct !== TIER && toScaled(row.centralPct, SCALE.percent) === 100n * 10n ** BigInt(SCALE.percent);
     if (!centralAll && p + c + x === 0n) problems.push(`${where}的省、市、县权重都是 0，地方承担的部分无人支付`);

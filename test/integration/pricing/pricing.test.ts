@@ -309,6 +309,14 @@ describe('pricing by hand', () => {
     await expect(check('population', '区划代码,人群,年度,人数,中央分担\n130102,常住人口,2026,1,\n')).rejects.toThrow('表.csv 的表头不对：多出列 中央分担。表头应为：区划代码,人群,年度,人数。');
     // A script's file, headed by the fixed names, is told in them.
     await expect(check('population', 'region_code,cohort,year\n130102,常住人口,2026\n')).rejects.toThrow('缺少列 value（人数）。表头应为：region_code,cohort,year,value。');
+    // Full-width figures, as an input method types them, are read in every file; a count Excel shows with two
+    // decimals is whole; weights that cannot be read are not also said to be all 0.
+    expect((await check('population', '区划代码,人群,年度,人数\n１３０１０２,常住人口,２０２６,５００１００\n130121,常住人口,2026,300000.00\n')).report.problems).toEqual([]);
+    expect((await check('regions', '区划代码,名称,上级代码,层级,类别,等级\n130102,长安区,130100,县,市辖区,２\n')).report.problems).toEqual([]);
+    expect((await check('rules', '规则名称,类别,等级,中央分担,省级权重,市级权重,县级权重\n全角规则,,,６０％,１,１,２\n')).report.problems).toEqual([]);
+    expect((await check('rules', '规则名称,类别,等级,中央分担,省级权重,市级权重,县级权重\n负权重规则,,,60,-1,0,1\n')).report.problems).toEqual([
+      '表.csv：规则“负权重规则”在文件第2行（任意类别、任意等级）的省级权重应为 0 到 10000 之间的数，最多 4 位小数，收到“-1”',
+    ]);
     // The optional column is named, so a planner can find it; a title row above the header is said to be one.
     await expect(check('regions', '区划代码,名称,上级代码,层级,类别,等级,增长率\n130102,长安区,130100,县,市辖区,\n')).rejects.toThrow(
       '表.csv 的表头不对：多出列 增长率。表头应为：区划代码,名称,上级代码,层级,类别,等级（可另加一列：人口年增长率（%））。没有导入任何内容。',
