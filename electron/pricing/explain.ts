@@ -73,7 +73,8 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
     const rows = await db.all(
       `SELECT c.*, l.code, l.name AS region_name, l.county_class, l.grade, l.province_code, l.growth_pct,
               p.value AS pop, ${populationMethodSql('p')} AS method, p.from_year, p.share_from, p.quality AS pop_quality,
-              src.source AS pop_source, sh.share_pct, sh.base_cohort, sf.name AS share_from_name,
+              src.source AS pop_source, CAST(src.value AS VARCHAR) AS counted_value, sh.share_pct, sh.base_cohort, sf.name AS share_from_name,
+              CAST(b.value AS VARCHAR) AS base_value, b.from_year AS base_year, CASE WHEN b.share_from IS NOT NULL THEN '按人群比例推算' ELSE bs.source END AS base_source,
               t.tier, t.source AS tier_source,
               r.county_class AS row_class, r.grade AS row_grade, r.central_by_tier, r.provincial, r.city, r.county, rt.rule_quality, rt.own_quality,
               CAST(CAST(rt.central_u AS DECIMAL(18,0)) * CAST(0.0001 AS DECIMAL(5,4)) AS DECIMAL(9,4)) AS rule_central_pct,
@@ -83,6 +84,8 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
        LEFT JOIN population src ON src.region_code = l.code AND src.cohort = $${params.length + 1} AND src.year = p.from_year
        LEFT JOIN cohort_shares sh ON sh.region_code = p.share_from AND sh.cohort = $${params.length + 1}
        LEFT JOIN regions sf ON sf.code = p.share_from
+       LEFT JOIN population_resolved b ON b.region = c.region AND b.cohort = sh.base_cohort AND b.year = c.year
+       LEFT JOIN population bs ON bs.region_code = l.code AND bs.cohort = sh.base_cohort AND bs.year = b.from_year
        LEFT JOIN ref_fiscal_tiers t ON t.province_code = l.province_code
        LEFT JOIN rule_leaf_terms rt ON rt.rule_id = $${params.length + 2} AND rt.region = c.region
        LEFT JOIN split_rule_rows r ON r.rule_id = $${params.length + 2} AND r.seq = rt.seq
@@ -122,6 +125,12 @@ function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: Pick<Spl
           shareFrom: r.share_from === null || r.share_from === r.code ? null : String(r.share_from_name ?? r.share_from),
           quality: qualityName(r.pop_quality),
           source: r.method === 'share' ? '按人群比例推算' : String(r.pop_source ?? ''),
+          base:
+            r.method === 'grown' && r.counted_value !== null
+              ? { value: String(r.counted_value), year: r.from_year === null ? null : Number(r.from_year), source: String(r.pop_source ?? '') }
+              : r.method === 'share' && r.base_value !== null
+                ? { value: String(r.base_value), year: r.base_year === null ? null : Number(r.base_year), source: String(r.base_source ?? '') }
+                : null,
         };
   const rowLabel = [r.row_class === null ? null : String(r.row_class), r.row_grade === null ? null : `${String(r.row_grade)}档`].filter(Boolean).join(' · ') || '默认行';
   return {

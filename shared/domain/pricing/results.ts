@@ -126,6 +126,11 @@ export interface PopulationInput {
   shareFrom: string | null;
   quality: InputQuality;
   source: string;
+  /**
+   * The figure this one was found from, so it can be checked by hand: grown, the count of `fromYear`; a share,
+   * the base cohort's figure that year (itself counted in `year`, or grown from it), with its source.
+   */
+  base: { value: string; year: number | null; source: string } | null;
 }
 
 export interface ExplainLine extends Shares {

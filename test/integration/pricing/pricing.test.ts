@@ -8,7 +8,7 @@ import { priceTable } from '../../../electron/pricing/price-table';
 import { explainFigure } from '../../../electron/pricing/explain';
 import { pricingSummary } from '../../../electron/pricing/summary';
 import { pricingItems } from '../../../electron/pricing/items';
-import { statusText } from '../../../renderer/src/views/pricing/pricing-text';
+import { populationSourceText, populationText, statusText } from '../../../renderer/src/views/pricing/pricing-text';
 import { linesFit, repriceAll } from '../../../electron/pricing/reprice';
 import { setDriverField, updateRegion } from '../../../electron/services/pricing-commands';
 import { getDriver } from '../../../electron/pricing/drivers-store';
@@ -221,6 +221,19 @@ describe('pricing by hand', () => {
     expect(explained.lines[0]?.population).toMatchObject({ method: 'grown', fromYear: 2026, growthPct: '1', quality: 'estimated' });
     expect(explained.lines[0]?.rule).toMatchObject({ name: '卫生按类别', row: '市辖区', centralPct: '60', centralFrom: 'tier', tier: 2, quality: 'unverified' });
     expect(explained.lines[0]).toMatchObject({ year: 2028, amount: '89.00', beneficiaries: '510050', cost: '45394450.00' });
+    // The count it was grown from is shown, so the figure can be checked by hand.
+    expect(explained.lines[0]?.population?.base).toMatchObject({ value: '500000', year: 2026 });
+    expect(populationText(explained.lines[0]!.population!, 2028)).toBe('常住人口 510,050 人（由 2026 年统计数 500,000 人按年增长 1% 推算）');
+  });
+
+  it('explains a cohort found as a share of another with the figure the share was taken of, and its source', async () => {
+    await drive('hebei-draft:012', { cohort: '60岁及以上', coverage: '1', unitAmount: '10', unit: '元/人/年', splitRuleId: 'central-100' });
+    const explained = await explainFigure(db, { catalogueId: 'hebei-draft', itemId: 'hebei-draft:012', regionCode: '130121', year: 2026 });
+    const population = explained.lines[0]!.population!;
+    expect(population).toMatchObject({ method: 'share', shareOf: '常住人口', base: { value: '300000', year: 2026 } });
+    expect(populationText(population, 2026)).toMatch(/^60岁及以上 [\d,]+ 人（按常住人口 300,000 人的 [\d.]+% 推算，沿用.+的比例）$/u);
+    expect(populationSourceText(population)).toMatch(/^按人群比例推算；常住人口：导入：/u);
+    await drive('hebei-draft:012', { splitRuleId: '' });
   });
 
   it('lists items without drivers as not priced, and totals by level equal the sum of the lines', async () => {

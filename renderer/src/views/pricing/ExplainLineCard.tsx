@@ -6,7 +6,7 @@ import type { MoneyUnit } from '../../../../shared/domain/pricing/money';
 import type { ExplainLine } from '../../../../shared/domain/pricing/results';
 import { QualityMark } from '../../components/QualityMark';
 import { SharesLine } from './SharesTable';
-import { centralFromText, populationText, weightsText } from './pricing-text';
+import { centralFromText, populationSourceText, populationText, weightsText } from './pricing-text';
 
 export function ExplainLineCard({ line, unit, onOpen }: { line: ExplainLine; unit: MoneyUnit; onOpen: (() => void) | null }) {
   const where = [line.countyClass, line.grade === null ? null : `${line.grade}档`].filter(Boolean).join(' · ');
@@ -26,8 +26,8 @@ export function ExplainLineCard({ line, unit, onOpen }: { line: ExplainLine; uni
       </header>
       {p && (
         <p>
-          人口：{populationText(p)} <QualityMark quality={p.quality} />
-          <span className="source">出处：{p.source}</span>
+          人口：{populationText(p, line.year)} <QualityMark quality={p.quality} />
+          <span className="source">出处：{populationSourceText(p)}</span>
         </p>
       )}
       {line.beneficiaries !== null && (

@@ -55,14 +55,26 @@ export function suggestionText(row: PricingItemRow, rules: readonly SplitRule[],
   return parts.length ? parts.join('；') : null;
 }
 
-export function populationText(p: PopulationInput): string {
-  const value = `${p.cohort} ${Number(p.value).toLocaleString('zh-CN')} 人`;
+/**
+ * A line's population as the chain that found it, with the figure it came from (so it can be checked by hand):
+ * 常住人口 66,512 人（由 2025 年统计数 68,200 人按年增长 -0.5% 推算）.
+ */
+export function populationText(p: PopulationInput, year: number): string {
+  const people = (value: string) => `${Number(value).toLocaleString('zh-CN')} 人`;
+  const value = `${p.cohort} ${people(p.value)}`;
   if (p.method === 'counted') return `${value}（统计数）`;
   if (p.method === 'grown') {
-    return `${value}（由 ${p.fromYear ?? '最近'} 年数按年增长 ${plainDecimal(p.growthPct ?? '0')}% 推算）`;
+    const counted = p.base ? `统计数 ${people(p.base.value)}` : '数';
+    return `${value}（由 ${p.fromYear ?? '最近'} 年${counted}按年增长 ${plainDecimal(p.growthPct ?? '0')}% 推算）`;
   }
   const from = p.shareFrom ? `，沿用${p.shareFrom}的比例` : '';
-  return `${value}（按${p.shareOf ?? '常住人口'}的 ${plainDecimal(p.sharePct ?? '0')}% 推算${from}）`;
+  const base = p.base ? ` ${people(p.base.value)}${p.base.year !== null && p.base.year !== year ? `（由 ${p.base.year} 年统计数推算）` : ''}` : '';
+  return `${value}（按${p.shareOf ?? '常住人口'}${base}的 ${plainDecimal(p.sharePct ?? '0')}% 推算${from}）`;
+}
+
+/** Where a line's population came from, and the figure it was found from when that has a source of its own. */
+export function populationSourceText(p: PopulationInput): string {
+  return p.method === 'share' && p.base?.source ? `${p.source}；${p.shareOf ?? '常住人口'}：${p.base.source}` : p.source;
 }
 
 export function centralFromText(rule: ExplainLine['rule']): string {
