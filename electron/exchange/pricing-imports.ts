@@ -361,13 +361,24 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
     if (problems.length > before) refused.add(name);
   }
   const rules: SplitRule[] = [];
+  const provinces = (await db.all(`SELECT code, name FROM regions WHERE level = 'province' ORDER BY code`)).map((r) => ({ code: String(r.code), name: String(r.name) }));
   let n = existing.filter((r) => r.id.startsWith('rule-')).length;
   for (const [name, ruleRows] of byName) {
     const old = existing.find((r) => r.name === name || r.id === name);
-    // A rule already there (a preset, say) keeps its name and id, and says where its new rows came from.
+    const province = ruleProvince(fileName, rows.filter((row) => row.cells.get('rule') === name), provinces);
+    if ('problem' in province) {
+      problems.push(province.problem);
+      continue;
+    }
+    const { provinceCode } = province;
+    if (old && provinceCode !== undefined && provinceCode !== old.provinceCode) {
+      problems.push(`${fileName}：规则“${name}”已有，${old.provinceCode ? `适用于${provinces.find((p) => p.code === old.provinceCode)?.name ?? old.provinceCode}` : '各省通用'}；导入不改变规则的适用省份，请在“分担规则”中修改`);
+      continue;
+    }
+    // A rule already there (a preset, say) keeps its name, id and province, and says where its new rows came from.
     const rule: SplitRule = old
       ? { ...old, rows: ruleRows, source: `${old.source}；按 ${fileName} 修改`, status: 'unverified' }
-      : { id: `rule-${(n += 1)}`, name, provinceCode: null, source: `导入：${fileName}`, status: 'unverified', note: null, rows: ruleRows };
+      : { id: `rule-${(n += 1)}`, name, provinceCode: provinceCode ?? null, source: `导入：${fileName}`, status: 'unverified', note: null, rows: ruleRows };
     if (!refused.has(name)) problems.push(...ruleProblems(rule, (i) => `在文件第${linesOf.get(name)![i]}行`).map((p) => `${fileName}：${p}`));
     rules.push(rule);
   }
@@ -380,13 +391,40 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
     added.length ? `新建 ${added.length} 条（${added.map((r) => r.name).join('、')}）` : '',
     replaced.length ? `改写已有的 ${replaced.length} 条（${replaced.map((r) => r.name).join('、')}），用到它们的 ${users} 个服务项目按新规则重新测算` : '',
   ].filter(Boolean);
+  const shared = added.filter((r) => r.provinceCode === null);
+  const sharedReplaced = replaced.filter((r) => r.provinceCode === null);
   return {
     problems,
     summary: `写入 ${rules.length} 条分担规则：${parts.join('；')}`,
+    warnings: [
+      ...(shared.length ? [`规则${shared.map((r) => `“${r.name}”`).join('、')}没有注明适用省份，导入为各省通用（只给本省用，可在文件中加一列“适用省份”，填 130000 或 河北省）`] : []),
+      ...(sharedReplaced.length ? [`改写的规则${sharedReplaced.map((r) => `“${r.name}”`).join('、')}为各省通用，各省用它的服务项目都按新规则测算`] : []),
+    ],
     write: async (tx) => {
       for (const rule of rules) await saveRule(tx, rule);
     },
   };
+}
+
+/**
+ * The province a rule's rows name in the optional 适用省份 column (a code, 130000, or a name, 河北省 or 河北):
+ * undefined when they name none, null for 各省通用.
+ */
+function ruleProvince(
+  fileName: string,
+  rows: readonly TableRow[],
+  provinces: readonly { code: string; name: string }[],
+): { provinceCode: string | null | undefined } | { problem: string } {
+  const given = [...new Set(rows.map((row) => row.cells.get('province') ?? '').filter((text) => text !== ''))];
+  if (given.length === 0) return { provinceCode: undefined };
+  if (given.length > 1) return { problem: `${at(fileName, rows[0]!, 'province')}：同一条规则的各行适用省份不同（${given.join('、')}）` };
+  const text = given[0]!;
+  if (text === '各省通用') return { provinceCode: null };
+  const found = provinces.filter((p) => p.code === text || p.name === text || (text.length >= 2 && p.name.startsWith(text)));
+  if (found.length === 1) return { provinceCode: found[0]!.code };
+  const row = rows.find((r) => r.cells.get('province') === text)!;
+  const why = found.length ? `“${text}”不止指一个省份（${found.map((p) => p.name).join('、')}）` : `没有名为或代码为“${text}”的省份`;
+  return { problem: `${at(fileName, row, 'province')}：${why}；请填省级区划代码（如 130000）、省份名称，或“各省通用”` };
 }
 
 /** A drivers file's columns after 序号, each with the field it carries. */

@@ -28,6 +28,7 @@ export const IMPORT_COLUMN_LABELS: Record<string, string> = {
   base_year: '标准年份',
   yearly_change: '每年增减',
   split_rule: '分担规则',
+  province: '适用省份',
 };
 
 /** Where a table's label for a column differs: a drivers file names its cohort as the 测算 grid does. */
@@ -47,7 +48,7 @@ export type ImportKind = keyof typeof IMPORT_COLUMNS;
  * Columns a file may have beside those: a drivers file's 服务项目 (the sheet 下载参数表 gives has it), which
  * is checked against the item its 序号 names.
  */
-export const OPTIONAL_IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = { regions: ['growth_pct'], population: [], shares: [], rules: [], drivers: ['item'] };
+export const OPTIONAL_IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = { regions: ['growth_pct'], population: [], shares: [], rules: ['province'], drivers: ['item'] };
 
 /** How a file's header names its columns: by their Chinese labels (a planner's file) or fixed names (a script's). */
 export type HeaderNames = 'labels' | 'fixed';

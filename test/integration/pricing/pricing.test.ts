@@ -412,6 +412,22 @@ describe('pricing by hand', () => {
     // A preset rewritten by a file is said to be, with the items it reprices.
     const { report } = await importTable(db, { kind: 'rules', catalogueId: null, fileName: '规则.csv', bytes: Buffer.from('rule,class,grade,central_pct,provincial,city,county\n中央全额承担,,,100,0,0,0\n'), apply: false }, 'test');
     expect(report.summary).toMatch(/^写入 1 条分担规则：改写已有的 1 条（中央全额承担），用到它们的 \d+ 个服务项目按新规则重新测算$/u);
+    // A rule shared by every province, rewritten or imported so, is said to be.
+    expect(report.warnings).toEqual(['改写的规则“中央全额承担”为各省通用，各省用它的服务项目都按新规则测算']);
+    const rules = (csv: string) => importTable(db, { kind: 'rules', catalogueId: null, fileName: '规则.csv', bytes: Buffer.from(csv), apply: false }, 'test').then((r) => r.report);
+    expect((await rules('规则名称,类别,等级,中央分担,省级权重,市级权重,县级权重\n某规则,,,60,1,1,1\n')).warnings).toEqual([
+      '规则“某规则”没有注明适用省份，导入为各省通用（只给本省用，可在文件中加一列“适用省份”，填 130000 或 河北省）',
+    ]);
+    // A province named in the optional column, by code or name, makes the rule that province's own.
+    const own = await importTable(db, { kind: 'rules', catalogueId: null, fileName: '规则.csv', bytes: Buffer.from('规则名称,类别,等级,中央分担,省级权重,市级权重,县级权重,适用省份\n冀试行规则,,,60,1,1,1,河北\n'), apply: true }, 'test');
+    expect(own.report.warnings).toEqual([]);
+    expect((await db.all(`SELECT province_code FROM split_rules WHERE name = '冀试行规则'`))[0]?.province_code).toBe('130000');
+    expect((await rules('规则名称,类别,等级,中央分担,省级权重,市级权重,县级权重,适用省份\n冀规则二,,,60,1,1,1,火星\n')).problems).toEqual([
+      '规则.csv 第2行“适用省份”列：没有名为或代码为“火星”的省份；请填省级区划代码（如 130000）、省份名称，或“各省通用”',
+    ]);
+    expect((await rules('规则名称,类别,等级,中央分担,省级权重,市级权重,县级权重,适用省份\n中央全额承担,,,100,0,0,0,130000\n')).problems).toEqual([
+      '规则.csv：规则“中央全额承担”已有，各省通用；导入不改变规则的适用省份，请在“分担规则”中修改',
+    ]);
   });
 
   it('says what an amount leaves out: a yearly change with no base year, years below zero', async () => {
