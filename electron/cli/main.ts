@@ -28,6 +28,7 @@ import { itemRecords, itemsCsv, neutraliseCsvCell } from './item-records';
 import { importCatalogueFile } from '../services/catalogue-import';
 import { COMPARE_USAGE, compareCommand, versionCommand } from './compare-commands';
 import { openWaiting, waitSeconds } from './open-waiting';
+import { commandHelp } from './help';
 
 const USAGE =
   '用法：npm run -s cli -- <list | dump <清单编号> [--format csv|json] [--out <文件>] [--bom] | export <清单编号> --annex catalogue|tasks|indicators|all --out <文件.xlsx> [--separate] [--header <页眉>] [--footer <页脚>]' +
@@ -126,8 +127,10 @@ async function main(argv: string[]): Promise<void> {
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
-  if (values.help) {
-    console.log(USAGE);
+  // `price --help` and `help price` tell of one command; --help alone, or help, of them all.
+  const helpOf = command === 'help' ? rest[0] : values.help ? command : undefined;
+  if (values.help || command === 'help') {
+    console.log((helpOf && commandHelp(helpOf)) || `${USAGE}\n用 <命令> --help 查看一个命令的说明（如 price --help）。`);
     return;
   }
   if (!command) throw new AppError('bad_request', `缺少命令。${USAGE}`);

@@ -107,6 +107,17 @@ describe('pricing from the command line', () => {
     expect(hash(db)).toBe(before);
   });
 
+  it('tells of one command with --help or help: its options, and for an import the header, in both names', () => {
+    const price = runCli(['price', '--help']);
+    expect(price.status).toBe(0);
+    expect(price.stdout).toContain('[--out <文件>] [--bom]');
+    expect(price.stdout).toContain('表头 item_no,item,region_code,region,year,beneficiaries,cost,central,provincial,city,county');
+    const rules = runCli(['help', 'rules']);
+    expect(rules.stdout).toContain('表头（第一行，任意顺序）：rule,class,grade,central_pct,provincial,city,county（可另加：province）');
+    expect(rules.stdout).toContain('或中文：规则名称,类别,等级,中央分担,省级权重,市级权重,县级权重（可另加：适用省份）');
+    expect(runCli(['--help']).stdout).toContain('用 <命令> --help 查看一个命令的说明');
+  });
+
   it('refuses a header that is not the one the import reads, saying what is missing', () => {
     writeFileSync(join(temp.dir, '错表头.csv'), 'code,cohort,year,value\n130102,常住人口,2026,1\n');
     const run = runCli(['population', 'import', join(temp.dir, '错表头.csv'), '--db', db]);
