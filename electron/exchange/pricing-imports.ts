@@ -7,7 +7,7 @@ import { shareBases } from '../pricing/cohort-shares-store';
 import { DRIVER_FIELD_LABELS, parseDriverField } from '../../shared/domain/pricing/drivers';
 import { parseGrowthPct } from '../../shared/domain/pricing/growth';
 import type { DriverField, FieldValue } from '../../shared/domain/pricing/drivers';
-import { COUNTY_CLASSES, REGION_CODE, normaliseCohort, parseCountyClass, parseRegionLevel } from '../../shared/domain/pricing/regions';
+import { COUNTY_CLASSES, REGION_CODE, REGION_LEVEL_LABELS, normaliseCohort, parseCountyClass, parseRegionLevel } from '../../shared/domain/pricing/regions';
 import type { CountyClass, RegionLevel } from '../../shared/domain/pricing/regions';
 import type { ImportPreview, ImportReport } from '../../shared/domain/pricing/results';
 import { IMPORT_COLUMNS, OPTIONAL_IMPORT_COLUMNS, columnName } from '../../shared/domain/pricing/import-columns';
@@ -196,12 +196,31 @@ async function planRegions(db: Database, { fileName }: ImportRequest, rows: Tabl
     if (growth && !growth.ok) problems.push(`${at(fileName, row, 'growth_pct')}：${growth.message}`);
     if (problems.length === before && level) records.push({ code, name, parent, level, cls, grade, ...(growth?.ok ? { growth: growth.value } : {}) });
   }
-  const added = records.filter((r) => !known.has(r.code)).length;
+  // A region the file gives as it is stored is left alone, its source with it: a file imported twice changes nothing.
+  const stored = new Map(
+    (await db.all('SELECT code, name, parent_code, level, county_class, grade, CAST(growth_pct AS VARCHAR) AS growth FROM regions')).map((r) => [String(r.code), r]),
+  );
+  const changed = records.filter((r) => {
+    const s = stored.get(r.code);
+    if (!s) return true;
+    const sameGrowth = r.growth === undefined || (r.growth === null ? s.growth === null : s.growth !== null && Number(s.growth) === Number(r.growth));
+    return !(s.name === r.name && s.parent_code === r.parent && s.level === r.level && s.county_class === r.cls && (s.grade === null ? r.grade === null : Number(s.grade) === r.grade) && sameGrowth);
+  });
+  const added = changed.filter((r) => !known.has(r.code)).length;
+  const nameOf = (code: string | null) => (code === null ? '（无）' : `${String(stored.get(code)?.name ?? records.find((r) => r.code === code)?.name ?? code)}`);
+  // A region moved (a 省直管 city put under its city as a 省直管县): its figures as a city now count under the new parent.
+  const moved = changed.flatMap((r) => {
+    const s = stored.get(r.code);
+    if (!s || (s.level === r.level && s.parent_code === r.parent)) return [];
+    return [`${r.name}由${REGION_LEVEL_LABELS[String(s.level) as RegionLevel] ?? String(s.level)}（上级 ${nameOf(s.parent_code === null ? null : String(s.parent_code))}）改为${REGION_LEVEL_LABELS[r.level]}（上级 ${nameOf(r.parent)}）`];
+  });
   return {
     problems,
-    summary: `新增 ${added} 个行政区，更新 ${records.length - added} 个`,
+    summary: changed.length === 0 ? '不改变任何行政区（文件中的与现有的相同）' : `新增 ${added} 个行政区，更新 ${changed.length - added} 个${changed.length < records.length ? `（其余 ${records.length - changed.length} 个与现有的相同，不改动）` : ''}`,
+    changesNothing: changed.length === 0,
+    warnings: moved.length ? [`${moved.join('；')}：它在测算和汇总中从此计入新的上级，请核对上级的名称和人数是否仍然相符`] : [],
     write: async (tx) => {
-      for (const r of records) {
+      for (const r of changed) {
         await tx.run(
           `INSERT INTO regions (code, name, parent_code, level, county_class, grade, growth_pct, source, status)
            VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, 'sourced')

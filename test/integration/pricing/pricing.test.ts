@@ -371,8 +371,20 @@ describe('pricing by hand', () => {
       '表.csv 第2行“growth_pct（人口年增长率（%））”列：应为 -50 到 50 之间的百分数（最多 4 位小数），收到“80”',
     ]);
     const growthBefore = (await db.all(`SELECT CAST(growth_pct AS VARCHAR) AS g FROM regions WHERE code = '130121'`))[0]?.g;
-    await load('regions', 'region_code,region,parent_code,level,class,grade\n130121,井陉县,130100,county,市管县,\n');
+    await load('regions', 'region_code,region,parent_code,level,class,grade\n130121,井陉县,130100,county,市管县,3\n');
     expect((await db.all(`SELECT CAST(growth_pct AS VARCHAR) AS g FROM regions WHERE code = '130121'`))[0]?.g).toBe(growthBefore);
+    await load('regions', 'region_code,region,parent_code,level,class,grade\n130121,井陉县,130100,county,市管县,\n');
+    // A file that gives the regions as they are changes nothing, their sources with them.
+    const sourceOf = async () => (await db.all(`SELECT source FROM regions WHERE code = '130100'`))[0]?.source;
+    const source = await sourceOf();
+    const same = await importTable(db, { kind: 'regions', catalogueId: null, fileName: '又一次.csv', bytes: Buffer.from('region_code,region,parent_code,level,class,grade\n130121,井陉县,130100,county,市管县,\n'), apply: true }, 'test');
+    expect(same.report).toMatchObject({ changesNothing: true, applied: false, summary: '不改变任何行政区（文件中的与现有的相同）' });
+    expect(await sourceOf()).toBe(source);
+    // A region moved to another level or parent is said to be, as its figures now count under the new parent.
+    const moved = await importTable(db, { kind: 'regions', catalogueId: null, fileName: '表.csv', bytes: Buffer.from('region_code,region,parent_code,level,class,grade\n130181,辛集市,130100,county,省直管县,\n'), apply: false }, 'test');
+    expect(moved.report.warnings).toEqual([
+      `辛集市由市（上级 河北省）改为县（上级 ${String((await db.all(`SELECT name FROM regions WHERE code = '130100'`))[0]?.name)}）：它在测算和汇总中从此计入新的上级，请核对上级的名称和人数是否仍然相符`,
+    ]);
     // Previewed with the rate, to be checked before it is applied; a file without the column shows none.
     const withRate = await importTable(db, { kind: 'regions', catalogueId: null, fileName: '表.csv', bytes: Buffer.from('region_code,region,parent_code,level,class,grade,growth_pct\n130121,井陉县,130100,county,市管县,,0.5%\n'), apply: false }, 'test');
     expect(withRate.report.preview.columns.at(-1)).toBe('growth_pct');
