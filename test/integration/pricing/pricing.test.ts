@@ -231,7 +231,7 @@ describe('pricing by hand', () => {
     const explained = await explainFigure(db, { catalogueId: 'hebei-draft', itemId: 'hebei-draft:012', regionCode: '130121', year: 2026 });
     const population = explained.lines[0]!.population!;
     expect(population).toMatchObject({ method: 'share', shareOf: '常住人口', base: { value: '300000', year: 2026 } });
-    expect(populationText(population, 2026)).toMatch(/^60岁及以上 [\d,]+ 人（按常住人口 300,000 人的 [\d.]+% 推算，沿用.+的比例）$/u);
+    expect(populationText(population, 2026)).toMatch(/^60岁及以上 [\d,]+ 人 = 常住人口 300,000 人 × [\d.]+%（比例沿用.+的）$/u);
     expect(populationSourceText(population)).toMatch(/^按人群比例推算；常住人口：导入：/u);
     await drive('hebei-draft:012', { splitRuleId: '' });
   });

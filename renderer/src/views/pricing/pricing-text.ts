@@ -67,9 +67,15 @@ export function populationText(p: PopulationInput, year: number): string {
     const counted = p.base ? `统计数 ${people(p.base.value)}` : '数';
     return `${value}（由 ${p.fromYear ?? '最近'} 年${counted}按年增长 ${plainDecimal(p.growthPct ?? '0')}% 推算）`;
   }
-  const from = p.shareFrom ? `，沿用${p.shareFrom}的比例` : '';
-  const base = p.base ? ` ${people(p.base.value)}${p.base.year !== null && p.base.year !== year ? `（由 ${p.base.year} 年统计数推算）` : ''}` : '';
-  return `${value}（按${p.shareOf ?? '常住人口'}${base}的 ${plainDecimal(p.sharePct ?? '0')}% 推算${from}）`;
+  const shareOf = p.shareOf ?? '常住人口';
+  const pct = `${plainDecimal(p.sharePct ?? '0')}%`;
+  if (!p.base) return `${value}（按${shareOf}的 ${pct} 推算${p.shareFrom ? `，沿用${p.shareFrom}的比例` : ''}）`;
+  // As a product, the base written out: 60岁及以上 2,112,131 人 = 常住人口 10,640,458 人 × 19.85%.
+  const notes = [
+    p.shareFrom ? `比例沿用${p.shareFrom}的` : '',
+    p.base.year !== null && p.base.year !== year ? `${shareOf}由 ${p.base.year} 年统计数推算` : '',
+  ].filter(Boolean);
+  return `${value} = ${shareOf} ${people(p.base.value)} × ${pct}${notes.length ? `（${notes.join('；')}）` : ''}`;
 }
 
 /** Where a line's population came from, and the figure it was found from when that has a source of its own. */
