@@ -2,6 +2,7 @@
 // import the header its file must have, in the fixed names a script writes and the Chinese a planner writes.
 import { IMPORT_COLUMNS, OPTIONAL_IMPORT_COLUMNS, columnLabel } from '../../shared/domain/pricing/import-columns';
 import type { ImportKind } from '../../shared/domain/pricing/import-columns';
+import { PRICE_COLUMNS } from '../pricing/price-table';
 
 const CLI = 'npm run -s cli --';
 const COMMON = '每个命令都可加 --db <数据库文件>（默认为应用自己的数据库）和 --wait <秒数>（数据库被占用时最多等多久，0 为不等）。';
@@ -37,7 +38,7 @@ const HELP: Record<string, string> = {
   import: `${CLI} import <清单文件> [--name <名称>] [--period 十五五] [--region <行政区>]\n从 .xlsx、.csv 或文本文件导入一份清单为新草案，最后一行输出其编号。`,
   price: [
     `${CLI} price <清单编号> [--from 2026] [--to 2030] [--level county|city|province] [--format csv|json] [--out <文件>] [--bom]`,
-    '输出测算结果：每个服务项目、地区、年度一行，表头 item_no,item,region_code,region,year,beneficiaries,cost,central,provincial,city,county（元，两位小数）。',
+    `输出测算结果：每个服务项目、地区、年度一行，表头 ${PRICE_COLUMNS.join(',')}（元，两位小数）。`,
     '--from/--to 同时成为这份清单的测算年度（界面中相同）；--level city 把县汇总到市，province 汇总到省。未测算的项目和需要留意的情况写在标准错误输出。',
   ].join('\n'),
   compare: `${CLI} compare <清单编号或编号@版本> <清单编号或编号@版本> --out <对照表.xlsx>\n输出两份清单或两个版本的对照表。`,

@@ -314,11 +314,14 @@ async function planShares(db: Database, { fileName }: ImportRequest, rows: Table
       recordRows.push(row);
     }
   }
-  const bases = await shareBases(db, records.map(([regionCode, cohort, base]) => ({ regionCode, cohort, base })));
-  records.forEach(([, cohort, base], k) => {
-    const cycle = shareCycleProblem(bases, cohort, base);
+  const replacing = records.map(([regionCode, cohort, base]) => ({ regionCode, cohort, base }));
+  const basesByProvince = new Map<string, Map<string, Set<string>>>();
+  for (const [k, [regionCode, cohort, base]] of records.entries()) {
+    const province = regionCode.slice(0, 2);
+    if (!basesByProvince.has(province)) basesByProvince.set(province, await shareBases(db, regionCode, replacing));
+    const cycle = shareCycleProblem(basesByProvince.get(province)!, cohort, base);
     if (cycle) problems.push(`${at(fileName, recordRows[k]!, 'base_cohort')}：${cycle}`);
-  });
+  }
   const counted = new Set([...(await knownCohorts(db)).filter((k) => k.counted).map((k) => k.cohort), ...records.map(([, cohort]) => cohort)]);
   const uncounted = [...new Set(records.flatMap(([, , base]) => (counted.has(base) ? [] : [base])))];
   return {
@@ -380,7 +383,11 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
     if (problems.length > before) refused.add(name);
   }
   const rules: SplitRule[] = [];
-  const provinces = (await db.all(`SELECT code, name FROM regions WHERE level = 'province' ORDER BY code`)).map((r) => ({ code: String(r.code), name: String(r.name) }));
+  // Every province a tier is known for (all 31), and any other the regions table holds.
+  const provinces = (
+    await db.all(`SELECT province_code AS code, province AS name FROM ref_fiscal_tiers UNION SELECT code, name FROM regions WHERE level = 'province' ORDER BY code`)
+  ).map((r) => ({ code: String(r.code), name: String(r.name) }));
+  const unmarked = new Set<string>();
   let n = existing.filter((r) => r.id.startsWith('rule-')).length;
   for (const [name, ruleRows] of byName) {
     const old = existing.find((r) => r.name === name || r.id === name);
@@ -390,6 +397,7 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
       continue;
     }
     const { provinceCode } = province;
+    if (provinceCode === undefined) unmarked.add(name);
     if (old && provinceCode !== undefined && provinceCode !== old.provinceCode) {
       problems.push(`${fileName}：规则“${name}”已有，${old.provinceCode ? `适用于${provinces.find((p) => p.code === old.provinceCode)?.name ?? old.provinceCode}` : '各省通用'}；导入不改变规则的适用省份，请在“分担规则”中修改`);
       continue;
@@ -410,7 +418,7 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
     added.length ? `新建 ${added.length} 条（${added.map((r) => r.name).join('、')}）` : '',
     replaced.length ? `改写已有的 ${replaced.length} 条（${replaced.map((r) => r.name).join('、')}），用到它们的 ${users} 个服务项目按新规则重新测算` : '',
   ].filter(Boolean);
-  const shared = added.filter((r) => r.provinceCode === null);
+  const shared = added.filter((r) => unmarked.has(r.name));
   const sharedReplaced = replaced.filter((r) => r.provinceCode === null);
   return {
     problems,
@@ -434,16 +442,26 @@ function ruleProvince(
   rows: readonly TableRow[],
   provinces: readonly { code: string; name: string }[],
 ): { provinceCode: string | null | undefined } | { problem: string } {
-  const given = [...new Set(rows.map((row) => row.cells.get('province') ?? '').filter((text) => text !== ''))];
-  if (given.length === 0) return { provinceCode: undefined };
-  if (given.length > 1) return { problem: `${at(fileName, rows[0]!, 'province')}：同一条规则的各行适用省份不同（${given.join('、')}）` };
-  const text = given[0]!;
-  if (text === '各省通用') return { provinceCode: null };
-  const found = provinces.filter((p) => p.code === text || p.name === text || (text.length >= 2 && p.name.startsWith(text)));
-  if (found.length === 1) return { provinceCode: found[0]!.code };
-  const row = rows.find((r) => r.cells.get('province') === text)!;
-  const why = found.length ? `“${text}”不止指一个省份（${found.map((p) => p.name).join('、')}）` : `没有名为或代码为“${text}”的省份`;
-  return { problem: `${at(fileName, row, 'province')}：${why}；请填省级区划代码（如 130000）、省份名称，或“各省通用”` };
+  const codes = new Map<string | null, string>();
+  for (const row of rows) {
+    const text = row.cells.get('province') ?? '';
+    if (text === '') continue;
+    if (text === '各省通用') {
+      codes.set(null, text);
+      continue;
+    }
+    // 河北, 河北省: a name, or the start of one (the tiers table and the regions table may write it either way).
+    const matches = provinces.filter((p) => p.code === text || p.name === text || (text.length >= 2 && (p.name.startsWith(text) || text.startsWith(p.name))));
+    const found = [...new Map(matches.map((p) => [p.code, p])).values()];
+    if (found.length !== 1) {
+      const why = found.length ? `“${text}”不止指一个省份（${found.map((p) => p.name).join('、')}）` : `没有名为或代码为“${text}”的省份`;
+      return { problem: `${at(fileName, row, 'province')}：${why}；请填省级区划代码（如 130000）、省份名称，或“各省通用”` };
+    }
+    codes.set(found[0]!.code, text);
+  }
+  if (codes.size === 0) return { provinceCode: undefined };
+  if (codes.size > 1) return { problem: `${at(fileName, rows[0]!, 'province')}：同一条规则的各行适用省份不同（${[...codes.values()].join('、')}）` };
+  return { provinceCode: [...codes.keys()][0]! };
 }
 
 /** A drivers file's columns after 序号, each with the field it carries. */

@@ -2,7 +2,7 @@
 // or .xlsx (the first sheet). Rows keep the line (CSV) or row number (xlsx) a person would look for.
 import { parse } from 'csv-parse/sync';
 import { forbiddenCharacterReason } from '../../shared/domain/cell-text';
-import { FIGURE_COLUMNS, columnLabel, columnName, fixedColumnName, halfWidthFigure, headerNames } from '../../shared/domain/pricing/import-columns';
+import { FIGURE_COLUMNS, columnLabel, columnName, fixedColumnName, headerNames } from '../../shared/domain/pricing/import-columns';
 import type { HeaderNames, ImportKind } from '../../shared/domain/pricing/import-columns';
 import { AppError } from '../db/app-error';
 import type { Cell, Worksheet } from 'exceljs';
@@ -174,7 +174,7 @@ export async function readTable(fileName: string, bytes: Buffer, kind?: ImportKi
       // Imports obey the same cell-text rule as edits: what the annex cannot hold is refused, file and all.
       const reason = forbiddenCharacterReason(value);
       if (reason) throw new AppError('bad_file', `${fileName} 第${headerIndex + i + 2}行“${columnName(name, names, kind)}”列的${reason}，没有导入任何内容。请删去这个字符后再导入。`);
-      cells.set(name, kind && FIGURE_COLUMNS.has(name) ? halfWidthFigure(value) : value);
+      cells.set(name, kind && FIGURE_COLUMNS.has(name) ? value.normalize('NFKC') : value);
     });
     rows.push({ line: headerIndex + i + 2, cells, names, kind });
   });
@@ -191,6 +191,10 @@ export function checkHeader(fileName: string, table: Table, columns: readonly st
     const expected = `表头应为：${columns.map(named).join(',')}${optional.length ? `（可另加一列：${optional.map(named).join('、')}）` : ''}`;
     // Excel sheets often carry a title above the header (石家庄市分县区人口（单位：人）).
     const written = [...new Set(table.written.filter((c) => c !== ''))];
+    // A file Excel saved as 制表符分隔 (or with semicolons) reads as one cell per line.
+    if (missing.length === columns.length && written.length === 1 && /[\t;]/u.test(written[0]!)) {
+      throw new AppError('bad_file', `${fileName} 的各列不是用逗号分隔的（像是制表符或分号分隔的文本）：请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后再导入。没有导入任何内容。`);
+    }
     if (missing.length === columns.length && written.length === 1) {
       throw new AppError('bad_file', `${fileName} 的第一行“${written[0]!}”像是标题，不是表头：请删去标题行，让表头成为第一行后再导入。${expected}。没有导入任何内容。`);
     }

@@ -44,16 +44,22 @@ export async function getCohortShare(db: Reader, regionCode: string, cohort: str
 }
 
 /**
- * Each cohort's bases, whatever the region, as stored, with `replacing` (cohort shares about to be written,
- * each by region and cohort) in place of the ones they replace: for shareCycleProblem.
+ * Each cohort's bases in the province of `regionCode` (a share applies within its province only: a leaf's own,
+ * its city's or its province's), as stored, with `replacing` (shares about to be written, by region and
+ * cohort) in place of the ones they replace: for shareCycleProblem.
  */
-export async function shareBases(db: Reader, replacing: readonly { regionCode: string; cohort: string; base: string }[]): Promise<Map<string, Set<string>>> {
+export async function shareBases(
+  db: Reader,
+  regionCode: string,
+  replacing: readonly { regionCode: string; cohort: string; base: string }[],
+): Promise<Map<string, Set<string>>> {
+  const province = regionCode.slice(0, 2);
   const replaced = new Set(replacing.map((r) => `${r.regionCode}|${r.cohort}`));
   const bases = new Map<string, Set<string>>();
   const link = (cohort: string, base: string) => bases.set(cohort, (bases.get(cohort) ?? new Set<string>()).add(base));
-  for (const r of await db.all('SELECT region_code, cohort, base_cohort FROM cohort_shares')) {
+  for (const r of await db.all('SELECT region_code, cohort, base_cohort FROM cohort_shares WHERE substr(region_code, 1, 2) = $1', [province])) {
     if (!replaced.has(`${String(r.region_code)}|${String(r.cohort)}`)) link(String(r.cohort), String(r.base_cohort));
   }
-  for (const r of replacing) link(r.cohort, r.base);
+  for (const r of replacing) if (r.regionCode.slice(0, 2) === province) link(r.cohort, r.base);
   return bases;
 }

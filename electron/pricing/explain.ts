@@ -73,7 +73,7 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
     const rows = await db.all(
       `SELECT c.*, l.code, l.name AS region_name, l.county_class, l.grade, l.province_code, l.growth_pct,
               p.value AS pop, ${populationMethodSql('p')} AS method, p.from_year, p.share_from, p.quality AS pop_quality,
-              src.source AS pop_source, CAST(src.value AS VARCHAR) AS counted_value, sh.share_pct, sh.base_cohort, sf.name AS share_from_name,
+              src.source AS pop_source, CAST(src.value AS VARCHAR) AS counted_value, sh.share_pct, sh.base_cohort, sh.source AS share_source, sf.name AS share_from_name,
               CAST(b.value AS VARCHAR) AS base_value, b.from_year AS base_year, CASE WHEN b.share_from IS NOT NULL THEN '按人群比例推算' ELSE bs.source END AS base_source,
               t.tier, t.source AS tier_source,
               r.county_class AS row_class, r.grade AS row_grade, r.central_by_tier, r.provincial, r.city, r.county, rt.rule_quality, rt.own_quality,
@@ -124,7 +124,7 @@ function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: Pick<Spl
           sharePct: r.share_pct === null ? null : plainDecimal(String(r.share_pct)),
           shareFrom: r.share_from === null || r.share_from === r.code ? null : String(r.share_from_name ?? r.share_from),
           quality: qualityName(r.pop_quality),
-          source: r.method === 'share' ? '按人群比例推算' : String(r.pop_source ?? ''),
+          source: r.method === 'share' ? `按人群比例推算${r.share_source ? `（比例出处：${String(r.share_source)}）` : ''}` : String(r.pop_source ?? ''),
           base:
             r.method === 'grown' && r.counted_value !== null
               ? { value: String(r.counted_value), year: r.from_year === null ? null : Number(r.from_year), source: String(r.pop_source ?? '') }

@@ -186,6 +186,9 @@ const FAST_SPLIT_SQL = `
 /** A line's quality: the worse of its population's and its central share's (the rule's own when entered by hand). */
 const QUALITY = (popQuality: string, manualU: string) => `greatest(${popQuality}, CASE WHEN ${manualU} IS NULL THEN t.rule_quality ELSE t.own_quality END)`;
 
+/** Just past PRODUCT_BOUND: a factor this large already fails FITS_SQL. */
+const CAP = `CAST(${PRODUCT_BOUND} AS HUGEINT) + 1`;
+
 /**
  * Whether every line any driver could have takes FAST_SPLIT_SQL: the most a line could cost (the largest
  * population wholly covered, at the largest yearly amount of any item in any year priced, rounded up) times
@@ -201,10 +204,13 @@ const FITS_SQL = `
              ELSE greatest(CAST(d.yearly_change * 100 AS HUGEINT) * (span.t - d.base_year), CAST(d.yearly_change * 100 AS HUGEINT) * (span.f - d.base_year), 0) END AS fen,
            CAST(coalesce(d.periods_per_year, u.periods) * 100 AS HUGEINT) AS periods_c, u.per_region
     FROM item_drivers d JOIN ${UNITS_SQL} ON u.unit = d.unit CROSS JOIN span
-    WHERE d.unit_amount IS NOT NULL)
-  SELECT coalesce(max(CASE WHEN a.per_region THEN 1 ELSE (SELECT max(value) FROM population_resolved) END * ((a.fen * a.periods_c) // 100 + 1)), 0)
+    WHERE ${COMPLETE})
+  -- Each factor capped just past the bound, so the check itself never overflows 128 bits, whatever is stored.
+  SELECT least(coalesce(max(least(CASE WHEN a.per_region THEN 1 ELSE (SELECT max(value) FROM population_resolved) END, ${CAP})
+           * least((a.fen * a.periods_c) // 100 + 1, ${CAP})), 0), ${CAP})
            * (SELECT greatest(max(wp), max(wc), 1) FROM rule_leaf_terms) <= ${PRODUCT_BOUND} AS fits
   FROM amounts a`;
+
 
 /**
  * The lines of one catalogue (or of some of its items), set-based: drivers × the leaf regions under the

@@ -224,7 +224,8 @@ async function uncoveredRegions(db: Reader, catalogueId: string): Promise<string
      leaves AS (SELECT l.* FROM leaf_regions l, cat WHERE cat.root IS NULL OR l.code = cat.root OR l.top_code = cat.root OR l.city_code = cat.root),
      used AS (
        SELECT d.split_rule_id AS rule_id, count(*) AS items FROM item_drivers d JOIN items i ON i.id = d.item_id
-       WHERE i.catalogue_id = $1 AND d.split_rule_id IS NOT NULL GROUP BY 1),
+       -- Items priced somewhere: one priced nowhere is said by pricingProblems.
+       WHERE i.catalogue_id = $1 AND d.split_rule_id IS NOT NULL AND EXISTS (SELECT 1 FROM cost_lines c WHERE c.item_key = d.key) GROUP BY 1),
      gaps AS (
        SELECT u.rule_id, u.items, l.name, l.code FROM used u CROSS JOIN leaves l
        WHERE NOT EXISTS (SELECT 1 FROM rule_leaf_terms t WHERE t.rule_id = u.rule_id AND t.region = l.region))

@@ -60,7 +60,7 @@ export async function setCohortShare(
     // What is wrong with the value comes first: it is what the planner can fix.
     const problems = shareProblems(cohort, base, request.sharePct);
     if (problems.length) throw new AppError('refused', `${where}：${problems.map((p) => p.message).join('；')}，没有保存。`);
-    const cycle = shareCycleProblem(await shareBases(tx, [{ regionCode: request.regionCode, cohort, base }]), cohort, base);
+    const cycle = shareCycleProblem(await shareBases(tx, request.regionCode, [{ regionCode: request.regionCode, cohort, base }]), cohort, base);
     if (cycle) throw new AppError('refused', `${where}：${cycle}，没有保存。`);
     checkUnchanged(before, request.expected, where);
     const given = request.source?.trim();

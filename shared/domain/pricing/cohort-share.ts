@@ -26,7 +26,7 @@ export function shareProblems(cohort: string, base: string, sharePct: string): {
 }
 
 /**
- * Why `cohort` cannot be a share of `base`, given the other shares (each cohort's bases, whatever the region):
+ * Why `cohort` cannot be a share of `base`, given the other shares of its province (each cohort's bases):
  * `base` is, through them, a share of `cohort`, so no count could ever start the chain (义务教育学生 of 0-3岁
  * and 0-3岁 of 义务教育学生). Null when it can.
  */

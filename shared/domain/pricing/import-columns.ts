@@ -84,11 +84,12 @@ export function fixedColumnName(cell: string): string {
   return text;
 }
 
-/** The columns that hold figures or codes: read with full-width digits (１２３．５％, as an input method types them) as half-width. */
+/**
+ * The columns that hold figures or codes. An input method types them full-width (１２３．５％); the checks of
+ * codes, years and counts read ASCII digits, so these cells are read in their NFKC form, as the grid reads a
+ * figure typed in it.
+ */
 export const FIGURE_COLUMNS: ReadonlySet<string> = new Set([
   'region_code', 'parent_code', 'grade', 'growth_pct', 'year', 'value', 'share_pct', 'central_pct', 'provincial', 'city', 'county',
-  'item_no', 'coverage', 'unit_amount', 'periods_per_year', 'base_year', 'yearly_change',
+  'item_no', 'coverage', 'unit_amount', 'periods_per_year', 'base_year', 'yearly_change', 'province',
 ]);
-
-/** Full-width digits, point, sign, percent and comma as their half-width forms; everything else as written. */
-export const halfWidthFigure = (text: string): string => text.replace(/[０-９．－＋％，]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));

@@ -232,7 +232,7 @@ describe('pricing by hand', () => {
     const population = explained.lines[0]!.population!;
     expect(population).toMatchObject({ method: 'share', shareOf: '常住人口', base: { value: '300000', year: 2026 } });
     expect(populationText(population, 2026)).toMatch(/^60岁及以上 [\d,]+ 人 = 常住人口 300,000 人 × [\d.]+%（比例沿用.+的）$/u);
-    expect(populationSourceText(population)).toMatch(/^按人群比例推算；常住人口：导入：/u);
+    expect(populationSourceText(population)).toMatch(/^按人群比例推算（比例出处：.+）；常住人口：导入：/u);
     await drive('hebei-draft:012', { splitRuleId: '' });
   });
 
@@ -406,6 +406,13 @@ describe('pricing by hand', () => {
       '比例.csv 第2行“基数人群”列：“义务教育学生”按“0-3岁”推算，而“0-3岁”按“义务教育学生”推算：人群互为基数，无法算出人数',
       '比例.csv 第3行“基数人群”列：“0-3岁”按“义务教育学生”推算，而“义务教育学生”按“0-3岁”推算：人群互为基数，无法算出人数',
     ]);
+    // Shares of two provinces never meet (a leaf takes its own, its city's or its province's): no cycle between them.
+    const twoProvinces = await importTable(db, { kind: 'shares', catalogueId: null, fileName: '比例.csv', bytes: Buffer.from('区划代码,人群,基数人群,比例\n130102,户籍人口,常住人口,98\n410122,常住人口,户籍人口,95\n'), apply: false }, 'test');
+    expect(twoProvinces.report.problems).toEqual([]);
+    // A file Excel saved as tab-separated text is told to be saved as CSV.
+    await expect(importTable(db, { kind: 'shares', catalogueId: null, fileName: '比例.csv', bytes: Buffer.from('区划代码\t人群\t基数人群\t比例\n130102\t户籍人口\t常住人口\t98\n'), apply: false }, 'test')).rejects.toThrow(
+      '比例.csv 的各列不是用逗号分隔的（像是制表符或分号分隔的文本）：请在 Excel 或 WPS 中另存为“CSV UTF-8（逗号分隔）”或 .xlsx 后再导入。没有导入任何内容。',
+    );
     const noBase = await importTable(db, { kind: 'shares', catalogueId: null, fileName: '比例.csv', bytes: Buffer.from('区划代码,人群,基数人群,比例\n130102,义务教育学生,常住人员,11.8\n'), apply: false }, 'test');
     expect(noBase.report.problems).toEqual([]);
     expect(noBase.report.warnings).toEqual(['基数人群“常住人员”还没有任何地区的人数（名称是否写错？或请导入人口），按它推算的人群暂时没有人数']);
@@ -436,6 +443,13 @@ describe('pricing by hand', () => {
     expect((await db.all(`SELECT province_code FROM split_rules WHERE name = '冀试行规则'`))[0]?.province_code).toBe('130000');
     expect((await rules('规则名称,类别,等级,中央分担,省级权重,市级权重,县级权重,适用省份\n冀规则二,,,60,1,1,1,火星\n')).problems).toEqual([
       '规则.csv 第2行“适用省份”列：没有名为或代码为“火星”的省份；请填省级区划代码（如 130000）、省份名称，或“各省通用”',
+    ]);
+    // Any province a tier is known for, by code (full-width too) or name; one rule's rows may name it either way; 各省通用 said outright is no slip.
+    const named = await rules('规则名称,类别,等级,中央分担,省级权重,市级权重,县级权重,适用省份\n鲁规则,,,50,1,1,1,山东\n冀规则三,,,60,1,1,1,１３００００\n冀规则三,市辖区,,60,1,1,1,河北省\n通用规则,,,60,1,1,1,各省通用\n');
+    expect(named.problems).toEqual([]);
+    expect(named.warnings).toEqual([]);
+    expect((await rules('规则名称,类别,等级,中央分担,省级权重,市级权重,县级权重,适用省份\n冀规则四,,,60,1,1,1,130000\n冀规则四,市辖区,,60,1,1,1,河南\n')).problems).toEqual([
+      '规则.csv 第2行“适用省份”列：同一条规则的各行适用省份不同（130000、河南）',
     ]);
     expect((await rules('规则名称,类别,等级,中央分担,省级权重,市级权重,县级权重,适用省份\n中央全额承担,,,100,0,0,0,130000\n')).problems).toEqual([
       '规则.csv：规则“中央全额承担”已有，各省通用；导入不改变规则的适用省份，请在“分担规则”中修改',
