@@ -667,7 +667,7 @@ test('测算: an edit in one window updates the figures another window shows, th
   // 河北 is in tier 2: the tier rule gives the centre 60 %, and the explanation says where that came from.
   await cell(page, 7, 'central').getByRole('button').click();
   const panel = page.getByRole('dialog', { name: '测算说明' });
-  await expect(panel.locator('.explain-line').first()).toContainText('60%（第2档');
+  await expect(panel.locator('.explain-line').first()).toContainText('60%（省份第2档');
   await expect(panel.locator('.explain-line').first()).toContainText('15-59岁');
   await panel.getByRole('button', { name: '关闭' }).click();
 

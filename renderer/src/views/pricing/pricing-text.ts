@@ -86,7 +86,8 @@ export function populationSourceText(p: PopulationInput): string {
 export function centralFromText(rule: ExplainLine['rule']): string {
   const pct = `${plainDecimal(rule.centralPct)}%`;
   if (rule.centralFrom === 'manual') return `${pct}（手工填写）`;
-  if (rule.centralFrom === 'tier') return `${pct}（${rule.tier === null ? '按档' : `第${rule.tier}档`}${rule.tierSource ? `，${rule.tierSource}` : ''}）`;
+  // The province's tier, said to be the province's: a county's own grade (4档) may stand beside it.
+  if (rule.centralFrom === 'tier') return `${pct}（${rule.tier === null ? '按省份分档' : `省份第${rule.tier}档`}${rule.tierSource ? `，${rule.tierSource}` : ''}）`;
   return `${pct}（规则规定）`;
 }
 
