@@ -22,12 +22,12 @@ export async function pricingYears(tx: Pick<Tx, 'all'>, catalogueId: string): Pr
   return row ? { fromYear: Number(row.from_year), toYear: Number(row.to_year) } : { ...DEFAULT_YEARS };
 }
 
+/** The span of years any catalogue is priced for, as `f` and `t`. */
+const PRICED_SPAN_SQL = `SELECT least(min(from_year), ${DEFAULT_YEARS.fromYear}) AS f, greatest(max(to_year), ${DEFAULT_YEARS.toYear}) AS t FROM pricing_settings`;
+
 /** The span of years any catalogue is priced for: the population is resolved once for all of them. */
 async function populationSpan(tx: Tx): Promise<{ fromYear: number; toYear: number }> {
-  const [row] = await tx.all(
-    `SELECT least(min(from_year), $1) AS f, greatest(max(to_year), $2) AS t FROM pricing_settings`,
-    [DEFAULT_YEARS.fromYear, DEFAULT_YEARS.toYear],
-  );
+  const [row] = await tx.all(PRICED_SPAN_SQL);
   return { fromYear: Number(row?.f ?? DEFAULT_YEARS.fromYear), toYear: Number(row?.t ?? DEFAULT_YEARS.toYear) };
 }
 
@@ -154,18 +154,21 @@ function lineMoneySql(
   return { cost_fen, central_fen, provincial_fen, city_fen: `CASE WHEN wc + wx = 0 THEN 0 ELSE ${city} END` };
 }
 
-const LINE_MONEY = lineMoneySql('beneficiaries', 'central_u', 'alias');
+type LineMoney = ReturnType<typeof lineMoneySql>;
 
 /**
  * From a relation `base` of lines (item_key, region, year, per_a, per_b, per_region, beneficiaries,
- * central_u, wp, wc, wx, lim_p, lim_c, quality): the columns of cost_lines (lineMoneySql).
+ * central_u, wp, wc, wx, lim_p, lim_c, quality): the columns of cost_lines, with `money`'s arithmetic.
  */
-const SPLIT_SQL = `
-  costed AS (SELECT *, ${LINE_MONEY.cost_fen} AS cost_fen FROM base WHERE central_u IS NOT NULL)
+const splitSql = (money: LineMoney) => `
+  costed AS (SELECT *, ${money.cost_fen} AS cost_fen FROM base WHERE central_u IS NOT NULL)
   SELECT CAST(item_key AS INTEGER) AS item_key, CAST(region AS INTEGER) AS region, CAST(year AS SMALLINT) AS year, beneficiaries, cost_fen,
-         ${LINE_MONEY.central_fen} AS central_fen, ${LINE_MONEY.provincial_fen} AS provincial_fen, ${LINE_MONEY.city_fen} AS city_fen,
+         ${money.central_fen} AS central_fen, ${money.provincial_fen} AS provincial_fen, ${money.city_fen} AS city_fen,
          CAST(quality AS TINYINT) AS quality
   FROM costed`;
+
+/** The exact forms (lineMoneySql), each share choosing its form line by line. */
+const SPLIT_SQL = splitSql(lineMoneySql('beneficiaries', 'central_u', 'alias'));
 
 /**
  * SPLIT_SQL's money with no CASE to choose a form per line (those CASEs took a tenth of a full reprice), for lines
@@ -174,14 +177,12 @@ const SPLIT_SQL = `
  * millionths. A line priced per region counts one beneficiary. Weights all 0 give shares of 0, as in
  * lineMoneySql (the divisor taken as 1, each weight being 0).
  */
-const FAST_SPLIT_SQL = `
-  costed AS (SELECT *, coalesce(beneficiaries, 1) * per_a + (coalesce(beneficiaries, 1) * per_b * 2 + 100) // 200 AS cost_fen FROM base WHERE central_u IS NOT NULL)
-  SELECT CAST(item_key AS INTEGER) AS item_key, CAST(region AS INTEGER) AS region, CAST(year AS SMALLINT) AS year, beneficiaries, cost_fen,
-         (cost_fen // 1000000) * central_u + ((cost_fen % 1000000) * central_u * 2 + 1000000) // 2000000 AS central_fen,
-         ((cost_fen - central_fen) * wp * 2 + greatest(wp + wc + wx, 1)) // (2 * greatest(wp + wc + wx, 1)) AS provincial_fen,
-         ((cost_fen - central_fen - provincial_fen) * wc * 2 + greatest(wc + wx, 1)) // (2 * greatest(wc + wx, 1)) AS city_fen,
-         CAST(quality AS TINYINT) AS quality
-  FROM costed`;
+const FAST_SPLIT_SQL = splitSql({
+  cost_fen: 'coalesce(beneficiaries, 1) * per_a + (coalesce(beneficiaries, 1) * per_b * 2 + 100) // 200',
+  central_fen: '(cost_fen // 1000000) * central_u + ((cost_fen % 1000000) * central_u * 2 + 1000000) // 2000000',
+  provincial_fen: '((cost_fen - central_fen) * wp * 2 + greatest(wp + wc + wx, 1)) // (2 * greatest(wp + wc + wx, 1))',
+  city_fen: '((cost_fen - central_fen - provincial_fen) * wc * 2 + greatest(wc + wx, 1)) // (2 * greatest(wc + wx, 1))',
+});
 
 /** A line's quality: the worse of its population's and its central share's (the rule's own when entered by hand). */
 const QUALITY = (popQuality: string, manualU: string) => `greatest(${popQuality}, CASE WHEN ${manualU} IS NULL THEN t.rule_quality ELSE t.own_quality END)`;
@@ -198,13 +199,12 @@ const CAP = `CAST(${PRODUCT_BOUND} AS HUGEINT) + 1`;
  * coverage ≤ 1 and weight ≥ 0.
  */
 const FITS_SQL = `
-  WITH span AS (SELECT least(min(from_year), ${DEFAULT_YEARS.fromYear}) AS f, greatest(max(to_year), ${DEFAULT_YEARS.toYear}) AS t FROM pricing_settings),
+  WITH span AS (${PRICED_SPAN_SQL}),
+  -- The amount is linear in the year: its largest is at one end of the span (change_fen is 0 without a base year).
   amounts AS (
-    SELECT CAST(d.unit_amount * 100 AS HUGEINT) + CASE WHEN d.base_year IS NULL THEN 0
-             ELSE greatest(CAST(d.yearly_change * 100 AS HUGEINT) * (span.t - d.base_year), CAST(d.yearly_change * 100 AS HUGEINT) * (span.f - d.base_year), 0) END AS fen,
-           CAST(coalesce(d.periods_per_year, u.periods) * 100 AS HUGEINT) AS periods_c, u.per_region
-    FROM item_drivers d JOIN ${UNITS_SQL} ON u.unit = d.unit CROSS JOIN span
-    WHERE ${COMPLETE})
+    SELECT CAST(d.unit_fen AS HUGEINT) + greatest(CAST(d.change_fen AS HUGEINT) * (span.t - d.base_year), CAST(d.change_fen AS HUGEINT) * (span.f - d.base_year), 0) AS fen,
+           CAST(d.periods_c AS HUGEINT) AS periods_c, d.per_region
+    FROM (${driverTermsSql('true')}) d CROSS JOIN span)
   -- Each factor capped just past the bound, so the check itself never overflows 128 bits, whatever is stored.
   SELECT least(coalesce(max(least(CASE WHEN a.per_region THEN 1 ELSE (SELECT max(value) FROM population_resolved) END, ${CAP})
            * least((a.fen * a.periods_c) // 100 + 1, ${CAP})), 0), ${CAP})

@@ -170,6 +170,10 @@ export async function pricingSummary(db: Reader, catalogueId: string): Promise<P
   };
 }
 
+/** `leaves`: the leaf regions of catalogue $1 (under its region; all of them for a national one), with `cat`. */
+const CATALOGUE_LEAVES = `cat AS (SELECT region_code AS root FROM catalogues WHERE id = $1),
+     leaves AS (SELECT l.* FROM leaf_regions l, cat WHERE cat.root IS NULL OR l.code = cat.root OR l.top_code = cat.root OR l.city_code = cat.root)`;
+
 /** A cohort the catalogue's items use that some of its regions lack for a year priced: those lines are missing. */
 export interface PopulationGap {
   cohort: string;
@@ -185,8 +189,7 @@ export interface PopulationGap {
  */
 export async function populationGaps(db: Reader, catalogueId: string, fromYear: number, toYear: number): Promise<PopulationGap[]> {
   const rows = await db.all(
-    `WITH cat AS (SELECT region_code AS root FROM catalogues WHERE id = $1),
-     leaves AS (SELECT l.* FROM leaf_regions l, cat WHERE cat.root IS NULL OR l.code = cat.root OR l.top_code = cat.root OR l.city_code = cat.root),
+    `WITH ${CATALOGUE_LEAVES},
      cohorts AS (
        SELECT DISTINCT d.cohort FROM item_drivers d JOIN items i ON i.id = d.item_id JOIN ${UNITS_SQL} ON u.unit = d.unit
        WHERE i.catalogue_id = $1 AND d.cohort IS NOT NULL AND NOT u.per_region
@@ -220,8 +223,7 @@ async function missingPopulation(db: Reader, catalogueId: string, fromYear: numb
  */
 async function uncoveredRegions(db: Reader, catalogueId: string): Promise<string[]> {
   const rows = await db.all(
-    `WITH cat AS (SELECT region_code AS root FROM catalogues WHERE id = $1),
-     leaves AS (SELECT l.* FROM leaf_regions l, cat WHERE cat.root IS NULL OR l.code = cat.root OR l.top_code = cat.root OR l.city_code = cat.root),
+    `WITH ${CATALOGUE_LEAVES},
      used AS (
        SELECT d.split_rule_id AS rule_id, count(*) AS items FROM item_drivers d JOIN items i ON i.id = d.item_id
        -- Items priced somewhere: one priced nowhere is said by pricingProblems.
