@@ -25,7 +25,7 @@ import { applyDriverCells } from '../services/pricing-commands';
 import type { DriverCell } from '../services/pricing-commands';
 import type { Origin } from '../services/commands';
 import { driverFieldOfColumn, driverText, getDriver, listDrivers } from '../pricing/drivers-store';
-import { knownCohorts } from '../pricing/population';
+import { uncountedCohorts } from '../pricing/population';
 import { repriceAll } from '../pricing/reprice';
 import { listRules, saveRule } from '../pricing/rules';
 import { checkHeader, readTable } from './table-file';
@@ -322,8 +322,7 @@ async function planShares(db: Database, { fileName }: ImportRequest, rows: Table
     const cycle = shareCycleProblem(basesByProvince.get(province)!, cohort, base);
     if (cycle) problems.push(`${at(fileName, recordRows[k]!, 'base_cohort')}：${cycle}`);
   }
-  const counted = new Set([...(await knownCohorts(db)).filter((k) => k.counted).map((k) => k.cohort), ...records.map(([, cohort]) => cohort)]);
-  const uncounted = [...new Set(records.flatMap(([, , base]) => (counted.has(base) ? [] : [base])))];
+  const uncounted = await uncountedCohorts(db, records.map(([, , base]) => base), records.map(([, cohort]) => cohort));
   return {
     problems,
     summary: regionCohortSummary('人群比例', records),
@@ -345,8 +344,8 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
   const problems: Problems = [];
   const existing = await listRules(db);
   const byName = new Map<string, SplitRuleRow[]>();
-  /** The file line of each of a rule's rows, for messages about the rule as a whole. */
-  const linesOf = new Map<string, number[]>();
+  /** Each rule's rows in the file: their lines, for messages about the rule as a whole, and their 适用省份. */
+  const rowsOf = new Map<string, TableRow[]>();
   // Rules with a row already refused cell by cell: the rule as a whole is not checked again for the same fault.
   const refused = new Set<string>();
   for (const row of rows) {
@@ -379,7 +378,7 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
       county: row.cells.get('county')! || '0',
     });
     byName.set(name, list);
-    linesOf.set(name, [...(linesOf.get(name) ?? []), row.line]);
+    rowsOf.set(name, [...(rowsOf.get(name) ?? []), row]);
     if (problems.length > before) refused.add(name);
   }
   const rules: SplitRule[] = [];
@@ -391,7 +390,7 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
   let n = existing.filter((r) => r.id.startsWith('rule-')).length;
   for (const [name, ruleRows] of byName) {
     const old = existing.find((r) => r.name === name || r.id === name);
-    const province = ruleProvince(fileName, rows.filter((row) => row.cells.get('rule') === name), provinces);
+    const province = ruleProvince(fileName, rowsOf.get(name)!, provinces);
     if ('problem' in province) {
       problems.push(province.problem);
       continue;
@@ -406,7 +405,7 @@ async function planRules(db: Database, { fileName }: ImportRequest, rows: TableR
     const rule: SplitRule = old
       ? { ...old, rows: ruleRows, source: `${old.source}；按 ${fileName} 修改`, status: 'unverified' }
       : { id: `rule-${(n += 1)}`, name, provinceCode: provinceCode ?? null, source: `导入：${fileName}`, status: 'unverified', note: null, rows: ruleRows };
-    if (!refused.has(name)) problems.push(...ruleProblems(rule, (i) => `在文件第${linesOf.get(name)![i]}行`).map((p) => `${fileName}：${p}`));
+    if (!refused.has(name)) problems.push(...ruleProblems(rule, (i) => `在文件第${rowsOf.get(name)![i]!.line}行`).map((p) => `${fileName}：${p}`));
     rules.push(rule);
   }
   const replaced = rules.filter((r) => existing.some((e) => e.id === r.id));
@@ -540,8 +539,7 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
   });
   const clearedText = cleared.length ? `；其中 ${cleared.length} 个已有参数因文件中为空而清空（${cleared.slice(0, 5).join('、')}${cleared.length > 5 ? ' 等' : ''}）` : '';
   // A cohort with no count yet (misspelt, or its figures not imported): taken, since they may come later, but said.
-  const counted = new Set((await knownCohorts(db)).filter((k) => k.counted).map((k) => k.cohort));
-  const uncounted = [...new Set(changed.flatMap((r) => (typeof r.values.cohort === 'string' && !counted.has(r.values.cohort) ? [r.values.cohort] : [])))];
+  const uncounted = await uncountedCohorts(db, changed.map((r) => (typeof r.values.cohort === 'string' ? r.values.cohort : null)));
   const warnings = uncounted.length ? [`人群${uncounted.map((c) => `“${c}”`).join('、')}还没有人口数（名称是否写错？或请导入人口、设置人群比例），用它的服务项目暂不能算出`] : [];
   return {
     problems,

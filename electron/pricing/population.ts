@@ -127,3 +127,12 @@ export async function knownCohorts(db: Pick<Database, 'all'>): Promise<{ cohort:
   );
   return rows.map((r) => ({ cohort: String(r.cohort), counted: r.counted === true })).sort((a, b) => compareCohorts(a.cohort, b.cohort));
 }
+
+/**
+ * Of `cohorts`, each once in the order given, those with neither counts nor a share yet (misspelt, or their
+ * figures not imported); `counting` are taken as counted too (the cohorts a file being imported gives shares of).
+ */
+export async function uncountedCohorts(db: Pick<Database, 'all'>, cohorts: readonly (string | null)[], counting: readonly string[] = []): Promise<string[]> {
+  const counted = new Set([...(await knownCohorts(db)).filter((k) => k.counted).map((k) => k.cohort), ...counting]);
+  return [...new Set(cohorts.filter((c): c is string => c !== null && !counted.has(c)))];
+}

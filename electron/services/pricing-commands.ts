@@ -18,7 +18,7 @@ import { parseGrowthPct } from '../../shared/domain/pricing/growth';
 import { COUNTY_CLASSES, catalogueProvince, parseCountyClass } from '../../shared/domain/pricing/regions';
 import { plainDecimal } from '../../shared/domain/pricing/decimal';
 import type { RegionRow, SuggestionOutcome } from '../../shared/domain/pricing/results';
-import { knownCohorts } from '../pricing/population';
+import { uncountedCohorts } from '../pricing/population';
 import { quote } from '../db/sql-literal';
 import { getRule, listRules, provinceTier, saveRule } from '../pricing/rules';
 import { unresolvedChoice } from '../../shared/domain/choice';
@@ -233,13 +233,12 @@ async function suggestionOutcome(tx: Tx, catalogueId: string, itemIds: string[])
   const [{ n } = { n: 0 }] = await tx.all(`SELECT count(DISTINCT item_id) AS n FROM item_cost_lines WHERE item_id IN (${list})`);
   const stored = await listDrivers(tx, catalogueId);
   const drivers = itemIds.map((id) => stored.get(id)!);
-  const counted = new Set((await knownCohorts(tx)).filter((k) => k.counted).map((k) => k.cohort));
   const perPerson = drivers.filter((d) => driverUnit(d.unit)?.basis !== 'per_region');
   return {
     applied: itemIds.length,
     priced: Number(n),
     needCoverage: perPerson.filter((d) => d.cohort !== null && d.coverage === null).length,
-    uncountedCohorts: [...new Set(perPerson.flatMap((d) => (d.cohort !== null && !counted.has(d.cohort) ? [d.cohort] : [])))].sort(),
+    uncountedCohorts: (await uncountedCohorts(tx, perPerson.map((d) => d.cohort))).sort(),
   };
 }
 
