@@ -144,6 +144,7 @@ async function planRegions(db: Database, { fileName }: ImportRequest, rows: Tabl
   const inFile = new Map<string, RegionLevel>();
   // Every code of the file, its level readable or not: a parent on a row of its own is not said to be missing.
   const codesInFile = new Set(rows.map((row) => row.cells.get('region_code')!));
+  const rowOf = new Map(rows.map((row) => [row.cells.get('region_code')!, row]));
   // The growth rate only where the file has its column (an empty cell clears it); else the rate stays.
   const records: { code: string; name: string; parent: string | null; level: RegionLevel; cls: CountyClass | null; grade: number | null; growth?: string | null }[] = [];
   for (const row of rows) {
@@ -195,6 +196,23 @@ async function planRegions(db: Database, { fileName }: ImportRequest, rows: Tabl
     const growth = growthText === undefined ? undefined : parseGrowthPct(growthText);
     if (growth && !growth.ok) problems.push(`${at(fileName, row, 'growth_pct')}：${growth.message}`);
     if (problems.length === before && level) records.push({ code, name, parent, level, cls, grade, ...(growth?.ok ? { growth: growth.value } : {}) });
+  }
+  // A region whose level the file changes must not leave behind regions under it that the file does not move:
+  // a city made a county would keep its counties under a county.
+  const levelChanged = records.filter((r) => known.has(r.code) && known.get(r.code) !== r.level);
+  if (levelChanged.length) {
+    const children = await db.all(
+      `SELECT parent_code, array_to_string(list(name ORDER BY code)[1:3], '、') AS names, count(*) AS n FROM regions
+       WHERE parent_code IN ${idsFromJson('$1')} AND code NOT IN ${idsFromJson('$2')} GROUP BY parent_code`,
+      [idList(levelChanged.map((r) => r.code)), idList([...codesInFile])],
+    );
+    for (const c of children) {
+      const r = levelChanged.find((x) => x.code === String(c.parent_code))!;
+      const n = Number(c.n);
+      problems.push(
+        `${at(fileName, rowOf.get(r.code)!, 'level')}：${r.name}（${r.code}）下已有 ${n} 个下级（${String(c.names)}${n > 3 ? ' 等' : ''}），改为${REGION_LEVEL_LABELS[r.level]}后它们的上级层级不对：请在同一文件中把它们移到别的上级，或不改它的层级`,
+      );
+    }
   }
   // A region the file gives as it is stored is left alone, its source with it: a file imported twice changes nothing.
   const stored = new Map(

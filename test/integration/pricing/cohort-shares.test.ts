@@ -38,7 +38,7 @@ describe('cohort shares typed in the app', () => {
   it('adds a share with its source; the cohort is then resolved from it, rounded to the person', async () => {
     expect(await resolved('低保对象')).toBeNull();
     const { value } = await set('２．５％', null, { source: '石家庄市民政局 2025 年统计' });
-    expect(value).toMatchObject({ regionName: '石家庄市(不含辛集)', cohort: '低保对象', baseCohort: '常住人口', sharePct: '2.5', status: 'sourced', source: '石家庄市民政局 2025 年统计' });
+    expect(value).toMatchObject({ regionName: '石家庄市', cohort: '低保对象', baseCohort: '常住人口', sharePct: '2.5', status: 'sourced', source: '石家庄市民政局 2025 年统计' });
     const residents = (await resolved('常住人口'))!;
     // round(residents × 2.5 %) half up, in integers.
     expect(await resolved('低保对象')).toBe((residents * 25000n * 2n + 1000000n) / 2000000n);
@@ -61,7 +61,7 @@ describe('cohort shares typed in the app', () => {
   });
 
   it('refuses, in Chinese and changing nothing: a share changed since it was shown, a second one for the same cohort, a bad percent, a cohort of itself or of its own share', async () => {
-    await expect(set('4', '2.5')).rejects.toThrow('石家庄市(不含辛集)的“低保对象”比例已被改动');
+    await expect(set('4', '2.5')).rejects.toThrow('石家庄市的“低保对象”比例已被改动');
     await expect(set('4', null)).rejects.toThrow('已有（3% 的常住人口），请在表中修改它');
     await expect(set('120', '3')).rejects.toThrow('“120”应为 0 到 100 之间的百分数，最多 4 位小数，没有保存');
     // A bad value is named as such even when sent against an older value: it is what the planner can fix.
@@ -70,7 +70,7 @@ describe('cohort shares typed in the app', () => {
     await expect(set('4', null, { cohort: '常住人口', baseCohort: '常住人口' })).rejects.toThrow('人群不能按它自己的比例推算');
     // 低保对象 is a share of 常住人口 here: 常住人口 as a share of 低保对象 could never be counted.
     await expect(set('4', null, { cohort: '常住人口', baseCohort: '低保对象' })).rejects.toThrow(
-      '石家庄市(不含辛集)的“常住人口”比例：“常住人口”按“低保对象”推算，而“低保对象”按“常住人口”推算：人群互为基数，无法算出人数，没有保存。',
+      '石家庄市的“常住人口”比例：“常住人口”按“低保对象”推算，而“低保对象”按“常住人口”推算：人群互为基数，无法算出人数，没有保存。',
     );
     await expect(setCohortShare(db, { regionCode: '139999', cohort: '低保对象', baseCohort: '常住人口', sharePct: '1', source: null, expected: null }, 'test')).rejects.toThrow('没有代码为 139999 的行政区');
     expect((await stored())?.sharePct).toBe('3');

@@ -102,6 +102,9 @@ describe('pricing by hand', () => {
   });
 
   it('a 省直管县 keeps its place under its city, and its city pays nothing for it', async () => {
+    expect(await db.all(`SELECT source FROM population WHERE region_code = '130100' AND year = 2020 AND cohort = '常住人口'`)).toEqual([
+      { source: '第七次全国人口普查：河北省七普公报（人数不含辛集）' },
+    ]);
     // 晋州市 (省直管县 1:0:1): 17,800,000; central 10,680,000; local 7,120,000 → 3,560,000 / 0 / 3,560,000.
     expect(await line('hebei-draft', 26, '130183')).toMatchObject({
       cost: '17800000.00', central: '10680000.00', provincial: '3560000.00', city: '0.00', county: '3560000.00',
@@ -113,6 +116,8 @@ describe('pricing by hand', () => {
     });
     const rows = await priceTable(db, 'hebei-draft', 'city');
     expect(rows.find((r) => r.item_no === 27 && r.region_code === '130100' && r.year === 2026)).toMatchObject({
+      // The census's 石家庄市(不含辛集) is the region 石家庄市; what its count leaves out goes with the count.
+      region: '石家庄市',
       // 长安区 250000 + 井陉县 150000 people at 10 元, 1:1:1; 晋州市 1,000,000 at 1:0:1.
       cost: String((250000 + 150000 + 100000) * 10) + '.00',
     });
@@ -273,7 +278,7 @@ describe('pricing by hand', () => {
     expect(items.find((i) => i.itemNo === 2)).toMatchObject({ status: 'priced' });
     expect(items.filter((i) => i.status !== 'priced').every((i) => i.gapRegions === 0)).toBe(true);
     expect(summary.problems).toContain(
-      '石家庄市(不含辛集)已导入 3 个县区，常住人口合计 1,000,000 人，与全市 2020 年的 10,640,458 人相差一成以上：测算只计入已导入的县区，请核对是否缺了县区或人数。',
+      '石家庄市已导入 3 个县区，常住人口合计 1,000,000 人，与全市 2020 年的 10,640,458 人相差一成以上：测算只计入已导入的县区，请核对是否缺了县区或人数。',
     );
   });
 
@@ -315,6 +320,16 @@ describe('pricing by hand', () => {
     // A county of 河南 under a 河北 city would be priced, and split, as 河北's.
     const elsewhere = await check('regions', '区划代码,名称,上级代码,层级,类别,等级\n410102,中原区,130100,县,市辖区,1\n');
     expect(elsewhere.report.problems).toEqual(['表.csv 第2行“上级代码”列：“410102”的前两位 41 与上级“130100”的前两位 13 不同：区划代码的前两位是所属的省，市、县只能在本省之下']);
+    // A city made a county would leave its counties under a county; moved in the same file, they are not left.
+    const demoted = await check('regions', '区划代码,名称,上级代码,层级,类别,等级\n130100,石家庄市,130200,县,市辖区,\n');
+    expect(demoted.report.problems).toEqual([
+      '表.csv 第2行“层级”列：石家庄市（130100）下已有 3 个下级（长安区、井陉县、晋州市），改为县后它们的上级层级不对：请在同一文件中把它们移到别的上级，或不改它的层级',
+    ]);
+    const withCounties = await check(
+      'regions',
+      '区划代码,名称,上级代码,层级,类别,等级\n130100,石家庄市,130200,县,市辖区,\n130102,长安区,130200,县,市辖区,\n130121,井陉县,130200,县,市管县,3\n130183,晋州市,130200,县,省直管县,\n',
+    );
+    expect(withCounties.report.problems).toEqual([]);
     const rules = await check('rules', '规则名称,类别,等级,中央分担,省级权重,市级权重,县级权重\n试行规则,,,一半,1,1,1\n');
     expect(rules.report.problems).toEqual(['表.csv 第2行“中央分担”列：“一半”应为百分数或“按档”']);
     await expect(check('population', '区划代码,人群,年度\n130102,常住人口,2026\n')).rejects.toThrow('表.csv 的表头不对：缺少列 人数。表头应为：区划代码,人群,年度,人数。没有导入任何内容。');
@@ -507,6 +522,6 @@ describe('the price table by level', () => {
     expect(total(levels[1]!)).toBe(total(levels[0]!));
     expect(total(levels[2]!)).toBe(total(levels[0]!));
     expect(new Set(levels[2]!.map((r) => `${String(r.region_code)} ${String(r.region)}`))).toEqual(new Set(['130000 河北省']));
-    expect(levels[1]!.find((r) => r.region_code === '130100')?.region).toBe('石家庄市(不含辛集)');
+    expect(levels[1]!.find((r) => r.region_code === '130100')?.region).toBe('石家庄市');
   });
 });
