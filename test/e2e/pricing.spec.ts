@@ -84,6 +84,11 @@ test('测算: a driver set on item 5 prices it, and the totals follow, by hand',
   }
   // Nothing is priced yet: the totals are zero and every item is listed as not priced, never shown as 0.
   await expect(levelCard(page, '合计')).toHaveText('0.00');
+  // Its explanation says why it is 0 and what to do, not a bare row of zeros.
+  await page.locator('.level-card[data-level="合计"]').click();
+  const panel = page.getByRole('dialog', { name: '测算说明' });
+  await expect(panel.getByRole('note')).toContainText('还没有测算出金额的项目计入这个数，所以它是 0：请在下面的测算表中为各项目填写测算参数');
+  await panel.getByRole('button', { name: '关闭测算说明' }).click();
   await expect(cell(page, 5, 'cost')).toHaveText('未测算');
   await expect(cell(page, 5, 'status')).toHaveText('未设置');
   // The national standard of the reference data, with its year; the item's own words' amount is the same.
@@ -469,10 +474,10 @@ test('测算: keys typed faster than a slow machine opens the editor: Tab and En
   await expect(cell(page, 8, 'yearlyChange')).toHaveText('5', { timeout: 15_000 });
   await expect(cell(page, 8, 'periodsPerYear')).toHaveText('12');
   await expect(cell(page, 8, 'baseYear')).toHaveText('2026');
-  // Enter closed the last editor and went down, past the next 领域's heading to item 9, as it would have with
-  // the editor open in time.
+  // Enter closed the last editor and went down, past the next 领域's heading to item 9, under the cell the row
+  // was begun in (as in Excel after Tabs), as it would have with the editor open in time.
   await expect(page.locator('.ag-popup-editor')).toHaveCount(0);
-  await expect(cell(page, 9, 'yearlyChange')).toHaveClass(/ag-cell-focus/u);
+  await expect(cell(page, 9, 'periodsPerYear')).toHaveClass(/ag-cell-focus/u);
   // Typed right after an undo: the edit waits for the undo (slow here) and for the rows to be read again, and
   // starts from the undone value.
   await page.route('**/api/history.undo', async (route) => {
@@ -512,6 +517,27 @@ test('测算: amounts typed down a column with Enter go on past a 领域 heading
   await page.keyboard.press('Control+z');
   await expect(cell(page, 8, 'unitAmount')).toHaveText(was[0]!);
   await expect(cell(page, 9, 'unitAmount')).toHaveText(was[1]!);
+});
+
+test('测算: Enter after typing along a row with Tab goes to the next item under the cell the row began in, as in Excel', async ({ page }) => {
+  await openPricing(page);
+  const was = [await cell(page, 6, 'unitAmount').textContent(), await cell(page, 6, 'unit').textContent(), await cell(page, 7, 'unitAmount').textContent()];
+  await pick(page, 6, 'unitAmount');
+  await page.keyboard.type('200');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('元/人/年');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 6, 'unit')).toHaveText('元/人/年');
+  await expect(cell(page, 7, 'unitAmount')).toHaveClass(/ag-cell-focus/u);
+  // Without Tabs before it, Enter goes straight down.
+  await page.keyboard.type('300');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 7, 'unitAmount')).toHaveText('300');
+  await expect(cell(page, 8, 'unitAmount')).toHaveClass(/ag-cell-focus/u);
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('Control+z');
+  await expect(cell(page, 6, 'unitAmount')).toHaveText(was[0]!);
+  await expect(cell(page, 6, 'unit')).toHaveText(was[1]!);
+  await expect(cell(page, 7, 'unitAmount')).toHaveText(was[2]!);
 });
 
 test('测算: on a 1366×768 laptop the grid keeps room for its rows (two lines of text each), and gets three again when the window is tall', async ({ page }) => {

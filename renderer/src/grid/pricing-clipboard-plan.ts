@@ -81,14 +81,15 @@ export function planDriverPaste(pasted: CellBlock, target: DriverPasteTarget): D
   const block = headerLeftOut ? pasted.slice(1) : pasted;
   const blockWidth = Math.max(...block.map((r) => r.length));
   // As Excel: a block onto a larger picked range that holds it a whole number of times across and down is
-  // repeated over it (one value fills the range); onto any other range it is laid once, from its top left.
+  // repeated over it (one value fills the range). A picked range one cell wide (or high) takes the block's width
+  // (or height): one item's row of drivers onto a column of picked items fills each of them. Onto any other
+  // range it is laid once, from its top left.
   const picked = itemRowsIn(rows, box.top, box.bottom);
-  const fill =
-    picked.length % block.length === 0 &&
-    box.colIds.length % blockWidth === 0 &&
-    (picked.length > block.length || box.colIds.length > blockWidth);
+  const across = box.colIds.length % blockWidth === 0 ? box.colIds.length : box.colIds.length === 1 ? blockWidth : null;
+  const down = picked.length % block.length === 0 ? picked.length : picked.length === 1 ? block.length : null;
+  const fill = across !== null && down !== null && (down > block.length || across > blockWidth);
   const single = block.length === 1 && blockWidth === 1;
-  const width = fill ? box.colIds.length : blockWidth;
+  const width = fill ? across : blockWidth;
   const colIds = columnOrder.slice(startCol, startCol + width);
   if (colIds.length < width) return `粘贴的内容有 ${width} 列，从所选单元格往右只有 ${colIds.length} 列。`;
   const notDriver = colIds.filter((c) => !isDriverField(c));
@@ -96,7 +97,7 @@ export function planDriverPaste(pasted: CellBlock, target: DriverPasteTarget): D
   if (notDriver.length && !(fill && single)) {
     return `粘贴的区域包含“${target.headerOf(notDriver[0]!)}”列：测算表中只有测算参数（${DRIVER_FIELDS.map((f) => DRIVER_FIELD_LABELS[f]).join('、')}）可以粘贴，没有粘贴任何内容。`;
   }
-  const targets = fill ? picked : itemRowsIn(rows, box.top, rows.length - 1).slice(0, block.length);
+  const targets = fill && down === picked.length ? picked : itemRowsIn(rows, box.top, rows.length - 1).slice(0, fill ? down! : block.length);
   if (targets.length === 0) return '请先点选服务项目的单元格，再粘贴。';
   if (!fill && targets.length < block.length) {
     return `粘贴的内容有 ${block.length} 行，从第${targets[0]!.row.itemNo}项往下只有 ${targets.length} 项，没有粘贴任何内容。`;

@@ -60,6 +60,13 @@ export function useCellRange(api: RefObject<GridApi | null>, wrapper: RefObject<
   /** The cell the keyboard was last in, and whether the pointer just went down on a 领域 heading. */
   const lastCell = useRef<CellPos | null>(null);
   const pointerOnHeading = useRef(false);
+  /**
+   * Enter after a run of Tabs along a row goes down to the next row in the column the run started from, as in
+   * Excel and WPS: a row typed in cell by cell, the next begins under its first cell. `tabStart`: where the run
+   * started; `moveKey`: the key that moves the cursor next (Tab, Enter, or another that ends a run).
+   */
+  const tabStart = useRef<CellPos | null>(null);
+  const moveKey = useRef<'Tab' | 'Enter' | 'other' | null>(null);
 
   const onCellFocused = useCallback(
     (event: CellFocusedEvent) => {
@@ -106,6 +113,9 @@ export function useCellRange(api: RefObject<GridApi | null>, wrapper: RefObject<
     const up = () => (dragging.current = false);
     const key = (event: KeyboardEvent) => {
       const grid = api.current;
+      const plain = !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey;
+      if (event.key === 'Tab' || event.key === 'Enter') moveKey.current = plain ? event.key : 'other';
+      else if (event.key.startsWith('Arrow') || ['Home', 'End', 'PageUp', 'PageDown'].includes(event.key)) moveKey.current = 'other';
       // Ctrl+A picks every cell, as in Excel (to copy the whole table into a workbook); in an editor it is the editor's.
       if (grid && (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'a') {
         if (grid.getEditingCells().length) return;
@@ -141,7 +151,26 @@ export function useCellRange(api: RefObject<GridApi | null>, wrapper: RefObject<
       const focused = grid && !grid.isDestroyed() ? grid.getFocusedCell() : null;
       if (!grid || !focused || focused.rowPinned) return;
       if (!(event.target instanceof Element) || !event.target.closest('.ag-full-width-row')) {
-        lastCell.current = { rowIndex: focused.rowIndex, colId: focused.column.getColId() };
+        const to = { rowIndex: focused.rowIndex, colId: focused.column.getColId() };
+        const from = lastCell.current;
+        lastCell.current = to;
+        // The same cell taking the focus again (its editor opening or closing) is no move.
+        if (!from || (from.rowIndex === to.rowIndex && from.colId === to.colId)) return;
+        const moved = moveKey.current;
+        moveKey.current = null;
+        const start = tabStart.current;
+        if (moved === 'Tab' && to.rowIndex === from.rowIndex) {
+          if (!start || start.rowIndex !== from.rowIndex) tabStart.current = from;
+          return;
+        }
+        tabStart.current = null;
+        if (moved === 'Enter' && start && start.rowIndex === from.rowIndex && to.rowIndex > from.rowIndex && to.colId !== start.colId) {
+          queueMicrotask(() => {
+            if (grid.isDestroyed() || grid.getFocusedCell()?.rowIndex !== to.rowIndex) return;
+            grid.ensureColumnVisible(start.colId);
+            grid.setFocusedCell(to.rowIndex, start.colId);
+          });
+        }
         return;
       }
       const clicked = pointerOnHeading.current;

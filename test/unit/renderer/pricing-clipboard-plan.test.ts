@@ -90,6 +90,17 @@ describe('a paste into the 测算 grid', () => {
     const once = planDriverPaste(block, onto(4));
     if (typeof once === 'string') throw new Error(once);
     expect(once.request.cells.map((c) => c.itemId)).toEqual(['c:1', 'c:1', 'c:2', 'c:2']);
+    // One item's row of drivers onto a column of picked items (one cell wide): each picked item gets the row.
+    const row = planDriverPaste([['常住人口', '10%', '89']], { ...target(1, ['cohort'], 5), rows: four });
+    if (typeof row === 'string') throw new Error(row);
+    expect(row.request.cells.map((c) => `${c.itemId} ${c.field} ${c.value}`)).toEqual(
+      ['c:1', 'c:2', 'c:3', 'c:4'].flatMap((id) => [`${id} cohort 常住人口`, `${id} coverage 10%`, `${id} unitAmount 89`]),
+    );
+    expect([row.lastRowIndex, row.lastColId]).toEqual([5, 'unitAmount']);
+    // A column of values onto a row of picked cells (one item high) fills each column down from it.
+    const column = planDriverPaste([['0.1'], ['0.2']], { ...target(1, ['coverage', 'unitAmount'], 1), rows: four });
+    if (typeof column === 'string') throw new Error(column);
+    expect(column.request.cells.map((c) => `${c.itemId} ${c.field} ${c.value}`)).toEqual(['c:1 coverage 0.1', 'c:1 unitAmount 0.1', 'c:2 coverage 0.2', 'c:2 unitAmount 0.2']);
     // One value over a range with a figure in it fills the drivers and skips the figure; a block is refused there.
     const one = planDriverPaste([['中央60%，省市县按比例']], { ...target(1, ['splitRuleId', 'cost'], 2), rows: four });
     if (typeof one === 'string') throw new Error(one);

@@ -85,6 +85,11 @@ function FigureExplanation({ catalogueId, target, unit, generation, summary, ite
         </p>
       )}
       <SharesLine shares={e.total} unit={unit} />
+      {itemId === null && e.items.length === 0 && e.lines.length === 0 && (
+        <p className="status-note" role="note">
+          还没有测算出金额的项目计入这个数，所以它是 0：请在下面的测算表中为各项目填写测算参数（服务人群、覆盖率、补助标准、单位、分担规则），或点“采用全部建议”后补齐缺项；各项目缺什么见表中“状态”一列和汇总中的“测算中的问题”。
+        </p>
+      )}
       {e.beneficiaries !== null && (
         <p>
           {year === null && summary && summary.fromYear !== summary.toYear
