@@ -2,7 +2,7 @@
 // rules, drivers. Each is checked whole
 // first (every problem with its row and column); only a clean file is written, in one transaction, logged,
 // with the cost lines rebuilt.
-import { cohortNameProblem, shareCycleProblem, shareProblems, shareText } from '../../shared/domain/pricing/cohort-share';
+import { cohortNameProblem, shareCycleProblem, shareProblems, shareText, sharesLookLikeFractions } from '../../shared/domain/pricing/cohort-share';
 import { shareBases } from '../pricing/cohort-shares-store';
 import { DRIVER_FIELD_LABELS, parseDriverField } from '../../shared/domain/pricing/drivers';
 import { parseGrowthPct } from '../../shared/domain/pricing/growth';
@@ -18,6 +18,7 @@ import { fractionForPercent, misplacedComma, toScaled, ungrouped } from '../../s
 import { resolveChoice, unresolvedChoice } from '../../shared/domain/choice';
 import { AppError } from '../db/app-error';
 import { idList, idsFromJson } from '../db/id-list';
+import { formatCount } from '../../shared/domain/pricing/money';
 import type { Database, Tx } from '../db/database';
 import { getCatalogue } from '../services/catalogue-queries';
 import { groupChanges, logChange } from '../services/change-log';
@@ -292,9 +293,22 @@ async function planPopulation(db: Database, { fileName }: ImportRequest, rows: T
     seen.add(key);
     if (problems.length === before) records.push([code, cohort, year, valueText!]);
   }
+  // Counts the file gives anew for a region, cohort and year already counted: said, with the first few, old → new.
+  const replaced = records.length
+    ? await db.all(
+        `WITH f AS (SELECT unnest(from_json($1, '[{"c":"VARCHAR","k":"VARCHAR","y":"INTEGER","v":"BIGINT"}]'), recursive := true))
+         SELECT r.name, f.k AS cohort, f.y AS year, p.value AS old, f.v AS new FROM f
+         JOIN population p ON p.region_code = f.c AND p.cohort = f.k AND p.year = f.y JOIN regions r ON r.code = f.c
+         WHERE p.value <> f.v ORDER BY f.c, f.k, f.y`,
+        [JSON.stringify(records.map(([c, k, y, v]) => ({ c, k, y, v })))],
+      )
+    : [];
+  const examples = replaced.slice(0, 3).map((r) => `${String(r.name)}“${String(r.cohort)}”${String(r.year)} 年 ${formatCount(String(r.old))} → ${formatCount(String(r.new))}`);
   return {
     problems,
-    summary: regionCohortSummary('人数', records),
+    summary:
+      regionCohortSummary('人数', records) +
+      (replaced.length ? `，其中 ${replaced.length} 条替换原有人数（${examples.join('；')}${replaced.length > 3 ? ' 等' : ''}）` : ''),
     write: async (tx) => {
       for (const [code, cohort, year, value] of records) {
         await tx.run(
@@ -317,13 +331,14 @@ async function planShares(db: Database, { fileName }: ImportRequest, rows: Table
   const records: [string, string, string, string][] = [];
   const recordRows: TableRow[] = [];
   const seen = new Set<string>();
+  const fractionsSuspect = sharesLookLikeFractions(rows.map((row) => row.cells.get('share_pct')!));
   for (const row of rows) {
     const code = row.cells.get('region_code')!;
     const cohort = normaliseCohort(row.cells.get('cohort')!);
     const base = normaliseCohort(row.cells.get('base_cohort')!);
     const before = problems.length;
     problems.push(...regionCohortProblems(fileName, row, known, code, cohort));
-    for (const { column, message } of shareProblems(cohort, base, row.cells.get('share_pct')!)) problems.push(`${at(fileName, row, column)}：${message}`);
+    for (const { column, message } of shareProblems(cohort, base, row.cells.get('share_pct')!, { fractionsSuspect })) problems.push(`${at(fileName, row, column)}：${message}`);
     const key = `${code}|${cohort}`;
     if (seen.has(key)) problems.push(`${fileName} 第${row.line}行：${code} 的“${cohort}”比例重复`);
     seen.add(key);

@@ -72,6 +72,10 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
     ];
     const rows = await db.all(
       `SELECT c.*, l.code, l.name AS region_name, l.county_class, l.grade, l.province_code, l.growth_pct,
+              -- Whose growth rate the leaf takes when it has none of its own (leaves.ts): its city's, else its province's.
+              (SELECT CASE WHEN own.growth_pct IS NOT NULL THEN NULL WHEN up.growth_pct IS NOT NULL THEN up.name WHEN top.growth_pct IS NOT NULL THEN top.name END
+               FROM regions own LEFT JOIN regions up ON up.code = own.parent_code LEFT JOIN regions top ON top.code = up.parent_code
+               WHERE own.code = l.code) AS growth_from,
               p.value AS pop, ${populationMethodSql('p')} AS method, p.from_year, p.share_from, p.quality AS pop_quality,
               src.source AS pop_source, CAST(src.value AS VARCHAR) AS counted_value, sh.share_pct, sh.base_cohort, sh.source AS share_source, sf.name AS share_from_name,
               CAST(b.value AS VARCHAR) AS base_value, b.from_year AS base_year, CASE WHEN b.share_from IS NOT NULL THEN '按人群比例推算' ELSE bs.source END AS base_source,
@@ -120,6 +124,7 @@ function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: Pick<Spl
           method: String(r.method) as PopulationInput['method'],
           fromYear: r.from_year === null ? null : Number(r.from_year),
           growthPct: r.method === 'grown' ? plainDecimal(String(r.growth_pct)) : null,
+          growthFrom: r.method === 'grown' && r.growth_from !== null ? String(r.growth_from) : null,
           shareOf: r.base_cohort === null ? null : String(r.base_cohort),
           sharePct: r.share_pct === null ? null : plainDecimal(String(r.share_pct)),
           shareFrom: r.share_from === null || r.share_from === r.code ? null : String(r.share_from_name ?? r.share_from),

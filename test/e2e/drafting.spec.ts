@@ -288,8 +288,7 @@ test('text committed by an input method with Enter and Tab between, at machine s
       await page.keyboard.insertText(text);
       await page.keyboard.press(key);
     }
-    // From the row below, back to 支出责任 for the next round.
-    await page.keyboard.press('ArrowLeft');
+    // Enter after the Tab has gone back to 支出责任 on the row below, as in Excel: the next round starts there.
     const [a, b, c] = [1, 2, 3].map((k) => String(3 * n + k).padStart(3, '0'));
     expected.push([a!, 'fundingResponsibility', `甲${n}`], [b!, 'fundingResponsibility', `乙${n}`], [c!, 'fundingResponsibility', `丙${n}`], [c!, 'leadDepartment', `丁${n}`]);
   }

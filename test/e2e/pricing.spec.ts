@@ -82,9 +82,11 @@ test('测算: a driver set on item 5 prices it, and the totals follow, by hand',
   for (const h of ['序号', '服务项目', '服务对象', '服务指导标准', '服务人群', '覆盖率', '补助标准', '单位', '每年期数', '标准年份', '每年增减', '分担规则', '中央分担（手工）', '受益人数（首年）', '合计（万元）', '中央（万元）', '状态']) {
     expect(headers).toContain(h);
   }
-  // Nothing is priced yet: the totals are zero and every item is listed as not priced, never shown as 0.
-  await expect(levelCard(page, '合计')).toHaveText('0.00');
-  // Its explanation says why it is 0 and what to do, not a bare row of zeros.
+  // Nothing is priced yet: no total and no item is shown as 0 (not priced is not free).
+  for (const level of ['合计', '中央', '省级', '市级', '县级']) await expect(levelCard(page, level)).toHaveText('未测算');
+  await expect(page.getByRole('region', { name: '测算汇总' }).getByRole('note')).toContainText('还没有算出金额的项目，汇总表要等第一个项目算出后才有数');
+  await expect(page.getByRole('table', { name: '按年度汇总' })).toBeHidden();
+  // Its explanation says why and what to do, not a bare row of zeros.
   await page.locator('.level-card[data-level="合计"]').click();
   const panel = page.getByRole('dialog', { name: '测算说明' });
   await expect(panel.getByRole('note')).toContainText('还没有测算出金额的项目计入这个数，所以它是 0：请在下面的测算表中为各项目填写测算参数');
@@ -166,7 +168,7 @@ test('测算: a driver set on item 5 prices it, and the totals follow, by hand',
   const beneficiaries = cities.reduce((sum, c) => sum + (c.residents + 50n) / 100n, 0n);
   const costFen = beneficiaries * 2000n * 100n * 5n;
   await page.getByRole('radio', { name: '元', exact: true }).click();
-  await expect(levelCard(page, '合计')).not.toHaveText('0.00');
+  await expect(levelCard(page, '合计')).not.toHaveText('未测算');
   expect(fen(await levelCard(page, '合计').innerText())).toBe(costFen);
   expect(fen(await levelCard(page, '中央').innerText())).toBe((costFen * 60n) / 100n);
   const local = ['省级', '市级', '县级'].map((l) => levelCard(page, l));

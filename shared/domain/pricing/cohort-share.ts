@@ -8,8 +8,17 @@ export const cohortNameProblem = (name: string): string | null => (name === '' ?
 /** A percent as typed (１８．６％, 18.6%, 18.6): its plain digits. */
 export const shareText = (text: string): string => text.normalize('NFKC').trim().replace(/%$/u, '');
 
-/** What is wrong with `cohort` as `sharePct` % of `base`, by the column of a shares table it is in. */
-export function shareProblems(cohort: string, base: string, sharePct: string): { column: 'base_cohort' | 'share_pct'; message: string }[] {
+/**
+ * What is wrong with `cohort` as `sharePct` % of `base`, by the column of a shares table it is in. A share below
+ * 1 % (百岁老人 0.02) is real, so it is taken as the percent it is, unless `fractionsSuspect`: a file whose every
+ * share is below 1 % looks written as fractions (0.186 for 18.6 %), and each is refused rather than guessed.
+ */
+export function shareProblems(
+  cohort: string,
+  base: string,
+  sharePct: string,
+  { fractionsSuspect = false } = {},
+): { column: 'base_cohort' | 'share_pct'; message: string }[] {
   const problems: { column: 'base_cohort' | 'share_pct'; message: string }[] = [];
   if (base === '') problems.push({ column: 'base_cohort', message: '请填写基数人群（如 常住人口）' });
   else if (base.length > 40) problems.push({ column: 'base_cohort', message: '基数人群名称最多 40 个字' });
@@ -18,11 +27,16 @@ export function shareProblems(cohort: string, base: string, sharePct: string): {
   const share = toScaled(digits, 4);
   if (digits === '') problems.push({ column: 'share_pct', message: '请填写比例（0 到 100 之间的百分数）' });
   else if (share === null || share < 0n || share > 1_000_000n) problems.push({ column: 'share_pct', message: `“${sharePct}”应为 0 到 100 之间的百分数，最多 4 位小数` });
-  else {
+  else if (fractionsSuspect) {
     const fraction = fractionForPercent(sharePct);
-    if (fraction) problems.push({ column: 'share_pct', message: fraction });
+    if (fraction) problems.push({ column: 'share_pct', message: `${fraction}（文件中的比例全都小于 1，像是按小数写的）` });
   }
   return problems;
+}
+
+/** Whether every share of a file is a bare figure below 1 (no % sign): written as fractions, it seems. */
+export function sharesLookLikeFractions(shares: readonly string[]): boolean {
+  return shares.length > 0 && shares.every((text) => fractionForPercent(text) !== null);
 }
 
 /**

@@ -120,6 +120,8 @@ export interface PopulationInput {
   method: 'counted' | 'grown' | 'share';
   fromYear: number | null;
   growthPct: string | null;
+  /** The region whose growth rate was used, when the region has none of its own (a county taking its city's). */
+  growthFrom: string | null;
   shareOf: string | null;
   sharePct: string | null;
   /** The region whose share was used, when it is not the region itself (a city inheriting its province's). */

@@ -55,7 +55,11 @@ describe('cohort shares typed in the app', () => {
     expect(await stored()).toMatchObject({ sharePct: '3', status: 'unverified', source: note });
     await set('1', null, { cohort: '新录入人群' });
     expect((await listCohortShares(db, '130000')).find((s) => s.cohort === '新录入人群')).toMatchObject({ status: 'unverified', source: TYPED_SOURCE });
-    await deleteCohortShare(db, { regionCode: SJZ, cohort: '新录入人群', expected: '1' }, 'test');
+    // Typed in the box headed 比例（%）, a share below 1 % is the percent it says (百岁老人 0.02 %), retyped as shown too.
+    await set('0.02', '1', { cohort: '新录入人群' });
+    await set('0.03', '0.02', { cohort: '新录入人群' });
+    expect((await listCohortShares(db, '130000')).find((s) => s.cohort === '新录入人群')).toMatchObject({ sharePct: '0.03' });
+    await deleteCohortShare(db, { regionCode: SJZ, cohort: '新录入人群', expected: '0.03' }, 'test');
     const residents = (await resolved('常住人口'))!;
     expect(await resolved('低保对象')).toBe((residents * 30000n * 2n + 1000000n) / 2000000n);
   });

@@ -229,6 +229,13 @@ describe('pricing by hand', () => {
     // The count it was grown from is shown, so the figure can be checked by hand.
     expect(explained.lines[0]?.population?.base).toMatchObject({ value: '500000', year: 2026 });
     expect(populationText(explained.lines[0]!.population!, 2028)).toBe('常住人口 510,050 人（由 2026 年统计数 500,000 人按年增长 1% 推算）');
+    // Without a rate of its own, a county takes its city's, and its explanation says whose.
+    await updateRegion(db, { code: '130100', field: 'growthPct', value: '2' }, 'test');
+    await updateRegion(db, { code: '130102', field: 'growthPct', value: null }, 'test');
+    const inherited = await explainFigure(db, { catalogueId: 'hebei-draft', itemId: 'hebei-draft:026', regionCode: '130102', year: 2028 });
+    expect(populationText(inherited.lines[0]!.population!, 2028)).toBe('常住人口 520,200 人（由 2026 年统计数 500,000 人按年增长 2% 推算，增长率沿用石家庄市的）');
+    await updateRegion(db, { code: '130100', field: 'growthPct', value: null }, 'test');
+    await updateRegion(db, { code: '130102', field: 'growthPct', value: '1' }, 'test');
   });
 
   it('explains a cohort found as a share of another with the figure the share was taken of, and its source', async () => {
@@ -295,6 +302,13 @@ describe('pricing by hand', () => {
     await load('population', ['区划代码,人群,年度,人数', '130102,中文表头人群,2026,1234'].join('\n'));
     const [row] = await db.all(`SELECT value FROM population WHERE region_code = '130102' AND cohort = '中文表头人群' AND year = 2026`);
     expect(String(row?.value)).toBe('1234');
+    // A count the file gives anew replaces the stored one, and the summary says so, old → new.
+    const again = await importTable(
+      db,
+      { kind: 'population', catalogueId: null, fileName: '表.csv', bytes: Buffer.from('区划代码,人群,年度,人数\n130102,中文表头人群,2026,"1,300"\n130102,中文表头人群,2027,1300\n'), apply: false },
+      'test',
+    );
+    expect(again.report.summary).toBe('写入 2 条人数（1 个地区，中文表头人群），其中 1 条替换原有人数（长安区“中文表头人群”2026 年 1,234 → 1,300）');
   });
 
   it('takes a cohort given as a share of another (人群比例), and refuses a share past 100 % by row and column', async () => {
@@ -378,9 +392,12 @@ describe('pricing by hand', () => {
       '表.csv 第2行“central_pct（中央分担：百分数，或“按档”）”列：“0.6”像是小数，此处按百分数填写（60% 填 60）；如确为 0.6%，请写“0.6%”',
     ]);
     expect(await check('rules', 'rule,class,grade,central_pct,provincial,city,county\n试行规则,,,0.6%,1,1,1\n')).toEqual([]);
+    // A file whose every share is below 1 looks written as fractions (0.186 for 18.6 %); beside shares of whole
+    // percents, a share below 1 % (百岁老人 0.02) is the percent it says.
     expect(await check('shares', 'region_code,cohort,base_cohort,share_pct\n130121,比例测试人群,常住人口,0.072\n')).toEqual([
-      '表.csv 第2行“share_pct（比例（%））”列：“0.072”像是小数，此处按百分数填写（60% 填 60）；如确为 0.072%，请写“0.072%”',
+      '表.csv 第2行“share_pct（比例（%））”列：“0.072”像是小数，此处按百分数填写（60% 填 60）；如确为 0.072%，请写“0.072%”（文件中的比例全都小于 1，像是按小数写的）',
     ]);
+    expect(await check('shares', 'region_code,cohort,base_cohort,share_pct\n130121,比例测试人群,常住人口,0.072\n130121,另一人群,常住人口,18.6\n')).toEqual([]);
     // A region's growth rate from a file, as a script sets it (optional column; 80 % a year is no rate).
     expect(await check('regions', 'region_code,region,parent_code,level,class,grade,growth_pct\n130133,赵县,130100,county,市管县,,80\n')).toEqual([
       '表.csv 第2行“growth_pct（人口年增长率（%））”列：应为 -50 到 50 之间的百分数（最多 4 位小数），收到“80”',

@@ -72,6 +72,8 @@ export function SummaryPanel({ summary, unit, onOpen }: Props) {
   const [folded, setFolded] = useKeptState('pricing.summaryFolded', () => window.innerHeight < 820, oneOf([true, false]));
   const s = summary;
   const years = `${s.fromYear}—${s.toYear}年`;
+  // Nothing priced yet: no total is shown as 0 (the items are not priced, not free).
+  const none = s.pricedCount === 0;
   // Every table ends in the same 合计 row (the 按市 one with its per-resident figure and quality after it).
   const totalRow = (extra?: ReactNode) => (
     <tr className="row-strong">
@@ -105,22 +107,27 @@ export function SummaryPanel({ summary, unit, onOpen }: Props) {
           </button>
         </div>
         <div className="level-cards" aria-label="按级次合计">
-          <LevelCard label="合计" yuan={s.total.cost} unit={unit} onOpen={() => onOpen(figure(null))} />
+          <LevelCard label="合计" yuan={none ? null : s.total.cost} unit={unit} onOpen={() => onOpen(figure(null))} />
           {LEVELS.map((level) => (
-            <LevelCard key={level} label={LEVEL_LABELS[level]} yuan={s.total[level]} unit={unit} onOpen={() => onOpen(figure(null))} />
+            <LevelCard key={level} label={LEVEL_LABELS[level]} yuan={none ? null : s.total[level]} unit={unit} onOpen={() => onOpen(figure(null))} />
           ))}
         </div>
       </div>
       {!folded && <div className="summary-body">
         <div className="summary-tables">
-          <div className="sub-tabs" role="tablist" aria-label="汇总方式">
+          <div className="sub-tabs" role="tablist" aria-label="汇总方式" hidden={none}>
             {VIEWS.map((v) => (
               <button key={v.id} type="button" role="tab" aria-selected={view === v.id} className={view === v.id ? 'active' : ''} onClick={() => setView(v.id)}>
                 {v.label}
               </button>
             ))}
           </div>
-          <div className="summary-scroll">
+          {none && (
+            <p className="muted" role="note">
+              还没有算出金额的项目，汇总表要等第一个项目算出后才有数：请在下面的测算表中为各项目填写测算参数，或点“采用全部建议”后补齐缺项（各项目缺什么见“状态”一列）。
+            </p>
+          )}
+          <div className="summary-scroll" hidden={none}>
             {view === 'year' && (
               <table className="table compact" aria-label="按年度汇总">
                 <ShareHeads unit={unit} first="年度" />
@@ -197,11 +204,12 @@ export function SummaryPanel({ summary, unit, onOpen }: Props) {
   );
 }
 
-function LevelCard({ label, yuan, unit, onOpen }: { label: string; yuan: string; unit: MoneyUnit; onOpen: () => void }) {
+/** A level's total; none (`yuan` null) while no item is priced: 未测算, never a 0 that reads as a budget of nothing. */
+function LevelCard({ label, yuan, unit, onOpen }: { label: string; yuan: string | null; unit: MoneyUnit; onOpen: () => void }) {
   return (
     <button type="button" className="level-card" onClick={onOpen} data-level={label} title="查看测算过程">
       <span className="level-label">{label}（{unit}）</span>
-      <span className="level-value">{formatMoney(yuan, unit)}</span>
+      <span className={yuan === null ? 'level-value muted' : 'level-value'}>{yuan === null ? '未测算' : formatMoney(yuan, unit)}</span>
     </button>
   );
 }

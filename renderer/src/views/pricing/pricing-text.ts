@@ -65,7 +65,8 @@ export function populationText(p: PopulationInput, year: number): string {
   if (p.method === 'counted') return `${value}（统计数）`;
   if (p.method === 'grown') {
     const counted = p.base ? `统计数 ${people(p.base.value)}` : '数';
-    return `${value}（由 ${p.fromYear ?? '最近'} 年${counted}按年增长 ${plainDecimal(p.growthPct ?? '0')}% 推算）`;
+    const from = p.growthFrom ? `，增长率沿用${p.growthFrom}的` : '';
+    return `${value}（由 ${p.fromYear ?? '最近'} 年${counted}按年增长 ${plainDecimal(p.growthPct ?? '0')}% 推算${from}）`;
   }
   const shareOf = p.shareOf ?? '常住人口';
   const pct = `${plainDecimal(p.sharePct ?? '0')}%`;
