@@ -137,7 +137,7 @@ function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: Pick<Spl
                 ? { value: String(r.base_value), year: r.base_year === null ? null : Number(r.base_year), source: String(r.base_source ?? '') }
                 : null,
         };
-  const rowLabel = [r.row_class === null ? null : String(r.row_class), r.row_grade === null ? null : `${String(r.row_grade)}档`].filter(Boolean).join(' · ') || '默认行';
+  const rowLabel = [r.row_class === null ? null : String(r.row_class), r.row_grade === null ? null : `${String(r.row_grade)}档`].filter(Boolean).join(' · ') || '其他地区';
   return {
     regionCode: String(r.code),
     region: String(r.region_name),

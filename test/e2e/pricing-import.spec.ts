@@ -145,6 +145,8 @@ test('drivers imported into a draft: a bad file is refused with its rows named, 
   page.on('request', countRead);
   await box.getByRole('button', { name: '确认导入' }).click();
   await expect(box.getByRole('status')).toContainText('已导入');
+  // The view's own status line says so too, not the edit before it (撤销 now takes back the import).
+  await expect(page.locator('[data-save-state]')).toContainText('已导入测算参数：为 2 个服务项目写入测算参数');
   await page.waitForTimeout(1000);
   page.off('request', countRead);
   expect(reads).toHaveLength(1);

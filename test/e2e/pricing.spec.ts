@@ -540,6 +540,15 @@ test('测算: Enter after typing along a row with Tab goes to the next item unde
   await expect(cell(page, 6, 'unitAmount')).toHaveText(was[0]!);
   await expect(cell(page, 6, 'unit')).toHaveText(was[1]!);
   await expect(cell(page, 7, 'unitAmount')).toHaveText(was[2]!);
+  // A value that is no amount is refused naming the item, as the Node side names it, and opens again to put right.
+  await pick(page, 6, 'unitAmount');
+  await page.keyboard.type('89,5');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-save-state]')).toContainText('第6项“中等职业教育免学费”的“补助标准”：');
+  await expect(page.locator('[data-save-state]')).toContainText('本次修改没有保存');
+  await expect(page.locator('.ag-popup-editor input').first()).toHaveValue('89,5');
+  await page.keyboard.press('Escape');
+  await expect(cell(page, 6, 'unitAmount')).toHaveText(was[0]!);
 });
 
 test('测算: on a 1366×768 laptop the grid keeps room for its rows (two lines of text each), and gets three again when the window is tall', async ({ page }) => {
@@ -780,7 +789,7 @@ test('分担规则: a rule whose weights leave the local part unpaid is refused;
   await expect(rules.getByRole('status')).toHaveText('已保存分担规则“河北·测试规则”');
   const card = rules.locator('.rule-card', { hasText: '河北·测试规则' });
   await expect(card).toContainText('规划编制人员自定');
-  await expect(card.locator('tbody tr')).toHaveText(['默认行50%201']);
+  await expect(card.locator('tbody tr')).toHaveText(['其他地区50%201']);
   await page.screenshot({ path: join(screens, 'rules.png') });
   // 修改 on a rule shared by every province: the form comes into view, keeps it shared, and says what a change does.
   const shared = rules.locator('.rule-card[data-rule="central-60-local"]');
@@ -966,7 +975,7 @@ test('人群比例: a share added on the page (marked 待核实 without a source
 
 test('行政区: a growth rate refused after Enter stays in its box to be put right; Esc or leaving the box gives back the stored one', async ({ page }) => {
   await page.goto(`${host.url}#/regions`);
-  const box = page.getByRole('table', { name: '行政区' }).getByLabel('唐山市年增长率');
+  const box = page.getByRole('table', { name: '行政区' }).getByLabel('唐山市人口年增长率');
   const status = page.locator('.regions-page > .save-status');
   await box.fill('八十');
   await box.press('Enter');
@@ -982,7 +991,7 @@ test('行政区: a growth rate refused after Enter stays in its box to be put ri
   await expect(box).toHaveValue('80');
   await box.pressSequentially('０．５％');
   await box.press('Enter');
-  await expect(status).toContainText('已保存 唐山市的“年增长率”');
+  await expect(status).toContainText('已保存 唐山市的“人口年增长率”');
   await expect(box).toHaveValue('0.5');
   await expect(box).not.toHaveAttribute('aria-invalid', 'true');
   // Refused, then left by a click elsewhere: the box shows what is saved.
@@ -996,7 +1005,7 @@ test('行政区: a growth rate refused after Enter stays in its box to be put ri
   // Emptied, it follows the province again.
   await box.fill('');
   await box.press('Enter');
-  await expect(status).toContainText('已保存 唐山市的“年增长率”');
+  await expect(status).toContainText('已保存 唐山市的“人口年增长率”');
   await page.reload();
   await expect(box).toHaveValue('');
 });

@@ -149,7 +149,7 @@ export interface ExplainLine extends Shares {
   rule: {
     id: string;
     name: string;
-    /** The row that applied, as the planner reads it: "市管县 · 2档" or "默认行". */
+    /** The row that applied, as the planner reads it: "市管县 · 2档" or "其他地区" (the row for any class and grade). */
     row: string;
     centralPct: string;
     /** Where the central percent came from. */

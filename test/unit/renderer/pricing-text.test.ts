@@ -50,7 +50,7 @@ describe('the words of the 测算 view', () => {
   });
 
   it('says where a central share came from', () => {
-    const rule = { id: 'tier-shared', name: '', row: '默认行', centralPct: '60.0000', tier: 2, tierSource: '国办发〔2018〕6号', weights: { provincial: '1', city: '1', county: '1' }, source: '', note: null, quality: 'unverified' as const };
+    const rule = { id: 'tier-shared', name: '', row: '其他地区', centralPct: '60.0000', tier: 2, tierSource: '国办发〔2018〕6号', weights: { provincial: '1', city: '1', county: '1' }, source: '', note: null, quality: 'unverified' as const };
     expect(centralFromText({ ...rule, centralFrom: 'tier' })).toBe('60%（省份第2档，国办发〔2018〕6号）');
     expect(centralFromText({ ...rule, centralFrom: 'manual' })).toBe('60%（手工填写）');
   });

@@ -212,8 +212,10 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
           onApplied={(report) => {
             // Read once, for this reply or the import's change event, whichever comes first.
             saved(report.changeSeq ?? 0, []);
-            // The import is a step of the history: 撤销 now names it.
+            // The import is a step of the history: 撤销 now names it, and the status line says what it did (not
+            // the edit before it, which 撤销 no longer takes back).
             void steps.refreshHistory();
+            setStatus({ state: 'done', message: `已导入测算参数：${report.summary}，可用“撤销”恢复`, at: new Date() });
           }}
         />
       ) : (

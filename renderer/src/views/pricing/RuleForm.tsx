@@ -127,7 +127,7 @@ export function RuleForm({ initial, onDone }: Props) {
         </tbody>
       </table>
       <p className="muted">
-        中央分担之外的部分按省、市、县权重分摊；最具体的一行适用（类别和等级 → 类别 → 等级 → 默认行）。省直管县的市级不承担支出。
+        中央分担之外的部分按省、市、县权重分摊；最具体的一行适用（类别和等级 → 类别 → 等级 → 其他地区，即类别、等级都留空的一行）。省直管县的市级不承担支出。
       </p>
       {problems.length > 0 && (
         <ul className="error" role="alert" aria-label="规则的问题">

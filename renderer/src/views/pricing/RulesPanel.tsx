@@ -11,7 +11,7 @@ import type { RuleDraft } from './rule-form';
 const STATUS_LABELS: Record<SplitRule['status'], string> = { sourced: '有出处', derived: '推算', unverified: '待核实' };
 
 function rowScope(row: SplitRuleRow): string {
-  if (row.countyClass === null && row.grade === null) return '默认行';
+  if (row.countyClass === null && row.grade === null) return '其他地区';
   return [row.countyClass, row.grade === null ? null : `${row.grade}档`].filter(Boolean).join(' · ');
 }
 
@@ -42,6 +42,7 @@ export function RulesPanel({ rules, provinces, provinceCode, onSaved }: Props) {
         </button>
         {message && <span className="save-status save-saved" role="status">{message}</span>}
       </div>
+      <p className="muted">规则是各清单共用的，改动不进入清单的“撤销”记录：改错了请在此改回。</p>
       {editing && (
         <RuleForm
           key={editing.id ?? 'new'}

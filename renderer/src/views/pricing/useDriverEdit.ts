@@ -43,7 +43,8 @@ export function useDriverEdit(
       // 覆盖率 shows percentages: what is typed there is read as Excel reads a percentage cell (1 is 1%).
       const parsed = parseDriverField(field, field === 'coverage' && input !== null ? typedCoverage(input) : input);
       if (!parsed.ok) {
-        report({ state: 'refused', what, message: `${what}：${parsed.message}，本次修改没有保存。` });
+        // Named as the Node side names a refused value: the item's name too, to find it again.
+        report({ state: 'refused', what, message: `第${row.itemNo}项“${row.name}”的“${DRIVER_FIELD_LABELS[field]}”：${parsed.message}，本次修改没有保存。` });
         retry(input ?? '');
         return;
       }

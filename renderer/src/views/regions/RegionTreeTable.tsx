@@ -30,7 +30,7 @@ export function RegionTreeTable({ rows, rootCode, onUpdate }: Props) {
     <table className="table compact region-tree" aria-label="行政区">
       <thead>
         <tr>
-          <th>行政区</th><th>代码</th><th>层级</th><th>类别</th><th>等级</th><th className="num">年增长率（%）</th><th className="num">常住人口</th><th>人口出处</th><th>区划出处</th><th>状态</th>
+          <th>行政区</th><th>代码</th><th>层级</th><th>类别</th><th>等级</th><th className="num">人口年增长率（%）</th><th className="num">常住人口</th><th>人口出处</th><th>区划出处</th><th>状态</th>
         </tr>
       </thead>
       <tbody>
@@ -106,7 +106,7 @@ function GrowthInput({ region, onSave }: { region: RegionRow; onSave: (value: st
     const saved = await onSave(value === '' ? null : value);
     return saved && growthText(saved);
   });
-  return <input className="growth-input" aria-label={`${region.name}年增长率`} placeholder="沿用上级" size={7} {...box} />;
+  return <input className="growth-input" aria-label={`${region.name}人口年增长率`} placeholder="沿用上级" size={7} {...box} />;
 }
 
 const growthText = (region: RegionRow) => (region.growthPct === null ? '' : plainDecimal(region.growthPct));

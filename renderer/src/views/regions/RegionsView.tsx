@@ -16,7 +16,7 @@ export const PROVINCES = [
 ] as const;
 
 export type RegionField = 'countyClass' | 'grade' | 'growthPct';
-const FIELD_LABELS: Record<RegionField, string> = { countyClass: '类别', grade: '等级', growthPct: '年增长率' };
+const FIELD_LABELS: Record<RegionField, string> = { countyClass: '类别', grade: '等级', growthPct: '人口年增长率' };
 
 export function RegionsView() {
   const [rootCode, setRootCode] = useState<string>(PROVINCES[0].code);
@@ -60,7 +60,9 @@ export function RegionsView() {
             ))}
           </select>
         </label>
-        <span className="muted">县的类别和等级决定适用的分担行；年增长率用于推算没有统计数的年份（空着则沿用上级）。</span>
+        <span className="muted">
+          县的类别和等级决定适用的分担行；人口年增长率用于推算没有统计数的年份（空着则沿用上级）。本页的修改和导入不进入清单的“撤销”记录：改错了请直接改回，或重新导入原来的文件。
+        </span>
       </div>
       {status && (
         <p className={`save-status ${status.ok ? 'save-saved' : 'save-refused'}`} role={status.ok ? 'status' : 'alert'}>
