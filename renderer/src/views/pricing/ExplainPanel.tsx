@@ -84,11 +84,13 @@ function FigureExplanation({ catalogueId, target, unit, generation, summary, ite
           {statusText(row)}：这些地区没有计入下面的合计（不按 0 计）。请在“行政区与人口”导入这些地区的人数，或设置该人群占常住人口的比例；缺哪些地区见“测算中的问题”。
         </p>
       )}
-      <SharesLine shares={e.total} unit={unit} />
-      {itemId === null && e.items.length === 0 && e.lines.length === 0 && (
+      {/* A total nothing is priced into is no 0.00 (the level cards say 未测算): why, and what to do. */}
+      {itemId === null && e.items.length === 0 && e.lines.length === 0 ? (
         <p className="status-note" role="note">
-          还没有测算出金额的项目计入这个数，所以它是 0：请在下面的测算表中为各项目填写测算参数（服务人群、覆盖率、补助标准、单位、分担规则），或点“采用全部建议”后补齐缺项；各项目缺什么见表中“状态”一列和汇总中的“测算中的问题”。
+          还没有测算出金额的项目计入这个数：请在下面的测算表中为各项目填写测算参数（服务人群、覆盖率、补助标准、单位、分担规则），或点“采用全部建议”后补齐缺项；各项目缺什么见表中“状态”一列和汇总中的“测算中的问题”。
         </p>
+      ) : (
+        <SharesLine shares={e.total} unit={unit} />
       )}
       {e.beneficiaries !== null && (
         <p>

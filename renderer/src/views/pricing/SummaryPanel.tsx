@@ -123,7 +123,7 @@ export function SummaryPanel({ summary, unit, onOpen }: Props) {
             ))}
           </div>
           {none && (
-            <p className="muted" role="note">
+            <p className="muted summary-note" role="note">
               还没有算出金额的项目，汇总表要等第一个项目算出后才有数：请在下面的测算表中为各项目填写测算参数，或点“采用全部建议”后补齐缺项（各项目缺什么见“状态”一列）。
             </p>
           )}
