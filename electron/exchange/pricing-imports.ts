@@ -293,17 +293,17 @@ async function planPopulation(db: Database, { fileName }: ImportRequest, rows: T
     seen.add(key);
     if (problems.length === before) records.push([code, cohort, year, valueText!]);
   }
-  // Counts the file gives anew for a region, cohort and year already counted: said, with the first few, old → new.
+  // A re-import silently replaced counts the planner had checked: the summary says which, the first few old → new.
   const replaced = records.length
     ? await db.all(
         `WITH f AS (SELECT unnest(from_json($1, '[{"c":"VARCHAR","k":"VARCHAR","y":"INTEGER","v":"BIGINT"}]'), recursive := true))
-         SELECT r.name, f.k AS cohort, f.y AS year, p.value AS old, f.v AS new FROM f
+         SELECT r.name, f.c AS code, f.k AS cohort, f.y AS year, p.value AS old, f.v AS new FROM f
          JOIN population p ON p.region_code = f.c AND p.cohort = f.k AND p.year = f.y JOIN regions r ON r.code = f.c
          WHERE p.value <> f.v ORDER BY f.c, f.k, f.y`,
         [JSON.stringify(records.map(([c, k, y, v]) => ({ c, k, y, v })))],
       )
     : [];
-  const examples = replaced.slice(0, 3).map((r) => `${String(r.name)}“${String(r.cohort)}”${String(r.year)} 年 ${formatCount(String(r.old))} → ${formatCount(String(r.new))}`);
+  const examples = replaced.slice(0, 3).map((r) => `${String(r.name)}（${String(r.code)}）“${String(r.cohort)}”${String(r.year)} 年 ${formatCount(String(r.old))} → ${formatCount(String(r.new))}`);
   return {
     problems,
     summary:

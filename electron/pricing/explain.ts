@@ -5,6 +5,7 @@ import { DRIVER_FIELD_LABELS, amountFenInYear, coveragePercent, driverUnit } fro
 import type { ItemDriver } from '../../shared/domain/pricing/drivers';
 import { fenToYuan } from '../../shared/domain/pricing/money';
 import type { ExplainLine, Explanation, PopulationInput } from '../../shared/domain/pricing/results';
+import { ruleRowScope } from '../../shared/domain/pricing/split-rules';
 import type { SplitRule } from '../../shared/domain/pricing/split-rules';
 import type { Database } from '../db/database';
 import type { PlainRow } from '../db/plain-values';
@@ -71,11 +72,7 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
       `中央 = 金额 × 中央分担比例；其余由省、市、县按规则“${rule?.name ?? driver.splitRuleId ?? ''}”的权重依次分摊，县级取余数，四项之和等于金额`,
     ];
     const rows = await db.all(
-      `SELECT c.*, l.code, l.name AS region_name, l.county_class, l.grade, l.province_code, l.growth_pct,
-              -- Whose growth rate the leaf takes when it has none of its own (leaves.ts): its city's, else its province's.
-              (SELECT CASE WHEN own.growth_pct IS NOT NULL THEN NULL WHEN up.growth_pct IS NOT NULL THEN up.name WHEN top.growth_pct IS NOT NULL THEN top.name END
-               FROM regions own LEFT JOIN regions up ON up.code = own.parent_code LEFT JOIN regions top ON top.code = up.parent_code
-               WHERE own.code = l.code) AS growth_from,
+      `SELECT c.*, l.code, l.name AS region_name, l.county_class, l.grade, l.province_code, l.growth_pct, l.growth_from,
               p.value AS pop, ${populationMethodSql('p')} AS method, p.from_year, p.share_from, p.quality AS pop_quality,
               src.source AS pop_source, CAST(src.value AS VARCHAR) AS counted_value, sh.share_pct, sh.base_cohort, sh.source AS share_source, sf.name AS share_from_name,
               CAST(b.value AS VARCHAR) AS base_value, b.from_year AS base_year, CASE WHEN b.share_from IS NOT NULL THEN '按人群比例推算' ELSE bs.source END AS base_source,
@@ -137,7 +134,7 @@ function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: Pick<Spl
                 ? { value: String(r.base_value), year: r.base_year === null ? null : Number(r.base_year), source: String(r.base_source ?? '') }
                 : null,
         };
-  const rowLabel = [r.row_class === null ? null : String(r.row_class), r.row_grade === null ? null : `${String(r.row_grade)}档`].filter(Boolean).join(' · ') || '其他地区';
+  const rowLabel = ruleRowScope(r.row_class === null ? null : String(r.row_class), r.row_grade === null ? null : Number(r.row_grade));
   return {
     regionCode: String(r.code),
     region: String(r.region_name),

@@ -237,7 +237,7 @@ async function uncoveredRegions(db: Reader, catalogueId: string): Promise<string
   );
   return rows.map(
     (r) =>
-      `分担规则“${String(r.rule)}”没有适用于 ${String(r.names)}${Number(r.regions) > 5 ? ` 等 ${String(r.regions)} 个地区` : ''}的行（类别或档次不在所列之中），用它的 ${String(r.items)} 个服务项目在这些地区没有计入测算：请在规则中加一行类别、等级都留空的默认比例。`,
+      `分担规则“${String(r.rule)}”没有适用于 ${String(r.names)}${Number(r.regions) > 5 ? ` 等 ${String(r.regions)} 个地区` : ''}的行（类别或档次不在所列之中），用它的 ${String(r.items)} 个服务项目在这些地区没有计入测算：请在规则中加一行类别、等级都留空的“其他地区”行。`,
   );
 }
 
@@ -248,13 +248,15 @@ async function uncoveredRegions(db: Reader, catalogueId: string): Promise<string
 async function partialCities(db: Reader, catalogueId: string): Promise<string[]> {
   const rows = await db.all(
     `WITH cat AS (SELECT region_code AS root FROM catalogues WHERE id = $1),
-     latest AS (SELECT region_code, arg_max(value, year) AS value, max(year) AS year FROM population WHERE cohort = '常住人口' GROUP BY 1),
+     latest AS (SELECT region_code, arg_max(value, year) AS value, max(year) AS year, arg_max(source, year) AS source FROM population WHERE cohort = '常住人口' GROUP BY 1),
      kids AS (
        SELECT r.parent_code AS city, count(*) AS counties, sum(lt.value) AS people
        FROM regions r LEFT JOIN latest lt ON lt.region_code = r.code, cat
        WHERE r.level = 'county' AND (cat.root IS NULL OR r.parent_code = cat.root OR substr(r.parent_code, 1, 2) = substr(cat.root, 1, 2))
        GROUP BY 1)
-     SELECT c.name, k.counties, CAST(k.people AS VARCHAR) AS people, CAST(own.value AS VARCHAR) AS own, own.year
+     -- What the city's own count leaves out (the census's 石家庄市 不含辛集, census-names.ts), said beside it.
+     SELECT c.name, k.counties, CAST(k.people AS VARCHAR) AS people, CAST(own.value AS VARCHAR) AS own, own.year,
+            nullif(regexp_extract(own.source, '（人数(不含[^）]*)）', 1), '') AS leaves_out
      FROM kids k JOIN regions c ON c.code = k.city JOIN latest own ON own.region_code = k.city
      WHERE abs(coalesce(k.people, 0) - own.value) * 10 > own.value
      ORDER BY c.code`,
@@ -262,7 +264,7 @@ async function partialCities(db: Reader, catalogueId: string): Promise<string[]>
   );
   return rows.map(
     (r) =>
-      `${String(r.name)}已导入 ${String(r.counties)} 个县区，常住人口合计 ${formatCount(String(r.people ?? 0))} 人，与全市 ${String(r.year)} 年的 ${formatCount(String(r.own))} 人相差一成以上：测算只计入已导入的县区，请核对是否缺了县区或人数。`,
+      `${String(r.name)}已导入 ${String(r.counties)} 个县区，常住人口合计 ${formatCount(String(r.people ?? 0))} 人，与全市 ${String(r.year)} 年的 ${formatCount(String(r.own))} 人${r.leaves_out === null ? '' : `（${String(r.leaves_out)}）`}相差一成以上：测算只计入已导入的县区，请核对是否缺了县区或人数。`,
   );
 }
 
@@ -282,7 +284,7 @@ async function pricingProblems(db: Reader, catalogueId: string, itemIds: string[
   return rows.map((r) => {
     const name = `“${String(r.name)}”`;
     if (r.cohort !== null && Number(r.people) === 0) return `${name}：还没有任何地区有“${String(r.cohort)}”的人数，请导入人口或设置该人群占常住人口的比例。`;
-    if (Number(r.default_rows) === 0) return `${name}：分担规则没有适用于部分地区（类别或档次未设置）的行，请在规则中加一行默认比例，或为这些地区设置类别和档次。`;
+    if (Number(r.default_rows) === 0) return `${name}：分担规则没有适用于部分地区（类别或档次未设置）的行，请在规则中加一行类别、等级都留空的“其他地区”行，或为这些地区设置类别和档次。`;
     return `${name}：参数齐全但没有算出金额，请检查标准年份和每年增减是否使某年的补助标准低于 0。`;
   });
 }

@@ -5,6 +5,7 @@ import type { Tx } from '../db/database';
 import { saveRule } from '../pricing/rules';
 import { PRESET_RULES } from '../pricing/presets';
 import { repriceAll } from '../pricing/reprice';
+import { excludesNoteSql, regionNameSql } from './census-names';
 
 const CENSUS_YEAR = 2020;
 const AGE_SHARES = [
@@ -14,16 +15,10 @@ const AGE_SHARES = [
   ['share_65_plus_pct', '65岁及以上'],
 ] as const;
 
-/**
- * The census names a city whose count leaves out a 省直管 unit 石家庄市(不含辛集): the region is 石家庄市 (辛集
- * may later be imported under it as a 省直管县), and what the count leaves out goes with the count, in its source.
- */
-const CENSUS_EXCLUDES = `'\\((不含[^)]*)\\)$'`;
-
 export async function writePricingSeeds(tx: Tx): Promise<void> {
   await tx.run(
     `INSERT INTO regions (code, name, parent_code, level, county_class, grade, growth_pct, source, status)
-     SELECT region_code, regexp_replace(region, ${CENSUS_EXCLUDES}, ''), parent_code, level,
+     SELECT region_code, ${regionNameSql('region')}, parent_code, level,
             CASE WHEN source LIKE '%省直管%' THEN '省直管县' END, NULL, NULL, source, status
      FROM ref_population
      ON CONFLICT DO NOTHING`,
@@ -31,7 +26,7 @@ export async function writePricingSeeds(tx: Tx): Promise<void> {
   await tx.run(
     `INSERT INTO population (region_code, cohort, year, value, source, status)
      SELECT region_code, '常住人口', ${CENSUS_YEAR}, population,
-            '第七次全国人口普查：' || source || coalesce('（人数' || nullif(regexp_extract(region, ${CENSUS_EXCLUDES}, 1), '') || '）', ''), status
+            '第七次全国人口普查：' || source || ${excludesNoteSql('region')}, status
      FROM ref_population
      ON CONFLICT DO NOTHING`,
   );

@@ -2,7 +2,7 @@
 // cost lines it touches rebuilt, and recorded in change_log with its inverse. The caller is told what
 // changed so open views refresh only that.
 import type { Change } from '../../shared/contract';
-import { DRIVER_FIELD_LABELS, driverUnit, parseDriverField } from '../../shared/domain/pricing/drivers';
+import { DRIVER_FIELD_LABELS, driverCellName, driverUnit, parseDriverField } from '../../shared/domain/pricing/drivers';
 import type { DriverField, FieldValue, ItemDriver } from '../../shared/domain/pricing/drivers';
 import { suggestRule } from '../../shared/domain/pricing/suggest';
 import { suggestItemDriver } from '../../shared/domain/pricing/national-standards';
@@ -73,7 +73,7 @@ async function applyDriverFields(
   const changes: Partial<Record<DriverField, FieldValue>> = {};
   const edits: { field: DriverField; value: string | null; stored: string | null; expected: string | null }[] = [];
   for (const cell of cells) {
-    const where = `第${item.itemNo}项“${item.name}”的“${DRIVER_FIELD_LABELS[cell.field]}”`;
+    const where = driverCellName(item.itemNo, item.name, cell.field);
     const stored = driverText(before, cell.field);
     const expected = cell.expected === null ? null : parseValue(cell.field, cell.expected, where);
     if (String(expected ?? '') !== String(stored ?? '')) {

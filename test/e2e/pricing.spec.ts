@@ -84,12 +84,13 @@ test('测算: a driver set on item 5 prices it, and the totals follow, by hand',
   }
   // Nothing is priced yet: no total and no item is shown as 0 (not priced is not free).
   for (const level of ['合计', '中央', '省级', '市级', '县级']) await expect(levelCard(page, level)).toHaveText('未测算');
-  await expect(page.getByRole('region', { name: '测算汇总' }).getByRole('note')).toContainText('还没有算出金额的项目，汇总表要等第一个项目算出后才有数');
+  await expect(page.getByRole('region', { name: '测算汇总' }).getByRole('note')).toContainText('还没有算出金额的项目，合计要等第一个项目算出后才有数：请在下面的测算表中');
   await expect(page.getByRole('table', { name: '按年度汇总' })).toBeHidden();
+  await expect(page.getByRole('tablist', { name: '汇总方式' })).toBeHidden();
   // Its explanation says why and what to do, not a bare row of zeros.
   await page.locator('.level-card[data-level="合计"]').click();
   const panel = page.getByRole('dialog', { name: '测算说明' });
-  await expect(panel.getByRole('note')).toContainText('还没有测算出金额的项目计入这个数：请在下面的测算表中为各项目填写测算参数');
+  await expect(panel.getByRole('note')).toContainText('还没有算出金额的项目，合计要等第一个项目算出后才有数：请在下面的测算表中为各项目填写测算参数');
   await expect(panel).not.toContainText('0.00');
   await panel.getByRole('button', { name: '关闭测算说明' }).click();
   await expect(cell(page, 5, 'cost')).toHaveText('未测算');

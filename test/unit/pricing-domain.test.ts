@@ -140,7 +140,7 @@ describe('the split', () => {
     ]);
     // Without a row for any class and grade, a 市管县, or a city with no counties, would have no row at all.
     expect(ruleProblems({ name: '只有市辖区', rows: [{ countyClass: '市辖区', grade: null, centralPct: '60', provincial: '1', city: '1', county: '1' }] })).toEqual([
-      '规则“只有市辖区”缺少类别、等级都留空的一行（默认比例）：不属于所列类别或档次的地区（还有没有导入县区的市）没有适用的行，无法分担',
+      '规则“只有市辖区”缺少类别、等级都留空的一行（“其他地区”行）：不属于所列类别或档次的地区（还有没有导入县区的市）没有适用的行，无法分担',
     ]);
     expect(ruleProblems({ name: '有默认', rows: [{ countyClass: '市辖区', grade: null, centralPct: '60', provincial: '1', city: '1', county: '1' }, fallback] })).toEqual([]);
     expect(ruleProblems({ name: '全额', rows: [{ countyClass: null, grade: null, centralPct: '100', provincial: '0', city: '0', county: '0' }] })).toEqual([]);

@@ -9,6 +9,7 @@ import { itemExtras } from './008-item-extras';
 import { ruleTerms } from './009-rule-terms';
 import { narrowCostLines } from './011-narrow-cost-lines';
 import { populationMethod } from './012-population-method';
+import { censusNames } from './013-census-names';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,4 @@ export interface Migration {
   statements: string[];
 }
 
-export const MIGRATIONS: Migration[] = [initialSchema, pricingSchema, annexSet, drafting, versions, itemExtras, ruleTerms, narrowCostLines, populationMethod];
+export const MIGRATIONS: Migration[] = [initialSchema, pricingSchema, annexSet, drafting, versions, itemExtras, ruleTerms, narrowCostLines, populationMethod, censusNames];

@@ -4,7 +4,7 @@
 import type { Request } from '../../../shared/contract';
 import { isHeaderRow } from '../../../shared/domain/clipboard-text';
 import type { CellBlock } from '../../../shared/domain/clipboard-text';
-import { DRIVER_FIELDS, DRIVER_FIELD_LABELS, normalisedDriverText, parseDriverField } from '../../../shared/domain/pricing/drivers';
+import { DRIVER_FIELDS, DRIVER_FIELD_LABELS, driverCellName, normalisedDriverText, parseDriverField } from '../../../shared/domain/pricing/drivers';
 import type { DriverField } from '../../../shared/domain/pricing/drivers';
 import type { RangeBox } from './cell-range';
 import type { PricingGridItem, PricingGridRow } from './pricing-rows';
@@ -97,11 +97,10 @@ export function planDriverPaste(pasted: CellBlock, target: DriverPasteTarget): D
   if (notDriver.length && !(fill && single)) {
     return `粘贴的区域包含“${target.headerOf(notDriver[0]!)}”列：测算表中只有测算参数（${DRIVER_FIELDS.map((f) => DRIVER_FIELD_LABELS[f]).join('、')}）可以粘贴，没有粘贴任何内容。`;
   }
-  const targets = fill && down === picked.length ? picked : itemRowsIn(rows, box.top, rows.length - 1).slice(0, fill ? down! : block.length);
+  const need = fill ? down! : block.length;
+  const targets = fill && down === picked.length ? picked : itemRowsIn(rows, box.top, rows.length - 1).slice(0, need);
   if (targets.length === 0) return '请先点选服务项目的单元格，再粘贴。';
-  if (!fill && targets.length < block.length) {
-    return `粘贴的内容有 ${block.length} 行，从第${targets[0]!.row.itemNo}项往下只有 ${targets.length} 项，没有粘贴任何内容。`;
-  }
+  if (targets.length < need) return `粘贴的内容有 ${need} 行，从第${targets[0]!.row.itemNo}项往下只有 ${targets.length} 项，没有粘贴任何内容。`;
   const cells: DriverCell[] = [];
   for (const [i, { row }] of targets.entries()) {
     for (const [j, colId] of colIds.entries()) {
@@ -109,7 +108,7 @@ export function planDriverPaste(pasted: CellBlock, target: DriverPasteTarget): D
       const text = (block[i % block.length]![j % blockWidth] ?? '').trim();
       const value = text === '' ? null : colId === 'splitRuleId' ? target.ruleId(text) : text;
       const parsed = parseDriverField(colId, value);
-      if (!parsed.ok) return `第${row.itemNo}项的“${DRIVER_FIELD_LABELS[colId]}”：${parsed.message}，没有粘贴任何内容。`;
+      if (!parsed.ok) return `${driverCellName(row.itemNo, row.name, colId)}：${parsed.message}，没有粘贴任何内容。`;
       const expected = stored(row, colId);
       if (normalisedDriverText(colId, value) === normalisedDriverText(colId, expected)) continue;
       cells.push({ itemId: row.itemId, field: colId, value, expected });

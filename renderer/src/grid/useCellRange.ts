@@ -66,7 +66,8 @@ export function useCellRange(api: RefObject<GridApi | null>, wrapper: RefObject<
    * started; `moveKey`: the key that moves the cursor next (Tab, Enter, or another that ends a run).
    */
   const tabStart = useRef<CellPos | null>(null);
-  const moveKey = useRef<'Tab' | 'Enter' | 'other' | null>(null);
+  /** With the cell it was pressed on: a key that moved nothing (Enter on the last row) is not taken for a later move. */
+  const moveKey = useRef<{ key: 'Tab' | 'Enter' | 'other'; on: CellPos | null } | null>(null);
 
   const onCellFocused = useCallback(
     (event: CellFocusedEvent) => {
@@ -91,6 +92,9 @@ export function useCellRange(api: RefObject<GridApi | null>, wrapper: RefObject<
     if (!el) return;
     const down = (event: PointerEvent) => {
       pointerOnHeading.current = event.target instanceof Element && event.target.closest('.ag-full-width-row') !== null;
+      // A cell clicked is no Tab or Enter (one that moved nothing, at a row's end, must not count for the click).
+      moveKey.current = null;
+      tabStart.current = null;
       if (event.button !== 0) return;
       const pos = cellOfTarget(event.target);
       if (!pos) return;
@@ -114,8 +118,10 @@ export function useCellRange(api: RefObject<GridApi | null>, wrapper: RefObject<
     const key = (event: KeyboardEvent) => {
       const grid = api.current;
       const plain = !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey;
-      if (event.key === 'Tab' || event.key === 'Enter') moveKey.current = plain ? event.key : 'other';
-      else if (event.key.startsWith('Arrow') || ['Home', 'End', 'PageUp', 'PageDown'].includes(event.key)) moveKey.current = 'other';
+      const cell = grid && !grid.isDestroyed() ? grid.getFocusedCell() : null;
+      const on = cell ? { rowIndex: cell.rowIndex, colId: cell.column.getColId() } : null;
+      if (event.key === 'Tab' || event.key === 'Enter') moveKey.current = { key: plain ? event.key : 'other', on };
+      else if (event.key.startsWith('Arrow') || ['Home', 'End', 'PageUp', 'PageDown'].includes(event.key)) moveKey.current = { key: 'other', on };
       // Ctrl+A picks every cell, as in Excel (to copy the whole table into a workbook); in an editor it is the editor's.
       if (grid && (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'a') {
         if (grid.getEditingCells().length) return;
@@ -156,8 +162,9 @@ export function useCellRange(api: RefObject<GridApi | null>, wrapper: RefObject<
         lastCell.current = to;
         // The same cell taking the focus again (its editor opening or closing) is no move.
         if (!from || (from.rowIndex === to.rowIndex && from.colId === to.colId)) return;
-        const moved = moveKey.current;
+        const pressed = moveKey.current;
         moveKey.current = null;
+        const moved = pressed && pressed.on?.rowIndex === from.rowIndex && pressed.on.colId === from.colId ? pressed.key : null;
         const start = tabStart.current;
         if (moved === 'Tab' && to.rowIndex === from.rowIndex) {
           if (!start || start.rowIndex !== from.rowIndex) tabStart.current = from;

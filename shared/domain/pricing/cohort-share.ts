@@ -29,15 +29,22 @@ export function shareProblems(
   else if (share === null || share < 0n || share > 1_000_000n) problems.push({ column: 'share_pct', message: `“${sharePct}”应为 0 到 100 之间的百分数，最多 4 位小数` });
   else if (fractionsSuspect) {
     const fraction = fractionForPercent(sharePct);
-    if (fraction) problems.push({ column: 'share_pct', message: `${fraction}（文件中的比例全都小于 1，像是按小数写的）` });
+    if (fraction) problems.push({ column: 'share_pct', message: `${fraction}（文件中不带 % 的比例全都小于 1，像是按小数写的）` });
   }
   return problems;
 }
 
-/** Whether every share of a file is a bare figure below 1 (no % sign): written as fractions, it seems. */
+/**
+ * Whether a file's shares seem written as fractions: every bare figure above 0 (no % sign; a 0, a blank or
+ * 0.5% says nothing either way) is below 1. Unlike a central share, a cohort's share below 1 % is common
+ * (百岁老人, 困难残疾人), so one such figure is not refused on its own.
+ */
 export function sharesLookLikeFractions(shares: readonly string[]): boolean {
-  return shares.length > 0 && shares.every((text) => fractionForPercent(text) !== null);
+  const bare = shares.filter((text) => !/%$/u.test(shareTextRaw(text)) && (toScaled(shareTextRaw(text), 6) ?? 0n) > 0n);
+  return bare.length > 0 && bare.every((text) => fractionForPercent(text) !== null);
 }
+
+const shareTextRaw = (text: string) => text.normalize('NFKC').trim();
 
 /**
  * Why `cohort` cannot be a share of `base`, given the other shares of its province (each cohort's bases):

@@ -53,6 +53,9 @@ export const DRIVER_FIELD_LABELS: Record<DriverField, string> = {
   centralPct: '中央分担（手工）',
 };
 
+/** A driver cell as a message names it, to find it again: 第6项“中等职业教育免学费”的“补助标准”. */
+export const driverCellName = (itemNo: number, itemName: string, field: DriverField) => `第${itemNo}项“${itemName}”的“${DRIVER_FIELD_LABELS[field]}”`;
+
 /**
  * A coverage as a finance officer reads it: 0.015 → "1.5%" (stored as a fraction, as the files give it; typed
  * either way). Exact: the decimal point moves, nothing is computed in binary.

@@ -29,7 +29,7 @@ export const INPUT_QUALITY_LABELS: Record<InputQuality, string> = { sourced: '�
 /** What the mark means, shown when the planner points at it. */
 export const INPUT_QUALITY_HINTS: Record<InputQuality, string> = {
   sourced: '所用的人口、比例和分担规则都注明了出处',
-  estimated: '部分人数是推算的（缺少的年份按增长率推算，或沿用上级的人群比例）：点击数字可查看是哪一项',
+  estimated: '部分人数是推算的（缺少的年份按人口年增长率推算，或沿用上级的人群比例）：点击数字可查看是哪一项',
   unverified: '部分输入（人数、人群比例或分担规则）尚未与正式文件核对：点击数字可查看标为待核实的是哪一项，发布前请核实',
 };
 

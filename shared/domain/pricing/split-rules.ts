@@ -102,6 +102,11 @@ export const MAX_WEIGHT = 10000n;
 
 /** Everything wrong with a rule, in Chinese; empty when every region it can apply to gets four shares that sum to its cost. */
 /** `rowPlace` names a row where the planner will look for it: its place in the rule, or a file's line. */
+/** Which regions a rule row is for, as the planner reads it: "市管县 · 2档", or 其他地区 for the row of any class and grade. */
+export function ruleRowScope(countyClass: string | null, grade: number | null): string {
+  return [countyClass, grade === null ? null : `${grade}档`].filter(Boolean).join(' · ') || '其他地区';
+}
+
 export function ruleProblems(rule: Pick<SplitRule, 'name' | 'rows'>, rowPlace: (index: number) => string = (index) => `第${index + 1}行`): string[] {
   const problems: string[] = [];
   if (rule.name.trim() === '') problems.push('规则名称不能为空');
@@ -109,7 +114,7 @@ export function ruleProblems(rule: Pick<SplitRule, 'name' | 'rows'>, rowPlace: (
   // The most specific row wins, so without this one a region of no listed class or grade (a city with no
   // counties imported has no class) would have no row: its share of the item would silently go uncounted.
   else if (!rule.rows.some((row) => row.countyClass === null && row.grade === null)) {
-    problems.push(`规则“${rule.name}”缺少类别、等级都留空的一行（默认比例）：不属于所列类别或档次的地区（还有没有导入县区的市）没有适用的行，无法分担`);
+    problems.push(`规则“${rule.name}”缺少类别、等级都留空的一行（“其他地区”行）：不属于所列类别或档次的地区（还有没有导入县区的市）没有适用的行，无法分担`);
   }
   const seen = new Set<string>();
   rule.rows.forEach((row, index) => {

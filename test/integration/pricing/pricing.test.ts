@@ -200,7 +200,7 @@ describe('pricing by hand', () => {
     const file = Buffer.from('rule,class,grade,central_pct,provincial,city,county\n只有市辖区,市辖区,,60,1,1,1\n');
     const { report } = await importTable(db, { kind: 'rules', catalogueId: null, fileName: '规则.csv', bytes: file, apply: false }, 'test');
     expect(report.problems).toEqual([
-      '规则.csv：规则“只有市辖区”缺少类别、等级都留空的一行（默认比例）：不属于所列类别或档次的地区（还有没有导入县区的市）没有适用的行，无法分担',
+      '规则.csv：规则“只有市辖区”缺少类别、等级都留空的一行（“其他地区”行）：不属于所列类别或档次的地区（还有没有导入县区的市）没有适用的行，无法分担',
     ]);
     await db.transaction(async (tx) => {
       await tx.run(`INSERT INTO split_rules (id, name, province_code, source, status) VALUES ('districts-only', '旧版只有市辖区', '130000', '测试', 'unverified')`);
@@ -214,7 +214,7 @@ describe('pricing by hand', () => {
     const { problems } = await pricingSummary(db, 'hebei-draft');
     const said = problems.filter((p) => p.startsWith('分担规则“旧版只有市辖区”'));
     expect(said).toHaveLength(1);
-    expect(said[0]).toMatch(/^分担规则“旧版只有市辖区”没有适用于 井陉县、.+ 等 \d+ 个地区的行（类别或档次不在所列之中），用它的 1 个服务项目在这些地区没有计入测算：请在规则中加一行类别、等级都留空的默认比例。$/);
+    expect(said[0]).toMatch(/^分担规则“旧版只有市辖区”没有适用于 井陉县、.+ 等 \d+ 个地区的行（类别或档次不在所列之中），用它的 1 个服务项目在这些地区没有计入测算：请在规则中加一行类别、等级都留空的“其他地区”行。$/);
     await drive('hebei-draft:011', { splitRuleId: '' });
   });
 
@@ -232,10 +232,13 @@ describe('pricing by hand', () => {
     // Without a rate of its own, a county takes its city's, and its explanation says whose.
     await updateRegion(db, { code: '130100', field: 'growthPct', value: '2' }, 'test');
     await updateRegion(db, { code: '130102', field: 'growthPct', value: null }, 'test');
-    const inherited = await explainFigure(db, { catalogueId: 'hebei-draft', itemId: 'hebei-draft:026', regionCode: '130102', year: 2028 });
-    expect(populationText(inherited.lines[0]!.population!, 2028)).toBe('常住人口 520,200 人（由 2026 年统计数 500,000 人按年增长 2% 推算，增长率沿用石家庄市的）');
-    await updateRegion(db, { code: '130100', field: 'growthPct', value: null }, 'test');
-    await updateRegion(db, { code: '130102', field: 'growthPct', value: '1' }, 'test');
+    try {
+      const inherited = await explainFigure(db, { catalogueId: 'hebei-draft', itemId: 'hebei-draft:026', regionCode: '130102', year: 2028 });
+      expect(populationText(inherited.lines[0]!.population!, 2028)).toBe('常住人口 520,200 人（由 2026 年统计数 500,000 人按年增长 2% 推算，人口年增长率沿用石家庄市的）');
+    } finally {
+      await updateRegion(db, { code: '130100', field: 'growthPct', value: null }, 'test');
+      await updateRegion(db, { code: '130102', field: 'growthPct', value: '1' }, 'test');
+    }
   });
 
   it('explains a cohort found as a share of another with the figure the share was taken of, and its source', async () => {
@@ -285,7 +288,7 @@ describe('pricing by hand', () => {
     expect(items.find((i) => i.itemNo === 2)).toMatchObject({ status: 'priced' });
     expect(items.filter((i) => i.status !== 'priced').every((i) => i.gapRegions === 0)).toBe(true);
     expect(summary.problems).toContain(
-      '石家庄市已导入 3 个县区，常住人口合计 1,000,000 人，与全市 2020 年的 10,640,458 人相差一成以上：测算只计入已导入的县区，请核对是否缺了县区或人数。',
+      '石家庄市已导入 3 个县区，常住人口合计 1,000,000 人，与全市 2020 年的 10,640,458 人（不含辛集）相差一成以上：测算只计入已导入的县区，请核对是否缺了县区或人数。',
     );
   });
 
@@ -308,7 +311,7 @@ describe('pricing by hand', () => {
       { kind: 'population', catalogueId: null, fileName: '表.csv', bytes: Buffer.from('区划代码,人群,年度,人数\n130102,中文表头人群,2026,"1,300"\n130102,中文表头人群,2027,1300\n'), apply: false },
       'test',
     );
-    expect(again.report.summary).toBe('写入 2 条人数（1 个地区，中文表头人群），其中 1 条替换原有人数（长安区“中文表头人群”2026 年 1,234 → 1,300）');
+    expect(again.report.summary).toBe('写入 2 条人数（1 个地区，中文表头人群），其中 1 条替换原有人数（长安区（130102）“中文表头人群”2026 年 1,234 → 1,300）');
   });
 
   it('takes a cohort given as a share of another (人群比例), and refuses a share past 100 % by row and column', async () => {
@@ -395,9 +398,13 @@ describe('pricing by hand', () => {
     // A file whose every share is below 1 looks written as fractions (0.186 for 18.6 %); beside shares of whole
     // percents, a share below 1 % (百岁老人 0.02) is the percent it says.
     expect(await check('shares', 'region_code,cohort,base_cohort,share_pct\n130121,比例测试人群,常住人口,0.072\n')).toEqual([
-      '表.csv 第2行“share_pct（比例（%））”列：“0.072”像是小数，此处按百分数填写（60% 填 60）；如确为 0.072%，请写“0.072%”（文件中的比例全都小于 1，像是按小数写的）',
+      '表.csv 第2行“share_pct（比例（%））”列：“0.072”像是小数，此处按百分数填写（60% 填 60）；如确为 0.072%，请写“0.072%”（文件中不带 % 的比例全都小于 1，像是按小数写的）',
     ]);
     expect(await check('shares', 'region_code,cohort,base_cohort,share_pct\n130121,比例测试人群,常住人口,0.072\n130121,另一人群,常住人口,18.6\n')).toEqual([]);
+    // A 0 or a share written with % beside them says nothing: the bare figures are still all below 1.
+    expect(await check('shares', 'region_code,cohort,base_cohort,share_pct\n130121,比例测试人群,常住人口,0.186\n130121,另一人群,常住人口,0\n130121,第三人群,常住人口,0.5%\n')).toEqual([
+      '表.csv 第2行“share_pct（比例（%））”列：“0.186”像是小数，此处按百分数填写（60% 填 60）；如确为 0.186%，请写“0.186%”（文件中不带 % 的比例全都小于 1，像是按小数写的）',
+    ]);
     // A region's growth rate from a file, as a script sets it (optional column; 80 % a year is no rate).
     expect(await check('regions', 'region_code,region,parent_code,level,class,grade,growth_pct\n130133,赵县,130100,county,市管县,,80\n')).toEqual([
       '表.csv 第2行“growth_pct（人口年增长率（%））”列：应为 -50 到 50 之间的百分数（最多 4 位小数），收到“80”',

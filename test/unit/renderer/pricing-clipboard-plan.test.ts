@@ -101,6 +101,10 @@ describe('a paste into the 测算 grid', () => {
     const column = planDriverPaste([['0.1'], ['0.2']], { ...target(1, ['coverage', 'unitAmount'], 1), rows: four });
     if (typeof column === 'string') throw new Error(column);
     expect(column.request.cells.map((c) => `${c.itemId} ${c.field} ${c.value}`)).toEqual(['c:1 coverage 0.1', 'c:1 unitAmount 0.1', 'c:2 coverage 0.2', 'c:2 unitAmount 0.2']);
+    // A column of values onto the last item, picked across two columns: more rows than items below, refused whole.
+    expect(planDriverPaste([['0.1'], ['0.2'], ['0.3']], { ...target(5, ['coverage', 'unitAmount'], 5), rows: four })).toBe(
+      '粘贴的内容有 3 行，从第4项往下只有 1 项，没有粘贴任何内容。',
+    );
     // One value over a range with a figure in it fills the drivers and skips the figure; a block is refused there.
     const one = planDriverPaste([['中央60%，省市县按比例']], { ...target(1, ['splitRuleId', 'cost'], 2), rows: four });
     if (typeof one === 'string') throw new Error(one);
@@ -117,7 +121,7 @@ describe('a paste into the 测算 grid', () => {
   it('refuses, whole and in Chinese, a block running past the last item, onto a figure, or with a bad value', () => {
     expect(planDriverPaste([['1'], ['2'], ['3'], ['4']], target(1, ['unitAmount']))).toBe('粘贴的内容有 4 行，从第1项往下只有 3 项，没有粘贴任何内容。');
     expect(planDriverPaste([['1', '元/人/年', 'central-60', '5']], target(1, ['unitAmount']))).toContain('包含“合计（万元）”列');
-    expect(planDriverPaste([['0.5'], ['200']], target(1, ['coverage']))).toMatch(/^第2项的“覆盖率”：.*没有粘贴任何内容。$/u);
+    expect(planDriverPaste([['0.5'], ['200']], target(1, ['coverage']))).toMatch(/^第2项“项目2”的“覆盖率”：.*没有粘贴任何内容。$/u);
   });
 
   it('clears only the filled driver cells of the picked range', () => {

@@ -3,7 +3,7 @@ import { EMPTY_DRIVER } from '../../../shared/domain/pricing/drivers';
 import type { PricingItemRow } from '../../../shared/domain/pricing/results';
 import type { SplitRule } from '../../../shared/domain/pricing/split-rules';
 import { suggestDriver, suggestRule } from '../../../shared/domain/pricing/suggest';
-import { centralFromText, hasOpenSuggestion, statusText, suggestionText } from '../../../renderer/src/views/pricing/pricing-text';
+import { centralFromText, hasOpenSuggestion, nothingPricedText, statusText, suggestionText } from '../../../renderer/src/views/pricing/pricing-text';
 
 const rules: SplitRule[] = [
   { id: 'tier-shared', name: '中央按档分担，省市县按比例', provinceCode: null, source: '国办发〔2018〕6号', status: 'unverified', note: null, rows: [] },
@@ -47,6 +47,9 @@ describe('the words of the 测算 view', () => {
     expect(statusText({ status: 'not_set', missing: [] })).toBe('未设置');
     expect(statusText({ status: 'incomplete', missing: [] })).toBe('未算出（见测算中的问题）');
     expect(statusText({ status: 'priced', missing: [] })).toBe('已测算');
+    // Nothing priced: drivers to fill in, or, with problems, the problems to read first.
+    expect(nothingPricedText(0)).toContain('请在下面的测算表中为各项目填写测算参数');
+    expect(nothingPricedText(2)).toContain('已填的测算参数未能算出，原因见“测算中的问题”（2 条）');
   });
 
   it('says where a central share came from', () => {

@@ -11,7 +11,7 @@ import { ExplainLineCard } from './ExplainLineCard';
 import { SharesLine } from './SharesTable';
 import { QualityMark } from '../../components/QualityMark';
 import { figure } from './explain-target';
-import { statusText } from './pricing-text';
+import { nothingPricedText, statusText } from './pricing-text';
 import type { ExplainTarget } from './explain-target';
 
 interface Props {
@@ -87,7 +87,7 @@ function FigureExplanation({ catalogueId, target, unit, generation, summary, ite
       {/* A total nothing is priced into is no 0.00 (the level cards say 未测算): why, and what to do. */}
       {itemId === null && e.items.length === 0 && e.lines.length === 0 ? (
         <p className="status-note" role="note">
-          还没有测算出金额的项目计入这个数：请在下面的测算表中为各项目填写测算参数（服务人群、覆盖率、补助标准、单位、分担规则），或点“采用全部建议”后补齐缺项；各项目缺什么见表中“状态”一列和汇总中的“测算中的问题”。
+          {nothingPricedText(summary?.problems.length ?? 0)}
         </p>
       ) : (
         <SharesLine shares={e.total} unit={unit} />

@@ -2,18 +2,13 @@
 import { useState } from 'react';
 import { ImportBox } from '../regions/ImportBox';
 import { plainDecimal } from '../../../../shared/domain/pricing/decimal';
-import { TIER } from '../../../../shared/domain/pricing/split-rules';
-import type { SplitRule, SplitRuleRow } from '../../../../shared/domain/pricing/split-rules';
+import { TIER, ruleRowScope } from '../../../../shared/domain/pricing/split-rules';
+import type { SplitRule } from '../../../../shared/domain/pricing/split-rules';
 import { RuleForm } from './RuleForm';
 import { draftOf } from './rule-form';
 import type { RuleDraft } from './rule-form';
 
 const STATUS_LABELS: Record<SplitRule['status'], string> = { sourced: '有出处', derived: '推算', unverified: '待核实' };
-
-function rowScope(row: SplitRuleRow): string {
-  if (row.countyClass === null && row.grade === null) return '其他地区';
-  return [row.countyClass, row.grade === null ? null : `${row.grade}档`].filter(Boolean).join(' · ');
-}
 
 interface Props {
   rules: readonly SplitRule[];
@@ -70,8 +65,8 @@ export function RulesPanel({ rules, provinces, provinceCode, onSaved }: Props) {
             </thead>
             <tbody>
               {rule.rows.map((row) => (
-                <tr key={rowScope(row)}>
-                  <td>{rowScope(row)}</td>
+                <tr key={ruleRowScope(row.countyClass, row.grade)}>
+                  <td>{ruleRowScope(row.countyClass, row.grade)}</td>
                   <td className="num">{row.centralPct === TIER ? '按省份分档' : `${plainDecimal(row.centralPct)}%`}</td>
                   <td className="num">{plainDecimal(row.provincial)}</td>
                   <td className="num">{plainDecimal(row.city)}</td>

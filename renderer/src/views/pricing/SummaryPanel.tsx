@@ -9,7 +9,7 @@ import type { PricingSummary, Shares } from '../../../../shared/domain/pricing/r
 import { QualityMark } from '../../components/QualityMark';
 import { figure } from './explain-target';
 import type { ExplainTarget } from './explain-target';
-import { missingText } from './pricing-text';
+import { missingText, nothingPricedText } from './pricing-text';
 
 const VIEWS = [
   { id: 'year', label: '按年度' },
@@ -115,19 +115,20 @@ export function SummaryPanel({ summary, unit, onOpen }: Props) {
       </div>
       {!folded && <div className="summary-body">
         <div className="summary-tables">
-          <div className="sub-tabs" role="tablist" aria-label="汇总方式" hidden={none}>
+          {none ? (
+            <p className="muted summary-note" role="note">
+              {nothingPricedText(s.problems.length)}
+            </p>
+          ) : (
+          <>
+          <div className="sub-tabs" role="tablist" aria-label="汇总方式">
             {VIEWS.map((v) => (
               <button key={v.id} type="button" role="tab" aria-selected={view === v.id} className={view === v.id ? 'active' : ''} onClick={() => setView(v.id)}>
                 {v.label}
               </button>
             ))}
           </div>
-          {none && (
-            <p className="muted summary-note" role="note">
-              还没有算出金额的项目，汇总表要等第一个项目算出后才有数：请在下面的测算表中为各项目填写测算参数，或点“采用全部建议”后补齐缺项（各项目缺什么见“状态”一列）。
-            </p>
-          )}
-          <div className="summary-scroll" hidden={none}>
+          <div className="summary-scroll">
             {view === 'year' && (
               <table className="table compact" aria-label="按年度汇总">
                 <ShareHeads unit={unit} first="年度" />
@@ -180,6 +181,8 @@ export function SummaryPanel({ summary, unit, onOpen }: Props) {
               </table>
             )}
           </div>
+          </>
+          )}
         </div>
         <div className="summary-lists">
           <details open={s.unpriced.length > 0 && s.unpriced.length <= 12}>

@@ -65,7 +65,7 @@ export function populationText(p: PopulationInput, year: number): string {
   if (p.method === 'counted') return `${value}（统计数）`;
   if (p.method === 'grown') {
     const counted = p.base ? `统计数 ${people(p.base.value)}` : '数';
-    const from = p.growthFrom ? `，增长率沿用${p.growthFrom}的` : '';
+    const from = p.growthFrom ? `，人口年增长率沿用${p.growthFrom}的` : '';
     return `${value}（由 ${p.fromYear ?? '最近'} 年${counted}按年增长 ${plainDecimal(p.growthPct ?? '0')}% 推算${from}）`;
   }
   const shareOf = p.shareOf ?? '常住人口';
@@ -112,4 +112,15 @@ export function adoptedText(o: SuggestionOutcome): string {
     o.nationalOverOwn.length > 0 ? `${itemNumbers(o.nationalOverOwn)}采用了国家标准规定的金额（测算首年适用的标准），与清单原文写的金额不同，请核对补助标准` : null,
   ].filter(Boolean);
   return `已采用 ${o.applied} 项建议，其中 ${o.priced} 项已算出${rest.length ? `；${rest.join('；')}` : ''}。可用“撤销”恢复`;
+}
+
+/**
+ * Why no total has a figure yet, and where to look: drivers still to fill in, or, where some are filled in but
+ * could not be priced (a cohort without counts, a rule without a row for a region), the 测算 problems.
+ */
+export function nothingPricedText(problems: number): string {
+  const todo = '还没有算出金额的项目，合计要等第一个项目算出后才有数：';
+  return problems > 0
+    ? `${todo}已填的测算参数未能算出，原因见“测算中的问题”（${problems} 条）；其余项目缺什么见测算表的“状态”一列。`
+    : `${todo}请在下面的测算表中为各项目填写测算参数（服务人群、覆盖率、补助标准、单位、分担规则），或点“采用全部建议”后补齐缺项；各项目缺什么见“状态”一列。`;
 }

@@ -2,7 +2,7 @@
 // value it started from (`expected`), shown only once saved; a refusal goes to the status line.
 import { useCallback, useRef, useState } from 'react';
 import type { CellEditRequestEvent } from 'ag-grid-community';
-import { DRIVER_FIELD_LABELS, normalisedDriverText, parseDriverField, typedCoverage } from '../../../../shared/domain/pricing/drivers';
+import { DRIVER_FIELD_LABELS, driverCellName, normalisedDriverText, parseDriverField, typedCoverage } from '../../../../shared/domain/pricing/drivers';
 import type { DriverField, ItemDriver } from '../../../../shared/domain/pricing/drivers';
 import { ApiError, errorMessage, invoke } from '../../api/client';
 import { retryWhereTyped } from '../../grid/retry-edit';
@@ -44,7 +44,7 @@ export function useDriverEdit(
       const parsed = parseDriverField(field, field === 'coverage' && input !== null ? typedCoverage(input) : input);
       if (!parsed.ok) {
         // Named as the Node side names a refused value: the item's name too, to find it again.
-        report({ state: 'refused', what, message: `第${row.itemNo}项“${row.name}”的“${DRIVER_FIELD_LABELS[field]}”：${parsed.message}，本次修改没有保存。` });
+        report({ state: 'refused', what, message: `${driverCellName(row.itemNo, row.name, field)}：${parsed.message}，本次修改没有保存。` });
         retry(input ?? '');
         return;
       }

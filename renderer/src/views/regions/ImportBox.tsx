@@ -90,6 +90,9 @@ export function ImportBox({ kinds, catalogueId, title = '导入数据', onApplie
     setState({ step: 'busy', what: `正在导入“${file.fileName}”……` });
     try {
       const report = await invoke('data.import', { kind, catalogueId, ...file, apply: true });
+      // Found wanting when written (the data changed since the check) or nothing to write: shown as a check is,
+      // never as imported.
+      if (!report.applied) return setState({ step: 'checked', file, report });
       setState({ step: 'applied', report });
       onApplied?.(report);
     } catch (error) {
