@@ -625,6 +625,12 @@ test('测算: clicking a figure explains it, down to the rule row and its source
   await expect(panel).toContainText('中等职业教育国家助学金');
   await expect(panel).toContainText('中央60%，省市县按比例');
   await expect(panel).toContainText('常住人口');
+  // The panel stands beside the grid, not over it: the figure clicked stays in sight, left of the panel.
+  await expect(async () => {
+    const [figureBox, panelBox] = [await cell(page, 5, 'cost').boundingBox(), await panel.boundingBox()];
+    expect(figureBox!.x + figureBox!.width).toBeLessThanOrEqual(panelBox!.x);
+    expect(figureBox!.x).toBeGreaterThanOrEqual(0);
+  }).toPass();
   // A line: its population is estimated from 2020 (no count for 2026), and says so.
   const line = panel.locator('.explain-line').first();
   await expect(line).toContainText('2,000.00 元');

@@ -71,6 +71,11 @@ export function PricingGrid(p: Props) {
         readOnlyEdit
         onCellEditRequest={p.onCellEditRequest}
         onCellFocused={onCellFocused}
+        // Narrowed (an explanation opened beside it), the grid keeps the active cell, the figure clicked, in sight.
+        onGridSizeChanged={(e) => {
+          const active = e.api.getFocusedCell();
+          if (active) e.api.ensureColumnVisible(active.column);
+        }}
         // Enter on a figure (never edited) explains it, as a click on it does: the keyboard's way in.
         onCellKeyDown={(e) => {
           const key = (e.event as KeyboardEvent | null)?.key;

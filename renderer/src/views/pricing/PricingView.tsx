@@ -172,7 +172,8 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
   if (!items || !summary) return <p className="muted">正在读取测算参数……</p>;
 
   return (
-    <div className="pricing-view">
+    // With an explanation open the view gives it room, so the figure clicked stays in sight beside it.
+    <div className={trail.length > 0 ? 'pricing-view explaining' : 'pricing-view'}>
       <PricingToolbar
         history={steps.history}
         onStep={steps.step}
