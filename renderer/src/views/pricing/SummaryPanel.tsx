@@ -97,14 +97,15 @@ export function SummaryPanel({ summary, unit, onOpen }: Props) {
           )}
           <span className="muted">已测算 {s.pricedCount} / {s.itemCount} 项</span>
           {s.perResident !== null && <span className="muted">人均 {formatMoney(s.perResident, '元')} 元/人/年</span>}
+          {/* Before the long rounding note, so it stays on the first line when the note wraps. */}
+          <button type="button" className="fold" onClick={() => setFolded(!folded)} aria-expanded={!folded}>
+            {folded ? '展开汇总表' : '收起汇总表'}
+          </button>
           {unit !== '元' && (
             <span className="muted" data-rounding-note>
               以{unit}显示时各数分别四舍五入，分项之和与合计可能差一个末位（尾差）；选“元”显示精确到分的值
             </span>
           )}
-          <button type="button" className="fold" onClick={() => setFolded(!folded)} aria-expanded={!folded}>
-            {folded ? '展开汇总表' : '收起汇总表'}
-          </button>
         </div>
         <div className="level-cards" aria-label="按级次合计">
           <LevelCard label="合计" yuan={none ? null : s.total.cost} unit={unit} onOpen={() => onOpen(figure(null))} />
