@@ -69,7 +69,7 @@ export async function importTable(
     problems: plan.problems,
     applied: false,
     summary: plan.summary,
-    warnings: plan.warnings ?? [],
+    warnings: [...(table.title ? [`第${table.title.line}行“${table.title.text}”是标题，没有导入；表头从它下面一行读起`] : []), ...(plan.warnings ?? [])],
     // The optional columns the file has are shown too (a growth rate imported is checked before it is applied).
     preview: previewOf(
       table.rows,

@@ -20,6 +20,8 @@ export interface TableRow {
 }
 
 export interface Table {
+  /** A title above the header (统计年鉴 sheets carry one: 石家庄市分县区人口（单位：人）), skipped: its line and text. */
+  title?: { line: number; text: string };
   header: string[];
   /** The header as the file writes it: a column the import does not take is named so. */
   written: string[];
@@ -161,8 +163,17 @@ export async function readTable(fileName: string, bytes: Buffer, kind?: ImportKi
   } else {
     throw new AppError('bad_file', `无法识别文件“${fileName}”的格式：请使用 .csv 或 .xlsx 文件。`);
   }
-  const headerIndex = records.findIndex((r) => r.some((c) => c !== ''));
+  const filled = (r: string[] | undefined) => [...new Set((r ?? []).filter((c) => c !== ''))];
+  let headerIndex = records.findIndex((r) => filled(r).length > 0);
   if (headerIndex < 0) throw new AppError('bad_file', `${fileName} 是空的，没有表头也没有数据。`);
+  // One text alone on the first row (a title, merged across the columns or not) above a row of several
+  // headings: the title is skipped and said so (ImportReport.warnings), the header read below it.
+  let title: Table['title'];
+  const next = records.findIndex((r, i) => i > headerIndex && filled(r).length > 0);
+  if (filled(records[headerIndex]).length === 1 && next > 0 && filled(records[next]).length > 1) {
+    title = { line: headerIndex + 1, text: filled(records[headerIndex])[0]! };
+    headerIndex = next;
+  }
   const header = records[headerIndex]!.map(fixedColumnName);
   const names = headerNames(records[headerIndex]!);
   const rows: TableRow[] = [];
@@ -178,7 +189,7 @@ export async function readTable(fileName: string, bytes: Buffer, kind?: ImportKi
     });
     rows.push({ line: headerIndex + i + 2, cells, names, kind });
   });
-  return { header, written: records[headerIndex]!.map((c) => c.trim()), names, kind, rows };
+  return { ...(title ? { title } : {}), header, written: records[headerIndex]!.map((c) => c.trim()), names, kind, rows };
 }
 
 /** Refuses a header that is not exactly the expected columns (in any order), saying which are missing or extra. */
@@ -198,9 +209,10 @@ export function checkHeader(fileName: string, table: Table, columns: readonly st
     if (missing.length === columns.length && written.length === 1) {
       throw new AppError('bad_file', `${fileName} 的第一行“${written[0]!}”像是标题，不是表头：请删去标题行，让表头成为第一行后再导入。${expected}。没有导入任何内容。`);
     }
+    const skipped = table.title ? `（第${table.title.line}行“${table.title.text}”当作标题跳过，表头在其下一行）` : '';
     throw new AppError(
       'bad_file',
-      `${fileName} 的表头不对：${[missing.length ? `缺少列 ${missing.map((c) => columnName(c, table.names, table.kind)).join('、')}` : '', extra.length ? `多出列 ${extra.join('、')}` : ''].filter(Boolean).join('；')}。${expected}。没有导入任何内容。`,
+      `${fileName} 的表头不对${skipped}：${[missing.length ? `缺少列 ${missing.map((c) => columnName(c, table.names, table.kind)).join('、')}` : '', extra.length ? `多出列 ${extra.join('、')}` : ''].filter(Boolean).join('；')}。${expected}。没有导入任何内容。`,
     );
   }
 }

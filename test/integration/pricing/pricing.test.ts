@@ -366,8 +366,14 @@ describe('pricing by hand', () => {
     await expect(check('regions', '区划代码,名称,上级代码,层级,类别,等级,增长率\n130102,长安区,130100,县,市辖区,\n')).rejects.toThrow(
       '表.csv 的表头不对：多出列 增长率。表头应为：区划代码,名称,上级代码,层级,类别,等级（可另加一列：人口年增长率（%））。没有导入任何内容。',
     );
-    await expect(check('population', '石家庄市分县区人口（单位：人）,石家庄市分县区人口（单位：人）,,\n区划代码,人群,年度,人数\n130102,常住人口,2026,1\n')).rejects.toThrow(
-      '表.csv 的第一行“石家庄市分县区人口（单位：人）”像是标题，不是表头：请删去标题行，让表头成为第一行后再导入。表头应为：区划代码,人群,年度,人数。没有导入任何内容。',
+    // A title above the header, as 统计年鉴 sheets have (merged across the columns), is skipped and said so.
+    const titled = await check('population', '石家庄市分县区人口（单位：人）,石家庄市分县区人口（单位：人）,,\n区划代码,人群,年度,人数\n130102,常住人口,2026,1\n');
+    expect(titled.report.problems).toEqual([]);
+    expect(titled.report.warnings).toEqual(['第1行“石家庄市分县区人口（单位：人）”是标题，没有导入；表头从它下面一行读起']);
+    expect(titled.report.preview.rows[0]?.line).toBe(3);
+    // Below a title, a header that is not the import's is refused as any other, naming the title skipped.
+    await expect(check('population', '石家庄市分县区人口（单位：人）,,,\n区划,人群,年度,人数\n130102,常住人口,2026,1\n')).rejects.toThrow(
+      '表.csv 的表头不对（第1行“石家庄市分县区人口（单位：人）”当作标题跳过，表头在其下一行）：缺少列 区划代码；多出列 区划。',
     );
   });
 
