@@ -108,7 +108,7 @@ export async function explainFigure(db: Database, request: ExplainRequest): Prom
   };
 }
 
-function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: Pick<SplitRule, 'id' | 'name' | 'source' | 'note'> | null): ExplainLine {
+function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: Pick<SplitRule, 'id' | 'name' | 'source' | 'note' | 'rows'> | null): ExplainLine {
   const { cohort, coverage } = driver;
   const manual = driver.centralPct !== null;
   const fen = (k: string) => fenToYuan(BigInt(String(r[`${k}_f`])));
@@ -134,7 +134,7 @@ function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: Pick<Spl
                 ? { value: String(r.base_value), year: r.base_year === null ? null : Number(r.base_year), source: String(r.base_source ?? '') }
                 : null,
         };
-  const rowLabel = ruleRowScope(r.row_class === null ? null : String(r.row_class), r.row_grade === null ? null : Number(r.row_grade));
+  const rowLabel = ruleRowScope(r.row_class === null ? null : String(r.row_class), r.row_grade === null ? null : Number(r.row_grade), rule?.rows.length === 1);
   return {
     regionCode: String(r.code),
     region: String(r.region_name),

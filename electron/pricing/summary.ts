@@ -249,13 +249,20 @@ async function partialCities(db: Reader, catalogueId: string): Promise<string[]>
   const rows = await db.all(
     `WITH cat AS (SELECT region_code AS root FROM catalogues WHERE id = $1),
      latest AS (SELECT region_code, arg_max(value, year) AS value, max(year) AS year, arg_max(source, year) AS source FROM population WHERE cohort = '常住人口' GROUP BY 1),
+     -- Each county's count of the city's own year, else of the year nearest it (the later on a tie): counts of
+     -- different years are not added up as one year's.
+     nearest AS (
+       SELECT p.region_code, arg_min(p.value, abs(p.year - own.year) * 10000 - p.year) AS value,
+              arg_min(p.year, abs(p.year - own.year) * 10000 - p.year) AS year, any_value(own.year) AS city_year
+       FROM population p JOIN regions r ON r.code = p.region_code JOIN latest own ON own.region_code = r.parent_code
+       WHERE p.cohort = '常住人口' GROUP BY 1),
      kids AS (
-       SELECT r.parent_code AS city, count(*) AS counties, sum(lt.value) AS people
-       FROM regions r LEFT JOIN latest lt ON lt.region_code = r.code, cat
+       SELECT r.parent_code AS city, count(*) AS counties, sum(n.value) AS people, count(*) FILTER (WHERE n.year <> n.city_year) AS other_years
+       FROM regions r LEFT JOIN nearest n ON n.region_code = r.code, cat
        WHERE r.level = 'county' AND (cat.root IS NULL OR r.parent_code = cat.root OR substr(r.parent_code, 1, 2) = substr(cat.root, 1, 2))
        GROUP BY 1)
      -- What the city's own count leaves out (the census's 石家庄市 不含辛集, census-names.ts), said beside it.
-     SELECT c.name, k.counties, CAST(k.people AS VARCHAR) AS people, CAST(own.value AS VARCHAR) AS own, own.year,
+     SELECT c.name, k.counties, k.other_years, CAST(k.people AS VARCHAR) AS people, CAST(own.value AS VARCHAR) AS own, own.year,
             nullif(regexp_extract(own.source, '（人数(不含[^）]*)）', 1), '') AS leaves_out
      FROM kids k JOIN regions c ON c.code = k.city JOIN latest own ON own.region_code = k.city
      WHERE abs(coalesce(k.people, 0) - own.value) * 10 > own.value
@@ -264,7 +271,7 @@ async function partialCities(db: Reader, catalogueId: string): Promise<string[]>
   );
   return rows.map(
     (r) =>
-      `${String(r.name)}已导入 ${String(r.counties)} 个县区，常住人口合计 ${formatCount(String(r.people ?? 0))} 人，与全市 ${String(r.year)} 年的 ${formatCount(String(r.own))} 人${r.leaves_out === null ? '' : `（${String(r.leaves_out)}）`}相差一成以上：测算只计入已导入的县区，请核对是否缺了县区或人数。`,
+      `${String(r.name)}已导入 ${String(r.counties)} 个县区，${String(r.year)} 年常住人口合计 ${formatCount(String(r.people ?? 0))} 人${Number(r.other_years) > 0 ? `（其中 ${String(r.other_years)} 个县区没有 ${String(r.year)} 年的人数，取最接近年份的）` : ''}，与全市 ${String(r.year)} 年的 ${formatCount(String(r.own))} 人${r.leaves_out === null ? '' : `（${String(r.leaves_out)}）`}相差一成以上：测算只计入已导入的县区，请核对是否缺了县区或人数。`,
   );
 }
 

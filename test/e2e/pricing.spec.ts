@@ -797,7 +797,8 @@ test('分担规则: a rule whose weights leave the local part unpaid is refused;
   await expect(rules.getByRole('status')).toHaveText('已保存分担规则“河北·测试规则”');
   const card = rules.locator('.rule-card', { hasText: '河北·测试规则' });
   await expect(card).toContainText('规划编制人员自定');
-  await expect(card.locator('tbody tr')).toHaveText(['其他地区50%201']);
+  // A rule's only row is for every region: 所有地区 (beside rows for listed classes it would read 其他地区).
+  await expect(card.locator('tbody tr')).toHaveText(['所有地区50%201']);
   await page.screenshot({ path: join(screens, 'rules.png') });
   // 修改 on a rule shared by every province: the form comes into view, keeps it shared, and says what a change does.
   const shared = rules.locator('.rule-card[data-rule="central-60-local"]');

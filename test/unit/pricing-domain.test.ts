@@ -37,6 +37,10 @@ describe('driver fields as a planner types them', () => {
     expect(parseDriverField('unitAmount', '1,000.50元')).toEqual({ ok: true, value: '1000.5' });
     // Full-width, as a Chinese input method types figures in its full-width mode.
     expect(parseDriverField('unitAmount', '１，０００．５元')).toEqual({ ok: true, value: '1000.5' });
+    // As an Excel 货币 cell shows it, half- or full-width sign.
+    expect(parseDriverField('unitAmount', '¥1,250.00')).toEqual({ ok: true, value: '1250' });
+    expect(parseDriverField('unitAmount', '￥1250')).toEqual({ ok: true, value: '1250' });
+    expect(parseDriverField('yearlyChange', '-¥5')).toEqual({ ok: true, value: '-5' });
     expect(parseDriverField('coverage', '５０％')).toEqual({ ok: true, value: '0.5' });
     expect(parseDriverField('baseYear', '２０２５')).toEqual({ ok: true, value: 2025 });
     expect(parseDriverField('cohort', '0—3岁')).toEqual({ ok: true, value: '0-3岁' });

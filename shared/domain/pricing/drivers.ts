@@ -116,7 +116,9 @@ export function parseDriverField(field: DriverField, input: string | null): Pars
   const typed = input === null ? '' : input.trim();
   // Figures typed with a Chinese input method in full-width mode (１０００，５０％) read as their half-width selves.
   const names = field === 'cohort' || field === 'unit' || field === 'splitRuleId';
-  const figure = names ? typed : ungrouped(typed.normalize('NFKC'));
+  // An amount copied from an Excel 货币 cell (¥1,250.00) is read as its 元, as a trailing 元 is (NFKC makes ￥ ¥).
+  const money = field === 'unitAmount' || field === 'yearlyChange';
+  const figure = names ? typed : ungrouped(money ? typed.normalize('NFKC').replace(/^([+-]?)¥\s*/u, '$1') : typed.normalize('NFKC'));
   const label = DRIVER_FIELD_LABELS[field];
   if (figure === null) return { ok: false, message: `${label}${misplacedComma(typed)}` };
   const text = figure.replace(/元$/u, '');

@@ -102,9 +102,12 @@ export const MAX_WEIGHT = 10000n;
 
 /** Everything wrong with a rule, in Chinese; empty when every region it can apply to gets four shares that sum to its cost. */
 /** `rowPlace` names a row where the planner will look for it: its place in the rule, or a file's line. */
-/** Which regions a rule row is for, as the planner reads it: "市管县 · 2档", or 其他地区 for the row of any class and grade. */
-export function ruleRowScope(countyClass: string | null, grade: number | null): string {
-  return [countyClass, grade === null ? null : `${grade}档`].filter(Boolean).join(' · ') || '其他地区';
+/**
+ * Which regions a rule row is for, as the planner reads it: "市管县 · 2档"; the row of any class and grade is
+ * 其他地区 beside rows for listed ones, and 所有地区 when it is the rule's only row.
+ */
+export function ruleRowScope(countyClass: string | null, grade: number | null, onlyRow = false): string {
+  return [countyClass, grade === null ? null : `${grade}档`].filter(Boolean).join(' · ') || (onlyRow ? '所有地区' : '其他地区');
 }
 
 export function ruleProblems(rule: Pick<SplitRule, 'name' | 'rows'>, rowPlace: (index: number) => string = (index) => `第${index + 1}行`): string[] {

@@ -288,7 +288,7 @@ describe('pricing by hand', () => {
     expect(items.find((i) => i.itemNo === 2)).toMatchObject({ status: 'priced' });
     expect(items.filter((i) => i.status !== 'priced').every((i) => i.gapRegions === 0)).toBe(true);
     expect(summary.problems).toContain(
-      '石家庄市已导入 3 个县区，常住人口合计 1,000,000 人，与全市 2020 年的 10,640,458 人（不含辛集）相差一成以上：测算只计入已导入的县区，请核对是否缺了县区或人数。',
+      '石家庄市已导入 3 个县区，2020 年常住人口合计 1,000,000 人（其中 3 个县区没有 2020 年的人数，取最接近年份的），与全市 2020 年的 10,640,458 人（不含辛集）相差一成以上：测算只计入已导入的县区，请核对是否缺了县区或人数。',
     );
   });
 

@@ -37,7 +37,11 @@ describe('the words of the 测算 view', () => {
     // A suggested cohort no region has a count of says so: taken as it is, it would price nothing.
     expect(suggestionText(row, rules, ['常住人口'])).toContain('服务人群“义务教育在校生”（还没有这一人群的人数：请导入人数或设置人群比例）');
     expect(hasOpenSuggestion(row)).toBe(true);
-    const set = { ...row, driver: { ...row.driver, unitAmount: '4', splitRuleId: 'tier-shared' } };
+    // The amount typed by hand: what 采用建议 would still fill is shown, so the button writes nothing unseen.
+    const typed = { ...row, driver: { ...row.driver, unitAmount: '4', splitRuleId: 'tier-shared' } };
+    expect(suggestionText(typed, rules, ['义务教育在校生'])).toBe('建议：服务人群“义务教育在校生”、单位 元/生/天、每年期数 200');
+    expect(hasOpenSuggestion(typed)).toBe(true);
+    const set = { ...typed, driver: { ...typed.driver, cohort: '义务教育在校生', unit: '元/生/天', periodsPerYear: '200' } };
     expect(suggestionText(set, rules, [])).toBeNull();
     expect(hasOpenSuggestion(set)).toBe(false);
   });

@@ -42,7 +42,9 @@ export function PricingToolbar(p: Props) {
     const years = `${from}—${to}`;
     if (inFlight.current === years) return;
     inFlight.current = years;
-    void p.onYears(Number(from), Number(to)).then((saved) => {
+    // Read as the grid reads figures: ２０３２ typed full-width is 2032.
+    const year = (text: string) => Number(text.normalize('NFKC'));
+    void p.onYears(year(from), year(to)).then((saved) => {
       inFlight.current = null;
       if (!saved) restore();
     });

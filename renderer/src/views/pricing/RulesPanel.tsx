@@ -66,7 +66,7 @@ export function RulesPanel({ rules, provinces, provinceCode, onSaved }: Props) {
             <tbody>
               {rule.rows.map((row) => (
                 <tr key={ruleRowScope(row.countyClass, row.grade)}>
-                  <td>{ruleRowScope(row.countyClass, row.grade)}</td>
+                  <td>{ruleRowScope(row.countyClass, row.grade, rule.rows.length === 1)}</td>
                   <td className="num">{row.centralPct === TIER ? '按省份分档' : `${plainDecimal(row.centralPct)}%`}</td>
                   <td className="num">{plainDecimal(row.provincial)}</td>
                   <td className="num">{plainDecimal(row.city)}</td>

@@ -1,5 +1,5 @@
 // The words the 测算 view shows for statuses, suggestions and the inputs behind a figure.
-import { DRIVER_FIELD_LABELS } from '../../../../shared/domain/pricing/drivers';
+import { DRIVER_FIELD_LABELS, coveragePercent } from '../../../../shared/domain/pricing/drivers';
 import type { DriverField } from '../../../../shared/domain/pricing/drivers';
 import { plainDecimal } from '../../../../shared/domain/pricing/decimal';
 import type { ExplainLine, PopulationInput, PricingItemRow, SuggestionOutcome } from '../../../../shared/domain/pricing/results';
@@ -20,7 +20,15 @@ export function statusText(row: Pick<PricingItemRow, 'status' | 'missing'> & { g
 
 /** Whether the row offers a suggestion the planner has not taken yet. */
 export function hasOpenSuggestion(row: PricingItemRow): boolean {
-  return (row.suggestion !== null && row.driver.unitAmount === null) || (row.ruleSuggestion !== null && row.driver.splitRuleId === null);
+  return (row.suggestion !== null && (row.driver.unitAmount === null || stillSuggested(row).length > 0)) || (row.ruleSuggestion !== null && row.driver.splitRuleId === null);
+}
+
+/** Besides the amount, the drivers a suggestion fills where the planner left them empty (as applySuggestions takes them). */
+function stillSuggested(row: PricingItemRow): [DriverField, string][] {
+  const s = row.suggestion;
+  if (!s) return [];
+  const offered: [DriverField, string | null][] = [['cohort', s.cohort], ['coverage', s.coverage], ['unit', s.unit], ['periodsPerYear', s.periodsPerYear]];
+  return offered.filter((o): o is [DriverField, string] => o[1] !== null && row.driver[o[0]] === null);
 }
 
 export function ruleName(rules: readonly SplitRule[], id: string | null): string | null {
@@ -45,6 +53,12 @@ export function suggestionText(row: PricingItemRow, rules: readonly SplitRule[],
       const others = s.others.length ? `；文中另有 ${s.others.join('、')}` : '';
       parts.push(`建议：${plainDecimal(s.unitAmount)} ${s.unit}${periods}（摘自“${s.quote}”）${cohort}${others}`);
     }
+  } else if (s) {
+    // The amount typed already: what 采用建议 would still fill is shown, so the button writes nothing unseen.
+    const rest = stillSuggested(row).map(([field, value]) =>
+      field === 'cohort' ? `服务人群“${value}”${countedCohorts.includes(value) ? '' : '（还没有这一人群的人数：请导入人数或设置人群比例）'}` : `${DRIVER_FIELD_LABELS[field]} ${field === 'coverage' ? coveragePercent(value) : plainDecimal(value)}`,
+    );
+    if (rest.length) parts.push(`建议：${rest.join('、')}`);
   }
   const r = row.ruleSuggestion;
   if (r && row.driver.splitRuleId === null) {

@@ -59,7 +59,7 @@ export function CohortCountsTable({ rootCode }: { rootCode: string }) {
   return (
     <section className="cohort-counts" aria-label="人群人数">
       <h2>人群人数</h2>
-      <p className="muted">导入的统计人数，按人群查看，可与原始统计核对；没有统计数的年份在测算时按人口年增长率推算（测算说明中标为“推算”）。</p>
+      <p className="muted">导入的统计人数，按人群查看，可与原始统计核对；没有统计数的年份在测算时按人口年增长率推算（测算说明中标为“含估算”）。</p>
       {error && <p className="error" role="alert">{error}</p>}
       {!rows && !error && <p className="muted">正在读取人群人数……</p>}
       {rows && cohort === null && <p className="muted">这个省还没有导入任何人群的人数。</p>}

@@ -106,7 +106,7 @@ function GrowthInput({ region, onSave }: { region: RegionRow; onSave: (value: st
     const saved = await onSave(value === '' ? null : value);
     return saved && growthText(saved);
   });
-  return <input className="growth-input" aria-label={`${region.name}人口年增长率`} placeholder="沿用上级" size={7} {...box} />;
+  return <input className="growth-input" aria-label={`${region.name}人口年增长率`} placeholder={region.level === 'province' ? '0（不增长）' : '沿用上级'} size={7} {...box} />;
 }
 
 const growthText = (region: RegionRow) => (region.growthPct === null ? '' : plainDecimal(region.growthPct));
