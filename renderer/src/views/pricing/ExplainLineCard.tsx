@@ -40,7 +40,9 @@ export function ExplainLineCard({ line, unit, onOpen }: { line: ExplainLine; uni
         {formatMoney(line.amount, '元')} 元 × {plainDecimal(line.periods)} 期 = <strong>{formatMoney(line.cost, '元')} 元</strong>
       </p>
       <p>
-        分担规则：{line.rule.name}，适用行“{line.rule.row}”；中央 {centralFromText(line.rule)}；地方部分按 {weightsText(line.rule.weights)} 分担 <QualityMark quality={line.rule.quality} />
+        分担规则：{line.rule.name}，适用行“{line.rule.row}”；中央 {centralFromText(line.rule)}；地方部分按 {weightsText(line.rule.weights)} 分担
+        {/* The weights shown are the ones applied: a 省直管县's city pays nothing, whatever the rule card gives it. */}
+        {line.countyClass === '省直管县' && '（省直管县的市级不承担支出，规则中市级的权重不计）'} <QualityMark quality={line.rule.quality} />
         <span className="source">依据：{line.rule.source}</span>
         {line.rule.note && <span className="source">规则说明：{line.rule.note}</span>}
       </p>
