@@ -112,6 +112,7 @@ function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: Pick<Spl
   const { cohort, coverage } = driver;
   const manual = driver.centralPct !== null;
   const fen = (k: string) => fenToYuan(BigInt(String(r[`${k}_f`])));
+  const grown = r.method === 'grown' || (r.method === 'share' && r.base_year !== null && Number(r.base_year) !== Number(r.year));
   const population: PopulationInput | null =
     r.pop === null || cohort === null
       ? null
@@ -120,8 +121,9 @@ function toLine(r: PlainRow, driver: ItemDriver, periods: string, rule: Pick<Spl
           value: String(r.pop),
           method: String(r.method) as PopulationInput['method'],
           fromYear: r.from_year === null ? null : Number(r.from_year),
-          growthPct: r.method === 'grown' ? plainDecimal(String(r.growth_pct)) : null,
-          growthFrom: r.method === 'grown' && r.growth_from !== null ? String(r.growth_from) : null,
+          // Grown, or a share of a base grown in this leaf (its count of another year): the leaf's rate either way.
+          growthPct: grown ? plainDecimal(String(r.growth_pct)) : null,
+          growthFrom: grown && r.growth_from !== null ? String(r.growth_from) : null,
           shareOf: r.base_cohort === null ? null : String(r.base_cohort),
           sharePct: r.share_pct === null ? null : plainDecimal(String(r.share_pct)),
           shareFrom: r.share_from === null || r.share_from === r.code ? null : String(r.share_from_name ?? r.share_from),

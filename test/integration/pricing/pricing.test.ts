@@ -248,6 +248,10 @@ describe('pricing by hand', () => {
     expect(population).toMatchObject({ method: 'share', shareOf: '常住人口', base: { value: '300000', year: 2026 } });
     expect(populationText(population, 2026)).toMatch(/^60岁及以上 [\d,]+ 人 = 常住人口 300,000 人 × [\d.]+%（比例沿用.+的）$/u);
     expect(populationSourceText(population)).toMatch(/^按人群比例推算（比例出处：.+）；常住人口：导入：/u);
+    // In a year without a count, the base was grown at the county's rate (its own, else its city's or province's):
+    // said, as for a grown count.
+    const later = (await explainFigure(db, { catalogueId: 'hebei-draft', itemId: 'hebei-draft:012', regionCode: '130121', year: 2028 })).lines[0]!.population!;
+    expect(populationText(later, 2028)).toMatch(/（比例沿用.+的；常住人口由 2026 年统计数按年增长 [\d.]+% 推算(，人口年增长率沿用.+的)?）$/u);
     await drive('hebei-draft:012', { splitRuleId: '' });
   });
 

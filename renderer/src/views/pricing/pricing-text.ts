@@ -88,7 +88,9 @@ export function populationText(p: PopulationInput, year: number): string {
   // As a product, the base written out: 60岁及以上 2,112,131 人 = 常住人口 10,640,458 人 × 19.85%.
   const notes = [
     p.shareFrom ? `比例沿用${p.shareFrom}的` : '',
-    p.base.year !== null && p.base.year !== year ? `${shareOf}由 ${p.base.year} 年统计数推算` : '',
+    p.base.year !== null && p.base.year !== year
+      ? `${shareOf}由 ${p.base.year} 年统计数${p.growthPct === null ? '' : `按年增长 ${plainDecimal(p.growthPct)}% `}推算${p.growthFrom ? `，人口年增长率沿用${p.growthFrom}的` : ''}`
+      : '',
   ].filter(Boolean);
   return `${value} = ${shareOf} ${people(p.base.value)} × ${pct}${notes.length ? `（${notes.join('；')}）` : ''}`;
 }
