@@ -141,7 +141,11 @@ async function knownRegions(db: Database): Promise<Map<string, RegionLevel>> {
 
 async function planRegions(db: Database, { fileName }: ImportRequest, rows: TableRow[]): Promise<Plan> {
   const problems: Problems = [];
-  const known = await knownRegions(db);
+  // The regions as stored, read once: their levels check the file's parents, the rest what the file changes.
+  const stored = new Map(
+    (await db.all('SELECT code, name, parent_code, level, county_class, grade, CAST(growth_pct AS VARCHAR) AS growth FROM regions')).map((r) => [String(r.code), r]),
+  );
+  const known = new Map([...stored].map(([code, r]) => [code, String(r.level) as RegionLevel]));
   const inFile = new Map<string, RegionLevel>();
   // Every code of the file, its level readable or not: a parent on a row of its own is not said to be missing.
   const codesInFile = new Set(rows.map((row) => row.cells.get('region_code')!));
@@ -216,9 +220,6 @@ async function planRegions(db: Database, { fileName }: ImportRequest, rows: Tabl
     }
   }
   // A region the file gives as it is stored is left alone, its source with it: a file imported twice changes nothing.
-  const stored = new Map(
-    (await db.all('SELECT code, name, parent_code, level, county_class, grade, CAST(growth_pct AS VARCHAR) AS growth FROM regions')).map((r) => [String(r.code), r]),
-  );
   const changed = records.filter((r) => {
     const s = stored.get(r.code);
     if (!s) return true;

@@ -11,6 +11,7 @@ import { getCatalogue } from '../services/catalogue-queries';
 import { listDrivers } from './drivers-store';
 import { pricingYears } from './reprice';
 import { UNITS_SQL, yuanSql } from './sql-values';
+import { leavesOutSql } from '../seeds/census-names';
 
 type Reader = Pick<Database, 'all'> | Pick<Tx, 'all'>;
 
@@ -263,7 +264,7 @@ async function partialCities(db: Reader, catalogueId: string): Promise<string[]>
        GROUP BY 1)
      -- What the city's own count leaves out (the census's 石家庄市 不含辛集, census-names.ts), said beside it.
      SELECT c.name, k.counties, k.other_years, CAST(k.people AS VARCHAR) AS people, CAST(own.value AS VARCHAR) AS own, own.year,
-            nullif(regexp_extract(own.source, '（人数(不含[^）]*)）', 1), '') AS leaves_out
+            ${leavesOutSql('own.source')} AS leaves_out
      FROM kids k JOIN regions c ON c.code = k.city JOIN latest own ON own.region_code = k.city
      WHERE abs(coalesce(k.people, 0) - own.value) * 10 > own.value
      ORDER BY c.code`,

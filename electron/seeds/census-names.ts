@@ -10,3 +10,6 @@ export const regionNameSql = (name: string) => `regexp_replace(${name}, ${CENSUS
 
 /** What a census count leaves out, as a note to its source (（人数不含辛集）), or '' when nothing; SQL over `name`. */
 export const excludesNoteSql = (name: string) => `coalesce('（人数' || nullif(regexp_extract(${name}, ${CENSUS_EXCLUDES}, 1), '') || '）', '')`;
+
+/** What a count's source says its count leaves out (不含辛集, from excludesNoteSql's note), or NULL; SQL over `source`. */
+export const leavesOutSql = (source: string) => `nullif(regexp_extract(${source}, '（人数(不含[^）]*)）', 1), '')`;

@@ -40,11 +40,9 @@ export function shareProblems(
  * (百岁老人, 困难残疾人), so one such figure is not refused on its own.
  */
 export function sharesLookLikeFractions(shares: readonly string[]): boolean {
-  const bare = shares.filter((text) => !/%$/u.test(shareTextRaw(text)) && (toScaled(shareTextRaw(text), 6) ?? 0n) > 0n);
+  const bare = shares.filter((text) => !text.normalize('NFKC').trim().endsWith('%') && (toScaled(shareText(text), 6) ?? 0n) > 0n);
   return bare.length > 0 && bare.every((text) => fractionForPercent(text) !== null);
 }
-
-const shareTextRaw = (text: string) => text.normalize('NFKC').trim();
 
 /**
  * Why `cohort` cannot be a share of `base`, given the other shares of its province (each cohort's bases):

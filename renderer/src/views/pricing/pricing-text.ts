@@ -77,11 +77,9 @@ export function populationText(p: PopulationInput, year: number): string {
   const people = (value: string) => `${Number(value).toLocaleString('zh-CN')} 人`;
   const value = `${p.cohort} ${people(p.value)}`;
   if (p.method === 'counted') return `${value}（统计数）`;
-  if (p.method === 'grown') {
-    const counted = p.base ? `统计数 ${people(p.base.value)}` : '数';
-    const from = p.growthFrom ? `，人口年增长率沿用${p.growthFrom}的` : '';
-    return `${value}（由 ${p.fromYear ?? '最近'} 年${counted}按年增长 ${plainDecimal(p.growthPct ?? '0')}% 推算${from}）`;
-  }
+  // How a count of another year was brought to this one, and whose rate that was when not the region's own.
+  const grown = `按年增长 ${plainDecimal(p.growthPct ?? '0')}% 推算${p.growthFrom ? `，人口年增长率沿用${p.growthFrom}的` : ''}`;
+  if (p.method === 'grown') return `${value}（由 ${p.fromYear ?? '最近'} 年${p.base ? `统计数 ${people(p.base.value)}` : '数'}${grown}）`;
   const shareOf = p.shareOf ?? '常住人口';
   const pct = `${plainDecimal(p.sharePct ?? '0')}%`;
   if (!p.base) return `${value}（按${shareOf}的 ${pct} 推算${p.shareFrom ? `，沿用${p.shareFrom}的比例` : ''}）`;
@@ -89,7 +87,7 @@ export function populationText(p: PopulationInput, year: number): string {
   const notes = [
     p.shareFrom ? `比例沿用${p.shareFrom}的` : '',
     p.base.year !== null && p.base.year !== year
-      ? `${shareOf}由 ${p.base.year} 年统计数${p.growthPct === null ? '' : `按年增长 ${plainDecimal(p.growthPct)}% `}推算${p.growthFrom ? `，人口年增长率沿用${p.growthFrom}的` : ''}`
+      ? `${shareOf}由 ${p.base.year} 年统计数${p.growthPct === null ? '推算' : grown}`
       : '',
   ].filter(Boolean);
   return `${value} = ${shareOf} ${people(p.base.value)} × ${pct}${notes.length ? `（${notes.join('；')}）` : ''}`;
