@@ -29,6 +29,7 @@ import { importCatalogueFile } from '../services/catalogue-import';
 import { COMPARE_USAGE, compareCommand, versionCommand } from './compare-commands';
 import { openWaiting, waitSeconds } from './open-waiting';
 import { commandHelp } from './help';
+import { IMPORT_COLUMNS } from '../../shared/domain/pricing/import-columns';
 
 const USAGE =
   '用法：npm run -s cli -- <list | dump <清单编号> [--format csv|json] [--out <文件>] [--bom] | export <清单编号> --annex catalogue|tasks|indicators|all --out <文件.xlsx> [--separate] [--header <页眉>] [--footer <页脚>]' +
@@ -72,7 +73,7 @@ function refuseExtraArguments(command: string, args: readonly string[]): void {
   const most = COMMAND_ARGUMENTS[command];
   if (most === undefined || args.length <= most) return;
   const extra = args.slice(most).join(' ');
-  const hint = command === 'price' ? '；年度请用 --from 和 --to 给出' : ['regions', 'population', 'shares', 'rules', 'drivers'].includes(command) ? '；一次导入一个文件' : '';
+  const hint = command === 'price' ? '；年度请用 --from 和 --to 给出' : command in IMPORT_COLUMNS ? '；一次导入一个文件' : '';
   throw new AppError('bad_request', `命令 ${command} 多出参数“${extra}”，没有执行${hint}。`);
 }
 
