@@ -70,7 +70,8 @@ export function useCellInput(
       if (!ours) return;
       if (waiting && waiting.cell !== focusedKey()) giveUp();
       if (sink.parentElement !== cellEl) cellEl.appendChild(sink);
-      sink.value = '';
+      // Placed again while a composition runs in it (the frame after the microtask): its text is the planner's.
+      if (!sink.classList.contains('composing')) sink.value = '';
       if (document.activeElement !== sink) sink.focus({ preventScroll: true });
     };
 
@@ -302,10 +303,15 @@ export function useCellInput(
     sink.addEventListener('input', onInput);
     sink.addEventListener('focusout', onFocusOut);
 
-    // Whenever AG Grid puts the browser's focus on a cell, the sink takes it over.
+    // Whenever AG Grid puts the browser's focus on a cell, the sink takes it over: as soon as AG Grid's own
+    // handling of the key or click is done (a microtask), and again on the next frame, once a redraw has
+    // settled. Waiting for the frame alone left a window in which an input method's text, committed right
+    // after Enter ended an edit, fell on the cell — which is not editable, so the browser dropped it unseen.
     const onFocusIn = (event: FocusEvent) => {
       const target = event.target;
-      if (target instanceof HTMLElement && target.classList.contains('ag-cell')) requestAnimationFrame(place);
+      if (!(target instanceof HTMLElement) || !target.classList.contains('ag-cell')) return;
+      queueMicrotask(place);
+      requestAnimationFrame(place);
     };
     root.addEventListener('focusin', onFocusIn);
     // A key typed in the moment between AG Grid picking a cell and the sink taking the focus lands on the
