@@ -184,6 +184,14 @@ test('drivers imported into a draft: a bad file is refused with its rows named, 
 test('a province rule imported from the 分担规则 page, refused first when its weights leave a share unpaid', async ({ page }) => {
   await openDraftPricing(page);
   await page.getByRole('button', { name: '分担规则' }).click();
+  // A 河北 draft: 河北's rules and the shared ones are shown; 河南's, which its items cannot use, are folded away.
+  await expect(page.locator('.rule-card', { hasText: '河北·义务教育公用经费' })).toBeVisible();
+  await expect(page.locator('.rule-card', { hasText: '中央全额承担' })).toBeVisible();
+  const others = page.locator('.rules-others');
+  await expect(others.locator('summary')).toContainText('其他省份的规则（');
+  await expect(page.locator('.rule-card', { hasText: '河南·按财力分档' })).toBeHidden();
+  await others.locator('summary').click();
+  await expect(page.locator('.rule-card', { hasText: '河南·按财力分档' })).toBeVisible();
   const box = page.getByRole('region', { name: '导入分担规则' });
   const header = 'rule,class,grade,central_pct,provincial,city,county';
   await box.getByLabel('选择导入文件').setInputFiles(file('规则-有误.csv', `${header}\n某省试行规则,,,50,0,0,0\n`));

@@ -204,7 +204,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
         {data.error && <span className="error">（测算结果未能刷新：{data.error}）</span>}
       </p>
       {showRules ? (
-        <RulesPanel rules={items.rules} provinces={items.provinces} provinceCode={detail.summary.regionCode} onSaved={refresh} />
+        <RulesPanel rules={items.rules} provinces={items.provinces} provinceCode={items.provinceCode} onSaved={refresh} />
       ) : showImport ? (
         <ImportBox
           kinds={['drivers']}

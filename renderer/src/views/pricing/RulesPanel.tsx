@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { ImportBox } from '../regions/ImportBox';
 import { plainDecimal } from '../../../../shared/domain/pricing/decimal';
-import { TIER, ruleRowScope } from '../../../../shared/domain/pricing/split-rules';
+import { TIER, ruleRowScope, rulesOfProvince } from '../../../../shared/domain/pricing/split-rules';
 import type { SplitRule } from '../../../../shared/domain/pricing/split-rules';
 import { RuleForm } from './RuleForm';
 import { draftOf } from './rule-form';
@@ -18,16 +18,45 @@ interface Props {
   onSaved: () => void;
 }
 
-/** The catalogue's own province first, then rules for any province, then other provinces'. */
+/** The catalogue's own province first, then rules for any province. */
 function rank(rule: SplitRule, provinceCode: string | null): number {
-  if (rule.provinceCode !== null && rule.provinceCode === provinceCode) return 0;
-  return rule.provinceCode === null ? 1 : 2;
+  return rule.provinceCode !== null && rule.provinceCode === provinceCode ? 0 : 1;
 }
 
 export function RulesPanel({ rules, provinces, provinceCode, onSaved }: Props) {
-  const sorted = [...rules].sort((a, b) => rank(a, provinceCode) - rank(b, provinceCode));
+  const own = rulesOfProvince(rules, provinceCode).sort((a, b) => rank(a, provinceCode) - rank(b, provinceCode));
+  const others = rules.filter((r) => !own.includes(r));
   const [editing, setEditing] = useState<RuleDraft | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const card = (rule: SplitRule) => (
+    <article key={rule.id} className="rule-card" data-rule={rule.id}>
+      <header>
+        <strong>{rule.name}</strong>
+        <span className={`badge badge-prov-${rule.status}`}>{STATUS_LABELS[rule.status]}</span>
+        <span className="muted">{rule.provinceCode ? `适用于${provinces[rule.provinceCode] ?? rule.provinceCode}` : '各省通用'} · 依据：{rule.source}</span>
+        <button type="button" onClick={() => setEditing(draftOf(rule, provinceCode))} disabled={editing !== null}>修改</button>
+        <button type="button" onClick={() => setEditing(draftOf(rule, provinceCode, true))} disabled={editing !== null}>复制为本省规则</button>
+      </header>
+      {rule.note && <p className="muted">{rule.note}</p>}
+      <table className="table compact">
+        <thead>
+          <tr><th>适用</th><th className="num">中央分担</th><th className="num">省级权重</th><th className="num">市级权重</th><th className="num">县级权重</th></tr>
+        </thead>
+        <tbody>
+          {rule.rows.map((row) => (
+            <tr key={ruleRowScope(row.countyClass, row.grade)}>
+              <td>{ruleRowScope(row.countyClass, row.grade, rule.rows.length === 1)}</td>
+              <td className="num">{row.centralPct === TIER ? '按省份分档' : `${plainDecimal(row.centralPct)}%`}</td>
+              <td className="num">{plainDecimal(row.provincial)}</td>
+              <td className="num">{plainDecimal(row.city)}</td>
+              <td className="num">{plainDecimal(row.county)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </article>
+    
+  );
   return (
     <section className="rules-panel" aria-label="分担规则">
       <div className="rules-head">
@@ -49,34 +78,15 @@ export function RulesPanel({ rules, provinces, provinceCode, onSaved }: Props) {
           }}
         />
       )}
-      {sorted.map((rule) => (
-        <article key={rule.id} className="rule-card" data-rule={rule.id}>
-          <header>
-            <strong>{rule.name}</strong>
-            <span className={`badge badge-prov-${rule.status}`}>{STATUS_LABELS[rule.status]}</span>
-            <span className="muted">{rule.provinceCode ? `适用于${provinces[rule.provinceCode] ?? rule.provinceCode}` : '各省通用'} · 依据：{rule.source}</span>
-            <button type="button" onClick={() => setEditing(draftOf(rule, provinceCode))} disabled={editing !== null}>修改</button>
-            <button type="button" onClick={() => setEditing(draftOf(rule, provinceCode, true))} disabled={editing !== null}>复制为本省规则</button>
-          </header>
-          {rule.note && <p className="muted">{rule.note}</p>}
-          <table className="table compact">
-            <thead>
-              <tr><th>适用</th><th className="num">中央分担</th><th className="num">省级权重</th><th className="num">市级权重</th><th className="num">县级权重</th></tr>
-            </thead>
-            <tbody>
-              {rule.rows.map((row) => (
-                <tr key={ruleRowScope(row.countyClass, row.grade)}>
-                  <td>{ruleRowScope(row.countyClass, row.grade, rule.rows.length === 1)}</td>
-                  <td className="num">{row.centralPct === TIER ? '按省份分档' : `${plainDecimal(row.centralPct)}%`}</td>
-                  <td className="num">{plainDecimal(row.provincial)}</td>
-                  <td className="num">{plainDecimal(row.city)}</td>
-                  <td className="num">{plainDecimal(row.county)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </article>
-      ))}
+      {own.map(card)}
+      {others.length > 0 && (
+        // Another province's rules cannot be picked for this catalogue's items (the grid offers its own and the
+        // shared ones): kept out of the way, still there to copy from.
+        <details className="rules-others">
+          <summary>其他省份的规则（{others.length} 条，本清单的条目不能选用；可“复制为本省规则”后修改）</summary>
+          {others.map(card)}
+        </details>
+      )}
       <ImportBox kinds={['rules']} catalogueId={null} title="导入分担规则" onApplied={onSaved} />
     </section>
   );
