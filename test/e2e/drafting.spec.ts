@@ -67,6 +67,17 @@ test('a published catalogue is read-only; 基于此新建草案 makes a draft of
   await expect(page.locator('.ag-large-text textarea')).toHaveCount(0);
   await expect(source).toHaveText('城乡义务教育家庭经济困难寄宿学生');
   await page.screenshot({ path: join(screens, 'drafting-published.png') });
+  // Read-only, the grid still goes to its last item on Ctrl+End, fully in view once the wrapped rows are drawn.
+  await source.click();
+  await page.keyboard.press('Control+End');
+  const last = page.locator(`.ag-row[row-id="${SOURCE}:081"] .ag-cell[col-id="leadDepartment"]`);
+  await expect(last).toHaveClass(/ag-cell-focus/u);
+  await expect.poll(async () => {
+    const [box, grid] = [await last.boundingBox(), await page.locator('.ag-root-wrapper').boundingBox()];
+    return box && grid ? box.y + box.height <= grid.y + grid.height + 1 && box.y >= grid.y : false;
+  }).toBe(true);
+  await page.keyboard.press('Control+Home');
+  await expect(page.locator(`.ag-row[row-id="${SOURCE}:001"] .ag-cell[col-id="itemNo"]`)).toHaveClass(/ag-cell-focus/u);
 
   await page.getByRole('button', { name: '基于此新建草案' }).click();
   await expect(page).toHaveURL(/#\/catalogue\/draft-[0-9a-f]{8}$/u);

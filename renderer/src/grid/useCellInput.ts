@@ -10,8 +10,8 @@ import type { RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import { cellKey, hasEditSeed, seedNextEdit, takeEditSeed, typeIntoOpenEditor } from './edit-seed';
 import { composing } from '../components/ime';
-
-export const SINK_CLASS = 'cell-input-sink';
+import { SINK_CLASS, isSink } from './cell-input-sink';
+import { useJumpKeys } from './useJumpKeys';
 
 /**
  * How long typed text waits for its cell to become editable: a save under way takes well under a second, but a
@@ -26,8 +26,6 @@ const STILL_OPEN_MS = 300;
  */
 const F2_RETRY_MS = 2_000;
 
-export const isSink = (target: EventTarget | null) => target instanceof HTMLElement && target.classList.contains(SINK_CLASS);
-
 /**
  * `onFixedColumn` is told the column that can never be edited (its header and id) and the row (its data) when
  * text is typed on it (the text is dropped: said, not silently).
@@ -38,6 +36,7 @@ export function useCellInput(
   enabled: boolean,
   onFixedColumn?: (header: string, colId: string, row: unknown) => void,
 ) {
+  useJumpKeys(api, wrapper);
   const fixedColumnTold = useRef(onFixedColumn);
   fixedColumnTold.current = onFixedColumn;
   const sinkRef = useRef<HTMLTextAreaElement | null>(null);
@@ -257,18 +256,6 @@ export function useCellInput(
         startEditSoon();
         return;
       }
-      // Ctrl+Home / Ctrl+End: the first and the last cell, as in Excel (AG Grid's own lands on a 领域 heading);
-      // Home / End alone: the first and the last cell of the row, as in Excel and WPS (AG Grid's own left the row).
-      if ((event.key === 'Home' || event.key === 'End') && !event.altKey && !event.shiftKey) {
-        const grid = liveGrid();
-        if (!grid || grid.getEditingCells().length) return;
-        event.preventDefault();
-        event.stopPropagation();
-        const where = event.key === 'Home' ? 'first' : 'last';
-        if (event.ctrlKey || event.metaKey) jumpToEnd(grid, where);
-        else jumpAlongRow(grid, where);
-        return;
-      }
       if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
         event.stopPropagation();
@@ -377,27 +364,4 @@ export function useCellInput(
   }, [api, wrapper, enabled]);
 
   return sinkRef;
-}
-
-/** The first or the last column of the picked cell's row. */
-function jumpAlongRow(api: GridApi, where: 'first' | 'last'): void {
-  const cell = api.getFocusedCell();
-  const columns = api.getAllDisplayedColumns();
-  const column = where === 'first' ? columns[0] : columns.at(-1);
-  if (!cell || !column) return;
-  api.ensureColumnVisible(column);
-  api.setFocusedCell(cell.rowIndex, column);
-}
-
-/** Ctrl+Home / Ctrl+End: the first cell of the first item, the last cell of the last. */
-export function jumpToEnd(api: GridApi, where: 'first' | 'last'): void {
-  const count = api.getDisplayedRowCount();
-  const columns = api.getAllDisplayedColumns();
-  const indices = where === 'first' ? [...Array(count).keys()] : [...Array(count).keys()].reverse();
-  const index = indices.find((i) => api.getDisplayedRowAtIndex(i)?.data?.kind === 'item');
-  const column = where === 'first' ? columns[0] : columns.at(-1);
-  if (index === undefined || !column) return;
-  api.ensureIndexVisible(index);
-  api.ensureColumnVisible(column);
-  api.setFocusedCell(index, column);
 }

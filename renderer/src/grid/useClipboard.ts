@@ -15,7 +15,7 @@ import { copyBlock, planClear, planPaste } from './clipboard-plan';
 import type { PasteRequest } from './clipboard-plan';
 import type { GridMarks } from './grid-marks';
 import { blockFromHtml } from './html-table';
-import { isSink } from './useCellInput';
+import { isSink } from './cell-input-sink';
 import { columnOrderOf, pickedBoxOf } from './useCellRange';
 
 export type StepRunner = (what: string, step: () => Promise<{ message: string; focusItem: string | null }>) => void;
