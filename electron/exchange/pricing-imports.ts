@@ -526,17 +526,14 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
     itemNames.set(row.line, item ? item.name : '（清单中没有此序号）');
     if (!item) {
       problems.push(`${at(fileName, row, 'item_no')}：${noText.trim() === '' ? '是空的，应为清单中的序号' : `“${detail.summary.name}”没有第“${noText}”项`}`);
-      faulty.add(row.line);
-      continue;
     }
     // A file that names its items too (the sheet 下载参数表 gives) is checked against them: a row that slid
     // while the sheet was sorted or pasted would otherwise write one item's drivers to another.
     const named = row.cells.get('item') ?? '';
-    if (named !== '' && sameName(named) !== sameName(item.name)) {
+    if (item && named !== '' && sameName(named) !== sameName(item.name)) {
       problems.push(`${at(fileName, row, 'item')}：第${noText}项在“${detail.summary.name}”中是“${item.name}”，文件写的是“${named}”。请核对这一行是否错位；序号无误时可清空这一格`);
-      faulty.add(row.line);
-      continue;
     }
+    // The row's values are checked either way: every problem of the file is told in one go, not one per try.
     const values: Partial<Record<DriverField, FieldValue>> = {};
     for (const [column, field] of DRIVER_CSV) {
       let text = row.cells.get(column)!;
@@ -554,7 +551,7 @@ async function planDrivers(db: Database, { fileName, catalogueId }: ImportReques
       if (parsed.ok) values[field] = parsed.value;
       else problems.push(`${at(fileName, row, column)}：${parsed.message}`);
     }
-    if (problems.length > problemsBefore) faulty.add(row.line);
+    if (problems.length > problemsBefore || !item) faulty.add(row.line);
     else records.push({ itemId: item.id, line: row.line, values });
   }
   // Only the items whose drivers the file changes are written: a sheet downloaded, two items filled in and

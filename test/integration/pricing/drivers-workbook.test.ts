@@ -105,6 +105,15 @@ describe('下载参数表', () => {
     expect(slid.report.preview.rows.map((r) => r.line)).toEqual([7, 8]);
     expect(await getDriver(db, item5)).toEqual(before);
 
+    // A slid row with a wrong value too: both are told at once, not the value only after the name is fixed.
+    const coverage = sheet.getRow(7).getCell(4).value;
+    sheet.getRow(7).getCell(4).value = '全部';
+    const both = await check(Buffer.from(await book.xlsx.writeBuffer()), '测算参数.xlsx', true);
+    expect(both.report.problems).toHaveLength(3);
+    expect(both.report.problems[0]).toContain('测算参数.xlsx 第7行“服务项目”列：第6项在');
+    expect(both.report.problems[1]).toMatch(/^测算参数\.xlsx 第7行“覆盖率”列：.+/u);
+    sheet.getRow(7).getCell(4).value = coverage;
+
     const applied = await check(changed, '测算参数.xlsx', true);
     expect(applied.report.applied).toBe(true);
     expect((await getDriver(db, item5)).unitAmount).toBe('2100');
