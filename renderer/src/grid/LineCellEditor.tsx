@@ -10,6 +10,7 @@ import { editStartText, editorCell, registerOpenEditor, takeEditSeed } from './e
 import { noteEditEnd, noteEditStart } from './retry-edit';
 import { tabFromEditor } from './tab-key';
 import { composing } from '../components/ime';
+import { focusWhenSinkIdle } from './cell-input-sink';
 
 export interface LineEditorParams {
   maxLength: number;
@@ -33,8 +34,8 @@ export function LineCellEditor(props: CustomCellEditorProps & LineEditorParams) 
     if (start !== (props.value ?? '')) onValueChange(start);
     const el = box.current;
     if (!el) return;
-    el.focus({ preventScroll: true });
     el.setSelectionRange(el.value.length, el.value.length);
+    const unfocus = focusWhenSinkIdle(() => el.focus({ preventScroll: true }));
     const put = (more: string) => {
       el.setRangeText(more, el.selectionStart ?? el.value.length, el.selectionEnd ?? el.value.length, 'end');
       change.current(el.value.slice(0, maxLength));
@@ -51,6 +52,7 @@ export function LineCellEditor(props: CustomCellEditorProps & LineEditorParams) 
     };
     el.addEventListener('keydown', onKeyDown);
     return () => {
+      unfocus();
       registerOpenEditor(null);
       el.removeEventListener('keydown', onKeyDown);
     };

@@ -8,6 +8,7 @@ import { editStartText, editorCell, registerOpenEditor, takeEditSeed } from './e
 import { noteEditEnd, noteEditStart } from './retry-edit';
 import { tabFromEditor } from './tab-key';
 import { composing } from '../components/ime';
+import { focusWhenSinkIdle } from './cell-input-sink';
 
 export interface TextEditorParams {
   maxLength: number;
@@ -28,14 +29,15 @@ export function TextCellEditor(props: CustomCellEditorProps & TextEditorParams) 
     onValueChange(next);
   };
 
-  // Focus at once (keys typed before would land in the keyboard sink, which hands them over here), and
+  // Focus at once, unless an input method is composing the next word in the keyboard sink (keys typed before
+  // land there, and it hands them over here), and
   // the keys on the box itself, ahead of AG Grid's own listener on the popup (React's come too late).
   useLayoutEffect(() => {
     if (start.text !== (props.value ?? '')) onValueChange(start.text);
     const el = box.current;
     if (!el) return;
-    el.focus({ preventScroll: true });
     if (start.caretAtEnd) el.setSelectionRange(el.value.length, el.value.length);
+    const unfocus = focusWhenSinkIdle(() => el.focus({ preventScroll: true }));
     // Text is put in the box itself (caret and all) and then told to React, so a key typed right after
     // lands after it, never before.
     const put = (more: string) => {
@@ -67,6 +69,7 @@ export function TextCellEditor(props: CustomCellEditorProps & TextEditorParams) 
     };
     el.addEventListener('keydown', onKeyDown);
     return () => {
+      unfocus();
       el.removeEventListener('keydown', onKeyDown);
       registerOpenEditor(null);
     };
