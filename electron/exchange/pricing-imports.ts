@@ -29,7 +29,7 @@ import { driverFieldOfColumn, driverText, getDriver, listDrivers } from '../pric
 import { uncountedCohorts } from '../pricing/population';
 import { repriceAll } from '../pricing/reprice';
 import { listRules, saveRule } from '../pricing/rules';
-import { checkHeader, readTable } from './table-file';
+import { checkHeader, readTable, strayCellProblems } from './table-file';
 import type { TableRow } from './table-file';
 
 /** A cell's text as a problem quotes it, before what it should be: an empty cell is said to be empty, not shown as “”. */
@@ -63,6 +63,7 @@ export async function importTable(
   checkHeader(request.fileName, table, IMPORT_COLUMNS[request.kind], OPTIONAL_IMPORT_COLUMNS[request.kind]);
   if (table.rows.length === 0) throw new AppError('bad_file', `${request.fileName} 只有表头，没有数据行，没有导入任何内容。`);
   const plan = await PLANNERS[request.kind](db, request, table.rows);
+  plan.problems.unshift(...strayCellProblems(request.fileName, table.rows));
   const report: ImportReport = {
     kind: IMPORT_KIND_LABELS[request.kind],
     rows: table.rows.length,

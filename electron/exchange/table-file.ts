@@ -17,6 +17,8 @@ export interface TableRow {
   names: HeaderNames;
   /** The table the file is read as (a drivers file names its cohort 服务人群). */
   kind?: ImportKind;
+  /** Text in cells with no heading above them (past the header's last column, or under an empty one): 1-based column, text. */
+  stray?: { column: number; text: string }[];
 }
 
 export interface Table {
@@ -187,7 +189,8 @@ export async function readTable(fileName: string, bytes: Buffer, kind?: ImportKi
       if (reason) throw new AppError('bad_file', `${fileName} 第${headerIndex + i + 2}行“${columnName(name, names, kind)}”列的${reason}，没有导入任何内容。请删去这个字符后再导入。`);
       cells.set(name, kind && FIGURE_COLUMNS.has(name) ? value.normalize('NFKC') : value);
     });
-    rows.push({ line: headerIndex + i + 2, cells, names, kind });
+    const stray = record.flatMap((c, k) => ((header[k] ?? '') === '' && c.trim() !== '' ? [{ column: k + 1, text: c.trim() }] : []));
+    rows.push({ line: headerIndex + i + 2, cells, names, kind, ...(stray.length ? { stray } : {}) });
   });
   return { ...(title ? { title } : {}), header, written: records[headerIndex]!.map((c) => c.trim()), names, kind, rows };
 }
@@ -215,4 +218,33 @@ export function checkHeader(fileName: string, table: Table, columns: readonly st
       `${fileName} 的表头不对${skipped}：${[missing.length ? `缺少列 ${missing.map((c) => columnName(c, table.names, table.kind)).join('、')}` : '', extra.length ? `多出列 ${extra.join('、')}` : ''].filter(Boolean).join('；')}。${expected}。没有导入任何内容。`,
     );
   }
+}
+
+/** An .xlsx column's letters (1 → A, 27 → AA). */
+function columnLetters(column: number): string {
+  let out = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/**
+ * A row's text in cells no heading names is refused, never dropped: in a CSV it is most often a figure written
+ * with thousands separators and no quotes (130104,常住人口,2027,1,234,567 read as 1 person and two stray
+ * cells), or a row shifted by a comma too many; in a sheet, a note or a column slid out from under its heading.
+ */
+export function strayCellProblems(fileName: string, rows: readonly TableRow[]): string[] {
+  const sheet = /\.xlsx$/iu.test(fileName);
+  return rows.flatMap((row) => {
+    if (!row.stray?.length) return [];
+    const texts = row.stray.map((c) => `“${c.text}”`).join('、');
+    if (sheet) {
+      const where = row.stray.map((c) => columnLetters(c.column)).join('、');
+      return [`${fileName} 第${row.line}行 ${where} 列有内容（${texts}），但这一列没有表头，不知道它是什么：请删去它，或检查这一行的各列是否错位`];
+    }
+    const thousands = row.stray.every((c) => /^\d{3}(?:\.\d+)?$/u.test(c.text));
+    const hint = thousands
+      ? '像是数字中的千位分隔逗号把一个数拆成了几格：请给这个数加上英文引号（如 "1,234,567"），或去掉逗号（如 1234567）'
+      : '请删去多出的内容，或检查这一行是否多了逗号';
+    return [`${fileName} 第${row.line}行比表头多出 ${row.stray.length} 个单元格（${texts}），不知道它们属于哪一列：${hint}`];
+  });
 }

@@ -393,6 +393,13 @@ describe('pricing by hand', () => {
     expect(await check('population', 'region_code,cohort,year,value\n130102,常住人口,2026,"83,00,00"\n')).toEqual([
       '表.csv 第2行“value（人数）”列：“83,00,00”中的逗号不是千位分隔（如 1,000），不能读作数字；人数应为整数，千位分隔每三位一个逗号（如 830,000）',
     ]);
+    // A count with thousands separators and no quotes splits into cells past the header: refused, not read as 1.
+    expect(await check('population', 'region_code,cohort,year,value\n130102,常住人口,2027,1,234,567\n')).toEqual([
+      '表.csv 第2行比表头多出 2 个单元格（“234”、“567”），不知道它们属于哪一列：像是数字中的千位分隔逗号把一个数拆成了几格：请给这个数加上英文引号（如 "1,234,567"），或去掉逗号（如 1234567）',
+    ]);
+    expect(await check('regions', 'region_code,region,parent_code,level,class,grade\n130105,新华区,130100,county,市辖区,1,备注\n130106,新区,130100,county,市辖区,1,,\n')).toEqual([
+      '表.csv 第2行比表头多出 1 个单元格（“备注”），不知道它们属于哪一列：请删去多出的内容，或检查这一行是否多了逗号',
+    ]);
     // The same item twice: not settled by the last row.
     expect(await check('drivers', `${drivers}26,常住人口,1,89,元/人/年,1,2025,0,central-100\n26,常住人口,1,95,元/人/年,1,2025,0,central-100\n`, 'hebei-draft')).toEqual([
       '表.csv 第3行“item_no（序号）”列：第26项在第2行已有一行，每项只能有一行',
@@ -477,6 +484,14 @@ describe('pricing by hand', () => {
     await expect(importTable(db, { kind: 'population', catalogueId: null, fileName: '人口.xlsx', bytes: Buffer.from(await book.xlsx.writeBuffer()), apply: false }, 'test')).rejects.toThrow(
       '人口.xlsx 工作表“人口”的 D2 格是公式，但文件中没有它的计算结果',
     );
+    // A sheet's cell with no heading above it (a note, a column slid out of place) is refused by row and column.
+    const wide = book.addWorksheet('宽');
+    book.removeWorksheet(sheet.id);
+    wide.addRow(['region_code', 'cohort', 'year', 'value']);
+    wide.addRow(['130102', '常住人口', 2026, 900, '多余']);
+    expect((await importTable(db, { kind: 'population', catalogueId: null, fileName: '人口.xlsx', bytes: Buffer.from(await book.xlsx.writeBuffer()), apply: false }, 'test')).report.problems).toEqual([
+      '人口.xlsx 第2行 E 列有内容（“多余”），但这一列没有表头，不知道它是什么：请删去它，或检查这一行的各列是否错位',
+    ]);
     // A preset rewritten by a file is said to be, with the items it reprices.
     const { report } = await importTable(db, { kind: 'rules', catalogueId: null, fileName: '规则.csv', bytes: Buffer.from('rule,class,grade,central_pct,provincial,city,county\n中央全额承担,,,100,0,0,0\n'), apply: false }, 'test');
     expect(report.summary).toMatch(/^写入 1 条分担规则：改写已有的 1 条（中央全额承担），用到它们的 \d+ 个服务项目按新规则重新测算$/u);
