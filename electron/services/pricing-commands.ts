@@ -111,13 +111,14 @@ const SET_BASED_ITEMS = 3;
 /**
  * Driver cells of many items inside a transaction the caller holds (a paste, its undo and redo): each item's
  * cells written and logged together, then the cost lines of all of them rebuilt. Gives their catalogues.
+ * `impliedPeriods` as for applyDriverFields.
  */
-export async function applyDriverCells(tx: Tx, cells: readonly DriverCell[], origin: Origin): Promise<string[]> {
+export async function applyDriverCells(tx: Tx, cells: readonly DriverCell[], origin: Origin, { impliedPeriods = false } = {}): Promise<string[]> {
   const byItem = new Map<string, DriverCell[]>();
   for (const cell of cells) byItem.set(cell.itemId, [...(byItem.get(cell.itemId) ?? []), cell]);
   const setBased = byItem.size >= SET_BASED_ITEMS;
   const catalogues = new Set<string>();
-  for (const [itemId, itemCells] of byItem) catalogues.add((await applyDriverFields(tx, itemId, itemCells, origin, { reprice: !setBased })).change.catalogueId!);
+  for (const [itemId, itemCells] of byItem) catalogues.add((await applyDriverFields(tx, itemId, itemCells, origin, { reprice: !setBased, impliedPeriods })).change.catalogueId!);
   if (setBased) await repriceItems(tx, [...byItem.keys()]);
   return [...catalogues];
 }
@@ -143,7 +144,8 @@ export async function pasteDriverCells(
   const verb = request.action === 'paste' ? '粘贴' : request.action === 'cut' ? '剪切' : '清除';
   return db.transaction(async (tx) => {
     groupChanges(tx, `${verb} ${request.cells.length} 个测算参数`);
-    const catalogues = await applyDriverCells(tx, request.cells, origin);
+    // A unit pasted brings its periods a year as a unit typed does (not an undo or redo: they replay the log).
+    const catalogues = await applyDriverCells(tx, request.cells, origin, { impliedPeriods: request.action === 'paste' });
     if (catalogues.some((id) => id !== request.catalogueId)) throw new AppError('bad_request', `${verb}的单元格不属于这份清单，没有${verb}任何内容。`);
     return { value: { changed: request.cells.length }, change: costsChanged(request.catalogueId, [...new Set(request.cells.map((c) => c.itemId))]) };
   });

@@ -286,6 +286,19 @@ describe('rows', () => {
     expect((await historyState(db, HEBEI)).undo).toBe('撤销清除 3 个测算参数');
   });
 
+  it('a unit pasted brings the periods a year it implies, as a unit typed does; one Ctrl+Z takes both back', async () => {
+    const item = `${HEBEI}:031`;
+    const before = await getDriver(db, item);
+    expect(before.periodsPerYear).toBeNull();
+    await pasteDriverCells(db, { catalogueId: HEBEI, action: 'paste', cells: [{ itemId: item, field: 'unit', value: '元/人/月', expected: before.unit }] }, 'test');
+    expect(await getDriver(db, item)).toMatchObject({ unit: '元/人/月', periodsPerYear: '12' });
+    await setDriverField(db, { itemId: `${HEBEI}:032`, field: 'unit', value: '元/人/月', expected: null }, 'test');
+    expect((await getDriver(db, `${HEBEI}:032`)).periodsPerYear).toBe('12');
+    await undo(db, HEBEI, 'test');
+    await undo(db, HEBEI, 'test');
+    expect(await getDriver(db, item)).toEqual(before);
+  });
+
   it('says which items adopted one of several amounts their standard names, for the planner to check', async () => {
     // Item 3 (寄宿生生活补助): 小学 1000 元 taken, 初中 1250 元 only mentioned.
     const { value } = await applySuggestions(db, HEBEI, [`${HEBEI}:003`], 'test');

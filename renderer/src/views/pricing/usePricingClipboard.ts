@@ -17,6 +17,7 @@ import type { PricingGridItem, PricingGridRow } from '../../grid/pricing-rows';
 import { clipboardEventInGrid, shownRows, typingElsewhere } from '../../grid/useClipboard';
 import { columnOrderOf, pickedBoxOf } from '../../grid/useCellRange';
 import { resolveChoice } from '../../../../shared/domain/choice';
+import { driverUnit } from '../../../../shared/domain/pricing/drivers';
 
 interface Options {
   api: RefObject<GridApi<PricingGridRow> | null>;
@@ -41,7 +42,10 @@ export function usePricingClipboard(options: Options) {
     const shown = (grid: GridApi<PricingGridRow>) => (row: PricingGridItem, colId: string) => {
       const rowNode = grid.getRowNode(row.id);
       const value = rowNode ? grid.getCellValue({ rowNode, colKey: colId, useFormatter: true }) : null;
-      return value === null || value === undefined ? '' : String(value);
+      if (value !== null && value !== undefined) return String(value);
+      // An empty 每年期数 shows, in grey, the periods its unit implies (DriverCell): copied as shown.
+      const implied = colId === 'periodsPerYear' ? driverUnit(row.driver.unit) : null;
+      return implied ? String(implied.periods) : '';
     };
     const clear = (grid: GridApi<PricingGridRow>, picked: RangeBox, action: 'cut' | 'clear') => {
       const request = planDriverClear(shownRows(grid), picked, opts.current.catalogueId, action);
