@@ -275,7 +275,7 @@ async function planPopulation(db: Database, { fileName }: ImportRequest, rows: T
   const problems: Problems = [];
   const known = await knownRegions(db);
   const records: [string, string, number, string][] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   for (const row of rows) {
     const code = row.cells.get('region_code')!;
     const cohort = normaliseCohort(row.cells.get('cohort')!);
@@ -291,8 +291,9 @@ async function planPopulation(db: Database, { fileName }: ImportRequest, rows: T
       problems.push(`${at(fileName, row, 'value')}：${given(row.cells.get('value')!)}应为 0 到 20 亿之间的整数人数`);
     }
     const key = `${code}|${cohort}|${year}`;
-    if (seen.has(key)) problems.push(`${fileName} 第${row.line}行：${code} 的“${cohort}”${year} 年人数重复`);
-    seen.add(key);
+    const first = seen.get(key);
+    if (first !== undefined) problems.push(`${at(fileName, row, 'value')}：${code} 的“${cohort}”${year} 年人数在第${first}行已有一行，每个地区、人群、年份只能有一个人数`);
+    else seen.set(key, row.line);
     if (problems.length === before) records.push([code, cohort, year, valueText!]);
   }
   // A re-import silently replaced counts the planner had checked: the summary says which, the first few old → new.
@@ -332,7 +333,7 @@ async function planShares(db: Database, { fileName }: ImportRequest, rows: Table
   const known = await knownRegions(db);
   const records: [string, string, string, string][] = [];
   const recordRows: TableRow[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const fractionsSuspect = sharesLookLikeFractions(rows.map((row) => row.cells.get('share_pct')!));
   for (const row of rows) {
     const code = row.cells.get('region_code')!;
@@ -342,8 +343,9 @@ async function planShares(db: Database, { fileName }: ImportRequest, rows: Table
     problems.push(...regionCohortProblems(fileName, row, known, code, cohort));
     for (const { column, message } of shareProblems(cohort, base, row.cells.get('share_pct')!, { fractionsSuspect })) problems.push(`${at(fileName, row, column)}：${message}`);
     const key = `${code}|${cohort}`;
-    if (seen.has(key)) problems.push(`${fileName} 第${row.line}行：${code} 的“${cohort}”比例重复`);
-    seen.add(key);
+    const first = seen.get(key);
+    if (first !== undefined) problems.push(`${at(fileName, row, 'share_pct')}：${code} 的“${cohort}”比例在第${first}行已有一行，每个地区、人群只能有一个比例`);
+    else seen.set(key, row.line);
     if (problems.length === before) {
       records.push([code, cohort, base, shareText(row.cells.get('share_pct')!)]);
       recordRows.push(row);

@@ -202,7 +202,13 @@ export function checkHeader(fileName: string, table: Table, columns: readonly st
   const extra = [...new Set(table.header.flatMap((c, i) => (c !== '' && !columns.includes(c) && !optional.includes(c) ? [table.written[i] ?? c] : [])))];
   if (missing.length || extra.length) {
     const named = (c: string) => (table.names === 'labels' ? columnLabel(c, table.kind) : c);
-    const expected = `表头应为：${columns.map(named).join(',')}${optional.length ? `（可另加一列：${optional.map(named).join('、')}）` : ''}`;
+    const optionalText = (name: (c: string) => string) => (optional.length ? `（可另加一列：${optional.map(name).join('、')}）` : '');
+    const label = (c: string) => columnLabel(c, table.kind);
+    // A script's file, headed in the fixed English names, is told them, and the Chinese header too: the planner
+    // who reads the message may never have seen the English ones.
+    const expected = `表头应为：${columns.map(named).join(',')}${optionalText(named)}${
+      table.names === 'labels' ? '' : `；也可用中文表头：${columns.map(label).join(',')}${optionalText(label)}`
+    }`;
     // Excel sheets often carry a title above the header (石家庄市分县区人口（单位：人）).
     const written = [...new Set(table.written.filter((c) => c !== ''))];
     // A file Excel saved as 制表符分隔 (or with semicolons) reads as one cell per line.

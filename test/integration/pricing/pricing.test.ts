@@ -357,7 +357,7 @@ describe('pricing by hand', () => {
     // A column the import does not take is named as the file writes it, not by its fixed name (central_pct).
     await expect(check('population', '区划代码,人群,年度,人数,中央分担\n130102,常住人口,2026,1,\n')).rejects.toThrow('表.csv 的表头不对：多出列 中央分担。表头应为：区划代码,人群,年度,人数。');
     // A script's file, headed by the fixed names, is told in them.
-    await expect(check('population', 'region_code,cohort,year\n130102,常住人口,2026\n')).rejects.toThrow('缺少列 value（人数）。表头应为：region_code,cohort,year,value。');
+    await expect(check('population', 'region_code,cohort,year\n130102,常住人口,2026\n')).rejects.toThrow('缺少列 value（人数）。表头应为：region_code,cohort,year,value；也可用中文表头：区划代码,人群,年度,人数。');
     // Full-width figures, as an input method types them, are read in every file; a count Excel shows with two
     // decimals is whole; weights that cannot be read are not also said to be all 0.
     expect((await check('population', '区划代码,人群,年度,人数\n１３０１０２,常住人口,２０２６,５００１００\n130121,常住人口,2026,300000.00\n')).report.problems).toEqual([]);
@@ -399,6 +399,10 @@ describe('pricing by hand', () => {
     ]);
     expect(await check('regions', 'region_code,region,parent_code,level,class,grade\n130105,新华区,130100,county,市辖区,1,备注\n130106,新区,130100,county,市辖区,1,,\n')).toEqual([
       '表.csv 第2行比表头多出 1 个单元格（“备注”），不知道它们属于哪一列：请删去多出的内容，或检查这一行是否多了逗号',
+    ]);
+    // The same count twice: which row had it first, and in which column.
+    expect(await check('population', 'region_code,cohort,year,value\n130102,常住人口,2027,100\n130102,常住人口,2027,120\n')).toEqual([
+      '表.csv 第3行“value（人数）”列：130102 的“常住人口”2027 年人数在第2行已有一行，每个地区、人群、年份只能有一个人数',
     ]);
     // The same item twice: not settled by the last row.
     expect(await check('drivers', `${drivers}26,常住人口,1,89,元/人/年,1,2025,0,central-100\n26,常住人口,1,95,元/人/年,1,2025,0,central-100\n`, 'hebei-draft')).toEqual([
