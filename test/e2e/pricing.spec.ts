@@ -257,8 +257,10 @@ test('测算: a block copied from Excel is pasted onto the drivers in one step, 
   await expect(cell(page, 6, 'unit')).toHaveText('元/人/年');
   await expect(cell(page, 7, 'unitAmount')).toHaveText('200.5');
   await expect(cell(page, 7, 'unit')).toHaveText('元/人/月');
-  // The unit pasted without its periods: the periods it implies show in grey, as the pricing uses them.
-  await expect(cell(page, 7, 'periodsPerYear').locator('.driver-implied')).toHaveText('12');
+  // A unit pasted brings the periods a year it implies, as a unit typed does (in the same undo step).
+  await expect(cell(page, 7, 'periodsPerYear')).toHaveText('12');
+  await expect(cell(page, 7, 'periodsPerYear').locator('.driver-implied')).toHaveCount(0);
+  await expect(cell(page, 6, 'periodsPerYear')).toHaveText('1');
   await page.waitForTimeout(1000);
   page.off('request', countRead);
   expect(reads.map((r) => (JSON.parse(r) as { itemIds?: string[] }).itemIds?.sort())).toEqual([['hebei-13th:006', 'hebei-13th:007']]);
