@@ -588,6 +588,28 @@ test('测算: on a 1366×768 laptop the grid keeps room for its rows (two lines 
   await page.screenshot({ path: join(screens, 'pricing-1366.png') });
   // The 状态 column is narrow here: its whole text on hover.
   await expect(cell(page, 5, 'status').locator('.pricing-status')).toHaveAttribute('title', /已测算/u);
+  // The open tables' height is the planner's to choose: the bar under them dragged up gives the grid the rows,
+  // kept across a reload; a double-click gives the default back.
+  const fold = page.getByRole('button', { name: '展开汇总表' });
+  if (await fold.isVisible()) await fold.click();
+  const tables = page.locator('.summary-scroll');
+  const tall = () => tables.evaluate((e) => Math.round(e.getBoundingClientRect().height));
+  const before = await tall();
+  const gridTop = async () => (await page.locator('.pricing-grid').boundingBox())!.y;
+  const topBefore = await gridTop();
+  const bar = page.getByRole('separator', { name: '汇总表高度' });
+  const at = (await bar.boundingBox())!;
+  await page.mouse.move(at.x + 300, at.y + 3);
+  await page.mouse.down();
+  await page.mouse.move(at.x + 300, at.y - 57, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(tall).toBe(Math.max(80, before - 60));
+  // The grid moves up by as much: more of it on screen.
+  await expect.poll(async () => Math.round(topBefore - (await gridTop()))).toBe(before - Math.max(80, before - 60));
+  await page.reload();
+  await expect.poll(tall).toBe(Math.max(80, before - 60));
+  await bar.dblclick();
+  await expect.poll(tall).toBe(before);
   await page.setViewportSize({ width: 1440, height: 900 });
   await expect(row(page, 1)).toHaveCSS('height', '66px');
 });

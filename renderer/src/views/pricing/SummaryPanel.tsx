@@ -1,7 +1,8 @@
 // Totals of the catalogue from pricing.summary: by level and year, by domain, by city (with cost per
 // resident), the items not yet priced and the problems met. Every figure opens its explanation.
 import { useKeptState, oneOf } from '../../components/useKeptState';
-import type { ReactNode } from 'react';
+import { useRef } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { formatMoney } from '../../../../shared/domain/pricing/money';
 import type { MoneyUnit } from '../../../../shared/domain/pricing/money';
 import { LEVELS, LEVEL_LABELS } from '../../../../shared/domain/pricing/results';
@@ -10,6 +11,7 @@ import { QualityMark } from '../../components/QualityMark';
 import { figure } from './explain-target';
 import type { ExplainTarget } from './explain-target';
 import { missingText, nothingPricedText } from './pricing-text';
+import { SummarySplitter } from './SummarySplitter';
 
 const VIEWS = [
   { id: 'year', label: '按年度' },
@@ -70,6 +72,9 @@ export function SummaryPanel({ summary, unit, onOpen }: Props) {
   // Folded, only the totals by level stay, and the grid gets the height: at first on a short screen (a
   // 1280×720 laptop would show the grid's rows one and a half at a time under the open tables).
   const [folded, setFolded] = useKeptState('pricing.summaryFolded', () => window.innerHeight < 820, oneOf([true, false]));
+  // How tall the open tables are, dragged by the planner (SummarySplitter); null: as the window's height suits.
+  const [height, setHeight] = useKeptState<number | null>('pricing.summaryHeight', () => null, isHeight, 'local');
+  const body = useRef<HTMLDivElement>(null);
   const s = summary;
   const years = `${s.fromYear}—${s.toYear}年`;
   // Nothing priced yet: no total is shown as 0 (the items are not priced, not free).
@@ -114,7 +119,7 @@ export function SummaryPanel({ summary, unit, onOpen }: Props) {
           ))}
         </div>
       </div>
-      {!folded && <div className="summary-body">
+      {!folded && <div className={height === null ? 'summary-body' : 'summary-body sized'} ref={body} style={height === null ? undefined : ({ '--summary-h': `${height}px` } as CSSProperties)}>
         <div className="summary-tables">
           {none ? (
             <p className="muted summary-note" role="note">
@@ -204,8 +209,22 @@ export function SummaryPanel({ summary, unit, onOpen }: Props) {
           </details>
         </div>
       </div>}
+      {!folded && <SummarySplitter height={height} onChange={setHeight} current={() => height ?? tablesHeight(body.current)} />}
     </section>
   );
+}
+
+const isHeight = (value: unknown): value is number | null => value === null || (typeof value === 'number' && Number.isFinite(value) && value > 0);
+
+/** The lists beside the tables stand this much taller than the tables' scroll box (no sub-tabs above them). */
+const LISTS_EXTRA = 26;
+
+/** The height of the tables' scroll box now (the lists', less theirs, when nothing is priced and no table shows). */
+function tablesHeight(body: HTMLElement | null): number {
+  const scroll = body?.querySelector<HTMLElement>('.summary-scroll');
+  if (scroll) return scroll.getBoundingClientRect().height;
+  const lists = body?.querySelector<HTMLElement>('.summary-lists');
+  return lists ? lists.getBoundingClientRect().height - LISTS_EXTRA : 0;
 }
 
 /** A level's total; none (`yuan` null) while no item is priced: 未测算, never a 0 that reads as a budget of nothing. */
