@@ -29,7 +29,7 @@ import { driverFieldOfColumn, driverText, getDriver, listDrivers } from '../pric
 import { uncountedCohorts } from '../pricing/population';
 import { repriceAll } from '../pricing/reprice';
 import { listRules, saveRule } from '../pricing/rules';
-import { checkHeader, readTable, strayCellProblems } from './table-file';
+import { checkHeader, readTable, strayCells } from './table-file';
 import type { TableRow } from './table-file';
 
 /** A cell's text as a problem quotes it, before what it should be: an empty cell is said to be empty, not shown as “”. */
@@ -62,15 +62,21 @@ export async function importTable(
   const table = await readTable(request.fileName, request.bytes, request.kind);
   checkHeader(request.fileName, table, IMPORT_COLUMNS[request.kind], OPTIONAL_IMPORT_COLUMNS[request.kind]);
   if (table.rows.length === 0) throw new AppError('bad_file', `${request.fileName} 只有表头，没有数据行，没有导入任何内容。`);
-  const plan = await PLANNERS[request.kind](db, request, table.rows);
-  plan.problems.unshift(...strayCellProblems(request.fileName, table.rows));
+  // A CSV row with stray cells is refused and not planned: its figures are not what the planner wrote.
+  const stray = strayCells(request.fileName, table);
+  const refusedLines = new Set(stray.problems.map((p) => p.line));
+  const plan = await PLANNERS[request.kind](db, request, table.rows.filter((row) => !refusedLines.has(row.line)));
+  if (refusedLines.size) {
+    plan.problems = byLine([...stray.problems.map((p) => p.text), ...plan.problems]);
+    plan.previewLines = { label: '只列出有问题的', lines: new Set([...refusedLines, ...(plan.problems.length > refusedLines.size && plan.previewLines ? plan.previewLines.lines : [])]) };
+  }
   const report: ImportReport = {
     kind: IMPORT_KIND_LABELS[request.kind],
     rows: table.rows.length,
     problems: plan.problems,
     applied: false,
     summary: plan.summary,
-    warnings: [...(table.title ? [`第${table.title.line}行“${table.title.text}”是标题，没有导入；表头从它下面一行读起`] : []), ...(plan.warnings ?? [])],
+    warnings: [...(table.title ? [`第${table.title.line}行“${table.title.text}”是标题，没有导入；表头从它下面一行读起`] : []), ...stray.warnings, ...(plan.warnings ?? [])],
     // The optional columns the file has are shown too (a growth rate imported is checked before it is applied).
     preview: previewOf(
       table.rows,
@@ -89,6 +95,12 @@ export async function importTable(
     if (request.kind !== 'drivers') await repriceAll(tx, request.kind === 'population' || request.kind === 'shares' ? 'population' : 'regions');
   });
   return { report: { ...report, applied: true }, catalogueIds: request.kind === 'drivers' ? [request.catalogueId] : [null], itemIds: plan.itemIds ?? [] };
+}
+
+/** Problems in the order of the rows they name (第N行), those naming none last. */
+function byLine(problems: string[]): string[] {
+  const line = (p: string) => Number(/第(\d+)行/u.exec(p)?.[1] ?? Infinity);
+  return problems.map((p, i) => ({ p, i, n: line(p) })).sort((a, b) => a.n - b.n || a.i - b.i).map((x) => x.p);
 }
 
 /** Names compared as a person reads them: spaces and line breaks do not count. */

@@ -8,6 +8,7 @@ import { AppError } from '../db/app-error';
 import type { Cell, Worksheet } from 'exceljs';
 import { ANNEX_CREATOR } from '../annex/catalogue-annex';
 import { unbreakCellText } from '../annex/row-height';
+import { columnLetter } from '../../shared/domain/catalogue-import/columns';
 
 export interface TableRow {
   /** Line or row number as the planner's spreadsheet shows it. */
@@ -22,6 +23,7 @@ export interface TableRow {
 }
 
 export interface Table {
+  format: 'csv' | 'xlsx';
   /** A title above the header (统计年鉴 sheets carry one: 石家庄市分县区人口（单位：人）), skipped: its line and text. */
   title?: { line: number; text: string };
   header: string[];
@@ -192,7 +194,7 @@ export async function readTable(fileName: string, bytes: Buffer, kind?: ImportKi
     const stray = record.flatMap((c, k) => ((header[k] ?? '') === '' && c.trim() !== '' ? [{ column: k + 1, text: c.trim() }] : []));
     rows.push({ line: headerIndex + i + 2, cells, names, kind, ...(stray.length ? { stray } : {}) });
   });
-  return { ...(title ? { title } : {}), header, written: records[headerIndex]!.map((c) => c.trim()), names, kind, rows };
+  return { format: /\.xlsx$/iu.test(fileName) ? 'xlsx' : 'csv', ...(title ? { title } : {}), header, written: records[headerIndex]!.map((c) => c.trim()), names, kind, rows };
 }
 
 /** Refuses a header that is not exactly the expected columns (in any order), saying which are missing or extra. */
@@ -226,31 +228,38 @@ export function checkHeader(fileName: string, table: Table, columns: readonly st
   }
 }
 
-/** An .xlsx column's letters (1 → A, 27 → AA). */
-function columnLetters(column: number): string {
-  let out = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
-}
-
 /**
- * A row's text in cells no heading names is refused, never dropped: in a CSV it is most often a figure written
- * with thousands separators and no quotes (130104,常住人口,2027,1,234,567 read as 1 person and two stray
- * cells), or a row shifted by a comma too many; in a sheet, a note or a column slid out from under its heading.
+ * Text in cells no heading names, never dropped unsaid. In a CSV it is refused by row: most often a figure
+ * written with thousands separators and no quotes (130104,常住人口,2027,1,234,567 read as 1 person and two stray
+ * cells), or a row shifted by a comma too many. In a sheet a cell holds a whole figure, and an unheaded column
+ * is a note or a check beside the table (核对, 备注): not imported, and said once per column as a warning.
  */
-export function strayCellProblems(fileName: string, rows: readonly TableRow[]): string[] {
-  const sheet = /\.xlsx$/iu.test(fileName);
-  return rows.flatMap((row) => {
-    if (!row.stray?.length) return [];
-    const texts = row.stray.map((c) => `“${c.text}”`).join('、');
-    if (sheet) {
-      const where = row.stray.map((c) => columnLetters(c.column)).join('、');
-      return [`${fileName} 第${row.line}行 ${where} 列有内容（${texts}），但这一列没有表头，不知道它是什么：请删去它，或检查这一行的各列是否错位`];
+export function strayCells(fileName: string, table: Table): { problems: { line: number; text: string }[]; warnings: string[] } {
+  const strays = table.rows.filter((row) => row.stray?.length);
+  if (table.format === 'xlsx') {
+    const byColumn = new Map<number, { lines: number[]; text: string }>();
+    for (const row of strays) {
+      for (const cell of row.stray!) {
+        const seen = byColumn.get(cell.column) ?? { lines: [], text: cell.text };
+        seen.lines.push(row.line);
+        byColumn.set(cell.column, seen);
+      }
     }
-    const thousands = row.stray.every((c) => /^\d{3}(?:\.\d+)?$/u.test(c.text));
+    const warnings = [...byColumn].sort(([a], [b]) => a - b).map(([column, { lines, text }]) => {
+      const rows = lines.length === 1 ? `第${lines[0]}行` : `第${lines[0]}—${lines.at(-1)}行中的 ${lines.length} 行`;
+      return `${columnLetter(column - 1)} 列没有表头，${rows}在这一列填有内容（如“${text}”），没有导入；若它本该是某一列的数据，请检查各列是否错位`;
+    });
+    return { problems: [], warnings };
+  }
+  const problems = strays.map((row) => {
+    const texts = row.stray!.map((c) => `“${c.text}”`).join('、');
+    const past = row.stray!.every((c) => c.column > table.header.length);
+    const where = past ? `比表头多出 ${row.stray!.length} 个单元格（${texts}）` : `第${row.stray!.map((c) => c.column).join('、')}个单元格（${texts}）上面没有表头`;
+    const thousands = past && row.stray!.every((c) => /^\d{3}(?:\.\d+)?$/u.test(c.text));
     const hint = thousands
-      ? '像是数字中的千位分隔逗号把一个数拆成了几格：请给这个数加上英文引号（如 "1,234,567"），或去掉逗号（如 1234567）'
+      ? '像是数字中的千位分隔逗号把一个数拆成了几格，请给这个数加上英文引号（如 "1,234,567"），或去掉逗号（如 1234567）'
       : '请删去多出的内容，或检查这一行是否多了逗号';
-    return [`${fileName} 第${row.line}行比表头多出 ${row.stray.length} 个单元格（${texts}），不知道它们属于哪一列：${hint}`];
+    return { line: row.line, text: `${fileName} 第${row.line}行${where}，不知道它们属于哪一列。${hint}` };
   });
+  return { problems, warnings: [] };
 }

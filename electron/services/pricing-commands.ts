@@ -151,12 +151,21 @@ export async function pasteDriverCells(
   });
 }
 
+/**
+ * A unit chosen brings its periods a year, where none are set or those set are the old unit's own (filled when
+ * it was chosen): 元/人/月 pasted and put right to 元/人/年 must not keep 12 and cost twelve times over.
+ * Periods the planner set to something else (a school year of 180 days) stay.
+ */
 function withImpliedPeriods(cells: readonly DriverCellEdit[], before: ItemDriver): readonly DriverCellEdit[] {
   const unitCell = cells.find((c) => c.field === 'unit');
   const parsed = unitCell ? parseDriverField('unit', unitCell.value) : null;
   const unit = parsed?.ok && parsed.value !== null ? driverUnit(String(parsed.value)) : null;
-  if (!unit || before.periodsPerYear !== null || cells.some((c) => c.field === 'periodsPerYear')) return cells;
-  return [...cells, { field: 'periodsPerYear', value: unit.periods, expected: null }];
+  if (!unit || unit.unit === before.unit || cells.some((c) => c.field === 'periodsPerYear')) return cells;
+  const old = driverUnit(before.unit);
+  const oldOwn = old !== null && before.periodsPerYear !== null && Number(before.periodsPerYear) === Number(old.periods);
+  if (before.periodsPerYear !== null && !oldOwn) return cells;
+  if (before.periodsPerYear !== null && Number(before.periodsPerYear) === Number(unit.periods)) return cells;
+  return [...cells, { field: 'periodsPerYear', value: unit.periods, expected: before.periodsPerYear }];
 }
 
 function parseValue(field: DriverField, text: string | null, where: string): FieldValue {

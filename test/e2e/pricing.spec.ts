@@ -270,6 +270,16 @@ test('测算: a block copied from Excel is pasted onto the drivers in one step, 
   await page.screenshot({ path: join(screens, 'pricing-paste.png') });
   await page.keyboard.press('Control+c');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('100\t元/人/年\r\n200.5\t元/人/月\r\n');
+  // An emptied 每年期数 shows its unit's periods in grey, as the pricing uses them, and is copied as shown.
+  await cell(page, 7, 'periodsPerYear').click();
+  await page.keyboard.press('Delete');
+  await expect(cell(page, 7, 'periodsPerYear').locator('.driver-implied')).toHaveText('12');
+  await page.keyboard.press('Control+c');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('12\r\n');
+  await page.keyboard.press('Control+z');
+  await expect(status).toContainText('已撤销');
+  await expect(cell(page, 7, 'periodsPerYear').locator('.driver-implied')).toHaveCount(0);
+  await expect(cell(page, 7, 'periodsPerYear')).toHaveText('12');
   // Ctrl+A picks the whole table, as in Excel: copied, every item's row (the 领域 headings are not rows of cells).
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Control+c');

@@ -29,9 +29,9 @@ export function TextCellEditor(props: CustomCellEditorProps & TextEditorParams) 
     onValueChange(next);
   };
 
-  // Focus at once, unless an input method is composing the next word in the keyboard sink (keys typed before
-  // land there, and it hands them over here), and
-  // the keys on the box itself, ahead of AG Grid's own listener on the popup (React's come too late).
+  // Keys typed before the box appeared landed in the keyboard sink, which hands them over here; a composition
+  // still running there is let finish before the box takes the focus (focusWhenSinkIdle). The box's own keys
+  // are listened to ahead of AG Grid's listener on the popup, since React's come too late.
   useLayoutEffect(() => {
     if (start.text !== (props.value ?? '')) onValueChange(start.text);
     const el = box.current;

@@ -1,7 +1,15 @@
 /** The small text box a picked cell's typing goes into (useCellInput), known by its class. */
 export const SINK_CLASS = 'cell-input-sink';
+/** The sink's class while an input method composes in it (shown over the cell, useCellInput). */
+export const COMPOSING_CLASS = 'composing';
 
 export const isSink = (target: EventTarget | null) => target instanceof HTMLElement && target.classList.contains(SINK_CLASS);
+
+/** The sink, when an input method is composing in it this moment. */
+export function composingSink(): HTMLElement | null {
+  const active = document.activeElement;
+  return active instanceof HTMLElement && isSink(active) && active.classList.contains(COMPOSING_CLASS) ? active : null;
+}
 
 /**
  * Runs `focus` (an editor taking the keyboard) at once, or, while an input method composes in the sink, once
@@ -11,27 +19,29 @@ export const isSink = (target: EventTarget | null) => target instanceof HTMLElem
  * as 常住renkou人口. Returns a cleanup for an editor closed first.
  */
 export function focusWhenSinkIdle(focus: () => void): () => void {
-  const active = document.activeElement;
-  if (!(active instanceof HTMLElement) || !isSink(active) || !active.classList.contains('composing')) {
+  const sink = composingSink();
+  if (!sink) {
     focus();
     return () => {};
   }
-  let done = false;
-  const go = () => {
-    if (done) return;
-    done = true;
-    stop();
-    setTimeout(focus, 0);
-  };
+  let timer: ReturnType<typeof setTimeout> | null = null;
   const stop = () => {
-    active.removeEventListener('compositionend', go);
-    active.removeEventListener('blur', go);
+    sink.removeEventListener('compositionend', go);
+    sink.removeEventListener('blur', go);
   };
-  active.addEventListener('compositionend', go);
-  // The sink taken away or blurred mid-composition: no end will come, and the editor must not stay unfocused.
-  active.addEventListener('blur', go);
-  return () => {
-    done = true;
+  function go() {
     stop();
+    timer = setTimeout(() => {
+      // Not when the planner has gone on to type elsewhere (the find box, a form): only from the grid's own.
+      const active = document.activeElement;
+      if (active === null || active === document.body || isSink(active)) focus();
+    }, 0);
+  }
+  sink.addEventListener('compositionend', go);
+  // A safety net: the sink taken away mid-composition, should its end not be told, must not leave the editor unfocused.
+  sink.addEventListener('blur', go);
+  return () => {
+    stop();
+    if (timer) clearTimeout(timer);
   };
 }

@@ -32,6 +32,11 @@ export function hasEditSeed(cell: string): boolean {
   return seed?.cell === cell;
 }
 
+/** Whether typed text is waiting for some cell's editor to open (a key that would move away must not lose it). */
+export function editSeedWaiting(): boolean {
+  return seed !== null;
+}
+
 /** The text waiting for this cell, taken; text waiting for another cell is dropped. Without a cell: dropped. */
 export function takeEditSeed(cell?: string): string | null {
   const out = seed && seed.cell === cell ? seed.text : null;

@@ -5,7 +5,7 @@ import type { PricingGridRow } from './pricing-rows';
 import { statusText, suggestionText } from '../views/pricing/pricing-text';
 import { QualityMark } from '../components/QualityMark';
 import { INPUT_QUALITY_HINTS, INPUT_QUALITY_LABELS } from '../../../shared/domain/pricing/results';
-import { driverUnit } from '../../../shared/domain/pricing/drivers';
+import { impliedPeriods } from '../../../shared/domain/pricing/drivers';
 
 type Props = CustomCellRendererProps<PricingGridRow, unknown, PricingGridContext>;
 
@@ -71,11 +71,11 @@ export function ShortTextCell({ value }: Props) {
  */
 export function DriverCell({ value, valueFormatted, data, colDef }: Props) {
   if (value === null || value === undefined) {
-    const unit = colDef?.colId === 'periodsPerYear' && data?.kind === 'item' ? driverUnit(data.driver.unit) : null;
-    if (!unit) return null;
+    const periods = colDef?.colId === 'periodsPerYear' && data?.kind === 'item' ? impliedPeriods(data.driver) : null;
+    if (periods === null || data?.kind !== 'item') return null;
     return (
-      <span className="driver-implied" title={`未填写，按单位“${unit.unit}”每年 ${unit.periods} 期计算；填写后以填写的为准`}>
-        {unit.periods}
+      <span className="driver-implied" title={`未填写，按单位“${data.driver.unit ?? ''}”每年 ${periods} 期计算；填写后以填写的为准`}>
+        {periods}
       </span>
     );
   }

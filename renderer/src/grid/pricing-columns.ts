@@ -90,7 +90,7 @@ function driverColumn(field: DriverField, sources: PricingColumnSources): Col {
     editable: (p) => p.data?.kind === 'item' && sources.canEdit(p.data.itemId, field),
     cellRenderer: DriverCell,
     // An empty 每年期数 shows its unit's periods (DriverCell): drawn again whenever its row changes, as a unit
-    // pasted, imported, undone or cleared leaves the cell's own value empty as it was.
+    // imported, undone or cleared can leave the cell's own value empty as it was while its unit changes.
     ...(field === 'periodsPerYear' ? { equals: () => false } : {}),
     cellClass: (p) => ['driver-cell', ...(p.value === null ? ['driver-empty'] : [])],
     headerClass: 'driver-header',

@@ -10,7 +10,7 @@ import type { RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import { cellKey, hasEditSeed, seedNextEdit, takeEditSeed, typeIntoOpenEditor } from './edit-seed';
 import { composing } from '../components/ime';
-import { SINK_CLASS, isSink } from './cell-input-sink';
+import { COMPOSING_CLASS, SINK_CLASS, isSink } from './cell-input-sink';
 import { useJumpKeys } from './useJumpKeys';
 
 /**
@@ -70,7 +70,7 @@ export function useCellInput(
       if (waiting && waiting.cell !== focusedKey()) giveUp();
       if (sink.parentElement !== cellEl) cellEl.appendChild(sink);
       // Placed again while a composition runs in it (the frame after the microtask): its text is the planner's.
-      if (!sink.classList.contains('composing')) sink.value = '';
+      if (!sink.classList.contains(COMPOSING_CLASS)) sink.value = '';
       if (document.activeElement !== sink) sink.focus({ preventScroll: true });
     };
 
@@ -244,7 +244,12 @@ export function useCellInput(
       setTimeout(() => startEditSoon(cell, since), 30);
     };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (composing(event)) return;
+      if (composing(event)) {
+        // An editor opened meanwhile waits for this composition (focusWhenSinkIdle): its keys are not the grid's,
+        // or an input method's confirming Enter would end that edit with the first word only.
+        if (liveGrid()?.getEditingCells().length) event.stopPropagation();
+        return;
+      }
       // A key replayed from the queue goes its normal way.
       if (!event.isTrusted) return;
       if (queued(event)) return;
@@ -262,9 +267,9 @@ export function useCellInput(
         type(event.key);
       }
     };
-    const onCompositionStart = () => sink.classList.add('composing');
+    const onCompositionStart = () => sink.classList.add(COMPOSING_CLASS);
     const onCompositionEnd = (event: CompositionEvent) => {
-      sink.classList.remove('composing');
+      sink.classList.remove(COMPOSING_CLASS);
       const text = event.data || sink.value;
       sink.value = '';
       if (text) type(text);
@@ -273,7 +278,7 @@ export function useCellInput(
     // text: it is the Enter of a key pressed while the focus was on the page, which the sink took over
     // (onPageKeyDown) — typed, it opened the cell's editor empty, and the next click saved the cell cleared.
     const onInput = (event: Event) => {
-      if ((event as InputEvent).isComposing || sink.classList.contains('composing')) return;
+      if ((event as InputEvent).isComposing || sink.classList.contains(COMPOSING_CLASS)) return;
       const text = sink.value.replace(/[\r\n]/gu, '');
       sink.value = '';
       if (text) type(text);

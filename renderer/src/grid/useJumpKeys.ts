@@ -1,10 +1,12 @@
-// Home / End and Ctrl+Home / Ctrl+End as in Excel and WPS, in every grid, editable or not: a planner reading a
+// Home / End and Ctrl+Home / Ctrl+End as in Excel and WPS, in the 条目, 重点任务 and 测算 grids, editable or not: a planner reading a
 // published catalogue jumps to its end the same way. AG Grid's own Ctrl+End landed on a 领域 heading, and
 // End alone left the row.
 import { useEffect } from 'react';
 import type { RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';
-import { isSink } from './cell-input-sink';
+import { composingSink, isSink } from './cell-input-sink';
+import { editSeedWaiting } from './edit-seed';
+import { composing } from '../components/ime';
 
 /** The first or the last column of the picked cell's row. */
 function jumpAlongRow(api: GridApi, where: 'first' | 'last'): void {
@@ -37,10 +39,12 @@ export function jumpToEnd(api: GridApi, where: 'first' | 'last'): void {
   api.setFocusedCell(index, column);
   let tries = 0;
   const settle = () => {
-    if (api.isDestroyed() || api.getFocusedCell()?.rowIndex !== index) return;
+    // Only while the planner is still on that cell and doing nothing else there (not typing, not editing).
+    const cell = api.isDestroyed() ? null : api.getFocusedCell();
+    if (!cell || cell.rowIndex !== index || cell.column !== column || api.getEditingCells().length || composingSink()) return;
     api.ensureIndexVisible(index, position);
-    // Focus again once the row is drawn: focused before, it had no cell to take the browser's focus.
-    api.setFocusedCell(index, column);
+    // Focused before its row was drawn, the cell had no element to take the browser's focus: given it now.
+    if (document.activeElement === null || document.activeElement === document.body) api.setFocusedCell(index, column);
     if ((tries += 1) < 3) requestAnimationFrame(() => requestAnimationFrame(settle));
   };
   requestAnimationFrame(() => requestAnimationFrame(settle));
@@ -52,7 +56,9 @@ export function useJumpKeys(api: RefObject<GridApi | null>, wrapper: RefObject<H
     const root = wrapper.current;
     if (!root) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.key !== 'Home' && event.key !== 'End') || event.altKey || event.shiftKey) return;
+      if ((event.key !== 'Home' && event.key !== 'End') || event.altKey || event.shiftKey || composing(event)) return;
+      // Text typed on a cell is still waiting for its editor: moving away now would drop it.
+      if (editSeedWaiting()) return;
       const target = event.target;
       // On a cell or the cell input box only; in an editor, a filter box or the header the keys are theirs.
       if (!(target instanceof HTMLElement) || !(isSink(target) || (target.closest('.ag-cell') && !target.closest('input, textarea, select')))) return;

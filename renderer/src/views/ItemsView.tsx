@@ -281,7 +281,7 @@ export function ItemsView({ detail, readOnly, onChanged, onSaved, onCellFocused 
   });
 
   // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) anywhere on this tab, except while typing in a text box; Ctrl+F
-  // finds. (Ctrl+Home / Ctrl+End: useCellInput, for both grids.)
+  // finds. (Ctrl+Home / Ctrl+End: useJumpKeys, through useCellInput.)
   const keys = useRef({ step });
   keys.current = { step };
   useEffect(() => {

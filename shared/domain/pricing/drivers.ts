@@ -28,6 +28,14 @@ export function driverUnit(unit: string | null): DriverUnit | null {
   return DRIVER_UNITS.find((u) => u.unit === unit) ?? null;
 }
 
+/**
+ * The periods a year an item's pricing uses when its own are not set: its unit's (12 for 元/人/月, 200 school
+ * days for 元/生/天). Shown in grey in the empty cell, and copied as shown; null when set or without a unit.
+ */
+export function impliedPeriods(driver: { unit: string | null; periodsPerYear: string | null }): string | null {
+  return driver.periodsPerYear === null ? (driverUnit(driver.unit)?.periods ?? null) : null;
+}
+
 export const DRIVER_FIELDS = [
   'cohort',
   'coverage',

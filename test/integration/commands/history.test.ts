@@ -292,11 +292,22 @@ describe('rows', () => {
     expect(before.periodsPerYear).toBeNull();
     await pasteDriverCells(db, { catalogueId: HEBEI, action: 'paste', cells: [{ itemId: item, field: 'unit', value: '元/人/月', expected: before.unit }] }, 'test');
     expect(await getDriver(db, item)).toMatchObject({ unit: '元/人/月', periodsPerYear: '12' });
-    await setDriverField(db, { itemId: `${HEBEI}:032`, field: 'unit', value: '元/人/月', expected: null }, 'test');
-    expect((await getDriver(db, `${HEBEI}:032`)).periodsPerYear).toBe('12');
+    // Put right to a yearly unit: the monthly unit's 12 goes with it, not kept to cost twelve times over.
+    await pasteDriverCells(db, { catalogueId: HEBEI, action: 'paste', cells: [{ itemId: item, field: 'unit', value: '元/人/年', expected: '元/人/月' }] }, 'test');
+    expect(await getDriver(db, item)).toMatchObject({ unit: '元/人/年', periodsPerYear: '1' });
     await undo(db, HEBEI, 'test');
-    await undo(db, HEBEI, 'test');
+    expect(await getDriver(db, item)).toMatchObject({ unit: '元/人/月', periodsPerYear: '12' });
+    await redo(db, HEBEI, 'test');
+    expect(await getDriver(db, item)).toMatchObject({ unit: '元/人/年', periodsPerYear: '1' });
+    // Periods set by hand to other than the unit's own stay when the unit changes.
+    await setDriverField(db, { itemId: `${HEBEI}:032`, field: 'unit', value: '元/生/天', expected: null }, 'test');
+    expect((await getDriver(db, `${HEBEI}:032`)).periodsPerYear).toBe('200');
+    await setDriverField(db, { itemId: `${HEBEI}:032`, field: 'periodsPerYear', value: '180', expected: '200' }, 'test');
+    await setDriverField(db, { itemId: `${HEBEI}:032`, field: 'unit', value: '元/人/天', expected: '元/生/天' }, 'test');
+    expect((await getDriver(db, `${HEBEI}:032`)).periodsPerYear).toBe('180');
+    for (let i = 0; i < 5; i += 1) await undo(db, HEBEI, 'test');
     expect(await getDriver(db, item)).toEqual(before);
+    expect((await getDriver(db, `${HEBEI}:032`)).unit).toBeNull();
   });
 
   it('says which items adopted one of several amounts their standard names, for the planner to check', async () => {

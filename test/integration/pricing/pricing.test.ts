@@ -358,6 +358,9 @@ describe('pricing by hand', () => {
     await expect(check('population', '区划代码,人群,年度,人数,中央分担\n130102,常住人口,2026,1,\n')).rejects.toThrow('表.csv 的表头不对：多出列 中央分担。表头应为：区划代码,人群,年度,人数。');
     // A script's file, headed by the fixed names, is told in them.
     await expect(check('population', 'region_code,cohort,year\n130102,常住人口,2026\n')).rejects.toThrow('缺少列 value（人数）。表头应为：region_code,cohort,year,value；也可用中文表头：区划代码,人群,年度,人数。');
+    await expect(check('regions', 'region_code,region,parent_code,level,class\n130133,赵县,130100,county,市管县\n')).rejects.toThrow(
+      '表头应为：region_code,region,parent_code,level,class,grade（可另加一列：growth_pct）；也可用中文表头：区划代码,名称,上级代码,层级,类别,等级（可另加一列：人口年增长率（%））。',
+    );
     // Full-width figures, as an input method types them, are read in every file; a count Excel shows with two
     // decimals is whole; weights that cannot be read are not also said to be all 0.
     expect((await check('population', '区划代码,人群,年度,人数\n１３０１０２,常住人口,２０２６,５００１００\n130121,常住人口,2026,300000.00\n')).report.problems).toEqual([]);
@@ -395,14 +398,28 @@ describe('pricing by hand', () => {
     ]);
     // A count with thousands separators and no quotes splits into cells past the header: refused, not read as 1.
     expect(await check('population', 'region_code,cohort,year,value\n130102,常住人口,2027,1,234,567\n')).toEqual([
-      '表.csv 第2行比表头多出 2 个单元格（“234”、“567”），不知道它们属于哪一列：像是数字中的千位分隔逗号把一个数拆成了几格：请给这个数加上英文引号（如 "1,234,567"），或去掉逗号（如 1234567）',
+      '表.csv 第2行比表头多出 2 个单元格（“234”、“567”），不知道它们属于哪一列。像是数字中的千位分隔逗号把一个数拆成了几格，请给这个数加上英文引号（如 "1,234,567"），或去掉逗号（如 1234567）',
     ]);
     expect(await check('regions', 'region_code,region,parent_code,level,class,grade\n130105,新华区,130100,county,市辖区,1,备注\n130106,新区,130100,county,市辖区,1,,\n')).toEqual([
-      '表.csv 第2行比表头多出 1 个单元格（“备注”），不知道它们属于哪一列：请删去多出的内容，或检查这一行是否多了逗号',
+      '表.csv 第2行比表头多出 1 个单元格（“备注”），不知道它们属于哪一列。请删去多出的内容，或检查这一行是否多了逗号',
+    ]);
+    // Under an empty heading in the middle; and told in the order of the rows, beside the rows' other problems.
+    expect(await check('population', 'region_code,cohort,,year,value\n130102,常住人口,x,2027,100\n130102,常住人口,,1999,100\n130102,常住人口,,2028,1,000,000\n')).toEqual([
+      '表.csv 第2行第3个单元格（“x”）上面没有表头，不知道它们属于哪一列。请删去多出的内容，或检查这一行是否多了逗号',
+      '表.csv 第3行“year（年度）”列：“1999”应是 2000 到 2100 之间的年份',
+      '表.csv 第4行比表头多出 2 个单元格（“000”、“000”），不知道它们属于哪一列。像是数字中的千位分隔逗号把一个数拆成了几格，请给这个数加上英文引号（如 "1,234,567"），或去掉逗号（如 1234567）',
     ]);
     // The same count twice: which row had it first, and in which column.
     expect(await check('population', 'region_code,cohort,year,value\n130102,常住人口,2027,100\n130102,常住人口,2027,120\n')).toEqual([
       '表.csv 第3行“value（人数）”列：130102 的“常住人口”2027 年人数在第2行已有一行，每个地区、人群、年份只能有一个人数',
+    ]);
+    expect(await check('shares', 'region_code,cohort,base_cohort,share_pct\n130121,比例测试人群,常住人口,18.6\n130121,比例测试人群,常住人口,19\n')).toEqual([
+      '表.csv 第3行“share_pct（比例（%））”列：130121 的“比例测试人群”比例在第2行已有一行，每个地区、人群只能有一个比例',
+    ]);
+    // A 序号 the catalogue lacks, and a wrong value on the same row: both told at once.
+    expect(await check('drivers', `${drivers}999,常住人口,全部,89,元/人/年,1,2025,0,central-100\n`, 'hebei-draft')).toEqual([
+      '表.csv 第2行“item_no（序号）”列：“hebei-13th 的草案”没有第“999”项',
+      expect.stringMatching(/^表\.csv 第2行“coverage（覆盖率）”列：/u),
     ]);
     // The same item twice: not settled by the last row.
     expect(await check('drivers', `${drivers}26,常住人口,1,89,元/人/年,1,2025,0,central-100\n26,常住人口,1,95,元/人/年,1,2025,0,central-100\n`, 'hebei-draft')).toEqual([
@@ -488,14 +505,16 @@ describe('pricing by hand', () => {
     await expect(importTable(db, { kind: 'population', catalogueId: null, fileName: '人口.xlsx', bytes: Buffer.from(await book.xlsx.writeBuffer()), apply: false }, 'test')).rejects.toThrow(
       '人口.xlsx 工作表“人口”的 D2 格是公式，但文件中没有它的计算结果',
     );
-    // A sheet's cell with no heading above it (a note, a column slid out of place) is refused by row and column.
+    // A sheet's column with no heading (a note, a check beside the table) is not imported, and said once.
     const wide = book.addWorksheet('宽');
     book.removeWorksheet(sheet.id);
     wide.addRow(['region_code', 'cohort', 'year', 'value']);
     wide.addRow(['130102', '常住人口', 2026, 900, '多余']);
-    expect((await importTable(db, { kind: 'population', catalogueId: null, fileName: '人口.xlsx', bytes: Buffer.from(await book.xlsx.writeBuffer()), apply: false }, 'test')).report.problems).toEqual([
-      '人口.xlsx 第2行 E 列有内容（“多余”），但这一列没有表头，不知道它是什么：请删去它，或检查这一行的各列是否错位',
-    ]);
+    wide.addRow(['130102', '常住人口', 2027, 950, '核对']);
+    wide.addRow(['130102', '常住人口', 2028, 990, '核对']);
+    const noted = (await importTable(db, { kind: 'population', catalogueId: null, fileName: '人口.xlsx', bytes: Buffer.from(await book.xlsx.writeBuffer()), apply: false }, 'test')).report;
+    expect(noted.problems).toEqual([]);
+    expect(noted.warnings).toEqual(['E 列没有表头，第2—4行中的 3 行在这一列填有内容（如“多余”），没有导入；若它本该是某一列的数据，请检查各列是否错位']);
     // A preset rewritten by a file is said to be, with the items it reprices.
     const { report } = await importTable(db, { kind: 'rules', catalogueId: null, fileName: '规则.csv', bytes: Buffer.from('rule,class,grade,central_pct,provincial,city,county\n中央全额承担,,,100,0,0,0\n'), apply: false }, 'test');
     expect(report.summary).toMatch(/^写入 1 条分担规则：改写已有的 1 条（中央全额承担），用到它们的 \d+ 个服务项目按新规则重新测算$/u);

@@ -18,9 +18,10 @@ interface Props {
   onSaved: () => void;
 }
 
-/** The catalogue's own province first, then rules for any province. */
+/** The rules a planner of this province writes and picks most first; a national catalogue's shared ones first. */
 function rank(rule: SplitRule, provinceCode: string | null): number {
-  return rule.provinceCode !== null && rule.provinceCode === provinceCode ? 0 : 1;
+  if (rule.provinceCode !== null && rule.provinceCode === provinceCode) return 0;
+  return rule.provinceCode === null ? 1 : 2;
 }
 
 export function RulesPanel({ rules, provinces, provinceCode, onSaved }: Props) {
@@ -55,7 +56,6 @@ export function RulesPanel({ rules, provinces, provinceCode, onSaved }: Props) {
         </tbody>
       </table>
     </article>
-    
   );
   return (
     <section className="rules-panel" aria-label="分担规则">

@@ -17,7 +17,7 @@ import type { PricingGridItem, PricingGridRow } from '../../grid/pricing-rows';
 import { clipboardEventInGrid, shownRows, typingElsewhere } from '../../grid/useClipboard';
 import { columnOrderOf, pickedBoxOf } from '../../grid/useCellRange';
 import { resolveChoice } from '../../../../shared/domain/choice';
-import { driverUnit } from '../../../../shared/domain/pricing/drivers';
+import { impliedPeriods } from '../../../../shared/domain/pricing/drivers';
 
 interface Options {
   api: RefObject<GridApi<PricingGridRow> | null>;
@@ -40,12 +40,12 @@ export function usePricingClipboard(options: Options) {
   useEffect(() => {
     const box = (grid: GridApi<PricingGridRow>): RangeBox | null => pickedBoxOf(grid, opts.current.marks.range);
     const shown = (grid: GridApi<PricingGridRow>) => (row: PricingGridItem, colId: string) => {
+      // An empty 每年期数 shows, in grey, the periods its unit implies (DriverCell): copied as shown.
+      const implied = colId === 'periodsPerYear' ? impliedPeriods(row.driver) : null;
+      if (implied !== null) return implied;
       const rowNode = grid.getRowNode(row.id);
       const value = rowNode ? grid.getCellValue({ rowNode, colKey: colId, useFormatter: true }) : null;
-      if (value !== null && value !== undefined) return String(value);
-      // An empty 每年期数 shows, in grey, the periods its unit implies (DriverCell): copied as shown.
-      const implied = colId === 'periodsPerYear' ? driverUnit(row.driver.unit) : null;
-      return implied ? String(implied.periods) : '';
+      return value === null || value === undefined ? '' : String(value);
     };
     const clear = (grid: GridApi<PricingGridRow>, picked: RangeBox, action: 'cut' | 'clear') => {
       const request = planDriverClear(shownRows(grid), picked, opts.current.catalogueId, action);
