@@ -245,6 +245,14 @@ test('规划指标: a new plan’s table from 十四五 专栏1, baseline 2025 a
   await page.reload();
   await page.getByRole('tab', { name: /“十五五”/ }).click();
   await expect(page.locator('.ag-row[row-id="1"] .ag-cell[col-id="target"]')).toHaveText('6');
+  // Ctrl+End and Ctrl+Home as in Excel: the last row's last cell, the first row's first.
+  await page.locator('.ag-row[row-id="1"] .ag-cell[col-id="name"]').click();
+  await page.keyboard.press('Control+End');
+  const rows = await page.locator('.ag-row').count();
+  await expect(page.locator('.ag-cell-focus')).toHaveAttribute('col-id', 'attribute');
+  await expect(page.locator('.ag-row:has(.ag-cell-focus)')).toHaveAttribute('row-index', String(rows - 1));
+  await page.keyboard.press('Control+Home');
+  await expect(page.locator('.ag-row[row-index="0"] .ag-cell[col-id="category"]')).toHaveClass(/ag-cell-focus/u);
 });
 
 test('an address changed by hand to another tab of the open catalogue opens that tab', async ({ page }) => {

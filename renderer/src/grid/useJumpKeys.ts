@@ -1,6 +1,6 @@
-// Home / End and Ctrl+Home / Ctrl+End as in Excel and WPS, in the 条目, 重点任务 and 测算 grids, editable or not: a planner reading a
-// published catalogue jumps to its end the same way. AG Grid's own Ctrl+End landed on a 领域 heading, and
-// End alone left the row.
+// Home / End and Ctrl+Home / Ctrl+End as in Excel and WPS, in every grid (the 指标表's too), editable or not:
+// a planner reading a published catalogue jumps to its end the same way. AG Grid's own Ctrl+End landed on a
+// 领域 heading, and End alone left the row.
 import { useEffect } from 'react';
 import type { RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';

@@ -1,6 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, ColDef, GetRowIdParams } from 'ag-grid-community';
+import type { CellEditRequestEvent, ColDef, GetRowIdParams, GridApi } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { MAX_CELL_CHARS } from '../../../shared/domain/catalogue';
 import { normaliseCellText } from '../../../shared/domain/commands';
@@ -10,6 +10,7 @@ import { errorMessage, invoke } from '../api/client';
 import { useLoad } from '../components/useLoad';
 import { gridTheme } from '../grid/theme';
 import { TextCellRenderer } from '../grid/TextCellRenderer';
+import { useJumpKeys } from '../grid/useJumpKeys';
 import { downloadFile } from './download';
 
 /** The plans' indicator tables: the published one shown as printed, drafts for a new plan editable. */
@@ -65,6 +66,9 @@ function PlanGrid({ table }: { table: IndicatorPlanTable }) {
   const editable = table.plan.source === 'draft';
   const [status, setStatus] = useState(editable ? '双击单元格修改；每次修改都会记录，可追溯。' : '已发布文件中的指标表，只读；如需编制新规划，请以它为底新建。');
   const [exporting, setExporting] = useState(false);
+  const api = useRef<GridApi<IndicatorPlanRow> | null>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+  useJumpKeys(api, wrapper);
   const columns = useMemo<ColDef<IndicatorPlanRow>[]>(() => {
     const column = (field: IndicatorField, header: string, flex: number): ColDef<IndicatorPlanRow> => ({
       colId: field,
@@ -130,9 +134,10 @@ function PlanGrid({ table }: { table: IndicatorPlanTable }) {
         <p className="save-status" role="status">{status}</p>
         <button type="button" onClick={() => void exportTable()} disabled={exporting}>导出指标表</button>
       </div>
-      <div className="grid-wrap indicator-grid">
+      <div className="grid-wrap indicator-grid" ref={wrapper}>
         <AgGridReact<IndicatorPlanRow>
           theme={gridTheme}
+          onGridReady={(e) => (api.current = e.api)}
           localeText={AG_GRID_LOCALE_CN}
           rowData={table.rows}
           columnDefs={columns}
