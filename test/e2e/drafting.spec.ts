@@ -312,6 +312,32 @@ test('text committed by an input method with Enter and Tab between, at machine s
   await expect(cell(page, '013', 'fundingResponsibility')).toHaveClass(/ag-cell-focus/u);
   await page.reload();
   await expect(cell(page, '001', 'fundingResponsibility')).toHaveText('甲0');
+
+  // The next word composed (not only committed) right after Enter, before the editor the text opened has even
+  // appeared: it goes to the cell Enter moved to. Before, it began in that editor and was saved with its text
+  // (甲单位负责乙单位负责), or left its pinyin there.
+  await cell(page, '002', 'leadDepartment').click();
+  await expect(cell(page, '002', 'leadDepartment').locator('.cell-input-sink')).toBeFocused();
+  const cdp = await page.context().newCDPSession(page);
+  const enter = async () => {
+    await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'char', key: 'Enter', text: '\r' });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 });
+  };
+  const words = ['甲单位负责', '乙单位负责', '丙单位负责', '丁单位负责'];
+  for (const [k, word] of words.entries()) {
+    if (k % 2) {
+      await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Process', code: 'KeyY', windowsVirtualKeyCode: 229 });
+      await cdp.send('Input.imeSetComposition', { text: 'yi', selectionStart: 2, selectionEnd: 2 });
+    }
+    await cdp.send('Input.insertText', { text: word });
+    await enter();
+  }
+  const lead = async () => {
+    const items = new Map((await catalogue(host, draft)).items.map((item) => [item.id, item]));
+    return ['002', '003', '004', '005'].map((id) => items.get(`${draft}:${id}`)?.leadDepartment ?? '');
+  };
+  await expect.poll(lead, { timeout: 20_000 }).toEqual(words);
 });
 
 test('a draft moves through its stages; once 已发布 its grid is read-only', async ({ page }) => {

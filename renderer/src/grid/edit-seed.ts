@@ -44,8 +44,19 @@ export function takeEditSeed(cell?: string): string | null {
   return out;
 }
 
+/** Told, in a microtask, each time an editor opens (registerOpenEditor): keys waiting for it are replayed at once. */
+const openListeners = new Set<() => void>();
+
+export function onEditorOpened(listener: () => void): () => void {
+  openListeners.add(listener);
+  return () => openListeners.delete(listener);
+}
+
 export function registerOpenEditor(append: ((text: string) => void) | null): void {
   openEditor = append;
+  // Before any further input reaches the page (input events are tasks of their own): an Enter typed right
+  // after the text that opened this editor must end it before an input method's next word begins in it.
+  if (append) for (const listener of openListeners) queueMicrotask(listener);
 }
 
 /** What an editor opens with: the seed, else the key that opened it (Backspace or Delete: nothing), else the value. */

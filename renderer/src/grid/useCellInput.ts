@@ -8,7 +8,7 @@
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';
-import { cellKey, hasEditSeed, seedNextEdit, takeEditSeed, typeIntoOpenEditor } from './edit-seed';
+import { cellKey, hasEditSeed, onEditorOpened, seedNextEdit, takeEditSeed, typeIntoOpenEditor } from './edit-seed';
 import { composing } from '../components/ime';
 import { COMPOSING_CLASS, SINK_CLASS, isSink } from './cell-input-sink';
 import { useJumpKeys } from './useJumpKeys';
@@ -289,6 +289,19 @@ export function useCellInput(
         if (!sink.isConnected || document.activeElement === document.body) place();
       }, 0);
     };
+    // The editor the waiting text opened is there: the keys queued behind that text are replayed now, not on the
+    // next retry up to 50 ms later. In that gap an input method's next word, begun right after Enter, composed
+    // in the still-open editor and was saved into the cell before (甲单位负责乙单位负责).
+    const stopListening = onEditorOpened(() => {
+      if (!liveGrid()) return;
+      if (waiting && !hasEditSeed(waiting.cell)) {
+        if (waiting.timer) clearTimeout(waiting.timer);
+        waiting = null;
+      }
+      if (waiting || !queue.length) return;
+      if (drainTimer) clearTimeout(drainTimer);
+      drain();
+    });
     sink.addEventListener('keydown', onKeyDown);
     sink.addEventListener('compositionstart', onCompositionStart);
     sink.addEventListener('compositionend', onCompositionEnd);
@@ -357,6 +370,7 @@ export function useCellInput(
     };
     document.addEventListener('keydown', onPageKeyDown);
     return () => {
+      stopListening();
       document.removeEventListener('keydown', onPageKeyDown);
       giveUp();
       root.removeEventListener('focusin', onFocusIn);
