@@ -231,14 +231,29 @@ export function checkHeader(fileName: string, table: Table, columns: readonly st
 /**
  * Text in cells no heading names, never dropped unsaid. In a CSV it is refused by row: most often a figure
  * written with thousands separators and no quotes (130104,常住人口,2027,1,234,567 read as 1 person and two stray
- * cells), or a row shifted by a comma too many. In a sheet a cell holds a whole figure, and an unheaded column
- * is a note or a check beside the table (核对, 备注): not imported, and said once per column as a warning.
+ * cells), or a row shifted by a comma too many. In a sheet an unheaded column is most often a note or a check
+ * beside the table (核对, 备注): not imported, and said once per column as a warning; a row split as above (such a
+ * CSV opened in Excel and saved as .xlsx) is refused as in a CSV.
  */
 export function strayCells(fileName: string, table: Table): { problems: { line: number; text: string }[]; warnings: string[] } {
   const strays = table.rows.filter((row) => row.stray?.length);
+  // Three-digit groups right after the last column: a figure split at its thousands separators (a CSV opened in
+  // Excel and saved again keeps the split), in a sheet as in a CSV.
+  // A sheet's header row runs as wide as its widest row: the table ends at its last heading.
+  const headed = table.header.reduce((last, name, i) => (name !== '' ? i + 1 : last), 0);
+  const split = (row: TableRow) => row.stray!.every((c) => c.column > headed && /^\d{3}(?:\.\d+)?$/u.test(c.text));
+  const refused = (row: TableRow) => {
+    const texts = row.stray!.map((c) => `“${c.text}”`).join('、');
+    const past = row.stray!.every((c) => c.column > headed);
+    const where = past ? `比表头多出 ${row.stray!.length} 个单元格（${texts}）` : `第${row.stray!.map((c) => c.column).join('、')}个单元格（${texts}）上面没有表头`;
+    const hint = split(row)
+      ? '像是数字中的千位分隔逗号把一个数拆成了几格，请给这个数加上英文引号（如 "1,234,567"），或去掉逗号（如 1234567）'
+      : '请删去多出的内容，或检查这一行是否多了逗号';
+    return { line: row.line, text: `${fileName} 第${row.line}行${where}，不知道它们属于哪一列。${hint}` };
+  };
   if (table.format === 'xlsx') {
     const byColumn = new Map<number, { lines: number[]; text: string }>();
-    for (const row of strays) {
+    for (const row of strays.filter((r) => !split(r))) {
       for (const cell of row.stray!) {
         const seen = byColumn.get(cell.column) ?? { lines: [], text: cell.text };
         seen.lines.push(row.line);
@@ -249,17 +264,7 @@ export function strayCells(fileName: string, table: Table): { problems: { line: 
       const rows = lines.length === 1 ? `第${lines[0]}行` : `第${lines[0]}—${lines.at(-1)}行中的 ${lines.length} 行`;
       return `${columnLetter(column - 1)} 列没有表头，${rows}在这一列填有内容（如“${text}”），没有导入；若它本该是某一列的数据，请检查各列是否错位`;
     });
-    return { problems: [], warnings };
+    return { problems: strays.filter(split).map(refused), warnings };
   }
-  const problems = strays.map((row) => {
-    const texts = row.stray!.map((c) => `“${c.text}”`).join('、');
-    const past = row.stray!.every((c) => c.column > table.header.length);
-    const where = past ? `比表头多出 ${row.stray!.length} 个单元格（${texts}）` : `第${row.stray!.map((c) => c.column).join('、')}个单元格（${texts}）上面没有表头`;
-    const thousands = past && row.stray!.every((c) => /^\d{3}(?:\.\d+)?$/u.test(c.text));
-    const hint = thousands
-      ? '像是数字中的千位分隔逗号把一个数拆成了几格，请给这个数加上英文引号（如 "1,234,567"），或去掉逗号（如 1234567）'
-      : '请删去多出的内容，或检查这一行是否多了逗号';
-    return { line: row.line, text: `${fileName} 第${row.line}行${where}，不知道它们属于哪一列。${hint}` };
-  });
-  return { problems, warnings: [] };
+  return { problems: strays.map(refused), warnings: [] };
 }

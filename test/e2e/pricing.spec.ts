@@ -620,6 +620,15 @@ test('测算: on a 1366×768 laptop the grid keeps room for its rows (two lines 
   await expect.poll(tall).toBe(Math.max(80, before - 60));
   await bar.dblclick();
   await expect.poll(tall).toBe(before);
+  // Ctrl+End with the summary open: the page scrolls the grid into the window too, so the last item is seen.
+  await cell(page, 1, 'unitAmount').click();
+  await page.keyboard.press('Control+End');
+  await expect.poll(async () => {
+    const box = await row(page, 81).first().boundingBox();
+    return box !== null && box.y >= 0 && box.y + box.height <= 728 + 1;
+  }).toBe(true);
+  await page.keyboard.press('Control+Home');
+  await expect(row(page, 1)).toBeVisible();
   await page.setViewportSize({ width: 1440, height: 900 });
   await expect(row(page, 1)).toHaveCSS('height', '66px');
 });

@@ -67,8 +67,11 @@ export function useJumpKeys(api: RefObject<GridApi | null>, wrapper: RefObject<H
       event.preventDefault();
       event.stopPropagation();
       const where = event.key === 'Home' ? 'first' : 'last';
-      if (event.ctrlKey || event.metaKey) jumpToEnd(grid, where);
-      else jumpAlongRow(grid, where);
+      if (event.ctrlKey || event.metaKey) {
+        jumpToEnd(grid, where);
+        // A grid below the open summary (测算 on a laptop) reaches past the window: the page scrolls it into view too.
+        root.scrollIntoView({ block: 'nearest' });
+      } else jumpAlongRow(grid, where);
     };
     root.addEventListener('keydown', onKeyDown, true);
     return () => root.removeEventListener('keydown', onKeyDown, true);

@@ -515,6 +515,12 @@ describe('pricing by hand', () => {
     const noted = (await importTable(db, { kind: 'population', catalogueId: null, fileName: '人口.xlsx', bytes: Buffer.from(await book.xlsx.writeBuffer()), apply: false }, 'test')).report;
     expect(noted.problems).toEqual([]);
     expect(noted.warnings).toEqual(['E 列没有表头，第2—4行中的 3 行在这一列填有内容（如“多余”），没有导入；若它本该是某一列的数据，请检查各列是否错位']);
+    // A count split at its thousands separators (an unquoted CSV opened in Excel and saved as .xlsx): refused as in a CSV.
+    wide.addRow(['130102', '常住人口', 2029, 1, '234', '567']);
+    const split = (await importTable(db, { kind: 'population', catalogueId: null, fileName: '人口.xlsx', bytes: Buffer.from(await book.xlsx.writeBuffer()), apply: false }, 'test')).report;
+    expect(split.problems).toEqual([
+      '人口.xlsx 第5行比表头多出 2 个单元格（“234”、“567”），不知道它们属于哪一列。像是数字中的千位分隔逗号把一个数拆成了几格，请给这个数加上英文引号（如 "1,234,567"），或去掉逗号（如 1234567）',
+    ]);
     // A preset rewritten by a file is said to be, with the items it reprices.
     const { report } = await importTable(db, { kind: 'rules', catalogueId: null, fileName: '规则.csv', bytes: Buffer.from('rule,class,grade,central_pct,provincial,city,county\n中央全额承担,,,100,0,0,0\n'), apply: false }, 'test');
     expect(report.summary).toMatch(/^写入 1 条分担规则：改写已有的 1 条（中央全额承担），用到它们的 \d+ 个服务项目按新规则重新测算$/u);

@@ -11,7 +11,7 @@ import { QualityMark } from '../../components/QualityMark';
 import { figure } from './explain-target';
 import type { ExplainTarget } from './explain-target';
 import { missingText, nothingPricedText } from './pricing-text';
-import { SummarySplitter } from './SummarySplitter';
+import { MIN_SUMMARY_HEIGHT, SummarySplitter } from './SummarySplitter';
 
 const VIEWS = [
   { id: 'year', label: '按年度' },
@@ -209,7 +209,7 @@ export function SummaryPanel({ summary, unit, onOpen }: Props) {
           </details>
         </div>
       </div>}
-      {!folded && <SummarySplitter height={height} onChange={setHeight} current={() => height ?? tablesHeight(body.current)} />}
+      {!folded && <SummarySplitter height={height} onChange={(h) => setHeight(h === null ? null : Math.min(h, tablesContentHeight(body.current)))} current={() => height ?? tablesHeight(body.current)} />}
     </section>
   );
 }
@@ -225,6 +225,15 @@ function tablesHeight(body: HTMLElement | null): number {
   if (scroll) return scroll.getBoundingClientRect().height;
   const lists = body?.querySelector<HTMLElement>('.summary-lists');
   return lists ? lists.getBoundingClientRect().height - LISTS_EXTRA : 0;
+}
+
+/**
+ * The height the tables' scroll box would take to show them whole: dragged past it, the bar would only store a
+ * height nothing shows, and the first moves back would do nothing visible.
+ */
+function tablesContentHeight(body: HTMLElement | null): number {
+  const scroll = body?.querySelector<HTMLElement>('.summary-scroll');
+  return scroll ? Math.max(scroll.scrollHeight, MIN_SUMMARY_HEIGHT) : Number.POSITIVE_INFINITY;
 }
 
 /** A level's total; none (`yuan` null) while no item is priced: 未测算, never a 0 that reads as a budget of nothing. */

@@ -5,11 +5,11 @@ import { useRef } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 
 /** Tables lower than this show no row; higher than the window less this leave the grid no room. */
-const MIN_HEIGHT = 80;
+export const MIN_SUMMARY_HEIGHT = 80;
 const ROOM_FOR_GRID = 420;
 const STEP = 24;
 
-export const clampSummaryHeight = (height: number) => Math.round(Math.max(MIN_HEIGHT, Math.min(height, window.innerHeight - ROOM_FOR_GRID)));
+export const clampSummaryHeight = (height: number) => Math.round(Math.max(MIN_SUMMARY_HEIGHT, Math.min(height, window.innerHeight - ROOM_FOR_GRID)));
 
 interface Props {
   /** The tables' height now (px): what a drag starts from. */
