@@ -215,14 +215,27 @@ export function useCellInput(
     const tryEdit = () => {
       const grid = liveGrid();
       if (!waiting || !grid || focusedKey() !== waiting.cell) return giveUp();
-      if (!hasEditSeed(waiting.cell)) {
-        waiting = null;
-        if (queue.length) drain();
-        return;
-      }
+      if (tookText()) return;
       startEdit();
       if (Date.now() - waiting.since > RETRY_MS) return giveUp();
       waiting.timer = setTimeout(tryEdit, 50);
+    };
+    /**
+     * Whether the waiting text's editor has taken it: then nothing waits any more, and the keys queued behind
+     * the text are replayed at once (a drain already set for later runs now).
+     */
+    const tookText = (): boolean => {
+      if (!waiting || hasEditSeed(waiting.cell)) return false;
+      if (waiting.timer) clearTimeout(waiting.timer);
+      waiting = null;
+      drainNow();
+      return true;
+    };
+    /** The queued keys replayed now, not when a drain set for later would run. */
+    const drainNow = () => {
+      if (!queue.length) return;
+      if (drainTimer) clearTimeout(drainTimer);
+      drain();
     };
     /** Opens the picked cell's editor; false when another edit (one just closing, say) still holds the grid. */
     const startEdit = (): boolean => {
@@ -293,14 +306,7 @@ export function useCellInput(
     // next retry up to 50 ms later. In that gap an input method's next word, begun right after Enter, composed
     // in the still-open editor and was saved into the cell before (甲单位负责乙单位负责).
     const stopListening = onEditorOpened(() => {
-      if (!liveGrid()) return;
-      if (waiting && !hasEditSeed(waiting.cell)) {
-        if (waiting.timer) clearTimeout(waiting.timer);
-        waiting = null;
-      }
-      if (waiting || !queue.length) return;
-      if (drainTimer) clearTimeout(drainTimer);
-      drain();
+      if (liveGrid() && !tookText() && !waiting) drainNow();
     });
     sink.addEventListener('keydown', onKeyDown);
     sink.addEventListener('compositionstart', onCompositionStart);
