@@ -161,11 +161,11 @@ function withImpliedPeriods(cells: readonly DriverCellEdit[], before: ItemDriver
   const parsed = unitCell ? parseDriverField('unit', unitCell.value) : null;
   const unit = parsed?.ok && parsed.value !== null ? driverUnit(String(parsed.value)) : null;
   if (!unit || unit.unit === before.unit || cells.some((c) => c.field === 'periodsPerYear')) return cells;
-  const old = driverUnit(before.unit);
-  const oldOwn = old !== null && before.periodsPerYear !== null && Number(before.periodsPerYear) === Number(old.periods);
-  if (before.periodsPerYear !== null && !oldOwn) return cells;
-  if (before.periodsPerYear !== null && Number(before.periodsPerYear) === Number(unit.periods)) return cells;
-  return [...cells, { field: 'periodsPerYear', value: unit.periods, expected: before.periodsPerYear }];
+  const set = before.periodsPerYear;
+  // Periods that follow the unit: none set, or the old unit's own; and only where the new unit's differ.
+  const followsUnit = set === null || Number(set) === Number(driverUnit(before.unit)?.periods);
+  if (!followsUnit || (set !== null && Number(set) === Number(unit.periods))) return cells;
+  return [...cells, { field: 'periodsPerYear', value: unit.periods, expected: set }];
 }
 
 function parseValue(field: DriverField, text: string | null, where: string): FieldValue {
