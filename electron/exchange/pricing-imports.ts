@@ -67,8 +67,10 @@ export async function importTable(
   const refusedLines = new Set(stray.problems.map((p) => p.line));
   const plan = await PLANNERS[request.kind](db, request, table.rows.filter((row) => !refusedLines.has(row.line)));
   if (refusedLines.size) {
+    // The rows shown are the faulty ones: the refused, and those the plan found faulty (its lines only then).
+    const planFaulty = plan.problems.length > 0 ? (plan.previewLines?.lines ?? []) : [];
     plan.problems = byLine([...stray.problems.map((p) => p.text), ...plan.problems]);
-    plan.previewLines = { label: '只列出有问题的', lines: new Set([...refusedLines, ...(plan.problems.length > refusedLines.size && plan.previewLines ? plan.previewLines.lines : [])]) };
+    plan.previewLines = { label: '只列出有问题的', lines: new Set([...refusedLines, ...planFaulty]) };
   }
   const report: ImportReport = {
     kind: IMPORT_KIND_LABELS[request.kind],

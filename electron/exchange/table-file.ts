@@ -155,7 +155,8 @@ async function readXlsx(fileName: string, bytes: Buffer): Promise<string[][]> {
 
 export async function readTable(fileName: string, bytes: Buffer, kind?: ImportKind): Promise<Table> {
   let records: string[][];
-  if (/\.xlsx$/iu.test(fileName)) records = await readXlsx(fileName, bytes);
+  const format: Table['format'] = /\.xlsx$/iu.test(fileName) ? 'xlsx' : 'csv';
+  if (format === 'xlsx') records = await readXlsx(fileName, bytes);
   else if (/\.(csv|txt)$/iu.test(fileName)) {
     const text = decodeText(fileName, bytes);
     try {
@@ -194,7 +195,7 @@ export async function readTable(fileName: string, bytes: Buffer, kind?: ImportKi
     const stray = record.flatMap((c, k) => ((header[k] ?? '') === '' && c.trim() !== '' ? [{ column: k + 1, text: c.trim() }] : []));
     rows.push({ line: headerIndex + i + 2, cells, names, kind, ...(stray.length ? { stray } : {}) });
   });
-  return { format: /\.xlsx$/iu.test(fileName) ? 'xlsx' : 'csv', ...(title ? { title } : {}), header, written: records[headerIndex]!.map((c) => c.trim()), names, kind, rows };
+  return { format, ...(title ? { title } : {}), header, written: records[headerIndex]!.map((c) => c.trim()), names, kind, rows };
 }
 
 /** Refuses a header that is not exactly the expected columns (in any order), saying which are missing or extra. */
