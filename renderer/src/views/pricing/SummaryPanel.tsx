@@ -11,7 +11,7 @@ import { QualityMark } from '../../components/QualityMark';
 import { figure } from './explain-target';
 import type { ExplainTarget } from './explain-target';
 import { missingText, nothingPricedText } from './pricing-text';
-import { MIN_SUMMARY_HEIGHT, SummarySplitter } from './SummarySplitter';
+import { SummarySplitter } from './SummarySplitter';
 
 const VIEWS = [
   { id: 'year', label: '按年度' },
@@ -119,7 +119,7 @@ export function SummaryPanel({ summary, unit, onOpen }: Props) {
           ))}
         </div>
       </div>
-      {!folded && <div className={height === null ? 'summary-body' : 'summary-body sized'} ref={body} style={height === null ? undefined : ({ '--summary-h': `${height}px` } as CSSProperties)}>
+      {!folded && <div className={height === null ? 'summary-body' : 'summary-body sized'} ref={body} style={height === null ? undefined : ({ '--summary-h': `${height}px`, '--summary-lists-h': `${height + LISTS_EXTRA}px` } as CSSProperties)}>
         <div className="summary-tables">
           {none ? (
             <p className="muted summary-note" role="note">
@@ -209,7 +209,7 @@ export function SummaryPanel({ summary, unit, onOpen }: Props) {
           </details>
         </div>
       </div>}
-      {!folded && <SummarySplitter height={height} onChange={(h) => setHeight(h === null ? null : Math.min(h, tablesContentHeight(body.current)))} current={() => height ?? tablesHeight(body.current)} />}
+      {!folded && <SummarySplitter height={height} onChange={setHeight} current={() => height ?? tablesHeight(body.current)} most={() => tablesContentHeight(body.current)} />}
     </section>
   );
 }
@@ -233,7 +233,7 @@ function tablesHeight(body: HTMLElement | null): number {
  */
 function tablesContentHeight(body: HTMLElement | null): number {
   const scroll = body?.querySelector<HTMLElement>('.summary-scroll');
-  return scroll ? Math.max(scroll.scrollHeight, MIN_SUMMARY_HEIGHT) : Number.POSITIVE_INFINITY;
+  return scroll ? scroll.scrollHeight : Number.POSITIVE_INFINITY;
 }
 
 /** A level's total; none (`yuan` null) while no item is priced: 未测算, never a 0 that reads as a budget of nothing. */

@@ -5,20 +5,23 @@ import { useRef } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 
 /** Tables lower than this show no row; higher than the window less this leave the grid no room. */
-export const MIN_SUMMARY_HEIGHT = 80;
+const MIN_HEIGHT = 80;
 const ROOM_FOR_GRID = 420;
 const STEP = 24;
 
-export const clampSummaryHeight = (height: number) => Math.round(Math.max(MIN_SUMMARY_HEIGHT, Math.min(height, window.innerHeight - ROOM_FOR_GRID)));
+/** Within the bounds above, and never past `most`, the tables' whole height: nothing would show the rest. */
+const clamp = (height: number, most: number) => Math.round(Math.max(MIN_HEIGHT, Math.min(height, most, window.innerHeight - ROOM_FOR_GRID)));
 
 interface Props {
   /** The tables' height now (px): what a drag starts from. */
   current: () => number;
+  /** The tables' whole height (px). */
+  most: () => number;
   height: number | null;
   onChange: (height: number | null) => void;
 }
 
-export function SummarySplitter({ current, height, onChange }: Props) {
+export function SummarySplitter({ current, most, height, onChange }: Props) {
   const drag = useRef<{ y: number; from: number } | null>(null);
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0) return;
@@ -27,7 +30,7 @@ export function SummarySplitter({ current, height, onChange }: Props) {
     event.preventDefault();
   };
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
-    if (drag.current) onChange(clampSummaryHeight(drag.current.from + event.clientY - drag.current.y));
+    if (drag.current) onChange(clamp(drag.current.from + event.clientY - drag.current.y, most()));
   };
   const onPointerUp = () => {
     drag.current = null;
@@ -35,7 +38,7 @@ export function SummarySplitter({ current, height, onChange }: Props) {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
     event.preventDefault();
-    onChange(clampSummaryHeight(current() + (event.key === 'ArrowDown' ? STEP : -STEP)));
+    onChange(clamp(current() + (event.key === 'ArrowDown' ? STEP : -STEP), most()));
   };
   return (
     <div
