@@ -23,6 +23,7 @@ import type { DomainRowContext } from '../grid/DomainRowRenderer';
 import { useCellRange } from '../grid/useCellRange';
 import { useCellInput } from '../grid/useCellInput';
 import { retryWhereTyped } from '../grid/retry-edit';
+import { CellSaves } from '../grid/cell-saves';
 import { tabOverFixed } from '../grid/tab-wrap';
 import { typingElsewhere, useClipboard } from '../grid/useClipboard';
 import { NO_FILTER, isFiltering, visibleRowIds } from '../grid/item-filter';
@@ -86,8 +87,8 @@ export function ItemsView({ detail, readOnly, onChanged, onSaved, onCellFocused 
   );
   const [find, setFind] = useState<{ open: boolean; focusKey: number }>({ open: false, focusKey: 0 });
   // Cells whose save has not come back yet: not editable until it does, so a second edit never starts
-  // from a value the database has not confirmed.
-  const saving = useRef(new Set<string>());
+  // from a value the database has not confirmed (and one AG Grid opened before telling the last waits for it).
+  const saves = useRef(new CellSaves<CatalogueItem>());
   const latestEdit = useRef(0);
   /** The row (and column) to put the cursor on once the grid shows the reloaded catalogue. */
   const focusAfter = useRef<{ itemId: string | null; index: number; colId: string } | null>(null);
@@ -110,7 +111,7 @@ export function ItemsView({ detail, readOnly, onChanged, onSaved, onCellFocused 
   // Built once per set of headings: a reload after an insert must not rebuild (and reset) the columns.
   const labelsKey = JSON.stringify(detail.columnLabels);
   const columns = useMemo(
-    () => catalogueColumns(JSON.parse(labelsKey) as CatalogueDetail['columnLabels'], (row, field) => !readOnly && pending.current === 0 && !saving.current.has(cellKey(row.id, field)), marks),
+    () => catalogueColumns(JSON.parse(labelsKey) as CatalogueDetail['columnLabels'], (row, field) => !readOnly && pending.current === 0 && !saves.current.busy(cellKey(row.id, field)), marks),
     [labelsKey, readOnly, marks],
   );
 
@@ -134,43 +135,46 @@ export function ItemsView({ detail, readOnly, onChanged, onSaved, onCellFocused 
   }, [rows]);
 
   const onCellEditRequest = useCallback(
-    async (event: CellEditRequestEvent<GridRow>) => {
-      const row = event.data;
-      if (!row || row.kind !== 'item' || readOnly) return;
+    (event: CellEditRequestEvent<GridRow>) => {
+      const shown = event.data;
+      if (!shown || shown.kind !== 'item' || readOnly) return;
       const field = event.column.getColId() as ItemField;
-      const what = `第${row.itemNo}项的“${detail.columnLabels[field]}”`;
-      const expected = row[field];
       const value = typeof event.newValue === 'string' ? event.newValue : null;
-      if (normaliseCellText(value) === normaliseCellText(expected)) return;
-      const key = cellKey(row.id, field);
       const retry = retryWhereTyped(event.api, event.node.id, field);
-      const edit = ++latestEdit.current;
-      // Only the newest edit may speak in the status line: an older reply arriving late stays quiet.
-      const report = (next: SaveStatus) => edit === latestEdit.current && setStatus(next);
-      saving.current.add(key);
-      settling.current += 1;
-      report({ state: 'saving', what });
-      try {
-        const { item } = await invoke('items.update', { itemId: row.id, field, value, expected });
-        if (filterRef.current.filtering) keepInView(item.id);
-        // The grid may be gone meanwhile (its tab left with the editor open): the page keeps the item all the same.
-        if (!event.api.isDestroyed()) event.api.applyTransaction({ update: [{ kind: 'item', ...item }] });
-        onSaved(item);
-        report({ state: 'saved', what, at: new Date() });
-      } catch (error) {
-        report({ state: 'refused', what, message: errorMessage(error) });
-        // After a conflict the row shows what the database now holds, so the next try can succeed.
-        if (error instanceof ApiError && error.payload.code === 'conflict') {
-          const fresh = await invoke('items.get', { itemId: row.id }).catch(() => null);
-          if (fresh && !event.api.isDestroyed()) event.api.applyTransaction({ update: [{ kind: 'item', ...fresh }] });
-          if (fresh) onSaved(fresh);
-        } else retry(value ?? '');
-      } finally {
-        saving.current.delete(key);
-        void refreshHistory().finally(() => {
-          settling.current -= 1;
-        });
-      }
+      const save = async (before: CatalogueItem | undefined): Promise<CatalogueItem> => {
+        const row = before ?? shown;
+        const what = `第${row.itemNo}项的“${detail.columnLabels[field]}”`;
+        const expected = row[field];
+        if (normaliseCellText(value) === normaliseCellText(expected)) return row;
+        const edit = ++latestEdit.current;
+        // Only the newest edit may speak in the status line: an older reply arriving late stays quiet.
+        const report = (next: SaveStatus) => edit === latestEdit.current && setStatus(next);
+        settling.current += 1;
+        report({ state: 'saving', what });
+        try {
+          const { item } = await invoke('items.update', { itemId: row.id, field, value, expected });
+          if (filterRef.current.filtering) keepInView(item.id);
+          // The grid may be gone meanwhile (its tab left with the editor open): the page keeps the item all the same.
+          if (!event.api.isDestroyed()) event.api.applyTransaction({ update: [{ kind: 'item', ...item }] });
+          onSaved(item);
+          report({ state: 'saved', what, at: new Date() });
+          return item;
+        } catch (error) {
+          report({ state: 'refused', what, message: errorMessage(error) });
+          // After a conflict the row shows what the database now holds, so the next try can succeed.
+          if (error instanceof ApiError && error.payload.code === 'conflict') {
+            const fresh = await invoke('items.get', { itemId: row.id }).catch(() => null);
+            if (fresh && !event.api.isDestroyed()) event.api.applyTransaction({ update: [{ kind: 'item', ...fresh }] });
+            if (fresh) onSaved(fresh);
+          } else retry(value ?? '');
+          throw error;
+        } finally {
+          void refreshHistory().finally(() => {
+            settling.current -= 1;
+          });
+        }
+      };
+      saves.current.run(cellKey(shown.id, field), save).catch(() => {});
     },
     [detail.columnLabels, readOnly, refreshHistory, keepInView, onSaved],
   );
@@ -178,7 +182,6 @@ export function ItemsView({ detail, readOnly, onChanged, onSaved, onCellFocused 
   const onGridReady = useCallback((e: GridReadyEvent<GridRow>) => {
     api.current = e.api;
   }, []);
-  const onCellEditRequestEvent = useCallback((e: CellEditRequestEvent<GridRow>) => void onCellEditRequest(e), [onCellEditRequest]);
   const onCellFocusedEvent = useCallback((e: CellFocusedEvent<GridRow>) => {
     onRangeFocus(e);
     const data = e.rowIndex === null ? undefined : e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
@@ -357,7 +360,7 @@ export function ItemsView({ detail, readOnly, onChanged, onSaved, onCellFocused 
           doesExternalFilterPass={doesExternalFilterPass}
           rowSelection={ROW_SELECTION}
           readOnlyEdit
-          onCellEditRequest={onCellEditRequestEvent}
+          onCellEditRequest={onCellEditRequest}
           onCellFocused={onCellFocusedEvent}
           stopEditingWhenCellsLoseFocus
           tabToNextCell={tabToNextCell}

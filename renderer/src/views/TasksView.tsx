@@ -13,6 +13,7 @@ import { TextCellEditor } from '../grid/TextCellEditor';
 import type { TextEditorParams } from '../grid/TextCellEditor';
 import { useCellInput } from '../grid/useCellInput';
 import { cellKey } from '../grid/edit-seed';
+import { CellSaves } from '../grid/cell-saves';
 import { HistoryButtons } from './HistoryButtons';
 import { useHistorySteps } from './useHistorySteps';
 
@@ -54,36 +55,41 @@ export function TasksView(p: { catalogueId: string; tasks: CatalogueTask[]; read
   });
   // A cell whose edit is being saved is not edited again until it is: the next edit is checked against the
   // value saved, not refused as a change made elsewhere (typing on it meanwhile waits, useCellInput).
-  const saving = useRef(new Set<string>());
+  const saves = useRef(new CellSaves<CatalogueTask>());
   const columns = useMemo<ColDef<CatalogueTask>[]>(() => {
-    const canEdit = (task: CatalogueTask, field: TaskField) => !readOnly && !saving.current.has(cellKey(task.id, field));
+    const canEdit = (task: CatalogueTask, field: TaskField) => !readOnly && !saves.current.busy(cellKey(task.id, field));
     return [
       { colId: 'taskNo', field: 'taskNo', headerName: '序号', width: 80, cellClass: 'num-cell' },
       textColumn('task', 3, canEdit),
       textColumn('responsibleUnits', 2, canEdit),
     ];
   }, [readOnly]);
-  const onCellEditRequest = useCallback(async (event: CellEditRequestEvent<CatalogueTask>) => {
-    const row = event.data;
-    if (!row) return;
-    const field = event.column.getColId() as TaskField;
-    const value = typeof event.newValue === 'string' ? event.newValue : '';
-    if (normaliseCellText(value) === normaliseCellText(row[field])) return;
-    const what = `第${row.taskNo}项重点任务的“${TASK_FIELD_LABELS[field]}”`;
-    const key = cellKey(row.id, field);
-    saving.current.add(key);
-    setStatus(`正在保存${what}……`);
-    try {
-      const { task } = await track(invoke('tasks.update', { taskId: row.id, field, value, expected: row[field] }));
-      if (!event.api.isDestroyed()) event.api.applyTransaction({ update: [task] });
-      onSaved(task);
-      setStatus(`已保存${what}。`);
-    } catch (error) {
-      setStatus(`未保存：${errorMessage(error)}`);
-    } finally {
-      saving.current.delete(key);
-    }
-  }, [track, onSaved]);
+  const onCellEditRequest = useCallback(
+    (event: CellEditRequestEvent<CatalogueTask>) => {
+      const shown = event.data;
+      if (!shown) return;
+      const field = event.column.getColId() as TaskField;
+      const value = typeof event.newValue === 'string' ? event.newValue : '';
+      const save = async (before: CatalogueTask | undefined): Promise<CatalogueTask> => {
+        const row = before ?? shown;
+        if (normaliseCellText(value) === normaliseCellText(row[field])) return row;
+        const what = `第${row.taskNo}项重点任务的“${TASK_FIELD_LABELS[field]}”`;
+        setStatus(`正在保存${what}……`);
+        try {
+          const { task } = await track(invoke('tasks.update', { taskId: row.id, field, value, expected: row[field] }));
+          if (!event.api.isDestroyed()) event.api.applyTransaction({ update: [task] });
+          onSaved(task);
+          setStatus(`已保存${what}。`);
+          return task;
+        } catch (error) {
+          setStatus(`未保存：${errorMessage(error)}`);
+          throw error;
+        }
+      };
+      saves.current.run(cellKey(shown.id, field), save).catch(() => {});
+    },
+    [track, onSaved],
+  );
   // After a task is inserted or deleted and the list read again, the cursor goes to the new task (or the one
   // that took the deleted one's place): when the rows arrive, or when the grid does (the first task inserted).
   const focusAfter = useRef<string | null>(null);
@@ -159,7 +165,7 @@ export function TasksView(p: { catalogueId: string; tasks: CatalogueTask[]; read
           columnDefs={columns}
           getRowId={(p: GetRowIdParams<CatalogueTask>) => p.data.id}
           readOnlyEdit
-          onCellEditRequest={(e) => void onCellEditRequest(e)}
+          onCellEditRequest={onCellEditRequest}
           stopEditingWhenCellsLoseFocus
           // Enter saves and goes down, as in Excel and the 条目 grid.
           enterNavigatesVerticallyAfterEdit

@@ -6,6 +6,7 @@ import { DRIVER_FIELD_LABELS, driverCellName, normalisedDriverText, parseDriverF
 import type { DriverField, ItemDriver } from '../../../../shared/domain/pricing/drivers';
 import { ApiError, errorMessage, invoke } from '../../api/client';
 import { retryWhereTyped } from '../../grid/retry-edit';
+import { CellSaves } from '../../grid/cell-saves';
 import type { PricingGridRow } from '../../grid/pricing-rows';
 import type { SaveStatus } from '../save-status';
 
@@ -29,14 +30,18 @@ export function useDriverEdit(
   countedCohorts: () => readonly string[],
 ) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
-  const saving = useRef(new Set<string>());
+  const saves = useRef(new CellSaves<ItemDriver>());
   const latest = useRef(0);
 
-  const canEdit = useCallback((itemId: string, field: DriverField) => !saving.current.has(cellKey(itemId, field)) && !stale(), [stale]);
+  const canEdit = useCallback((itemId: string, field: DriverField) => !saves.current.busy(cellKey(itemId, field)) && !stale(), [stale]);
 
   const save = useCallback(
-    /** `retry` opens the cell's editor again with what was typed, when it is refused (retry-edit.ts). */
-    async (row: Extract<PricingGridRow, { kind: 'item' }>, field: DriverField, input: string | null, retry: (text: string) => void) => {
+    /**
+     * `retry` opens the cell's editor again with what was typed, when it is refused (retry-edit.ts); `before`
+     * is the driver as the cell's save just before this one left it (CellSaves), which the row may not show yet.
+     */
+    async (row: Extract<PricingGridRow, { kind: 'item' }>, field: DriverField, input: string | null, retry: (text: string) => void, before: ItemDriver | undefined): Promise<ItemDriver> => {
+      const stored = before ?? row.driver;
       const what = `第${row.itemNo}项的“${DRIVER_FIELD_LABELS[field]}”`;
       const edit = ++latest.current;
       const report = (next: SaveStatus) => edit === latest.current && setStatus(next);
@@ -46,23 +51,20 @@ export function useDriverEdit(
         // Named as the Node side names a refused value: the item's name too, to find it again.
         report({ state: 'refused', what, message: `${driverCellName(row.itemNo, row.name, field)}：${parsed.message}，本次修改没有保存。` });
         retry(input ?? '');
-        return;
+        return stored;
       }
       const value = parsed.value === null ? null : String(parsed.value);
-      const expected = storedText(row.driver, field);
+      const expected = storedText(stored, field);
       // Nothing to save; a refusal shown for an earlier try no longer holds.
       if (value === normalisedDriverText(field, expected)) {
         report({ state: 'idle' });
-        return;
+        return stored;
       }
-      const key = cellKey(row.itemId, field);
-      saving.current.add(key);
       report({ state: 'saving', what });
       try {
         // A unit chosen while no periods a year are set brings its own, in the same step (the Node side).
         const { value: driver, changeSeq } = await track(invoke('drivers.update', { itemId: row.itemId, field, value, expected }));
         showDriver(driver);
-        saving.current.delete(key);
         // A cohort no region has a count of prices nothing: a misspelt name is said at once, not found later.
         const counted = countedCohorts();
         if (field === 'cohort' && driver.cohort !== null && !counted.includes(driver.cohort)) {
@@ -70,14 +72,15 @@ export function useDriverEdit(
         } else report({ state: 'saved', what, at: new Date() });
         // The item's row and the totals follow, read once for this reply and the change event alike.
         saved(changeSeq, [row.itemId]);
+        return driver;
       } catch (error) {
-        saving.current.delete(key);
         report({ state: 'refused', what, message: errorMessage(error) });
         // The row as it is now: changed elsewhere (a conflict, and then everything, the typed text no longer
         // meant for it), or as it was, the typed text back in its editor.
         const conflict = error instanceof ApiError && error.payload.code === 'conflict';
         refresh(conflict ? undefined : [row.itemId]);
         if (!conflict) retry(input ?? '');
+        throw error;
       }
     },
     [showDriver, refresh, track, saved, countedCohorts],
@@ -89,7 +92,8 @@ export function useDriverEdit(
       if (!row || row.kind !== 'item') return;
       const input = event.newValue === null || event.newValue === undefined ? null : String(event.newValue);
       const field = event.column.getColId() as DriverField;
-      void save(row, field, input, retryWhereTyped(event.api, event.node.id, field));
+      const retry = retryWhereTyped(event.api, event.node.id, field);
+      saves.current.run(cellKey(row.itemId, field), (before) => save(row, field, input, retry, before)).catch(() => {});
     },
     [save],
   );
