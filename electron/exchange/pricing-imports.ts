@@ -29,7 +29,7 @@ import { driverFieldOfColumn, driverText, getDriver, listDrivers } from '../pric
 import { uncountedCohorts } from '../pricing/population';
 import { repriceAll } from '../pricing/reprice';
 import { listRules, saveRule } from '../pricing/rules';
-import { checkHeader, readTable, strayCells } from './table-file';
+import { checkHeader, readTable, strayCells, widenedRows } from './table-file';
 import type { TableRow } from './table-file';
 
 /** A cell's text as a problem quotes it, before what it should be: an empty cell is said to be empty, not shown as “”. */
@@ -66,6 +66,8 @@ export async function importTable(
   const stray = strayCells(request.fileName, table);
   const refusedLines = new Set(stray.problems.map((p) => p.line));
   const plan = await PLANNERS[request.kind](db, request, table.rows.filter((row) => !refusedLines.has(row.line)));
+  const widened = widenedRows(request.fileName, table, plan.problems);
+  if (widened.length) plan.problems = byLine([...plan.problems, ...widened]);
   if (refusedLines.size) {
     // The rows shown are the faulty ones: the refused, and those the plan found faulty (its lines only then).
     const planFaulty = plan.problems.length > 0 ? (plan.previewLines?.lines ?? []) : [];

@@ -20,6 +20,12 @@ export interface TableRow {
   kind?: ImportKind;
   /** Text in cells with no heading above them (past the header's last column, or under an empty one): 1-based column, text. */
   stray?: { column: number; text: string }[];
+  /**
+   * Empty cells past the header's last column in a CSV row (a,b,c,d, — kept, as many files end every row so).
+   * A row whose figure was split by an unquoted thousands separator and whose last cell is empty has them too:
+   * its problems, cells read one column over, are then told why (widenedRows).
+   */
+  emptyPast?: number;
 }
 
 export interface Table {
@@ -193,7 +199,8 @@ export async function readTable(fileName: string, bytes: Buffer, kind?: ImportKi
       cells.set(name, kind && FIGURE_COLUMNS.has(name) ? value.normalize('NFKC') : value);
     });
     const stray = record.flatMap((c, k) => ((header[k] ?? '') === '' && c.trim() !== '' ? [{ column: k + 1, text: c.trim() }] : []));
-    rows.push({ line: headerIndex + i + 2, cells, names, kind, ...(stray.length ? { stray } : {}) });
+    const emptyPast = format === 'csv' && !stray.length ? Math.max(0, record.length - header.length) : 0;
+    rows.push({ line: headerIndex + i + 2, cells, names, kind, ...(stray.length ? { stray } : {}), ...(emptyPast ? { emptyPast } : {}) });
   });
   return { format, ...(title ? { title } : {}), header, written: records[headerIndex]!.map((c) => c.trim()), names, kind, rows };
 }
@@ -236,6 +243,9 @@ export function checkHeader(fileName: string, table: Table, columns: readonly st
  * beside the table (核对, 备注): not imported, and said once per column as a warning; a row split as above (such a
  * CSV opened in Excel and saved as .xlsx) is refused as in a CSV.
  */
+/** Why a CSV row's cells may be read in the wrong columns, most often. */
+const THOUSANDS_HINT = '像是数字中的千位分隔逗号把一个数拆成了几格，请给这个数加上英文引号（如 "1,234,567"），或去掉逗号（如 1234567）';
+
 export function strayCells(fileName: string, table: Table): { problems: { line: number; text: string }[]; warnings: string[] } {
   const strays = table.rows.filter((row) => row.stray?.length);
   // Three-digit groups right after the last column: a figure split at its thousands separators (a CSV opened in
@@ -248,7 +258,7 @@ export function strayCells(fileName: string, table: Table): { problems: { line: 
     const past = row.stray!.every((c) => c.column > headed);
     const where = past ? `比表头多出 ${row.stray!.length} 个单元格（${texts}）` : `第${row.stray!.map((c) => c.column).join('、')}个单元格（${texts}）上面没有表头`;
     const hint = split(row)
-      ? '像是数字中的千位分隔逗号把一个数拆成了几格，请给这个数加上英文引号（如 "1,234,567"），或去掉逗号（如 1234567）'
+      ? THOUSANDS_HINT
       : '请删去多出的内容，或检查这一行是否多了逗号';
     return { line: row.line, text: `${fileName} 第${row.line}行${where}，不知道它们属于哪一列。${hint}` };
   };
@@ -268,4 +278,16 @@ export function strayCells(fileName: string, table: Table): { problems: { line: 
     return { problems: strays.filter(split).map(refused), warnings };
   }
   return { problems: strays.map(refused), warnings: [] };
+}
+
+/**
+ * For CSV rows the import found faulty that run past the header with empty cells: a hint each, since their
+ * cells may be read one column over (1,常住人口,1,1,000,元/人/年,…, ending empty: 1 read as the amount and 000
+ * as the unit). Rows with such cells and no problem import as they are.
+ */
+export function widenedRows(fileName: string, table: Table, problems: readonly string[]): string[] {
+  const faulty = new Set(problems.flatMap((p) => [...p.matchAll(/第(\d+)行/gu)].map((m) => Number(m[1]))));
+  return table.rows
+    .filter((row) => row.emptyPast && faulty.has(row.line))
+    .map((row) => `${fileName} 第${row.line}行比表头多出 ${row.emptyPast} 个单元格（空白），这一行的内容可能错了列。${THOUSANDS_HINT}`);
 }

@@ -403,6 +403,14 @@ describe('pricing by hand', () => {
     expect(await check('regions', 'region_code,region,parent_code,level,class,grade\n130105,新华区,130100,county,市辖区,1,备注\n130106,新区,130100,county,市辖区,1,,\n')).toEqual([
       '表.csv 第2行比表头多出 1 个单元格（“备注”），不知道它们属于哪一列。请删去多出的内容，或检查这一行是否多了逗号',
     ]);
+    // Split the same way but ending empty, the row reads one column over: its problems are told why. A row
+    // that merely ends in empty cells (a,b,c,d,) imports.
+    const shifted = await check('drivers', `${drivers}26,常住人口,1,1,000,元/人/年,1,2025,0,\n27,常住人口,1,89,元/人/年,1,2025,0,central-100,\n`, 'hebei-draft');
+    expect(shifted.length).toBeGreaterThan(1);
+    expect(shifted.every((p) => p.startsWith('表.csv 第2行'))).toBe(true);
+    expect(shifted.at(-1)).toBe(
+      '表.csv 第2行比表头多出 1 个单元格（空白），这一行的内容可能错了列。像是数字中的千位分隔逗号把一个数拆成了几格，请给这个数加上英文引号（如 "1,234,567"），或去掉逗号（如 1234567）',
+    );
     // Under an empty heading in the middle; and told in the order of the rows, beside the rows' other problems.
     expect(await check('population', 'region_code,cohort,,year,value\n130102,常住人口,x,2027,100\n130102,常住人口,,1999,100\n130102,常住人口,,2028,1,000,000\n')).toEqual([
       '表.csv 第2行第3个单元格（“x”）上面没有表头，不知道它们属于哪一列。请删去多出的内容，或检查这一行是否多了逗号',
