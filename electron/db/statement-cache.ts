@@ -1,7 +1,7 @@
 // The write connection's prepared statements, kept by their text. DuckDB plans a statement when it is
 // prepared; an edit of one item's drivers runs the same few statements each time, and planning them was
 // most of their cost. DuckDB plans a kept statement again by itself when the schema changed, so what is kept
-// is never stale. One with parameters is bound afresh on each run (and, if it reads a table, planned again by
+// is never stale; but it does so on every run after, so the cache is emptied after such a change (Database). One with parameters is bound afresh on each run (and, if it reads a table, planned again by
 // DuckDB); beyond the limit the least recently used is released.
 import type { DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';
 
