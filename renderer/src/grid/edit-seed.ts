@@ -5,7 +5,8 @@
 // row drawn again can take an editor away before it opened, and its text then went to the next cell typed in).
 import type { CustomCellEditorProps } from 'ag-grid-react';
 
-let seed: { cell: string; text: string } | null = null;
+/** `after`: the text goes after the cell's own (typed after F2, before its editor opened), not in its place. */
+let seed: { cell: string; text: string; after: boolean } | null = null;
 let openEditor: ((text: string) => void) | null = null;
 
 /** A cell as seeds name it: its row's id (kept while rows are drawn again or move) and its column. */
@@ -23,8 +24,9 @@ export function typeIntoOpenEditor(text: string): boolean {
   return true;
 }
 
-export function seedNextEdit(text: string, cell: string): void {
-  seed = { cell, text: (seed?.cell === cell ? seed.text : '') + text };
+export function seedNextEdit(text: string, cell: string, after = false): void {
+  const same = seed?.cell === cell;
+  seed = { cell, text: (same ? seed!.text : '') + text, after: same ? seed!.after : after };
 }
 
 /** Whether text is waiting for this cell's editor about to open (an editor may choose its form by it). */
@@ -62,11 +64,30 @@ export function registerOpenEditor(append: ((text: string) => void) | null): voi
 /** What an editor opens with: the seed, else the key that opened it (Backspace or Delete: nothing), else the value. */
 export function editStartText(props: CustomCellEditorProps): { text: string; caretAtEnd: boolean } {
   const { value, eventKey, cellStartedEdit } = props;
-  const seeded = takeEditSeed(editorCell(props));
-  if (seeded !== null) return { text: seeded, caretAtEnd: true };
+  const cell = editorCell(props);
+  const after = seed?.cell === cell && seed.after;
+  const seeded = takeEditSeed(cell);
   const current = value === null || value === undefined ? '' : String(value);
+  if (seeded !== null) return { text: after ? current + seeded : seeded, caretAtEnd: true };
   if (!cellStartedEdit) return { text: current, caretAtEnd: true };
   if (eventKey === 'Backspace' || eventKey === 'Delete') return { text: '', caretAtEnd: true };
   if (eventKey && eventKey.length === 1) return { text: eventKey, caretAtEnd: true };
   return { text: current, caretAtEnd: true };
+}
+
+/** Told by each grid's keyboard sink whether keys typed there are still waiting their turn (useCellInput). */
+const waitingChecks = new Set<() => boolean>();
+
+export function onKeysWaiting(check: () => boolean): () => void {
+  waitingChecks.add(check);
+  return () => waitingChecks.delete(check);
+}
+
+/**
+ * Whether typed keys wait for an editor or a step: a Ctrl+Z or Ctrl+Y pressed then waits behind them (the sink
+ * queues it), or it would undo the step before the one being typed (甲⏎ then Ctrl+Z undid the edit before 甲).
+ */
+export function typedKeysWaiting(): boolean {
+  for (const check of waitingChecks) if (check()) return true;
+  return false;
 }

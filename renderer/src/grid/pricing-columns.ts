@@ -26,8 +26,8 @@ export interface PricingColumnSources {
   rules: () => readonly SplitRule[];
   /** The catalogue's province: the 分担规则 list offers its rules and the shared ones, not another province's. */
   provinceCode: () => string | null;
-  /** Whether a driver cell may be edited now (not while its last edit is still being saved). */
-  canEdit: (itemId: string, field: DriverField) => boolean;
+  /** Whether an item's driver cells may be edited now (not while an edit of one of them is still being saved). */
+  canEdit: (itemId: string) => boolean;
 }
 
 const WIDTH: Record<DriverField, number> = {
@@ -87,7 +87,7 @@ function driverColumn(field: DriverField, sources: PricingColumnSources): Col {
     // Only text a narrow cell may cut (a rule's or a cohort's name): a tooltip repeating "0.1" over the cell
     // stayed on screen while the planner typed on.
     tooltipValueGetter: (p) => (p.valueFormatted && String(p.valueFormatted).length > TOOLTIP_FROM ? String(p.valueFormatted) : null),
-    editable: (p) => p.data?.kind === 'item' && sources.canEdit(p.data.itemId, field),
+    editable: (p) => p.data?.kind === 'item' && sources.canEdit(p.data.itemId),
     cellRenderer: DriverCell,
     // An empty 每年期数 shows its unit's periods (DriverCell): drawn again whenever its row changes, as a unit
     // imported, undone or cleared can leave the cell's own value empty as it was while its unit changes.

@@ -8,7 +8,7 @@
 import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';
-import { cellKey, hasEditSeed, onEditorOpened, seedNextEdit, takeEditSeed, typeIntoOpenEditor } from './edit-seed';
+import { cellKey, hasEditSeed, onEditorOpened, onKeysWaiting, seedNextEdit, takeEditSeed, typeIntoOpenEditor } from './edit-seed';
 import { composing } from '../components/ime';
 import { COMPOSING_CLASS, SINK_CLASS, isSink } from './cell-input-sink';
 import { useJumpKeys } from './useJumpKeys';
@@ -35,10 +35,14 @@ export function useCellInput(
   wrapper: RefObject<HTMLDivElement | null>,
   enabled: boolean,
   onFixedColumn?: (header: string, colId: string, row: unknown) => void,
+  /** True while an undo or redo is under way: typed keys wait until it is done and has moved the cursor. */
+  stepping?: () => boolean,
 ) {
   useJumpKeys(api, wrapper);
   const fixedColumnTold = useRef(onFixedColumn);
   fixedColumnTold.current = onFixedColumn;
+  const steppingNow = useRef(stepping);
+  steppingNow.current = stepping;
   const sinkRef = useRef<HTMLTextAreaElement | null>(null);
 
   useEffect(() => {
@@ -100,7 +104,7 @@ export function useCellInput(
      * as if the editor had been open: the key to the editor once it has taken the text, the text to the cell
      * the key led to once it is picked.
      */
-    type Queued = { text: string } | { key: string; shiftKey: boolean };
+    type Queued = { text: string } | { key: string; shiftKey: boolean; ctrlKey?: boolean };
     const queue: Queued[] = [];
     let drainTimer: ReturnType<typeof setTimeout> | null = null;
     // The editor an Enter or Tab from the queue was pressed into: the text after it waits until that editor has
@@ -117,14 +121,16 @@ export function useCellInput(
       const active = document.activeElement;
       return active instanceof HTMLElement && active.closest('.ag-popup-editor, .ag-cell-inline-editing') ? active : null;
     };
-    const press = (target: HTMLElement, key: string, shiftKey: boolean) =>
-      target.dispatchEvent(new KeyboardEvent('keydown', { key, code: key, shiftKey, bubbles: true, cancelable: true }));
+    const press = (target: HTMLElement, key: string, shiftKey: boolean, ctrlKey = false) =>
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, code: key, shiftKey, ctrlKey, bubbles: true, cancelable: true }));
+    const steppingNowOr = () => steppingNow.current?.() ?? false;
     const drain = (since = Date.now()) => {
       drainTimer = null;
       const grid = liveGrid();
       if (!grid) return dropQueue();
-      // Text still waiting for its editor: tryEdit drains once the editor has taken it.
-      while (queue.length && !waiting) {
+      // Text still waiting for its editor: tryEdit drains once the editor has taken it. An undo or redo under
+      // way: what follows it waits until it is done and has put the cursor on what it changed.
+      while (queue.length && !waiting && !steppingNowOr()) {
         if (closing && closing.isConnected && editorElement() === closing) {
           // Still the grid's edit a while after the key (a list editor's Enter that picked an option): it stays open.
           if (!grid.getEditingCells().length || Date.now() - since < STILL_OPEN_MS) break;
@@ -139,13 +145,25 @@ export function useCellInput(
           typeNow(next.text);
           continue;
         }
+        if (next.key === 'F2') {
+          // F2 after 甲⏎ typed on the last row: it edits what 甲's save leaves in the cell, 补 typed after it goes
+          // after that (甲补; before, 补 alone was saved).
+          if (editing || document.activeElement !== sink) break;
+          queue.shift();
+          startEditSoon(pressF2());
+          since = Date.now();
+          continue;
+        }
         const target = editing ? editorElement() : document.activeElement === sink ? sink : null;
         if (!target) break;
+        // Ctrl+Z / Ctrl+Y only once the edit before it has been told to the view (a task after its editor closed).
+        if (next.ctrlKey && editing) break;
         queue.shift();
-        press(target, next.key, next.shiftKey);
+        press(target, next.key, next.shiftKey, next.ctrlKey);
         since = Date.now();
+        if (next.ctrlKey) break;
         // Only a key that ends the edit: Shift+Enter breaks the line in a text editor, which stays open.
-        if (editing && (next.key === 'Tab' || (next.key === 'Enter' && !next.shiftKey))) {
+        if (editing && (next.key === 'Tab' || next.key === 'Escape' || (next.key === 'Enter' && !next.shiftKey))) {
           closing = target;
           break;
         }
@@ -157,13 +175,29 @@ export function useCellInput(
     /** Takes a key that must wait its turn; false when nothing is waiting and the key goes its normal way. */
     const queued = (event: KeyboardEvent): boolean => {
       if (!waiting && !queue.length) return false;
+      const key = event.key.toLowerCase();
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && (key === 'z' || key === 'y')) {
+        // Undo and redo wait their turn behind the keys before them (the history's handler let it through).
+        event.preventDefault();
+        event.stopPropagation();
+        queue.push({ key, shiftKey: event.shiftKey, ctrlKey: true });
+        if (!waiting && !drainTimer) drain();
+        return true;
+      }
       if (event.ctrlKey || event.metaKey || event.altKey) return false;
       if (event.key === 'Escape') {
         // Esc before the editor opened: the typing is cancelled, as Esc in the editor would have done.
-        giveUp();
-        return false;
+        if (!queue.length) {
+          giveUp();
+          return false;
+        }
+        // Behind keys still waiting (甲⏎乙Esc丙⏎): it cancels the edit they will have opened, 乙's, not 甲 too.
+        event.preventDefault();
+        event.stopPropagation();
+        queue.push({ key: 'Escape', shiftKey: false });
+        return true;
       }
-      const isKey = event.key === 'Enter' || event.key === 'Tab' || event.key.startsWith('Arrow');
+      const isKey = event.key === 'Enter' || event.key === 'Tab' || event.key.startsWith('Arrow') || (event.key === 'F2' && !event.shiftKey);
       if (!isKey && !(queue.length && event.key.length === 1)) return false;
       event.preventDefault();
       event.stopPropagation();
@@ -173,8 +207,10 @@ export function useCellInput(
     };
 
     const type = (text: string) => {
-      if (queue.length) {
+      // Typed while an undo or redo is under way: for the cell it will put the cursor on, as in Excel.
+      if (queue.length || steppingNowOr()) {
         queue.push({ text });
+        if (!waiting && !drainTimer) drainTimer = setTimeout(() => drain(), 30);
         return;
       }
       typeNow(text);
@@ -202,10 +238,12 @@ export function useCellInput(
         fixedColumnTold.current?.(fixed.getColDef().headerName ?? fixed.getColId(), fixed.getColId(), row);
       }
       if (!cell || fixed) return giveUp();
-      seedNextEdit(text, cell);
+      seedNextEdit(text, cell, f2 !== null && f2.cell === cell && Date.now() < f2.until);
       if (waiting) return;
-      waiting = { cell, since: Date.now(), timer: null };
-      tryEdit();
+      // Opened on the next task, not now: AG Grid tells an edit it has just ended (its cellEditRequest) a task
+      // later, and an editor opened before that started from the value before that edit (甲⏎ then F2 and 补
+      // on the last row saved 补 after the old text, 甲 lost).
+      waiting = { cell, since: Date.now(), timer: setTimeout(tryEdit, 0) };
     };
     /**
      * Opens the waiting cell's editor, and keeps at it until the editor has taken the text: an edit started
@@ -252,9 +290,26 @@ export function useCellInput(
      * again, for the same cell, until an edit is open.
      */
     const startEditSoon = (cell = focusedKey(), since = Date.now()) => {
-      if (!cell || focusedKey() !== cell || Date.now() - since > F2_RETRY_MS) return;
-      if (startEdit() && liveGrid()?.getEditingCells().length) return;
+      if (!cell || focusedKey() !== cell || Date.now() - since > F2_RETRY_MS) {
+        if (f2?.cell === cell) f2 = null;
+        return;
+      }
+      if (startEdit() && liveGrid()?.getEditingCells().length) {
+        // Its editor draws itself a moment later (a list editor never says it has opened).
+        if (f2?.cell === cell) f2.until = Math.min(f2.until, Date.now() + 300);
+        return;
+      }
       setTimeout(() => startEditSoon(cell, since), 30);
+    };
+    /**
+     * The cell F2 was pressed on, until its editor opens: text typed meanwhile goes after the cell's text, as it
+     * would in that editor (before, it took the text's place, and 已保存 was told over the text lost).
+     */
+    let f2: { cell: string; until: number } | null = null;
+    const pressF2 = () => {
+      const cell = focusedKey();
+      f2 = cell ? { cell, until: Date.now() + F2_RETRY_MS } : null;
+      return cell ?? undefined;
     };
     const onKeyDown = (event: KeyboardEvent) => {
       if (composing(event)) {
@@ -271,7 +326,9 @@ export function useCellInput(
       if (event.key === 'F2' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey) {
         event.preventDefault();
         event.stopPropagation();
-        startEditSoon();
+        const cell = pressF2();
+        // On the next task, as typed text is (typeNow): an edit just ended is told to the view first.
+        setTimeout(() => startEditSoon(cell), 0);
         return;
       }
       if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
@@ -305,7 +362,9 @@ export function useCellInput(
     // The editor the waiting text opened is there: the keys queued behind that text are replayed now, not on the
     // next retry up to 50 ms later. In that gap an input method's next word, begun right after Enter, composed
     // in the still-open editor and was saved into the cell before (甲单位负责乙单位负责).
+    const stopWaitingCheck = onKeysWaiting(() => waiting !== null || queue.length > 0);
     const stopListening = onEditorOpened(() => {
+      f2 = null;
       if (liveGrid() && !tookText() && !waiting) drainNow();
     });
     sink.addEventListener('keydown', onKeyDown);
@@ -377,6 +436,7 @@ export function useCellInput(
     document.addEventListener('keydown', onPageKeyDown);
     return () => {
       stopListening();
+      stopWaitingCheck();
       document.removeEventListener('keydown', onPageKeyDown);
       giveUp();
       root.removeEventListener('focusin', onFocusIn);

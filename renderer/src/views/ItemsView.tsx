@@ -24,6 +24,7 @@ import { useCellRange } from '../grid/useCellRange';
 import { useCellInput } from '../grid/useCellInput';
 import { retryWhereTyped } from '../grid/retry-edit';
 import { CellSaves } from '../grid/cell-saves';
+import { typedKeysWaiting } from '../grid/edit-seed';
 import { tabOverFixed } from '../grid/tab-wrap';
 import { typingElsewhere, useClipboard } from '../grid/useClipboard';
 import { NO_FILTER, isFiltering, visibleRowIds } from '../grid/item-filter';
@@ -269,6 +270,8 @@ export function ItemsView({ detail, readOnly, onChanged, onSaved, onCellFocused 
   // protocols live in the grid's own hooks, not here.
   useCellInput(api, wrapper, !readOnly, (header) =>
     setStatus({ state: 'refused', what: header, message: `“${header}”由系统按顺序编排，不能输入，刚才输入的文字没有保存；请在“${detail.columnLabels.name}”等栏目中输入。` }),
+    // Structure steps too: typed keys wait until the rows are read again and the cursor is where the step put it.
+    () => pending.current > 0,
   );
   const clipboard = useClipboard({
     api,
@@ -298,10 +301,13 @@ export function ItemsView({ detail, readOnly, onChanged, onSaved, onCellFocused 
       }
       if (typingElsewhere(event.target)) return;
       if (readOnly) return;
-      if (key === 'z' && !event.shiftKey) keys.current.step('undo');
-      else if (key === 'y' || (key === 'z' && event.shiftKey)) keys.current.step('redo');
-      else return;
+      const direction = key === 'z' && !event.shiftKey ? 'undo' : key === 'y' || (key === 'z' && event.shiftKey) ? 'redo' : null;
+      if (!direction) return;
+      // Keys typed before it still waiting for their editor: it waits behind them (the cell input queues it).
+      if (event.isTrusted && typedKeysWaiting()) return;
       event.preventDefault();
+      // On the next task: AG Grid tells an edit Enter has just ended a task later, and the step must come after it.
+      setTimeout(() => keys.current.step(direction), 0);
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);

@@ -47,12 +47,12 @@ export function TasksView(p: { catalogueId: string; tasks: CatalogueTask[]; read
   const api = useRef<GridApi<CatalogueTask> | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<string>(readOnly ? '已发布的清单只能查看；如需修改，请先“基于此新建草案”。' : '选中单元格直接输入，或双击修改；每次修改都会记录，可撤销。');
-  useCellInput(api, wrapper, !readOnly, (header) => setStatus(`“${header}”由系统按顺序编排，不能修改；请在“${TASK_FIELD_LABELS.task}”或“${TASK_FIELD_LABELS.responsibleUnits}”中输入。`));
-  const { history, step, track } = useHistorySteps(catalogueId, {
+  const { history, step, track, stepping } = useHistorySteps(catalogueId, {
     enabled: !readOnly,
     onChanged,
     report: (outcome) => setStatus(outcome.ok ? `已${outcome.did}。` : `未能${outcome.direction === 'undo' ? '撤销' : '重做'}：${outcome.message}`),
   });
+  useCellInput(api, wrapper, !readOnly, (header) => setStatus(`“${header}”由系统按顺序编排，不能修改；请在“${TASK_FIELD_LABELS.task}”或“${TASK_FIELD_LABELS.responsibleUnits}”中输入。`), stepping);
   // A cell whose edit is being saved is not edited again until it is: the next edit is checked against the
   // value saved, not refused as a change made elsewhere (typing on it meanwhile waits, useCellInput).
   const saves = useRef(new CellSaves<CatalogueTask>());

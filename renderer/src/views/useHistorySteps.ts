@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HistoryState } from '../../../shared/domain/history';
 import { errorMessage, invoke } from '../api/client';
 import { typingElsewhere } from '../grid/useClipboard';
+import { typedKeysWaiting } from '../grid/edit-seed';
 
 export const NO_HISTORY: HistoryState = { undo: null, redo: null, undoSteps: 0, redoSteps: 0 };
 
@@ -101,8 +102,13 @@ export function useHistorySteps(catalogueId: string, options: Options) {
       const key = event.key.toLowerCase();
       const direction = key === 'z' && !event.shiftKey ? 'undo' : key === 'y' || (key === 'z' && event.shiftKey) ? 'redo' : null;
       if (!direction) return;
+      // Keys typed before it still waiting for their editor: it waits behind them (the cell input queues it).
+      if (event.isTrusted && typedKeysWaiting()) return;
       event.preventDefault();
-      if (known.current[direction] || pending.current > 0) keys.current.step(direction);
+      // On the next task: AG Grid tells an edit Enter has just ended a task later, and the step must come after it.
+      setTimeout(() => {
+        if (known.current[direction] || pending.current > 0) keys.current.step(direction);
+      }, 0);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

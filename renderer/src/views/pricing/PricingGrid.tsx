@@ -37,6 +37,8 @@ interface Props {
   refuse: (what: string, message: string) => void;
   /** A published catalogue: its items' words are fixed everywhere, not only here. */
   published: boolean;
+  /** True while an undo or redo is under way (typed keys wait for it, useCellInput). */
+  stepping: () => boolean;
 }
 
 export function PricingGrid(p: Props) {
@@ -44,7 +46,7 @@ export function PricingGrid(p: Props) {
   const marks = useMemo(newGridMarks, []);
   const { setRange, onCellFocused } = useCellRange(p.api, wrapper, marks);
   // Typing on a picked cell starts its edit, a Chinese input method's first characters included.
-  useCellInput(p.api, wrapper, true, (header, colId, row) => p.notify(fixedCellMessage(header, colId, row, p.published)));
+  useCellInput(p.api, wrapper, true, (header, colId, row) => p.notify(fixedCellMessage(header, colId, row, p.published)), p.stepping);
   usePricingClipboard({ api: p.api, wrapper, marks, catalogueId: p.catalogueId, rules: p.rules, setRange, send: p.send, notify: p.notify, refuse: p.refuse });
   const { unit, sources } = p;
   const columns = useMemo(() => pricingColumns(unit, sources, marks), [unit, sources, marks]);

@@ -55,8 +55,11 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
   });
   // The wait starts at the key press: a step still queued behind a save has not changed the rows yet either.
   const { stepping } = steps;
+  // A paste, cut or Delete on its way, and then until the rows are read again: a cell it changed shows the value
+  // from before it, and typing on at once (Ctrl+V, then 300⏎) was sent against that value and refused.
+  const pasting = useRef(0);
   const readingAfterStep = useCallback(() => {
-    if (stepping()) return true;
+    if (stepping() || pasting.current > 0) return true;
     if (afterStep.current && settled()) afterStep.current = false;
     return afterStep.current;
   }, [settled, stepping]);
@@ -104,6 +107,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
     async (what: string, request: DriverPaste, note?: string) => {
       setStatus({ state: 'saving', what: `${what}的 ${request.cells.length} 个测算参数` });
       const itemIds = [...new Set(request.cells.map((c) => c.itemId))];
+      pasting.current += 1;
       try {
         const { value, changeSeq } = await steps.track(invoke('drivers.paste', request));
         setStatus({ state: 'done', message: `已${what} ${value.changed} 个测算参数${note ? `（${note}）` : ''}，可用“撤销”恢复`, at: new Date() });
@@ -111,6 +115,10 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
       } catch (error) {
         setStatus({ state: 'refused', what, message: errorMessage(error) });
         refresh(itemIds);
+      } finally {
+        // The rows read again (asked for above) before a cell is edited.
+        afterStep.current = true;
+        pasting.current -= 1;
       }
     },
     [setStatus, saved, refresh, steps.track],
@@ -226,6 +234,7 @@ export function PricingView({ detail }: { detail: CatalogueDetail }) {
             api={api}
             catalogueId={catalogueId}
             published={detail.summary.stage === 'published'}
+            stepping={stepping}
             rows={rows}
             unit={unit}
             sources={sources}

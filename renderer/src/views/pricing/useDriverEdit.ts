@@ -10,8 +10,6 @@ import { CellSaves } from '../../grid/cell-saves';
 import type { PricingGridRow } from '../../grid/pricing-rows';
 import type { SaveStatus } from '../save-status';
 
-const cellKey = (itemId: string, field: DriverField) => `${itemId}/${field}`;
-
 function storedText(driver: ItemDriver, field: DriverField): string | null {
   const v = driver[field];
   return v === null ? null : String(v);
@@ -33,7 +31,10 @@ export function useDriverEdit(
   const saves = useRef(new CellSaves<ItemDriver>());
   const latest = useRef(0);
 
-  const canEdit = useCallback((itemId: string, field: DriverField) => !saves.current.busy(cellKey(itemId, field)) && !stale(), [stale]);
+  // An item's driver cells are saved one after another, not each cell's alone: a unit saved brings its periods
+  // (the Node side), and 每年期数 typed on at once with Tab (10⇥元/生/年⇥200⏎) was sent against the periods from
+  // before the unit and refused as changed elsewhere. While one is saved, the item's cells wait (typing too).
+  const canEdit = useCallback((itemId: string) => !saves.current.busy(itemId) && !stale(), [stale]);
 
   const save = useCallback(
     /**
@@ -93,7 +94,7 @@ export function useDriverEdit(
       const input = event.newValue === null || event.newValue === undefined ? null : String(event.newValue);
       const field = event.column.getColId() as DriverField;
       const retry = retryWhereTyped(event.api, event.node.id, field);
-      saves.current.run(cellKey(row.itemId, field), (before) => save(row, field, input, retry, before)).catch(() => {});
+      saves.current.run(row.itemId, (before) => save(row, field, input, retry, before)).catch(() => {});
     },
     [save],
   );
