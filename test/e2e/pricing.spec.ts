@@ -579,6 +579,28 @@ test('测算: Enter after typing along a row with Tab goes to the next item unde
   await expect(cell(page, 6, 'unitAmount')).toHaveText(was[0]!);
 });
 
+test('测算: on a CPU four times slower, an amount, a unit and its periods typed along a row at machine speed are all saved', async ({ page }) => {
+  await openPricing(page);
+  const fields = ['unitAmount', 'unit', 'periodsPerYear'] as const;
+  const was = await Promise.all(fields.map((f) => cell(page, 3, f).textContent()));
+  await pick(page, 3, 'unitAmount');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  // The unit saved brings its own periods (1 a year): the periods typed after it were sent against the value
+  // from before and refused as changed elsewhere (6 runs in 8 before the item's cells were saved in turn).
+  for (const [text, key] of [['10', 'Tab'], ['元/生/年', 'Tab'], ['200', 'Enter']] as const) {
+    await page.keyboard.insertText(text);
+    await page.keyboard.press(key);
+  }
+  await expect(cell(page, 3, 'periodsPerYear')).toHaveText('200', { timeout: 20_000 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await expect(cell(page, 3, 'unitAmount')).toHaveText('10');
+  await expect(cell(page, 3, 'unit')).toHaveText('元/生/年');
+  await expect(page.locator('[data-save-state]')).not.toContainText('未保存');
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('Control+z');
+  for (const [k, f] of fields.entries()) await expect(cell(page, 3, f)).toHaveText(was[k]!);
+});
+
 test('测算: on a 1366×768 laptop the grid keeps room for its rows (two lines of text each), and gets three again when the window is tall', async ({ page }) => {
   // 768 less a taskbar.
   await page.setViewportSize({ width: 1366, height: 728 });
