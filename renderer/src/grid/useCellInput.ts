@@ -12,6 +12,7 @@ import { cellKey, hasEditSeed, onEditorOpened, onKeysWaiting, seedNextEdit, take
 import { composing } from '../components/ime';
 import { COMPOSING_CLASS, SINK_CLASS, isSink } from './cell-input-sink';
 import { useJumpKeys } from './useJumpKeys';
+import { historyKeyDirection } from './history-key';
 
 /**
  * How long typed text waits for its cell to become editable: a save under way takes well under a second, but a
@@ -123,14 +124,14 @@ export function useCellInput(
     };
     const press = (target: HTMLElement, key: string, shiftKey: boolean, ctrlKey = false) =>
       target.dispatchEvent(new KeyboardEvent('keydown', { key, code: key, shiftKey, ctrlKey, bubbles: true, cancelable: true }));
-    const steppingNowOr = () => steppingNow.current?.() ?? false;
+    const isStepping = () => steppingNow.current?.() ?? false;
     const drain = (since = Date.now()) => {
       drainTimer = null;
       const grid = liveGrid();
       if (!grid) return dropQueue();
       // Text still waiting for its editor: tryEdit drains once the editor has taken it. An undo or redo under
       // way: what follows it waits until it is done and has put the cursor on what it changed.
-      while (queue.length && !waiting && !steppingNowOr()) {
+      while (queue.length && !waiting && !isStepping()) {
         if (closing && closing.isConnected && editorElement() === closing) {
           // Still the grid's edit a while after the key (a list editor's Enter that picked an option): it stays open.
           if (!grid.getEditingCells().length || Date.now() - since < STILL_OPEN_MS) break;
@@ -175,12 +176,11 @@ export function useCellInput(
     /** Takes a key that must wait its turn; false when nothing is waiting and the key goes its normal way. */
     const queued = (event: KeyboardEvent): boolean => {
       if (!waiting && !queue.length) return false;
-      const key = event.key.toLowerCase();
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && (key === 'z' || key === 'y')) {
+      if (historyKeyDirection(event)) {
         // Undo and redo wait their turn behind the keys before them (the history's handler let it through).
         event.preventDefault();
         event.stopPropagation();
-        queue.push({ key, shiftKey: event.shiftKey, ctrlKey: true });
+        queue.push({ key: event.key.toLowerCase(), shiftKey: event.shiftKey, ctrlKey: true });
         if (!waiting && !drainTimer) drain();
         return true;
       }
@@ -208,7 +208,7 @@ export function useCellInput(
 
     const type = (text: string) => {
       // Typed while an undo or redo is under way: for the cell it will put the cursor on, as in Excel.
-      if (queue.length || steppingNowOr()) {
+      if (queue.length || isStepping()) {
         queue.push({ text });
         if (!waiting && !drainTimer) drainTimer = setTimeout(() => drain(), 30);
         return;
@@ -359,10 +359,10 @@ export function useCellInput(
         if (!sink.isConnected || document.activeElement === document.body) place();
       }, 0);
     };
+    const stopWaitingCheck = onKeysWaiting(() => waiting !== null || queue.length > 0);
     // The editor the waiting text opened is there: the keys queued behind that text are replayed now, not on the
     // next retry up to 50 ms later. In that gap an input method's next word, begun right after Enter, composed
     // in the still-open editor and was saved into the cell before (甲单位负责乙单位负责).
-    const stopWaitingCheck = onKeysWaiting(() => waiting !== null || queue.length > 0);
     const stopListening = onEditorOpened(() => {
       f2 = null;
       if (liveGrid() && !tookText() && !waiting) drainNow();

@@ -24,7 +24,8 @@ import { useCellRange } from '../grid/useCellRange';
 import { useCellInput } from '../grid/useCellInput';
 import { retryWhereTyped } from '../grid/retry-edit';
 import { CellSaves } from '../grid/cell-saves';
-import { typedKeysWaiting } from '../grid/edit-seed';
+import { cellKey, typedKeysWaiting } from '../grid/edit-seed';
+import { historyKeyDirection } from '../grid/history-key';
 import { tabOverFixed } from '../grid/tab-wrap';
 import { typingElsewhere, useClipboard } from '../grid/useClipboard';
 import { NO_FILTER, isFiltering, visibleRowIds } from '../grid/item-filter';
@@ -32,7 +33,6 @@ import type { ItemFilter } from '../grid/item-filter';
 import { FindBar } from './items/FindBar';
 import { FilterBar } from './items/FilterBar';
 
-const cellKey = (itemId: string, field: ItemField) => `${itemId}/${field}`;
 /** No rows kept in view beyond what the filter passes. */
 const NO_ROWS: ReadonlySet<string> = new Set();
 // Grid options that never change, kept out of render: a new getRowHeight or rowSelection on each render
@@ -301,7 +301,7 @@ export function ItemsView({ detail, readOnly, onChanged, onSaved, onCellFocused 
       }
       if (typingElsewhere(event.target)) return;
       if (readOnly) return;
-      const direction = key === 'z' && !event.shiftKey ? 'undo' : key === 'y' || (key === 'z' && event.shiftKey) ? 'redo' : null;
+      const direction = historyKeyDirection(event);
       if (!direction) return;
       // Keys typed before it still waiting for their editor: it waits behind them (the cell input queues it).
       if (event.isTrusted && typedKeysWaiting()) return;

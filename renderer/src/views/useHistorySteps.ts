@@ -6,10 +6,12 @@ import type { HistoryState } from '../../../shared/domain/history';
 import { errorMessage, invoke } from '../api/client';
 import { typingElsewhere } from '../grid/useClipboard';
 import { typedKeysWaiting } from '../grid/edit-seed';
+import { historyKeyDirection } from '../grid/history-key';
+import type { HistoryDirection } from '../grid/history-key';
 
 export const NO_HISTORY: HistoryState = { undo: null, redo: null, undoSteps: 0, redoSteps: 0 };
 
-export type Direction = 'undo' | 'redo';
+export type Direction = HistoryDirection;
 
 export type StepOutcome = { ok: true; did: string } | { ok: false; direction: Direction; message: string };
 
@@ -98,10 +100,8 @@ export function useHistorySteps(catalogueId: string, options: Options) {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
       // A cell being edited or a form field keeps its own Ctrl+Z (a picked cell's keyboard sink does not).
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || typingElsewhere(event.target)) return;
-      const key = event.key.toLowerCase();
-      const direction = key === 'z' && !event.shiftKey ? 'undo' : key === 'y' || (key === 'z' && event.shiftKey) ? 'redo' : null;
-      if (!direction) return;
+      const direction = historyKeyDirection(event);
+      if (!direction || typingElsewhere(event.target)) return;
       // Keys typed before it still waiting for their editor: it waits behind them (the cell input queues it).
       if (event.isTrusted && typedKeysWaiting()) return;
       event.preventDefault();
